@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Capture is wired in by the extension issue.
+});

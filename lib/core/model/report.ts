@@ -1,0 +1,66 @@
+import type { Finding } from './finding';
+import type { Binding, DecodeStep, ArtifactInfo } from './message';
+import type { MessageKind, SamlView } from './saml';
+import type { SignatureVerdict } from './signature';
+import type { EntrySource } from './trace';
+
+/** The judged form of one message: what the CLI prints as JSON and the panel shows. */
+export interface MessageReport {
+  index: number;
+  source: EntrySource;
+  /** TraceEntry.id */
+  entry: string;
+  kind: MessageKind;
+  binding: Binding;
+  /** Carrying parameter: SAMLRequest, SAMLResponse, SAMLart, wresult, body, pasted. */
+  parameter: string;
+  method: string;
+  url: string;
+  capturedAt?: string;
+  /** Flow id: messages of one exchange (AuthnRequest, its Response; LogoutRequest, its LogoutResponse). */
+  flow: string;
+  direction: 'to-idp' | 'to-sp' | 'unknown';
+  id?: string;
+  inResponseTo?: string;
+  issuer?: string;
+  destination?: string;
+  status?: { code?: string; subCodes: string[]; message?: string; explanation?: string };
+  nameId?: { value: string; format?: string };
+  attributes: Array<{ name: string; nameFormat?: string; values: string[] }>;
+  signatures: SignatureVerdict[];
+  findings: Finding[];
+  relayState?: string;
+  artifact?: ArtifactInfo;
+  steps: DecodeStep[];
+  /** Decoded XML (byte-exact). Omitted from CLI JSON unless asked for. */
+  xml?: string;
+  /** Typed view for UIs. Omitted from CLI JSON. */
+  view?: SamlView;
+}
+
+export interface FlowReport {
+  id: string;
+  /** Indexes into Report.messages, in capture order. */
+  messages: number[];
+  kind: 'sp-initiated' | 'idp-initiated' | 'logout' | 'artifact' | 'other';
+  worst?: Finding['severity'];
+}
+
+export interface Report {
+  schemaVersion: 1;
+  messages: MessageReport[];
+  /** Trace-level findings (not about one message). */
+  findings: Finding[];
+  flows: FlowReport[];
+  summary: {
+    entries: number;
+    messages: number;
+    flows: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+    profile: string;
+    /** How times were judged: 'capture', 'now' or an ISO instant. */
+    at: string;
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The typed, namespace-aware view of one SAML document. Built from ONE parse (xmldom) of the decoded bytes;
+ * identity fields are read only from here (VALIDATION.md, parser facts). Every `path` is an element path
+ * such as `/Response/Assertion[1]/Subject/NameID` (local names, 1-based index when siblings repeat).
+ */
+export type MessageKind =
+  | 'AuthnRequest'
+  | 'Response'
+  | 'LogoutRequest'
+  | 'LogoutResponse'
+  | 'ArtifactResolve'
+  | 'ArtifactResponse'
+  | 'Assertion'
+  | 'EntityDescriptor'
+  | 'Artifact'
+  | 'Unknown';
+
+export interface NameIdView {
+  /** Concatenated text and CDATA content, comments ignored. */
+  value: string;
+  format?: string;
+  nameQualifier?: string;
+  spNameQualifier?: string;
+  path: string;
+  /** Set when comments, CDATA sections or several text nodes split the value (comment injection). */
+  splitBy?: 'comment' | 'cdata' | 'several-text-nodes';
+}
+
+export interface AttributeView {
+  name: string;
+  nameFormat?: string;
+  friendlyName?: string;
+  values: string[];
+  path: string;
+}
+
+export interface SubjectConfirmationView {
+  method?: string;
+  recipient?: string;
+  notBefore?: string;
+  notOnOrAfter?: string;
+  inResponseTo?: string;
+  address?: string;
+  path: string;
+}
+
+export interface ConditionsView {
+  notBefore?: string;
+  notOnOrAfter?: string;
+  /** Every Audience value, trimmed, in document order (empty strings kept: `<Audience/>` is an attack). */
+  audiences: string[];
+  oneTimeUse: boolean;
+  path: string;
+}
+
+export interface AuthnStatementView {
+  authnInstant?: string;
+  sessionIndex?: string;
+  sessionNotOnOrAfter?: string;
+  authnContextClassRef?: string;
+  path: string;
+}
+
+export interface AssertionView {
+  id?: string;
+  version?: string;
+  issueInstant?: string;
+  issuer?: string;
+  path: string;
+  /** True when it is the direct child of the root Response (or is the root); false when nested elsewhere (Advice, Extensions, ...). */
+  expectedPlace: boolean;
+  nameId?: NameIdView;
+  /** An EncryptedID in the Subject instead of a NameID. */
+  encryptedNameId: boolean;
+  confirmations: SubjectConfirmationView[];
+  conditions?: ConditionsView;
+  authn?: AuthnStatementView;
+  attributes: AttributeView[];
+}
+
+export interface EncryptedAssertionView {
+  path: string;
+  dataAlgorithm?: string;
+  keyAlgorithm?: string;
+}
+
+export interface StatusView {
+  /** Top-level StatusCode Value. */
+  code?: string;
+  /** Nested StatusCode Values, outermost first. */
+  subCodes: string[];
+  message?: string;
+  path: string;
+}
+
+/** What a ds:Signature element says about itself, before any cryptography. */
+export interface SignatureInfo {
+  path: string;
+  /** Path and local name of the element the Signature is a child of. */
+  parentPath: string;
+  parentKind: string;
+  parentId?: string;
+  /** Every Reference URI, in order (more than one is a wrapping sign). */
+  referenceUris: string[];
+  signatureAlgorithm?: string;
+  digestAlgorithm?: string;
+  canonicalizationAlgorithm?: string;
+  transforms: string[];
+  /** base64 DER of every ds:X509Certificate in KeyInfo (attacker-controlled: report only). */
+  keyInfoCertificates: string[];
+}
+
+export interface AuthnRequestView {
+  assertionConsumerServiceUrl?: string;
+  assertionConsumerServiceIndex?: string;
+  protocolBinding?: string;
+  nameIdPolicyFormat?: string;
+  allowCreate?: boolean;
+  forceAuthn?: boolean;
+  isPassive?: boolean;
+  requestedAuthnContext: string[];
+}
+
+export interface LogoutRequestView {
+  nameId?: NameIdView;
+  sessionIndexes: string[];
+  reason?: string;
+  notOnOrAfter?: string;
+}
+
+export interface Endpoint {
+  binding: string;
+  location: string;
+  index?: number;
+  isDefault?: boolean;
+}
+
+/** An IdP or SP EntityDescriptor (saml-metadata). */
+export interface MetadataView {
+  entityId: string;
+  role: 'idp' | 'sp' | 'both' | 'unknown';
+  ssoServices: Endpoint[];
+  sloServices: Endpoint[];
+  acsServices: Endpoint[];
+  artifactResolutionServices: Endpoint[];
+  /** base64 DER. */
+  signingCertificates: string[];
+  encryptionCertificates: string[];
+  nameIdFormats: string[];
+  wantAuthnRequestsSigned?: boolean;
+  wantAssertionsSigned?: boolean;
+  authnRequestsSigned?: boolean;
+}
+
+export interface SamlView {
+  kind: MessageKind;
+  /** Root element's namespace URI and local name as parsed. */
+  rootNamespace: string;
+  rootName: string;
+  /** SAML version: '2.0', or '1.1' for a SAML 1.x assertion in a WS-Fed token. */
+  samlVersion?: string;
+  id?: string;
+  version?: string;
+  issueInstant?: string;
+  destination?: string;
+  inResponseTo?: string;
+  /** The root's own Issuer (for a Response: the envelope Issuer). */
+  issuer?: string;
+  status?: StatusView;
+  /** Every Assertion element in the document, wherever it is (see expectedPlace). */
+  assertions: AssertionView[];
+  encryptedAssertions: EncryptedAssertionView[];
+  /** Every ds:Signature element in the document. */
+  signatures: SignatureInfo[];
+  request?: AuthnRequestView;
+  logout?: LogoutRequestView;
+  /** ArtifactResolve's Artifact. */
+  artifact?: string;
+  metadata?: MetadataView;
+}

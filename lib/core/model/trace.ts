@@ -1,0 +1,34 @@
+export interface HttpHeader {
+  name: string;
+  value: string;
+}
+
+export type EntrySource = 'webrequest' | 'har' | 'saml-tracer' | 'pasted' | 'trace';
+
+/** One captured HTTP exchange, whatever tool captured it. */
+export interface TraceEntry {
+  /** Unique within a trace; stable across export and import. */
+  id: string;
+  source: EntrySource;
+  /** Upper case. */
+  method: string;
+  /** As requested: the query's raw octets are kept untouched (Redirect signatures cover them). */
+  url: string;
+  requestHeaders: HttpHeader[];
+  /** application/x-www-form-urlencoded fields in document order, values already URL-decoded. */
+  formFields?: Array<[string, string]>;
+  /** Raw request body text when there are no form fields (SOAP, large or unparsed bodies). */
+  body?: string;
+  responseStatus?: number;
+  responseStatusText?: string;
+  responseHeaders: HttpHeader[];
+  /** ISO 8601 time the request started, as captured (HAR startedDateTime, webRequest timeStamp). */
+  capturedAt?: string;
+  tabId?: number;
+  /** Location header of a redirect response, when the capture saw one. */
+  redirectUrl?: string;
+  /** The capturing tool masked parameter values (SAML-tracer "mask values"). */
+  masked?: boolean;
+  /** Decoded SAML XML stored by the capturing tool (SAML-tracer `saml`); used when parameters are masked. */
+  savedXml?: string;
+}
