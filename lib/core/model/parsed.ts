@@ -11,6 +11,8 @@ export interface ParsedSaml {
   doc: Document;
   root: Element;
   view: SamlView;
-  /** Every element carrying an ID/Id/id attribute, by value (duplicates are refused before this is built). */
+  /** Every element carrying an ID/Id/id attribute, by value (the first one when a value repeats). */
   ids: Map<string, Element>;
+  /** ID values carried by more than one element (a signature-wrapping sign, judged by lib/core/signature). */
+  duplicateIds: string[];
 }
