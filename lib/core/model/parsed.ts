@@ -9,6 +9,10 @@ export interface ParsedSaml {
   /** The exact text that was parsed. */
   xml: string;
   doc: Document;
+  /**
+   * The SAML element judged: the document root, or the message inside a SOAP Body, or the assertion a WS-Trust
+   * response carries (`doc.documentElement` is always the real root; paths start there).
+   */
   root: Element;
   view: SamlView;
   /** Every element carrying an ID/Id/id attribute, by value (the first one when a value repeats). */

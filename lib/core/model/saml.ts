@@ -157,6 +157,10 @@ export interface SamlView {
   /** Root element's namespace URI and local name as parsed. */
   rootNamespace: string;
   rootName: string;
+  /** Set when the SAML element is carried inside another document (SOAP Body, WS-Trust token response). */
+  wrapper?: 'SOAP 1.1' | 'SOAP 1.2' | 'WS-Trust';
+  /** Path of the SAML element judged when it is not the document root, e.g. `/Envelope/Body/ArtifactResponse`. */
+  messagePath?: string;
   /** SAML version: '2.0', or '1.1' for a SAML 1.x assertion in a WS-Fed token. */
   samlVersion?: string;
   id?: string;

@@ -1,0 +1,132 @@
+/**
+ * Small namespace-aware helpers over xmldom nodes. Node type numbers are used instead of `Node.ELEMENT_NODE`
+ * because the core has no DOM globals at run time.
+ */
+export const ELEMENT = 1;
+export const TEXT = 3;
+export const CDATA = 4;
+export const COMMENT = 8;
+
+export function is(el: Element | null | undefined, ns: string, local: string): el is Element {
+  return !!el && el.localName === local && el.namespaceURI === ns;
+}
+
+export function firstChild(el: Element, ns: string, local: string): Element | undefined {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === ELEMENT && is(c as Element, ns, local)) return c as Element;
+  }
+  return undefined;
+}
+
+export function childrenOf(el: Element, ns: string, local: string): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === ELEMENT && is(c as Element, ns, local)) out.push(c as Element);
+  }
+  return out;
+}
+
+export function elementChildren(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === ELEMENT) out.push(c as Element);
+  return out;
+}
+
+/** Descendants (document order) matching namespace + local name. */
+export function descendants(el: Element, ns: string, local: string): Element[] {
+  const out: Element[] = [];
+  const stack: Node[] = [];
+  for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  while (stack.length) {
+    const n = stack.pop() as Node;
+    if (n.nodeType !== ELEMENT) continue;
+    if (is(n as Element, ns, local)) out.push(n as Element);
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return out;
+}
+
+/** An unprefixed attribute's value, or undefined when absent (xmldom returns '' for absent). */
+export function attr(el: Element, name: string): string | undefined {
+  return el.hasAttribute(name) ? el.getAttribute(name) ?? undefined : undefined;
+}
+
+/** xs:boolean: 'true'/'1' and 'false'/'0'; anything else is treated as absent. */
+export function boolAttr(el: Element, name: string): boolean | undefined {
+  const v = attr(el, name)?.trim();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return undefined;
+}
+
+export function intAttr(el: Element, name: string): number | undefined {
+  const v = attr(el, name)?.trim();
+  return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
+}
+
+/** The ID of an element as the signature code resolves it: an ID, Id or id attribute, any namespace. */
+export function idOf(el: Element): string | undefined {
+  const attrs = el.attributes;
+  for (let k = 0; k < attrs.length; k++) {
+    const a = attrs[k] as Attr;
+    if (isIdAttr(a)) return a.value;
+  }
+  return undefined;
+}
+
+export function isIdAttr(a: Attr): boolean {
+  const l = a.localName;
+  return (l === 'ID' || l === 'Id' || l === 'id') && a.namespaceURI !== 'http://www.w3.org/2000/xmlns/';
+}
+
+export interface TextRead {
+  value: string;
+  splitBy?: 'comment' | 'cdata' | 'several-text-nodes';
+}
+
+/**
+ * Identity text as SAML defines it: the concatenation of the element's text and CDATA children, comments
+ * ignored (VALIDATION.md step 10). A naive reader that takes `firstChild.data` gets a different value when
+ * a comment, CDATA section or second text node splits it (CVE-2017-11427), so the split is reported.
+ * Child elements are not part of the value.
+ */
+export function readText(el: Element): TextRead {
+  let value = '';
+  let parts = 0;
+  let comment = false;
+  let cdata = false;
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === TEXT || c.nodeType === CDATA) {
+      const data = (c as CharacterData).data;
+      if (data.length) parts++;
+      if (c.nodeType === CDATA) cdata = true;
+      value += data;
+    } else if (c.nodeType === COMMENT) comment = true;
+  }
+  if (comment) return { value, splitBy: 'comment' };
+  if (parts > 1) return { value, splitBy: cdata ? 'cdata' : 'several-text-nodes' };
+  return { value };
+}
+
+/**
+ * Identifier text (NameID, Issuer, Audience, SessionIndex...), trimmed of surrounding XML whitespace: these
+ * are xs:string / anyURI values that IdPs pretty-print across lines, and SPs compare the trimmed value.
+ * Whitespace inside the value is kept byte for byte so that a "user @example.com" stays visible.
+ */
+export function identifier(el: Element | undefined): string | undefined {
+  return el ? trimXml(readText(el).value) : undefined;
+}
+
+export function trimXml(s: string): string {
+  return s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
+/** Whole text content of an element and its descendants, comments excluded (attribute values may nest elements). */
+export function deepText(el: Element): string {
+  let out = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === TEXT || c.nodeType === CDATA) out += (c as CharacterData).data;
+    else if (c.nodeType === ELEMENT) out += deepText(c as Element);
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import type { MetadataView, Problem } from '../model';
+import { parseDom } from './dom';
+import { guardXml } from './guards';
+import { DEFAULT_XML_LIMITS } from './limits';
+import { NS } from './ns';
+import { elementPath } from './paths';
+import { metadataView, pickEntity } from './view-metadata';
+
+/** IdP or SP metadata (an EntityDescriptor, or the IdP of an EntitiesDescriptor), behind the same guards. */
+export function parseMetadata(xml: string): { metadata?: MetadataView; problems: Problem[] } {
+  try {
+    const refused = guardXml(xml, DEFAULT_XML_LIMITS);
+    if (refused) return { problems: [refused] };
+    const { doc, problems } = parseDom(xml);
+    if (!doc || problems.some((p) => (p.severity ?? 'error') === 'error')) return { problems };
+    const root = doc.documentElement;
+    const isMetadata = root.namespaceURI === NS.metadata && (root.localName === 'EntityDescriptor' || root.localName === 'EntitiesDescriptor');
+    if (!isMetadata) {
+      problems.push({
+        rule: 'not-saml',
+        message: `the root element is <${root.nodeName}>${root.namespaceURI ? ` in namespace "${root.namespaceURI}"` : ''}, not SAML 2.0 metadata (md:EntityDescriptor)`,
+        location: elementPath(root),
+      });
+      return { problems };
+    }
+    const entity = pickEntity(root);
+    if (!entity) {
+      problems.push({ rule: 'not-saml', message: 'the EntitiesDescriptor contains no EntityDescriptor', location: elementPath(root) });
+      return { problems };
+    }
+    const metadata = metadataView(entity);
+    if (!metadata.entityId) problems.push({ rule: 'not-saml', message: 'the EntityDescriptor has no entityID', location: elementPath(entity) });
+    if (metadata.role === 'unknown') {
+      problems.push({ rule: 'not-saml', severity: 'warning', message: `entity ${metadata.entityId} has no IDPSSODescriptor or SPSSODescriptor (SAML 2.0 SSO roles)`, location: elementPath(entity) });
+    }
+    return { metadata, problems };
+  } catch (e) {
+    return { problems: [{ rule: 'decode-failed', message: `could not read the metadata: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+}

@@ -1,0 +1,62 @@
+import type { Endpoint, MetadataView } from '../model';
+import { NS } from './ns';
+import { attr, boolAttr, childrenOf, descendants, firstChild, identifier, intAttr } from './nodes';
+import { certificatesIn } from './view-signature';
+
+const MD = NS.metadata;
+
+/** An md:EntityDescriptor (saml-metadata §2.3.2): only the SAML SSO role descriptors are read. */
+export function metadataView(entity: Element): MetadataView {
+  const idps = childrenOf(entity, MD, 'IDPSSODescriptor');
+  const sps = childrenOf(entity, MD, 'SPSSODescriptor');
+  const roles = [...idps, ...sps];
+  const signing = new Set<string>();
+  const encryption = new Set<string>();
+  for (const role of roles) {
+    for (const kd of childrenOf(role, MD, 'KeyDescriptor')) {
+      const use = attr(kd, 'use')?.trim();
+      const keyInfo = firstChild(kd, NS.ds, 'KeyInfo');
+      const certs = keyInfo ? certificatesIn(keyInfo) : [];
+      // No `use` means the key serves both purposes (saml-metadata §2.4.1.1).
+      if (use !== 'encryption') certs.forEach((c) => signing.add(c));
+      if (use !== 'signing') certs.forEach((c) => encryption.add(c));
+    }
+  }
+  const endpoints = (descriptors: Element[], local: string) => descriptors.flatMap((d) => childrenOf(d, MD, local).map(endpoint));
+  const idp = idps[0];
+  const sp = sps[0];
+  return {
+    entityId: attr(entity, 'entityID') ?? '',
+    role: idps.length && sps.length ? 'both' : idps.length ? 'idp' : sps.length ? 'sp' : 'unknown',
+    ssoServices: endpoints(idps, 'SingleSignOnService'),
+    sloServices: endpoints(roles, 'SingleLogoutService'),
+    acsServices: endpoints(sps, 'AssertionConsumerService'),
+    artifactResolutionServices: endpoints(roles, 'ArtifactResolutionService'),
+    signingCertificates: [...signing],
+    encryptionCertificates: [...encryption],
+    nameIdFormats: [...new Set(roles.flatMap((r) => childrenOf(r, MD, 'NameIDFormat').map((f) => identifier(f) ?? '')))],
+    wantAuthnRequestsSigned: idp && boolAttr(idp, 'WantAuthnRequestsSigned'),
+    wantAssertionsSigned: sp && boolAttr(sp, 'WantAssertionsSigned'),
+    authnRequestsSigned: sp && boolAttr(sp, 'AuthnRequestsSigned'),
+  };
+}
+
+function endpoint(el: Element): Endpoint {
+  const e: Endpoint = { binding: attr(el, 'Binding') ?? '', location: attr(el, 'Location') ?? '' };
+  const index = intAttr(el, 'index');
+  if (index !== undefined) e.index = index;
+  const isDefault = boolAttr(el, 'isDefault');
+  if (isDefault !== undefined) e.isDefault = isDefault;
+  return e;
+}
+
+/**
+ * The entity an EntitiesDescriptor (federation aggregate) is read as: the first IdP in document order,
+ * because SAML Lens imports metadata to learn who signs responses; an aggregate without an IdP gives its
+ * first entity. Nested aggregates are included.
+ */
+export function pickEntity(root: Element): Element | undefined {
+  if (root.localName === 'EntityDescriptor') return root;
+  const entities = descendants(root, MD, 'EntityDescriptor');
+  return entities.find((e) => firstChild(e, MD, 'IDPSSODescriptor')) ?? entities[0];
+}
