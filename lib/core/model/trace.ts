@@ -1,3 +1,5 @@
+import type { SignatureVerdict } from './signature';
+
 export interface HttpHeader {
   name: string;
   value: string;
@@ -31,4 +33,18 @@ export interface TraceEntry {
   masked?: boolean;
   /** Decoded SAML XML stored by the capturing tool (SAML-tracer `saml`); used when parameters are masked. */
   savedXml?: string;
+  /**
+   * An export's redaction changed this entry (lib/core/trace). Signed content no longer verifies by design:
+   * show `capturedSignatures` (checked before redaction) instead of re-verifying, never "signature broken".
+   */
+  redacted?: boolean;
+  /** Signature verdicts of this entry's messages as computed before redaction, in message order. */
+  capturedSignatures?: CapturedSignatures[];
+}
+
+/** The signature verdicts of one message of an entry, kept across redaction. */
+export interface CapturedSignatures {
+  /** Carrying parameter (ExtractedMessage.parameter): SAMLRequest, SAMLResponse, wresult, body, ... */
+  parameter: string;
+  verdicts: SignatureVerdict[];
 }
