@@ -1,3 +1,8 @@
+import { startBackground } from '../lib/extension/background';
+
 export default defineBackground(() => {
-  // Capture is wired in by the extension issue.
+  // Synchronously, first thing: the webRequest listeners must exist before this turn ends.
+  const handle = startBackground();
+  // Read by the end-to-end tests over CDP (ready flag, flush); holds nothing captured.
+  (globalThis as { samlLens?: unknown }).samlLens = handle;
 });

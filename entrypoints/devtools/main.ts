@@ -1,0 +1,3 @@
+import { browser } from 'wxt/browser';
+
+browser.devtools.panels.create('SAML', '/icon/32.png', '/devtools-panel.html');

@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import type { DataSource } from '../ui/data-source';
+import { isEntryKey } from './store/keys';
+import { clearEntries, readEntries } from './store/entries';
+import { getSettings, recordingItem, setSettings } from './settings';
+
+const WATCHED = new Set(['recording', 'settings', 'spKey']);
+
+/**
+ * The UI's view of the capture, straight from extension storage. Storage change events drive
+ * `subscribe`, so the panel, the options page and the background need no message protocol.
+ */
+export function createExtensionDataSource(opts: { inspectedTabId?: number } = {}): DataSource {
+  return {
+    load: readEntries,
+    subscribe(onChange) {
+      const notify = coalesce(onChange, 150, 1000);
+      const listener = (changes: Record<string, unknown>) => {
+        if (Object.keys(changes).some((key) => isEntryKey(key) || WATCHED.has(key))) notify.schedule();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => {
+        notify.cancel();
+        browser.storage.onChanged.removeListener(listener);
+      };
+    },
+    clear: clearEntries,
+    getRecording: () => recordingItem.getValue(),
+    setRecording: (on) => recordingItem.setValue(on),
+    getSettings,
+    setSettings,
+    ...(opts.inspectedTabId !== undefined ? { inspectedTabId: opts.inspectedTabId } : {}),
+  };
+}
+
+/**
+ * Calls `fn` once changes settle (`quietMs`), but at least every `maxWaitMs` while they keep coming,
+ * so a burst of thousands of requests updates the panel a few times instead of thousands.
+ */
+export function coalesce(fn: () => void, quietMs: number, maxWaitMs: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstAt: number | undefined;
+  const fire = () => {
+    timer = undefined;
+    firstAt = undefined;
+    fn();
+  };
+  return {
+    schedule() {
+      const now = Date.now();
+      firstAt ??= now;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(fire, Math.max(0, Math.min(quietMs, firstAt + maxWaitMs - now)));
+    },
+    cancel() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      firstAt = undefined;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import type { DataSource } from '../ui/data-source';
+import { createExtensionDataSource } from './data-source';
+
+export type PageMode = 'panel' | 'viewer' | 'options';
+
+/**
+ * The DevTools theme when the page runs inside DevTools; `?theme=light|dark` overrides it (the panel
+ * opened as a tab, e.g. for screenshots). Undefined: follow the system.
+ */
+export function devtoolsTheme(): 'light' | 'dark' | undefined {
+  const asked = new URLSearchParams(location.search).get('theme');
+  if (asked === 'light' || asked === 'dark') return asked;
+  const name = (browser as { devtools?: { panels?: { themeName?: string } } }).devtools?.panels?.themeName;
+  if (name === 'dark') return 'dark';
+  if (name === 'default' || name === 'light') return 'light';
+  return undefined;
+}
+
+/** The inspected tab when inside DevTools; undefined when the panel page is an ordinary tab. */
+export function inspectedTabId(): number | undefined {
+  const id = (browser as { devtools?: { inspectedWindow?: { tabId?: number } } }).devtools?.inspectedWindow?.tabId;
+  return typeof id === 'number' ? id : undefined;
+}
+
+export interface PageContext {
+  el: HTMLElement;
+  source: DataSource;
+  mode: PageMode;
+  devtoolsTheme?: 'light' | 'dark';
+}
+
+/** Everything an entry point needs: the mount element, the data source and the theme. */
+export function pageContext(mode: PageMode): PageContext {
+  const el = document.getElementById('app') ?? document.body;
+  const tabId = mode === 'panel' ? inspectedTabId() : undefined;
+  const theme = devtoolsTheme();
+  if (theme) document.documentElement.dataset.devtoolsTheme = theme;
+  return {
+    el,
+    mode,
+    source: createExtensionDataSource(tabId !== undefined ? { inspectedTabId: tabId } : {}),
+    ...(theme ? { devtoolsTheme: theme } : {}),
+  };
+}
