@@ -1,0 +1,172 @@
+import { XMLSerializer } from '@xmldom/xmldom';
+import type { ParsedSaml, Problem } from '../model';
+import { parseSaml } from '../xml';
+import { NS } from './algorithms';
+import { base64ToBytes, buf, bytesToHex } from './bytes';
+import { concatBytes } from './der';
+import { attrValue, childElements, elementPath, findAll, valueText } from './dom';
+import { readPrivateKey } from './private-key';
+
+const XENC11 = 'http://www.w3.org/2009/xmlenc11#';
+const DATA_ALGORITHMS: Record<string, { name: 'AES-CBC' | 'AES-GCM'; bits: number }> = {
+  'http://www.w3.org/2001/04/xmlenc#aes128-cbc': { name: 'AES-CBC', bits: 128 },
+  'http://www.w3.org/2001/04/xmlenc#aes192-cbc': { name: 'AES-CBC', bits: 192 },
+  'http://www.w3.org/2001/04/xmlenc#aes256-cbc': { name: 'AES-CBC', bits: 256 },
+  [`${XENC11}aes128-gcm`]: { name: 'AES-GCM', bits: 128 },
+  [`${XENC11}aes192-gcm`]: { name: 'AES-GCM', bits: 192 },
+  [`${XENC11}aes256-gcm`]: { name: 'AES-GCM', bits: 256 },
+};
+const HASHES: Record<string, string> = {
+  'http://www.w3.org/2000/09/xmldsig#sha1': 'SHA-1',
+  'http://www.w3.org/2001/04/xmlenc#sha256': 'SHA-256',
+  'http://www.w3.org/2001/04/xmldsig-more#sha384': 'SHA-384',
+  'http://www.w3.org/2001/04/xmlenc#sha512': 'SHA-512',
+};
+const MGF: Record<string, string> = {
+  [`${XENC11}mgf1sha1`]: 'SHA-1',
+  [`${XENC11}mgf1sha256`]: 'SHA-256',
+  [`${XENC11}mgf1sha384`]: 'SHA-384',
+  [`${XENC11}mgf1sha512`]: 'SHA-512',
+};
+
+class DecryptError extends Error {}
+
+function cipherBytes(el: Element | undefined, what: string): Uint8Array {
+  const cv = el ? findAll(el, NS.xenc, 'CipherValue')[0] : undefined;
+  const bytes = cv ? base64ToBytes(valueText(cv).text) : undefined;
+  if (!bytes) throw new DecryptError(`the ${what} has no readable CipherValue`);
+  return bytes;
+}
+
+/** RSA-OAEP parameters WebCrypto can do: one hash for both the OAEP digest and MGF1. */
+function oaepHash(method: Element): string {
+  const alg = attrValue(method, 'Algorithm') ?? '';
+  const digestEl = childElements(method, NS.ds, 'DigestMethod')[0];
+  const digest = digestEl ? HASHES[attrValue(digestEl, 'Algorithm') ?? ''] : 'SHA-1';
+  if (alg === 'http://www.w3.org/2001/04/xmlenc#rsa-1_5') {
+    throw new DecryptError('the key is wrapped with RSA PKCS#1 v1.5 (rsa-1_5), which browsers\' WebCrypto does not offer and which is deprecated (Bleichenbacher attacks); ask the IdP for RSA-OAEP');
+  }
+  if (!digest) throw new DecryptError('the RSA-OAEP DigestMethod is not SHA-1/256/384/512');
+  if (alg === 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p') {
+    if (digest !== 'SHA-1') throw new DecryptError(`rsa-oaep-mgf1p with a ${digest} digest uses MGF1 with SHA-1, a combination WebCrypto cannot decrypt`);
+    return digest;
+  }
+  if (alg === `${XENC11}rsa-oaep`) {
+    const mgfEl = childElements(method, XENC11, 'MGF')[0];
+    const mgf = mgfEl ? MGF[attrValue(mgfEl, 'Algorithm') ?? ''] : 'SHA-1';
+    if (mgf !== digest) throw new DecryptError(`RSA-OAEP with digest ${digest} and MGF1 ${mgf ?? 'unknown'} cannot be decrypted with WebCrypto (it needs the same hash for both)`);
+    return digest;
+  }
+  throw new DecryptError(`key transport ${alg || '(none)'} is not supported (RSA-OAEP is)`);
+}
+
+function findEncryptedKey(encryptedAssertion: Element, data: Element): Element {
+  const keyInfo = childElements(data, NS.ds, 'KeyInfo')[0];
+  const inside = keyInfo ? childElements(keyInfo, NS.xenc, 'EncryptedKey')[0] : undefined;
+  const key = inside ?? findAll(encryptedAssertion, NS.xenc, 'EncryptedKey')[0];
+  if (!key) throw new DecryptError('no xenc:EncryptedKey was found for the EncryptedData');
+  return key;
+}
+
+async function aesCbcDecrypt(keyBytes: Uint8Array, bits: number, payload: Uint8Array): Promise<Uint8Array> {
+  if (keyBytes.length * 8 !== bits) throw new DecryptError(`the decrypted key has ${keyBytes.length * 8} bits, the algorithm needs ${bits}`);
+  if (payload.length < 32 || payload.length % 16 !== 0) throw new DecryptError('the AES-CBC ciphertext length is not a whole number of blocks');
+  const key = await crypto.subtle.importKey('raw', buf(keyBytes), 'AES-CBC', false, ['encrypt', 'decrypt']);
+  const iv = payload.subarray(0, 16);
+  const ct = payload.subarray(16);
+  // XML Encryption's padding is not PKCS#7 (only the last byte is defined) and WebCrypto insists on
+  // PKCS#7: append one block that decrypts to a full PKCS#7 pad, so every original byte comes back.
+  const lastBlock = ct.subarray(ct.length - 16);
+  const pad = new Uint8Array(16).fill(16);
+  const extra = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv: buf(lastBlock) }, key, buf(pad))).subarray(0, 16);
+  const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: buf(iv) }, key, buf(concatBytes(ct, extra))));
+  const n = plain[plain.length - 1]!;
+  if (n < 1 || n > 16) throw new DecryptError('the decrypted data has invalid padding (wrong key?)');
+  return plain.subarray(0, plain.length - n);
+}
+
+async function aesGcmDecrypt(keyBytes: Uint8Array, bits: number, payload: Uint8Array): Promise<Uint8Array> {
+  if (keyBytes.length * 8 !== bits) throw new DecryptError(`the decrypted key has ${keyBytes.length * 8} bits, the algorithm needs ${bits}`);
+  const key = await crypto.subtle.importKey('raw', buf(keyBytes), 'AES-GCM', false, ['decrypt']);
+  try {
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: buf(payload.subarray(0, 12)), tagLength: 128 }, key, buf(payload.subarray(12))));
+  } catch {
+    throw new DecryptError('AES-GCM authentication failed: the encrypted assertion was altered or the key is wrong');
+  }
+}
+
+async function decryptOne(encryptedAssertion: Element, pkcs8: Uint8Array): Promise<string> {
+  const data = childElements(encryptedAssertion, NS.xenc, 'EncryptedData')[0];
+  if (!data) throw new DecryptError('there is no xenc:EncryptedData');
+  const method = childElements(data, NS.xenc, 'EncryptionMethod')[0];
+  const dataAlg = DATA_ALGORITHMS[(method && attrValue(method, 'Algorithm')) ?? ''];
+  if (!dataAlg) throw new DecryptError(`data encryption ${(method && attrValue(method, 'Algorithm')) || '(none)'} is not supported (AES-CBC and AES-GCM are)`);
+  const encryptedKey = findEncryptedKey(encryptedAssertion, data);
+  const keyMethod = childElements(encryptedKey, NS.xenc, 'EncryptionMethod')[0];
+  if (!keyMethod) throw new DecryptError('the EncryptedKey has no EncryptionMethod');
+  const hash = oaepHash(keyMethod);
+  let rsaKey: CryptoKey;
+  try {
+    rsaKey = await crypto.subtle.importKey('pkcs8', buf(pkcs8), { name: 'RSA-OAEP', hash }, false, ['decrypt']);
+  } catch {
+    throw new DecryptError('the SP private key could not be loaded (is it an RSA key?)');
+  }
+  let keyBytes: Uint8Array;
+  try {
+    keyBytes = new Uint8Array(await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, rsaKey, buf(cipherBytes(encryptedKey, 'EncryptedKey'))));
+  } catch (e) {
+    if (e instanceof DecryptError) throw e;
+    throw new DecryptError('the SP private key does not open the encrypted key: it is not the key whose certificate the IdP encrypts for (check the encryption certificate in the IdP\'s SP configuration)');
+  }
+  const payload = cipherBytes(childElements(data, NS.xenc, 'CipherData')[0], 'EncryptedData');
+  const plain = dataAlg.name === 'AES-CBC' ? await aesCbcDecrypt(keyBytes, dataAlg.bits, payload) : await aesGcmDecrypt(keyBytes, dataAlg.bits, payload);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(plain).replace(/^\uFEFF?<\?xml[^>]*\?>/, '');
+  } catch {
+    throw new DecryptError('the decrypted data is not UTF-8 text');
+  }
+}
+
+/**
+ * Decrypts every EncryptedAssertion with the user's SP key (kept in memory) and returns the message with
+ * the assertions in clear, parsed again through the XML guards like any other input.
+ */
+export async function decryptAssertions(parsed: ParsedSaml, privateKeyPem: string): Promise<{ parsed?: ParsedSaml; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const { pkcs8, why } = readPrivateKey(privateKeyPem);
+  const encrypted = findAll(parsed.doc.documentElement, NS.assertion, 'EncryptedAssertion');
+  if (!pkcs8) {
+    problems.push({ rule: 'encryption-failed', severity: 'error', message: `Cannot decrypt the assertion: ${why}.`, location: encrypted[0] && elementPath(encrypted[0]) });
+    return { problems };
+  }
+  const clone = parsed.doc.cloneNode(true) as Document;
+  const cloned = findAll(clone.documentElement, NS.assertion, 'EncryptedAssertion');
+  const nonce = bytesToHex(crypto.getRandomValues(new Uint8Array(12)));
+  const replacements: string[] = [];
+  for (let i = 0; i < encrypted.length; i++) {
+    try {
+      replacements.push(await decryptOne(encrypted[i]!, pkcs8));
+      const marker = clone.createComment(`saml-lens-decrypted-${nonce}-${i}`);
+      cloned[i]!.parentNode!.replaceChild(marker, cloned[i]!);
+    } catch (e) {
+      const message = e instanceof DecryptError ? e.message : `unexpected error (${e instanceof Error ? e.message : String(e)})`;
+      problems.push({ rule: 'encryption-failed', severity: 'error', message: `Cannot decrypt the assertion: ${message}.`, location: elementPath(encrypted[i]!) });
+      return { problems };
+    }
+  }
+  let text = new XMLSerializer().serializeToString(clone);
+  replacements.forEach((plain, i) => {
+    text = text.replace(`<!--saml-lens-decrypted-${nonce}-${i}-->`, () => plain);
+  });
+  const result = parseSaml(text);
+  if (!result.parsed) {
+    problems.push({
+      rule: 'encryption-failed',
+      severity: 'error',
+      message: `The assertion decrypted, but the result is not acceptable XML: ${result.problems.map((p) => p.message).join('; ')}.`,
+      location: elementPath(encrypted[0]!),
+    });
+    return { problems };
+  }
+  return { parsed: result.parsed, problems: result.problems.filter((p) => (p.severity ?? 'error') === 'error') };
+}

@@ -1,0 +1,54 @@
+// Small DOM helpers over xmldom nodes (node type numbers: the core has no DOM globals at run time).
+import { elementPath } from '../xml';
+
+export { elementPath };
+
+export function isEl(node: Node | null | undefined, ns: string, local: string): node is Element {
+  return !!node && node.nodeType === 1 && (node as Element).localName === local && (node as Element).namespaceURI === ns;
+}
+
+export function childElements(el: Node, ns?: string, local?: string): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== 1) continue;
+    if (ns === undefined || isEl(c, ns, local ?? (c as Element).localName)) out.push(c as Element);
+  }
+  return out;
+}
+
+/** Every element in document order below `root` (root included) with this namespace and local name. */
+export function findAll(root: Element, ns: string, local: string): Element[] {
+  const out: Element[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType !== 1) continue;
+    if (isEl(n, ns, local)) out.push(n as Element);
+    for (let c = n.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c);
+  }
+  return out;
+}
+
+/**
+ * Base64 value text: every text and CDATA child concatenated. Anything else inside (comments, elements,
+ * PIs) is reported, because a reader that takes `firstChild` would see a different value
+ * (the commented-DigestValue bypass, CVE-2025-29775).
+ */
+export function valueText(el: Element): { text: string; foreign?: string } {
+  let text = '';
+  let foreign: string | undefined;
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3 || c.nodeType === 4) text += (c as CharacterData).data;
+    else foreign ??= c.nodeType === 8 ? 'a comment' : c.nodeType === 1 ? `an element <${(c as Element).localName}>` : 'a markup node';
+  }
+  return { text, foreign };
+}
+
+export function attrValue(el: Element, name: string): string | undefined {
+  return el.hasAttribute(name) ? (el.getAttribute(name) ?? undefined) : undefined;
+}
+
+/** The element's own ID attribute as the XML helper indexes it (ID, Id or id). */
+export function ownId(el: Element): string | undefined {
+  return attrValue(el, 'ID') ?? attrValue(el, 'Id') ?? attrValue(el, 'id');
+}

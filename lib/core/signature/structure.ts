@@ -1,0 +1,111 @@
+import type { ParsedSaml, Problem } from '../model';
+import { NS } from './algorithms';
+import { childElements, elementPath, findAll, isEl, valueText } from './dom';
+
+/**
+ * Document-level wrapping defences (VALIDATION.md steps 4, 5 and 9), judged before any cryptography:
+ * where signatures may sit, unique IDs, no ds:Object/ds:Manifest, no replayed SignatureValue, exactly one
+ * assertion and only where the profile puts it.
+ */
+export interface StructureResult {
+  problems: Problem[];
+  /** Signatures that must not count, with the rule that refused them. */
+  refused: Map<Element, string>;
+  signatures: Element[];
+}
+
+const MESSAGES = new Set(['Response', 'AuthnRequest', 'LogoutRequest', 'LogoutResponse', 'ArtifactResolve', 'ArtifactResponse', 'AttributeQuery', 'ManageNameIDRequest', 'ManageNameIDResponse']);
+
+/** The protocol messages of a document: its root, and the message an ArtifactResponse carries. */
+export function messageElements(root: Element): Element[] {
+  const out = [root];
+  if (isEl(root, NS.protocol, 'ArtifactResponse')) {
+    for (const c of childElements(root)) if (c.namespaceURI === NS.protocol && MESSAGES.has(c.localName)) out.push(c);
+  }
+  return out;
+}
+
+function wrap(problems: Problem[], message: string, el: Element): void {
+  problems.push({ rule: 'signature-wrapping', severity: 'error', message, location: elementPath(el) });
+}
+
+export function checkStructure(parsed: ParsedSaml): StructureResult {
+  const problems: Problem[] = [];
+  const refused = new Map<Element, string>();
+  const root = parsed.root;
+  const messages = messageElements(root);
+  const responses = messages.filter((m) => isEl(m, NS.protocol, 'Response'));
+
+  // Step 4: an ID that resolves to two elements lets a verifier and a reader pick different ones.
+  const duplicated = new Set(parsed.duplicateIds);
+  for (const id of parsed.duplicateIds) {
+    const el = parsed.ids.get(id);
+    if (el) wrap(problems, `ID "${id}" is carried by more than one element: a signature reference to it is ambiguous (unique IDs rule).`, el);
+  }
+
+  // Step 5: signature placement.
+  const allowedParents = new Set<Element>(messages);
+  if (isEl(root, NS.assertion, 'Assertion')) allowedParents.add(root);
+  for (const r of responses) for (const a of childElements(r, NS.assertion, 'Assertion')) allowedParents.add(a);
+
+  const signatures = findAll(root, NS.ds, 'Signature');
+  const perParent = new Map<Node, Element[]>();
+  for (const sig of signatures) {
+    const parent = sig.parentNode as Element;
+    perParent.set(parent, [...(perParent.get(parent) ?? []), sig]);
+    if (!allowedParents.has(parent)) {
+      const why = `a ds:Signature inside <${parent.localName}> at ${elementPath(parent)}: signatures are only allowed on the Response, on the Assertion directly inside it, or on a request/logout message (placement rule).`;
+      wrap(problems, why, sig);
+      refused.set(sig, 'placement');
+    }
+    const id = parent.getAttribute?.('ID') || parent.getAttribute?.('Id') || parent.getAttribute?.('id');
+    if (id && duplicated.has(id)) refused.set(sig, 'duplicate-id');
+  }
+  for (const [parent, sigs] of perParent) {
+    if (sigs.length < 2) continue;
+    wrap(problems, `<${(parent as Element).localName}> carries ${sigs.length} ds:Signature elements; at most one is allowed (one-signature-per-element rule).`, parent as Element);
+    for (const s of sigs) refused.set(s, 'several-signatures');
+  }
+
+  // ds:Object and ds:Manifest carry content a signature can cover while the reader looks elsewhere.
+  for (const local of ['Object', 'Manifest']) {
+    for (const el of findAll(root, NS.ds, local)) {
+      wrap(problems, `ds:${local} found: SAML signatures never need one, and wrapping attacks hide forged or genuine content in it (no-ds:${local} rule).`, el);
+      for (let n: Node | null = el.parentNode; n; n = n.parentNode) {
+        if (isEl(n, NS.ds, 'Signature')) refused.set(n, `ds-${local.toLowerCase()}`);
+      }
+    }
+  }
+
+  // A replayed SignatureValue is the decoy-signature trick: a genuine value copied beside forged content.
+  const byValue = new Map<string, Element>();
+  for (const sig of signatures) {
+    const sv = childElements(sig, NS.ds, 'SignatureValue')[0];
+    if (!sv) continue;
+    const value = valueText(sv).text.replace(/\s+/g, '');
+    if (!value) continue;
+    const first = byValue.get(value);
+    if (first) {
+      wrap(problems, `two signatures carry the same SignatureValue (decoy-signature rule): one is a copy of the other, placed to be verified instead of the real one.`, sig);
+      refused.set(sig, 'repeated-signature-value');
+      refused.set(first, 'repeated-signature-value');
+    } else byValue.set(value, sig);
+  }
+
+  // Step 9: exactly one assertion, directly in the Response; none anywhere else.
+  for (const r of responses) {
+    const direct = childElements(r).filter((c) => isEl(c, NS.assertion, 'Assertion') || isEl(c, NS.assertion, 'EncryptedAssertion'));
+    if (direct.length > 1) wrap(problems, `the Response contains ${direct.length} assertions; exactly one is allowed (single-assertion rule).`, r);
+  }
+  const expected = new Set<Element>();
+  for (const r of responses) for (const c of childElements(r)) expected.add(c);
+  if (isEl(root, NS.assertion, 'Assertion')) expected.add(root);
+  for (const local of ['Assertion', 'EncryptedAssertion']) {
+    for (const a of findAll(root, NS.assertion, local)) {
+      if (expected.has(a)) continue;
+      const parent = a.parentNode as Element;
+      wrap(problems, `an ${local} inside <${parent.localName}> at ${elementPath(parent)}: assertions belong directly inside a Response and nowhere else (assertion-placement rule).`, a);
+    }
+  }
+  return { problems, refused, signatures };
+}

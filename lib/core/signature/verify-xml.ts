@@ -1,0 +1,131 @@
+import type { Problem, SignatureVerdict } from '../model';
+import { bytesEqual } from './bytes';
+import { canonicalize } from './c14n';
+import type { TrustedCertificate } from './certificates';
+import { certName, keyInfoCertificate } from './describe';
+import { elementPath } from './dom';
+import { digestBytes, verifyWithCertificate } from './keys';
+import type { SignatureHeader, SignatureParts } from './signed-info';
+
+export interface VerifyContext {
+  trusted: TrustedCertificate[];
+  /** Who signs this kind of message: requests are signed by the SP, whose certificate is not the trusted IdP one. */
+  signer: 'idp' | 'sp';
+}
+
+const encoder = new TextEncoder();
+
+const C14N_HINT =
+  'If nobody edited it, something re-serialised the XML between the IdP and here (a proxy, a tool that pretty-prints, changed line endings or namespace prefixes): compare with the raw bytes as captured.';
+
+/** Cryptographic check of one structurally accepted signature (VALIDATION.md steps 7 and 8). */
+export async function verifyXmlSignature(
+  parts: SignatureParts,
+  header: SignatureHeader,
+  ctx: VerifyContext,
+): Promise<{ verdict: SignatureVerdict; problems: Problem[] }> {
+  const target = parts.target;
+  const where = elementPath(target);
+  const what = `<${target.localName}>`;
+  const problems: Problem[] = [];
+  const keyInfo = keyInfoCertificate(header.keyInfoCertificates[0], ctx.trusted);
+  const verdict: SignatureVerdict = {
+    target: where,
+    targetKind: target.localName,
+    form: 'xml',
+    signatureAlgorithm: header.signatureAlgorithm,
+    digestAlgorithm: header.digestAlgorithm,
+    status: 'unchecked',
+    reason: '',
+    keyInfoCertificate: keyInfo?.info,
+  };
+  const fail = (rule: string, severity: Problem['severity'], message: string) =>
+    problems.push({ rule, severity, message, location: where });
+
+  let referenceOctets: Uint8Array;
+  let signedInfoOctets: Uint8Array;
+  try {
+    referenceOctets = encoder.encode(
+      canonicalize(target, {
+        algorithm: parts.referenceC14n,
+        exclude: parts.enveloped ? parts.signature : undefined,
+        inclusivePrefixes: parts.referencePrefixes,
+      }),
+    );
+    signedInfoOctets = encoder.encode(canonicalize(parts.signedInfo, { algorithm: parts.c14n, inclusivePrefixes: parts.c14nPrefixes }));
+  } catch (e) {
+    verdict.failure = 'structure';
+    verdict.reason = `could not be canonicalised (${e instanceof Error ? e.message : 'unexpected node'})`;
+    fail('signature-invalid', 'error', `The signature on ${what} could not be checked: it ${verdict.reason}.`);
+    return { verdict, problems };
+  }
+
+  const [digest, trustedResults, keyInfoOk] = await Promise.all([
+    digestBytes(parts.digestHash, referenceOctets),
+    Promise.all(ctx.trusted.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),
+    keyInfo ? verifyWithCertificate(keyInfo.der, parts.algorithm, parts.signatureValue, signedInfoOctets) : Promise.resolve(false),
+  ]);
+  const digestOk = bytesEqual(digest, parts.digestValue);
+  const trustedIndex = trustedResults.indexOf(true);
+  const verifiedBy = trustedIndex >= 0 ? ctx.trusted[trustedIndex] : undefined;
+
+  if (!digestOk) {
+    verdict.status = 'invalid';
+    verdict.failure = 'digest';
+    const genuine = verifiedBy || keyInfoOk;
+    verdict.reason = `digest mismatch: the ${what} was changed after it was signed${genuine ? ' (the SignedInfo itself is genuinely signed, so the content was edited)' : ''}`;
+    fail('signature-invalid', 'error', `The signature on ${what} does not verify: ${verdict.reason}. ${C14N_HINT}`);
+    return { verdict, problems };
+  }
+
+  if (verifiedBy) {
+    verdict.status = 'valid';
+    verdict.verifiedWith = verifiedBy.info;
+    verdict.certificateSha256 = verifiedBy.info.sha256;
+    verdict.reason = `verified with the trusted certificate ${certName(verifiedBy.info)} from ${verifiedBy.source}`;
+    return { verdict, problems };
+  }
+
+  const keyInfoText = keyInfo ? `the certificate in the message, ${certName(keyInfo.info)}` : '';
+  if (keyInfoOk && keyInfo) {
+    verdict.status = 'untrusted';
+    verdict.certificateSha256 = keyInfo.info.sha256;
+    if (ctx.signer === 'sp') {
+      verdict.reason = `intact, signed by ${keyInfoText}; requests are signed by the SP, so this is not checked against the trusted IdP certificate`;
+      fail('signature-untrusted', 'info', `The signature on ${what} is intact (checked with ${keyInfoText}), but the SP's certificate is not configured, so the signer is not verified.`);
+    } else if (ctx.trusted.length === 0) {
+      verdict.reason = 'intact, but the signer is not verified (no trusted IdP certificate configured)';
+      fail('signature-untrusted', 'warning', `The signature on ${what} is ${verdict.reason}; it was checked only against ${keyInfoText}, which anyone can put in a message. Add the IdP's signing certificate to verify the signer.`);
+    } else {
+      const trustedList = ctx.trusted.map((t) => t.info.sha256).join(', ');
+      verdict.reason = `signed by a certificate that is not the trusted one: ${keyInfoText}`;
+      fail(
+        'signature-untrusted',
+        'error',
+        `The signature on ${what} was made with a certificate that is not the trusted one: the IdP certificate may have been renewed (rollover), or the message is forged. Signed with SHA-256 ${keyInfo.info.sha256}; trusted: ${trustedList}. If the IdP rotated its certificate, add the new one (both may be trusted during the rollover).`,
+      );
+    }
+    return { verdict, problems };
+  }
+
+  if ((ctx.trusted.length === 0 || ctx.signer === 'sp') && !keyInfo) {
+    verdict.failure = 'no-key';
+    verdict.reason =
+      ctx.signer === 'sp'
+        ? 'cannot be checked: requests are signed by the SP and the message carries no certificate'
+        : 'cannot be checked: no trusted IdP certificate is configured and the message carries none';
+    fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The signature on ${what} ${verdict.reason}.`);
+    return { verdict, problems };
+  }
+
+  verdict.status = 'invalid';
+  verdict.failure = 'signature-value';
+  const tried = [...ctx.trusted.map((t) => `trusted ${certName(t.info)}`), ...(keyInfo ? [keyInfoText] : [])].join('; ');
+  verdict.reason = 'the signature value does not match: wrong or rolled-over certificate, or SignedInfo altered';
+  fail(
+    'signature-invalid',
+    'error',
+    `The signature on ${what} does not verify: the content is intact (digest matches) but the signature value matches no key tried (${tried}). Likely a wrong or rolled-over certificate, or an altered SignedInfo. ${C14N_HINT}`,
+  );
+  return { verdict, problems };
+}
