@@ -1,0 +1,71 @@
+// Small normalisers shared by the readers: headers, times, status lines, bodies.
+import type { HttpHeader } from '../model';
+import { parseFormBody } from '../binding/urlencoded';
+
+/** Accepts `[{name, value}]` (HAR, webRequest, SAML-tracer) and `[[name, value]]` (SAML-tracer before 1.0). */
+export function normaliseHeaders(input: unknown): HttpHeader[] {
+  if (!Array.isArray(input)) return [];
+  const out: HttpHeader[] = [];
+  for (const h of input) {
+    if (Array.isArray(h)) {
+      if (typeof h[0] === 'string') out.push({ name: h[0], value: typeof h[1] === 'string' ? h[1] : String(h[1] ?? '') });
+    } else if (isRecord(h) && typeof h.name === 'string') {
+      out.push({ name: h.name, value: typeof h.value === 'string' ? h.value : String(h.value ?? '') });
+    }
+  }
+  return out;
+}
+
+export function headerValue(headers: HttpHeader[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === lower)?.value;
+}
+
+/** ISO 8601 in UTC, or undefined when the value is not a time (HAR from Firefox carries local offsets). */
+export function toIso(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? safeIso(new Date(value)) : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  return safeIso(new Date(value));
+}
+
+function safeIso(d: Date): string | undefined {
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/** 'HTTP/1.1 302 Found' -> 'Found'; a bare reason phrase stays as it is. */
+export function reasonPhrase(statusLine: string): string {
+  const m = /^HTTP\/[\d.]+\s+\d{3}\s*(.*)$/i.exec(statusLine.trim());
+  return m ? (m[1] ?? '') : statusLine.trim();
+}
+
+export function statusNumber(value: unknown): number | undefined {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * A request body becomes form fields when it is form-urlencoded (by Content-Type, or by shape when no
+ * Content-Type is known), otherwise it stays text (SOAP, XML, JSON).
+ */
+export function classifyBody(
+  text: string,
+  contentType: string | undefined,
+): { formFields: Array<[string, string]> } | { body: string } {
+  const ct = contentType?.toLowerCase();
+  const form = ct ? ct.includes('application/x-www-form-urlencoded') : looksLikeFormBody(text);
+  return form ? { formFields: parseFormBody(text.trim()) } : { body: text };
+}
+
+/** `name=value&...` with no raw whitespace inside (form encoding escapes it). */
+export function looksLikeFormBody(text: string): boolean {
+  const t = text.trim();
+  return /^[A-Za-z0-9_.~%*+-]+=/.test(t) && !/\s/.test(t);
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}

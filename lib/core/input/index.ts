@@ -1,0 +1,6 @@
+// Input normalisation: HAR, SAML-tracer, webRequest and pasted text all become TraceEntry records.
+export type { InputFormat, InputResult, ReadOptions, WebRequestDetails } from './types';
+export { readInput } from './read';
+export { fromWebRequest } from './webrequest';
+export { fromHarEntry } from './har';
+export { fromSamlTracerRequest } from './saml-tracer';

@@ -1,0 +1,55 @@
+// A message pasted on its own: XML, base64 (deflated or not), a URL, a query, or a form body.
+import type { TraceEntry } from '../model';
+import { decodeSamlValue } from '../binding/decode';
+import { DEFAULT_DECODE_LIMITS } from '../binding/limits';
+import { guessParameter } from '../binding/masked';
+import { parseFormBody, parseRawParams } from '../binding/urlencoded';
+import type { InputFormat } from './types';
+
+const KNOWN_PARAMS = new Set(['SAMLRequest', 'SAMLResponse', 'SAMLart', 'RelayState', 'SigAlg', 'Signature', 'wa', 'wresult', 'wctx']);
+const QUERY_ONLY = new Set(['SigAlg', 'Signature']);
+const BASE64ISH = /^[A-Za-z0-9+/=_\-\s%]+$/;
+
+export interface PastedResult {
+  format: InputFormat;
+  entry?: TraceEntry;
+  problem?: string;
+}
+
+/** `text` is trimmed and non-empty. */
+export function readPasted(text: string, capturedAt: string | undefined): PastedResult {
+  const base = (method: string, url: string): TraceEntry => {
+    const e: TraceEntry = { id: 'pasted-0', source: 'pasted', method, url, requestHeaders: [], responseHeaders: [] };
+    if (capturedAt) e.capturedAt = capturedAt;
+    return e;
+  };
+
+  if (text.startsWith('<')) return { format: 'xml', entry: { ...base('POST', ''), body: text } };
+  if (/^https?:\/\//i.test(text)) return { format: 'url', entry: base('GET', text) };
+
+  const query = text.startsWith('?') ? text.slice(1) : text;
+  const params = text.includes('=') ? parseRawParams(query) : [];
+  if (params.length > 0 && params.every((p) => p.rawValue !== '' || p.raw.endsWith('=')) && KNOWN_PARAMS.has(params[0]?.name ?? '')) {
+    // A query keeps its raw octets in the URL (a Redirect signature covers them); a form body is decoded.
+    if (text.startsWith('?') || params.some((p) => QUERY_ONLY.has(p.name))) {
+      return { format: 'url', entry: base('GET', `?${query}`) };
+    }
+    return { format: 'form', entry: { ...base('POST', ''), formFields: parseFormBody(text) } };
+  }
+
+  if (BASE64ISH.test(text)) {
+    // Decode once here only to name the parameter and the method; extractMessages does the real decoding.
+    const trial = decodeSamlValue(text, { parameter: 'pasted value', expect: 'plain', limits: DEFAULT_DECODE_LIMITS });
+    const parameter = trial.xml !== undefined ? guessParameter(trial.xml) : 'SAMLResponse';
+    const deflated = trial.steps.some((s) => s.name.startsWith('inflate'));
+    return { format: 'base64', entry: { ...base(deflated ? 'GET' : 'POST', ''), formFields: [[parameter, text]] } };
+  }
+
+  const start = JSON.stringify(text.slice(0, 24));
+  return {
+    format: 'unknown',
+    problem:
+      `not a HAR file, a SAML-tracer export, a URL, a form body, XML or base64 (it starts with ${start}${text.length > 24 ? '...' : ''})`,
+  };
+}
+

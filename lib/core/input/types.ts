@@ -1,0 +1,44 @@
+import type { Problem, TraceEntry } from '../model';
+
+export type InputFormat = 'har' | 'saml-tracer' | 'saml-lens-trace' | 'xml' | 'base64' | 'url' | 'form' | 'unknown';
+
+export interface InputResult {
+  format: InputFormat;
+  entries: TraceEntry[];
+  problems: Problem[];
+}
+
+export interface ReadOptions {
+  /** File name, prefixed to problem messages. */
+  name?: string;
+  /** Capture time for inputs that carry none (pasted values, exports without times). */
+  capturedAt?: string;
+}
+
+/**
+ * What an MV3 extension has merged from chrome.webRequest events (onBeforeRequest, onBeforeSendHeaders,
+ * onHeadersReceived / onBeforeRedirect / onCompleted) for one request. Each redirect hop must be its own
+ * record (the browser reuses the requestId across a redirect chain; timeStamp tells the hops apart).
+ */
+export interface WebRequestDetails {
+  requestId: string;
+  url: string;
+  method: string;
+  tabId: number;
+  /** Milliseconds since the epoch, as webRequest gives it. */
+  timeStamp: number;
+  type?: string;
+  requestBody?: {
+    /** Decoded by the browser; field order across names is lost. */
+    formData?: Record<string, string[]>;
+    /** Given instead of formData for large or non-form bodies. */
+    raw?: Array<{ bytes?: ArrayBuffer | Uint8Array; file?: string }>;
+    error?: string;
+  } | null;
+  requestHeaders?: Array<{ name: string; value?: string }>;
+  statusCode?: number;
+  /** e.g. 'HTTP/1.1 302 Found'. */
+  statusLine?: string;
+  responseHeaders?: Array<{ name: string; value?: string }>;
+  redirectUrl?: string;
+}
