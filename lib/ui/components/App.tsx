@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { MessageKind, Report, Severity, TraceEntry } from '../../core/model';
+import type { DataSource, Settings } from '../data-source';
+import { useCapture } from '../hooks/useCapture';
+import { useDebounced } from '../hooks/useDebounced';
+import { resolveTheme, useSystemDark, type Theme } from '../hooks/useTheme';
+import { ruleInfo } from '../engine';
+import { buildRows } from '../state/rows';
+import { DEFAULT_SETTINGS } from '../state/settings-form';
+import type { InputBatch } from '../state/viewer-input';
+import { timeReference } from '../state/time-reference';
+import { Toolbar } from './Toolbar';
+import { MessageList } from './MessageList';
+import { MessageDetail, EntryDetail } from './MessageDetail';
+import { Findings } from './Findings';
+import { SettingsForm } from './Settings';
+import { InputPane } from './InputPane';
+
+export type Mode = 'panel' | 'viewer' | 'options';
+
+export interface AppProps {
+  source: DataSource;
+  mode: Mode;
+  /** The DevTools theme, read by the entry point (`chrome.devtools.panels.themeName`). */
+  theme?: Theme;
+}
+
+const EMPTY_REPORT: Report = {
+  schemaVersion: 1,
+  messages: [],
+  findings: [],
+  flows: [],
+  summary: { entries: 0, messages: 0, flows: 0, errors: 0, warnings: 0, infos: 0, profile: 'generic', at: 'capture' },
+};
+
+function isTyping(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+export function App({ source, mode, theme }: AppProps) {
+  const [extra, setExtra] = useState<TraceEntry[]>([]);
+  const [batches, setBatches] = useState(0);
+  const cap = useCapture(source, extra);
+  const systemDark = useSystemDark();
+  const settings = cap.settings ?? DEFAULT_SETTINGS;
+  const dataTheme = resolveTheme(settings.theme, theme, systemDark);
+
+  const saveSettings = useCallback(async (next: Settings) => {
+    await source.setSettings(next);
+    cap.reload();
+  }, [source, cap.reload]);
+
+  if (mode === 'options') {
+    return (
+      <div class="sl-app sl-options" data-theme={dataTheme}>
+        <h1>SAML Lens settings</h1>
+        {cap.error ? <p class="sl-error-text">{cap.error}</p> : null}
+        {cap.settings ? <SettingsForm settings={cap.settings} onSave={saveSettings} /> : <p class="sl-muted">Loading…</p>}
+      </div>
+    );
+  }
+  return (
+    <Workspace
+      source={source}
+      mode={mode}
+      dataTheme={dataTheme}
+      cap={cap}
+      settings={settings}
+      saveSettings={saveSettings}
+      onAdd={(b) => {
+        setBatches((n) => n + 1);
+        setExtra((prev) => [...prev, ...b.entries]);
+      }}
+      onClearExtra={() => setExtra([])}
+      extraCount={extra.length}
+      batchNumber={batches + 1}
+    />
+  );
+}
+
+interface WorkspaceProps {
+  source: DataSource;
+  mode: 'panel' | 'viewer';
+  dataTheme: Theme;
+  cap: ReturnType<typeof useCapture>;
+  settings: Settings;
+  saveSettings: (s: Settings) => Promise<void>;
+  onAdd: (b: InputBatch) => void;
+  onClearExtra: () => void;
+  extraCount: number;
+  batchNumber: number;
+}
+
+function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd, onClearExtra, extraCount, batchNumber }: WorkspaceProps) {
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<MessageKind | ''>('');
+  const [minSeverity, setMinSeverity] = useState<Severity | ''>('');
+  const [allTabs, setAllTabs] = useState(false);
+  const [showOthers, setShowOthers] = useState(false);
+  const [cursorKey, setCursorKey] = useState<string | undefined>();
+  const [detailOpen, setDetailOpen] = useState(false);
+  const [drawer, setDrawer] = useState(false);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const detailRef = useRef<HTMLDivElement | null>(null);
+  const filterText = useDebounced(text, 150);
+
+  const report = cap.report ?? EMPTY_REPORT;
+  const tabId = source.inspectedTabId !== undefined && !allTabs ? source.inspectedTabId : undefined;
+  const filter = useMemo(() => ({ text: filterText, kinds: kind ? [kind] : [], minSeverity: minSeverity || undefined }), [filterText, kind, minSeverity]);
+  const rows = useMemo(() => buildRows(report, cap.entries, { tabId, showOthers, filter }), [report, cap.entries, tabId, showOthers, filter]);
+  const flowLabels = useMemo(() => new Map(report.flows.map((f, i) => [f.id, `#${i + 1}`])), [report]);
+  const entriesById = useMemo(() => new Map(cap.entries.map((e) => [e.id, e])), [cap.entries]);
+  const cursor = cursorKey === undefined ? -1 : rows.findIndex((r) => r.key === cursorKey);
+  // The detail follows the cursor once it rests: holding an arrow key must not render each message on the way.
+  const shownKey = useDebounced(cursorKey, 80);
+
+  const openDetail = useCallback(() => {
+    setDetailOpen(true);
+    setTimeout(() => detailRef.current?.focus(), 0);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && !isTyping(e.target)) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'Escape') {
+        if (drawer) setDrawer(false);
+        else if (detailOpen || detailRef.current?.contains(e.target as Node) || e.target === searchRef.current) {
+          setDetailOpen(false);
+          listRef.current?.focus();
+        }
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [drawer, detailOpen]);
+
+  const detail = (() => {
+    if (shownKey === 'trace') {
+      return (
+        <article class="sl-detail-inner">
+          <h2>Findings about the whole trace</h2>
+          <Findings findings={report.findings} lookup={ruleInfo} />
+        </article>
+      );
+    }
+    const row = rows.find((r) => r.key === shownKey);
+    if (row?.type === 'message') {
+      const m = report.messages[row.index];
+      if (m) return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} />;
+    }
+    if (row?.type === 'other') return <EntryDetail entry={row.entry} />;
+    return <p class="sl-none sl-pad">Select a message (↑/↓, Enter) to see what is wrong with it and how to fix it.</p>;
+  })();
+
+  return (
+    <div class={`sl-app${detailOpen ? ' sl-detail-open' : ''}`} data-theme={dataTheme}>
+      <Toolbar
+        mode={mode}
+        recording={cap.recording}
+        onRecording={mode === 'panel' ? (on) => void source.setRecording(on).then(cap.reload) : undefined}
+        onClear={mode === 'panel' ? () => void source.clear().then(cap.reload) : undefined}
+        text={text}
+        onText={setText}
+        kind={kind}
+        onKind={setKind}
+        minSeverity={minSeverity}
+        onMinSeverity={setMinSeverity}
+        allTabs={source.inspectedTabId !== undefined ? allTabs : undefined}
+        onAllTabs={setAllTabs}
+        showOthers={showOthers}
+        onShowOthers={setShowOthers}
+        onSettings={() => setDrawer((d) => !d)}
+        report={cap.report}
+        analysing={cap.analysing}
+        searchRef={searchRef}
+      />
+      {mode === 'viewer' ? <InputPane onAdd={onAdd} onClear={onClearExtra} loadedCount={extraCount} batchNumber={batchNumber} /> : null}
+      {cap.error ? (
+        <div class="sl-banner sl-error-text" role="alert">
+          {cap.error}
+        </div>
+      ) : null}
+      {report.findings.length > 0 ? (
+        <button type="button" class={`sl-banner sl-trace${shownKey === 'trace' ? ' sl-selected' : ''}`} onClick={() => (setCursorKey('trace'), openDetail())}>
+          {report.findings.length} finding{report.findings.length === 1 ? '' : 's'} about the whole trace
+        </button>
+      ) : null}
+      <main class="sl-main">
+        <MessageList
+          rows={rows}
+          report={report}
+          cursor={cursor}
+          onCursor={(i) => setCursorKey(rows[i]?.key)}
+          onOpen={openDetail}
+          flowLabels={flowLabels}
+          listRef={listRef}
+        />
+        <div class="sl-detail" ref={detailRef} tabIndex={-1}>
+          {detailOpen ? (
+            <button type="button" class="sl-back" onClick={() => (setDetailOpen(false), listRef.current?.focus())}>
+              ← Back (Esc)
+            </button>
+          ) : null}
+          {detail}
+        </div>
+      </main>
+      {drawer ? (
+        <aside class="sl-drawer" aria-label="Settings">
+          <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setDrawer(false)} />
+        </aside>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Settings } from '../data-source';
+import { parseCertificates, parseMetadata, profileChoices } from '../engine';
+import { accountSidProblem, applyMetadata, clockSkewProblem, splitCertificates } from '../state/settings-form';
+import { formatFingerprint } from '../state/labels';
+
+export interface SettingsFormProps {
+  settings: Settings;
+  onSave: (next: Settings) => Promise<void>;
+  onClose?: () => void;
+}
+
+function MetadataImport({ as, onXml }: { as: 'idp' | 'sp'; onXml: (xml: string) => void }) {
+  const [text, setText] = useState('');
+  const label = as === 'idp' ? 'IdP' : 'SP';
+  return (
+    <details class="sl-import">
+      <summary>Import {label} metadata</summary>
+      <label class="sl-file">
+        File:{' '}
+        <input
+          type="file"
+          accept=".xml,application/xml,text/xml"
+          onChange={async (e) => {
+            const f = (e.target as HTMLInputElement).files?.[0];
+            if (f) onXml(await f.text());
+          }}
+        />
+      </label>
+      <textarea rows={4} spellcheck={false} placeholder={`…or paste the ${label} metadata XML here`} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+      <button type="button" disabled={text.trim() === ''} onClick={() => onXml(text)}>
+        Import pasted metadata
+      </button>
+    </details>
+  );
+}
+
+function CertificateSummary({ text }: { text: string }) {
+  const parsed = useMemo(() => (text.trim() ? parseCertificates(text, 'settings') : { certs: [], problems: [] }), [text]);
+  if (!text.trim()) return <p class="sl-muted">No trusted certificate: signatures can be checked for integrity only, not for who signed them.</p>;
+  return (
+    <ul class="sl-certs">
+      {parsed.certs.map((c, i) => (
+        <li key={i}>
+          {c.info.subject ?? 'certificate'} · SHA-256 <code>{formatFingerprint(c.info.sha256)}</code>
+          {c.info.notAfter ? ` · expires ${c.info.notAfter}` : ''}
+        </li>
+      ))}
+      {parsed.problems.map((p, i) => (
+        <li key={`p${i}`} class="sl-error-text">
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The settings form, used by the options page and by the panel's drawer. Saved explicitly, not per keystroke. */
+export function SettingsForm({ settings, onSave, onClose }: SettingsFormProps) {
+  const [draft, setDraft] = useState<Settings>(settings);
+  const [certText, setCertText] = useState((settings.trustedCertificates ?? []).join('\n\n'));
+  const [skew, setSkew] = useState(String(settings.clockSkewSeconds ?? 180));
+  const [note, setNote] = useState('');
+  const profiles = useMemo(() => profileChoices(), []);
+
+  useEffect(() => {
+    setDraft(settings);
+    setCertText((settings.trustedCertificates ?? []).join('\n\n'));
+    setSkew(String(settings.clockSkewSeconds ?? 180));
+  }, [settings]);
+
+  const set = <K extends keyof Settings>(k: K, v: Settings[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const str = (v: string) => (v.trim() === '' ? undefined : v.trim());
+  const sidProblem = accountSidProblem(draft.accountSid);
+  const skewProblem = clockSkewProblem(skew);
+
+  const importMetadata = (as: 'idp' | 'sp') => (xml: string) => {
+    const { metadata, problems } = parseMetadata(xml);
+    if (!metadata) {
+      setNote(`Could not read the metadata: ${problems.map((p) => p.message).join('; ') || 'not an EntityDescriptor'}`);
+      return;
+    }
+    const out = applyMetadata({ ...draft, trustedCertificates: splitCertificates(certText) }, metadata, as);
+    setDraft(out.settings);
+    setCertText((out.settings.trustedCertificates ?? []).join('\n\n'));
+    setNote(`${out.summary} Review, then save.`);
+  };
+
+  const save = async () => {
+    if (sidProblem || skewProblem) return;
+    const certs = splitCertificates(certText);
+    const next: Settings = {
+      ...draft,
+      trustedCertificates: certs.length ? certs : undefined,
+      clockSkewSeconds: skew.trim() === '' ? undefined : Number(skew),
+    };
+    try {
+      await onSave(next);
+      setNote('Saved. Captured messages are judged again with these settings.');
+    } catch (e) {
+      setNote(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <form class="sl-settings" onSubmit={(e) => (e.preventDefault(), void save())}>
+      <fieldset>
+        <legend>Service provider profile</legend>
+        <label>
+          Profile{' '}
+          <select value={draft.profile ?? 'generic'} onChange={(e) => set('profile', (e.target as HTMLSelectElement).value)}>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="sl-muted">{profiles.find((p) => p.id === (draft.profile ?? 'generic'))?.summary}</p>
+        <label class={draft.profile === 'twilio-flex' ? 'sl-emph' : ''}>
+          Twilio Account SID (Twilio Flex)
+          <input type="text" spellcheck={false} placeholder="AC…" value={draft.accountSid ?? ''} onInput={(e) => set('accountSid', str((e.target as HTMLInputElement).value))} />
+        </label>
+        {sidProblem ? <p class="sl-error-text">{sidProblem}</p> : null}
+      </fieldset>
+
+      <fieldset>
+        <legend>Identity provider</legend>
+        <label>
+          Expected IdP entity ID (Issuer)
+          <input type="text" spellcheck={false} value={draft.idpEntityId ?? ''} onInput={(e) => set('idpEntityId', str((e.target as HTMLInputElement).value))} />
+        </label>
+        <label>
+          Trusted IdP signing certificates (PEM, one or more)
+          <textarea rows={5} spellcheck={false} value={certText} onInput={(e) => setCertText((e.target as HTMLTextAreaElement).value)} placeholder="-----BEGIN CERTIFICATE-----" />
+        </label>
+        <CertificateSummary text={certText} />
+        <MetadataImport as="idp" onXml={importMetadata('idp')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Service provider</legend>
+        <label>
+          SP entity ID (Audience)
+          <input type="text" spellcheck={false} value={draft.spEntityId ?? ''} onInput={(e) => set('spEntityId', str((e.target as HTMLInputElement).value))} />
+        </label>
+        <label>
+          Assertion Consumer Service URL
+          <input type="text" spellcheck={false} value={draft.acsUrl ?? ''} onInput={(e) => set('acsUrl', str((e.target as HTMLInputElement).value))} />
+        </label>
+        <MetadataImport as="sp" onXml={importMetadata('sp')} />
+        <label>
+          SP private key for encrypted assertions (PEM)
+          <textarea rows={3} spellcheck={false} autocomplete="off" value={draft.spPrivateKeyPem ?? ''} onInput={(e) => set('spPrivateKeyPem', str((e.target as HTMLTextAreaElement).value))} placeholder="-----BEGIN PRIVATE KEY-----" />
+        </label>
+        <label class="sl-check">
+          <input type="checkbox" checked={draft.rememberSpKey} onChange={(e) => set('rememberSpKey', (e.target as HTMLInputElement).checked)} />
+          Remember the key in this browser's storage (otherwise it is kept in memory only and forgotten when the page closes)
+        </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>Checks and capture</legend>
+        <label>
+          Allowed clock skew (seconds)
+          <input type="number" min={0} max={86400} value={skew} onInput={(e) => setSkew((e.target as HTMLInputElement).value)} />
+        </label>
+        {skewProblem ? <p class="sl-error-text">{skewProblem}</p> : null}
+        <label class="sl-check">
+          <input type="checkbox" checked={draft.keepAcrossRestart} onChange={(e) => set('keepAcrossRestart', (e.target as HTMLInputElement).checked)} />
+          Keep captured requests across a browser restart
+        </label>
+        <label>
+          Theme{' '}
+          <select value={draft.theme ?? 'auto'} onChange={(e) => set('theme', (e.target as HTMLSelectElement).value as Settings['theme'])}>
+            <option value="auto">Follow DevTools / system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </fieldset>
+
+      <div class="sl-form-actions">
+        <button type="submit" class="sl-primary" disabled={!!sidProblem || !!skewProblem}>
+          Save
+        </button>
+        <button type="button" onClick={() => (setDraft(settings), setCertText((settings.trustedCertificates ?? []).join('\n\n')), setNote(''))}>
+          Revert
+        </button>
+        {onClose ? (
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        ) : null}
+        <span class="sl-note" role="status">
+          {note}
+        </span>
+      </div>
+    </form>
+  );
+}

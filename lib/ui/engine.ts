@@ -1,0 +1,32 @@
+/**
+ * The one place lib/ui reaches into the core's modules, so the seams with the DECODE, XML, SIGNATURE and
+ * RULES modules are visible at a glance and a test can see exactly what the UI calls.
+ */
+import type { AnalyzeOptions, Report, TraceEntry } from '../core/model';
+import { analyze } from '../core/analyze';
+import { readInput, type InputResult } from '../core/input';
+import { parseMetadata } from '../core/xml';
+import { parseCertificates } from '../core/signature';
+import { PROFILES } from '../core/profiles';
+import { getRule } from '../core/rules/registry';
+import type { RuleMeta } from '../core/rules/rule';
+
+export type { RuleMeta, InputResult };
+
+export function runAnalysis(entries: TraceEntry[], options: AnalyzeOptions): Promise<Report> {
+  return analyze(entries, options);
+}
+
+export function readPasted(text: string, name?: string): InputResult {
+  return readInput(text, { name });
+}
+
+export function ruleInfo(slug: string): RuleMeta | undefined {
+  return getRule(slug);
+}
+
+export function profileChoices(): Array<{ id: string; name: string; summary: string }> {
+  return PROFILES.map((p) => ({ id: p.id, name: p.name, summary: p.summary }));
+}
+
+export { parseMetadata, parseCertificates };

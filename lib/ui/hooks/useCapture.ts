@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Report, TraceEntry } from '../../core/model';
+import type { DataSource, Settings } from '../data-source';
+import { runAnalysis } from '../engine';
+import { analysisOptions } from '../state/settings-form';
+
+export interface CaptureState {
+  entries: TraceEntry[];
+  settings?: Settings;
+  recording: boolean;
+  report?: Report;
+  /** True while an analysis runs (the previous report stays on screen meanwhile). */
+  analysing: boolean;
+  /** A failure of the source or of the analysis, in words; the last good report stays shown. */
+  error?: string;
+}
+
+function words(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Entries and settings from the data source, judged by the core. Captures arrive in bursts (a login is
+ * a dozen requests, a busy page hundreds): change notifications are coalesced, and at most one analysis
+ * runs at a time; when more changes came in meanwhile, one more run follows with the latest data.
+ */
+export function useCapture(source: DataSource, extra: TraceEntry[] = []): CaptureState & { reload: () => void } {
+  const [state, setState] = useState<CaptureState>({ entries: [], recording: false, analysing: false });
+  const running = useRef(false);
+  const dirty = useRef(false);
+  const latest = useRef<{ entries: TraceEntry[]; settings?: Settings }>({ entries: [] });
+  const alive = useRef(true);
+  const extraRef = useRef(extra);
+  extraRef.current = extra;
+
+  const analyseLoop = useCallback(async () => {
+    if (running.current) {
+      dirty.current = true;
+      return;
+    }
+    running.current = true;
+    setState((s) => ({ ...s, analysing: true }));
+    do {
+      dirty.current = false;
+      const { entries, settings } = latest.current;
+      // Yield first so the key press or click that caused this is painted before the work starts.
+      await new Promise((r) => setTimeout(r, 0));
+      try {
+        const report = await runAnalysis(entries, analysisOptions(settings));
+        if (!alive.current) return;
+        setState((s) => ({ ...s, report, error: undefined }));
+      } catch (e) {
+        if (!alive.current) return;
+        setState((s) => ({ ...s, error: `Analysis failed: ${words(e)}` }));
+      }
+    } while (dirty.current);
+    running.current = false;
+    if (alive.current) setState((s) => ({ ...s, analysing: false }));
+  }, []);
+
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const reload = useCallback(() => {
+    if (pending.current !== undefined) return;
+    pending.current = setTimeout(async () => {
+      pending.current = undefined;
+      try {
+        const [captured, settings, recording] = await Promise.all([source.load(), source.getSettings(), source.getRecording()]);
+        if (!alive.current) return;
+        const entries = extraRef.current.length ? [...captured, ...extraRef.current] : captured;
+        latest.current = { entries, settings };
+        setState((s) => ({ ...s, entries, settings, recording }));
+        void analyseLoop();
+      } catch (e) {
+        if (alive.current) setState((s) => ({ ...s, error: `Could not read the captures: ${words(e)}` }));
+      }
+    }, 50);
+  }, [source, analyseLoop]);
+
+  useEffect(() => {
+    alive.current = true;
+    reload();
+    const off = source.subscribe(reload);
+    return () => {
+      alive.current = false;
+      off();
+      if (pending.current !== undefined) clearTimeout(pending.current);
+    };
+  }, [source, reload]);
+
+  // Entries added by the viewer (pasted, dropped) are not in the source: re-judge when they change.
+  useEffect(() => {
+    reload();
+  }, [extra, reload]);
+
+  return { ...state, reload };
+}

@@ -1,0 +1,95 @@
+import type { AnalyzeOptions, MetadataView } from '../../core/model';
+import type { Settings } from '../data-source';
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  keepAcrossRestart: false,
+  rememberSpKey: false,
+  profile: 'generic',
+  clockSkewSeconds: 180,
+  theme: 'auto',
+};
+
+/** What the core needs from the settings: the expectations, without the UI's own preferences. */
+export function analysisOptions(settings: Settings | undefined): AnalyzeOptions {
+  if (!settings) return {};
+  const { version: _v, keepAcrossRestart: _k, rememberSpKey: _r, theme: _t, ...expectations } = settings;
+  return expectations;
+}
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/**
+ * Certificates as people paste them: one or more PEM blocks, or bare base64 (IdP consoles show the
+ * certificate without the armour) separated by blank lines.
+ */
+export function splitCertificates(text: string): string[] {
+  const pems = text.match(PEM_BLOCK);
+  if (pems) return pems.map((p) => p.trim());
+  return text
+    .split(/\n\s*\n/)
+    .map((b) => b.replace(/\s+/g, ''))
+    .filter((b) => b.length > 0);
+}
+
+/** base64 DER (as in metadata's ds:X509Certificate) to PEM with 64-character lines. */
+export function toPem(base64Der: string): string {
+  const clean = base64Der.replace(/\s+/g, '');
+  const lines = clean.match(/.{1,64}/g) ?? [];
+  return ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----'].join('\n');
+}
+
+export function accountSidProblem(sid: string | undefined): string | undefined {
+  if (!sid) return undefined;
+  return /^AC[0-9a-f]{32}$/i.test(sid.trim()) ? undefined : 'An Account SID is "AC" followed by 32 hexadecimal digits.';
+}
+
+export function clockSkewProblem(text: string): string | undefined {
+  if (text.trim() === '') return undefined;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 && n <= 86_400 ? undefined : 'Clock skew is a whole number of seconds between 0 and 86400.';
+}
+
+export interface MetadataImport {
+  settings: Settings;
+  /** What was filled in, for the person to check. */
+  summary: string;
+}
+
+function preferredAcs(md: MetadataView): string | undefined {
+  const post = md.acsServices.filter((e) => /HTTP-POST$/.test(e.binding));
+  const pick = post.find((e) => e.isDefault) ?? post[0] ?? md.acsServices.find((e) => e.isDefault) ?? md.acsServices[0];
+  return pick?.location;
+}
+
+/**
+ * Fills settings from imported metadata. `as` says which side the person meant; a metadata document that
+ * describes both roles fills both. Existing certificates are replaced (the metadata is the newer truth)
+ * but other fields are only replaced by values the metadata actually has.
+ */
+export function applyMetadata(settings: Settings, md: MetadataView, as: 'idp' | 'sp'): MetadataImport {
+  const next: Settings = { ...settings };
+  const said: string[] = [];
+  const idp = as === 'idp' || md.role === 'both';
+  const sp = as === 'sp' || md.role === 'both';
+  if (idp) {
+    next.idpEntityId = md.entityId;
+    said.push(`IdP entity ID ${md.entityId}`);
+    if (md.signingCertificates.length > 0) {
+      next.trustedCertificates = md.signingCertificates.map(toPem);
+      said.push(`${md.signingCertificates.length} signing certificate(s)`);
+    }
+  }
+  if (sp) {
+    next.spEntityId = md.entityId;
+    said.push(`SP entity ID ${md.entityId}`);
+    const acs = preferredAcs(md);
+    if (acs) {
+      next.acsUrl = acs;
+      said.push(`ACS ${acs}`);
+    }
+  }
+  if (as === 'idp' && md.role === 'sp') said.push('note: this metadata describes a service provider, not an IdP');
+  if (as === 'sp' && md.role === 'idp') said.push('note: this metadata describes an identity provider, not an SP');
+  return { settings: next, summary: `Filled in: ${said.join(', ')}.` };
+}

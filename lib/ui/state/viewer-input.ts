@@ -1,0 +1,55 @@
+import type { Problem, TraceEntry } from '../../core/model';
+
+/** The part of the core's InputResult (lib/core/input) the viewer uses. */
+export interface InputResult {
+  format: string;
+  entries: TraceEntry[];
+  problems: Problem[];
+}
+
+export interface InputBatch {
+  entries: TraceEntry[];
+  label: string;
+}
+
+export interface TakeResult {
+  batch?: InputBatch;
+  summary: string;
+  problems: Problem[];
+}
+
+/**
+ * One paste or file, turned into entries to ADD to what is loaded. Entry ids are prefixed with the batch
+ * number: two pastes both produce `pasted-1`, and a report's message points to its entry by id.
+ * Never throws: a reader that does is reported like any other problem, and nothing loaded is lost.
+ */
+export function takeInput(
+  text: string,
+  name: string | undefined,
+  batch: number,
+  read: (text: string, name?: string) => InputResult,
+): TakeResult {
+  if (text.trim() === '') return { summary: 'Nothing to decode.', problems: [] };
+  let result: InputResult;
+  try {
+    result = read(text, name);
+  } catch (e) {
+    return {
+      summary: `${name ?? 'The input'} could not be read; what was loaded before is kept.`,
+      problems: [{ rule: 'input-unrecognised', message: e instanceof Error ? e.message : String(e) }],
+    };
+  }
+  const label = name ?? 'pasted text';
+  if (result.entries.length === 0) {
+    return {
+      summary: `No SAML message or request found in ${label}${result.format !== 'unknown' ? ` (read as ${result.format})` : ''}; what was loaded before is kept.`,
+      problems: result.problems,
+    };
+  }
+  const entries = result.entries.map((e) => ({ ...e, id: `b${batch}:${e.id}` }));
+  return {
+    batch: { entries, label },
+    summary: `Added ${entries.length} request${entries.length === 1 ? '' : 's'} from ${label} (${result.format}).`,
+    problems: result.problems,
+  };
+}
