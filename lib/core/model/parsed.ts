@@ -15,7 +15,7 @@ export interface ParsedSaml {
    */
   root: Element;
   view: SamlView;
-  /** Every element carrying an ID/Id/id attribute, by value (the first one when a value repeats). */
+  /** Every element carrying an ID/Id/id attribute (or a SAML 1.x AssertionID), by value (the first one when a value repeats). */
   ids: Map<string, Element>;
   /** ID values carried by more than one element (a signature-wrapping sign, judged by lib/core/signature). */
   duplicateIds: string[];

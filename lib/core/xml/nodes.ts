@@ -71,7 +71,12 @@ export function idOf(el: Element): string | undefined {
     const a = attrs[k] as Attr;
     if (isIdAttr(a)) return a.value;
   }
-  return undefined;
+  return saml1Id(el);
+}
+
+/** SAML 1.x names its assertion ID `AssertionID`; WS-Federation signatures reference it (`URI="#_..."`). */
+export function saml1Id(el: Element): string | undefined {
+  return el.localName === 'Assertion' && el.namespaceURI === 'urn:oasis:names:tc:SAML:1.0:assertion' ? attr(el, 'AssertionID') : undefined;
 }
 
 export function isIdAttr(a: Attr): boolean {

@@ -1,6 +1,6 @@
 import type { Problem } from '../model';
 import { NS } from './ns';
-import { ELEMENT, isIdAttr } from './nodes';
+import { ELEMENT, isIdAttr, saml1Id } from './nodes';
 import { elementPath } from './paths';
 
 /** What one pass over every element finds: the ID index and the elements the view is built around. */
@@ -37,12 +37,13 @@ export function indexDocument(root: Element, problems: Problem[]): DocumentIndex
     const attrs = el.attributes;
     for (let k = 0; k < attrs.length; k++) {
       const a = attrs[k] as Attr;
-      if (!isIdAttr(a)) continue;
-      const seen = index.ids.get(a.value);
-      if (!seen) index.ids.set(a.value, el);
-      else if (seen !== el) duplicates.add(a.value);
+      if (isIdAttr(a)) addId(index, duplicates, a.value, el);
     }
     const local = el.localName;
+    if (local === 'Assertion' && ns === NS.saml1Assertion) {
+      const id = saml1Id(el);
+      if (id !== undefined) addId(index, duplicates, id, el);
+    }
     if (local === 'Assertion' && (ns === NS.assertion || ns === NS.saml1Assertion)) index.assertions.push(el);
     else if (local === 'EncryptedAssertion' && ns === NS.assertion) index.encryptedAssertions.push(el);
     else if (local === 'Signature' && ns === NS.ds) index.signatures.push(el);
@@ -50,4 +51,10 @@ export function indexDocument(root: Element, problems: Problem[]): DocumentIndex
   }
   index.duplicateIds = [...duplicates];
   return index;
+}
+
+function addId(index: DocumentIndex, duplicates: Set<string>, value: string, el: Element): void {
+  const seen = index.ids.get(value);
+  if (!seen) index.ids.set(value, el);
+  else if (seen !== el) duplicates.add(value);
 }
