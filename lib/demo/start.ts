@@ -1,0 +1,62 @@
+// `npm start`: build the extension, start the demo SP and IdP, open a browser with everything loaded.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findBrowser, launchBrowser } from './browser';
+import { startDemo } from './servers';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const extensionDir = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const portArg = argv.find((a) => a.startsWith('--port='));
+
+async function main(): Promise<void> {
+  if (!flag('no-build')) {
+    console.log('Building the extension (wxt build)…');
+    const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    if (build.status !== 0) {
+      console.error('The extension did not build; see the output above.');
+      process.exit(1);
+    }
+  }
+  if (!existsSync(extensionDir)) {
+    console.error(`No built extension at ${extensionDir}: run without --no-build.`);
+    process.exit(1);
+  }
+
+  const demo = await startDemo({ port: portArg ? Number(portArg.slice('--port='.length)) : 7001 });
+  console.log(`
+Demo service provider:  ${demo.spUrl}   (entity ID ${demo.sp.entityId}, ACS ${demo.sp.acsUrl})
+Demo identity provider: ${demo.idpUrl}   (entity ID ${demo.idp.entityId})
+Start page:             ${demo.startUrl}
+Extension (unpacked):   ${extensionDir}
+`);
+
+  const browser = flag('no-browser') ? undefined : findBrowser();
+  let child: ReturnType<typeof launchBrowser> | undefined;
+  if (browser) {
+    console.log(`Opening ${browser} with SAML Lens loaded and DevTools open. Choose the "SAML" panel in DevTools.`);
+    child = launchBrowser(browser, extensionDir, demo.startUrl);
+    child.on('exit', () => {
+      console.log('Browser closed; stopping the demo.');
+      void demo.close().then(() => process.exit(0));
+    });
+    child.on('error', (error) => console.error(`Could not start ${browser}: ${error.message}`));
+  } else {
+    console.log(
+      `${flag('no-browser') ? 'Not opening a browser (--no-browser).' : 'No Chrome or Chromium found (set SAML_LENS_BROWSER to its path).'}\n` +
+        `Load ${extensionDir} as an unpacked extension (chrome://extensions, Developer mode, Load unpacked) and open ${demo.startUrl}.`,
+    );
+  }
+  console.log('Press Ctrl+C to stop.');
+
+  const stop = () => {
+    child?.kill();
+    void demo.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();
