@@ -3,7 +3,7 @@ import { useVirtualList } from '../hooks/useVirtualList';
 import type { Row } from '../state/rows';
 import { nextSelectable } from '../state/rows';
 import { FlowRowView, MessageRowView, OtherRowView } from './MessageRows';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 const ROW_HEIGHT = 26;
 
@@ -21,16 +21,21 @@ export interface MessageListProps {
 export function MessageList({ rows, report, cursor, onCursor, onOpen, flowLabels, listRef }: MessageListProps) {
   const { scrollRef, virtualizer } = useVirtualList({ count: rows.length, rowHeight: ROW_HEIGHT, getKey: (i) => rows[i]?.key ?? i });
 
+  // Scroll only when the keyboard moved the cursor: captures arriving must not yank the list back.
+  const follow = useRef(false);
   useEffect(() => {
-    if (cursor >= 0 && cursor < rows.length) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+    if (follow.current && cursor >= 0 && cursor < rows.length) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+    follow.current = false;
   }, [cursor, rows.length, virtualizer]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
+      follow.current = true;
       onCursor(nextSelectable(rows, cursor < 0 ? (e.key === 'ArrowDown' ? -1 : rows.length) : cursor, e.key === 'ArrowDown' ? 1 : -1));
     } else if (e.key === 'Home' || e.key === 'End') {
       e.preventDefault();
+      follow.current = true;
       onCursor(e.key === 'Home' ? nextSelectable(rows, -1, 1) : nextSelectable(rows, rows.length, -1));
     } else if (e.key === 'Enter') {
       e.preventDefault();
