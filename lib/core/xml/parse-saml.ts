@@ -27,6 +27,7 @@ export function parseSaml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     if (!doc || problems.some((p) => (p.severity ?? 'error') === 'error')) return { problems };
     const docRoot = doc.documentElement;
     const index = indexDocument(docRoot, problems);
+    if (problems.some((p) => p.rule === 'xml-refused')) return { problems };
     const located = locateMessage(docRoot);
     if (located.problem) problems.push(located.problem);
     const view = buildView(docRoot, located, index, problems);

@@ -22,6 +22,7 @@ export function indexDocument(root: Element, problems: Problem[]): DocumentIndex
   const index: DocumentIndex = { ids: new Map(), duplicateIds: [], assertions: [], encryptedAssertions: [], signatures: [] };
   const duplicates = new Set<string>();
   let prefixReported = false;
+  let sameNameReported = false;
   const stack: Element[] = [root];
   while (stack.length) {
     const el = stack.pop() as Element;
@@ -35,10 +36,13 @@ export function indexDocument(root: Element, problems: Problem[]): DocumentIndex
       });
     }
     const attrs = el.attributes;
+    let prefixed = 0;
     for (let k = 0; k < attrs.length; k++) {
       const a = attrs[k] as Attr;
       if (isIdAttr(a)) addId(index, duplicates, a.value, el);
+      if (a.prefix && a.prefix !== 'xmlns') prefixed++;
     }
+    if (prefixed > 1 && !sameNameReported) sameNameReported = reportSameExpandedName(el, problems);
     const local = el.localName;
     if (local === 'Assertion' && ns === NS.saml1Assertion) {
       const id = saml1Id(el);
@@ -57,4 +61,28 @@ function addId(index: DocumentIndex, duplicates: Set<string>, value: string, el:
   const seen = index.ids.get(value);
   if (!seen) index.ids.set(value, el);
   else if (seen !== el) duplicates.add(value);
+}
+
+/**
+ * `x:ID` and `y:ID` with x and y bound to the same namespace are one attribute twice (Namespaces in XML
+ * §6.3). The text guard sees two names; xmldom keeps both, and which one a reader takes is a guess.
+ */
+function reportSameExpandedName(el: Element, problems: Problem[]): boolean {
+  const seen = new Set<string>();
+  const attrs = el.attributes;
+  for (let k = 0; k < attrs.length; k++) {
+    const a = attrs[k] as Attr;
+    if (a.namespaceURI === NS.xmlns) continue;
+    const key = `${a.namespaceURI ?? ''} ${a.localName}`;
+    if (seen.has(key)) {
+      problems.push({
+        rule: 'xml-refused',
+        message: `refused to parse: attribute ${a.localName} in namespace "${a.namespaceURI ?? ''}" appears twice on <${el.nodeName}> under different prefixes; parsers disagree on which copy counts`,
+        location: elementPath(el),
+      });
+      return true;
+    }
+    seen.add(key);
+  }
+  return false;
 }

@@ -41,6 +41,14 @@ describe('refusals before any parser (pipeline step 2)', () => {
     expect(only(`<r ${many} a7="w"/>`).message).toContain('attribute a7 appears twice');
   });
 
+  it('refuses one namespaced attribute written twice under two prefixes', () => {
+    const r = parseSaml(`<samlp:Response xmlns:samlp="${P}" Version="2.0" ID="_r"><x xmlns:a="urn:u" xmlns:b="urn:u" a:Id="1" b:Id="2"/></samlp:Response>`);
+    expect(r.parsed).toBeUndefined();
+    expect(r.problems).toEqual([
+      { rule: 'xml-refused', message: expect.stringContaining('attribute Id in namespace "urn:u" appears twice on <x> under different prefixes'), location: '/Response/x' },
+    ]);
+  });
+
   it('refuses several root elements, which xmldom and FXP read differently', () => {
     const p = only(`${ok}\n<samlp:Response xmlns:samlp="${P}" ID="_2" Version="2.0"/>`);
     expect(p.rule).toBe('xml-refused');
