@@ -18,10 +18,8 @@ export interface Hop {
   timeStamp: number;
   /** As webRequest parsed it: field name -> values (form posts). */
   formData?: Record<string, string[]>;
-  /** Request body text when webRequest gave raw bytes instead of formData. */
-  rawBody?: string;
-  /** Why the body is missing or shortened, in plain words. */
-  bodyNote?: string;
+  /** Request body bytes (cut at MAX_BODY_BYTES) when webRequest gave raw bytes instead of formData. */
+  rawBytes?: Uint8Array;
   requestHeaders?: HttpHeader[];
   statusCode?: number;
   statusLine?: string;
@@ -40,31 +38,26 @@ export interface RequestBodyLike {
 /** Bodies larger than this are cut: a SAML message is far smaller, and storage.session holds 10 MB. */
 export const MAX_BODY_BYTES = 1_000_000;
 
-export function readRequestBody(body: RequestBodyLike | undefined | null): Pick<Hop, 'formData' | 'rawBody' | 'bodyNote'> {
+export function readRequestBody(body: RequestBodyLike | undefined | null): Pick<Hop, 'formData' | 'rawBytes'> {
   if (!body) return {};
   if (body.formData) {
     const formData: Record<string, string[]> = {};
     for (const [name, values] of Object.entries(body.formData)) formData[name] = values ?? [];
     return { formData };
   }
-  if (body.raw?.length) {
-    const chunks = body.raw.map((part) => (part.bytes ? new Uint8Array(part.bytes) : undefined));
-    const total = chunks.reduce((n, c) => n + (c?.byteLength ?? 0), 0);
-    const bytes = new Uint8Array(Math.min(total, MAX_BODY_BYTES));
-    let at = 0;
-    for (const chunk of chunks) {
-      if (!chunk || at >= bytes.length) continue;
-      const part = chunk.subarray(0, bytes.length - at);
-      bytes.set(part, at);
-      at += part.byteLength;
-    }
-    const notes: string[] = [];
-    if (total > MAX_BODY_BYTES) notes.push(`body cut to ${MAX_BODY_BYTES} of ${total} bytes`);
-    if (body.raw.some((part) => part.file)) notes.push('body contains a file upload that the browser does not expose');
-    return { rawBody: new TextDecoder('utf-8').decode(bytes), ...(notes.length ? { bodyNote: notes.join('; ') } : {}) };
+  if (!body.raw?.length) return {};
+  // Copied now: the browser may reuse the buffers after the event.
+  const chunks = body.raw.map((part) => (part.bytes ? new Uint8Array(part.bytes) : undefined));
+  const total = chunks.reduce((n, c) => n + (c?.byteLength ?? 0), 0);
+  const bytes = new Uint8Array(Math.min(total, MAX_BODY_BYTES));
+  let at = 0;
+  for (const chunk of chunks) {
+    if (!chunk || at >= bytes.length) continue;
+    const part = chunk.subarray(0, bytes.length - at);
+    bytes.set(part, at);
+    at += part.byteLength;
   }
-  if (body.error) return { bodyNote: `the browser did not expose the body: ${body.error}` };
-  return {};
+  return { rawBytes: bytes };
 }
 
 /** webRequest headers carry `value` or `binaryValue`; keep text, decode binary as UTF-8. */

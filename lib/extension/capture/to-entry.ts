@@ -1,37 +1,29 @@
 import type { TraceEntry } from '../../core/model';
+import { fromWebRequest } from '../../core/input';
 import type { Hop } from './hop';
 
-/** Stable for one hop of one request in one browser session, and unique in a trace. */
-export function entryId(hop: Pick<Hop, 'requestId' | 'hop' | 'timeStamp'>): string {
-  return `wr-${Math.round(hop.timeStamp)}-${hop.requestId}-${hop.hop}`;
+/** The merged hop, normalised by the core exactly as HAR and SAML-tracer input are. */
+export function hopToEntry(hop: Hop): TraceEntry {
+  return fromWebRequest({
+    requestId: hop.requestId,
+    url: hop.url,
+    method: hop.method,
+    tabId: hop.tabId,
+    timeStamp: hop.timeStamp,
+    ...(hop.type ? { type: hop.type } : {}),
+    requestBody: hop.formData ? { formData: hop.formData } : hop.rawBytes ? { raw: [{ bytes: hop.rawBytes }] } : null,
+    ...(hop.requestHeaders ? { requestHeaders: hop.requestHeaders } : {}),
+    ...(hop.statusCode !== undefined ? { statusCode: hop.statusCode } : {}),
+    ...(hop.statusLine ? { statusLine: hop.statusLine } : {}),
+    ...(hop.responseHeaders ? { responseHeaders: hop.responseHeaders } : {}),
+    ...(hop.redirectUrl ? { redirectUrl: hop.redirectUrl } : {}),
+  });
 }
 
 /** "HTTP/1.1 302 Found" -> "Found". */
-export function statusText(statusLine: string | undefined): string | undefined {
+function statusText(statusLine: string | undefined): string | undefined {
   const m = statusLine ? /^\S+\s+\d{3}\s*(.*)$/.exec(statusLine.trim()) : null;
   return m?.[1] ? m[1] : undefined;
-}
-
-export function hopToEntry(hop: Hop): TraceEntry {
-  const formFields = hop.formData
-    ? Object.entries(hop.formData).flatMap(([name, values]) => values.map((v): [string, string] => [name, v]))
-    : undefined;
-  const text = statusText(hop.statusLine);
-  return {
-    id: entryId(hop),
-    source: 'webrequest',
-    method: hop.method,
-    url: hop.url,
-    requestHeaders: hop.requestHeaders ?? [],
-    ...(formFields ? { formFields } : {}),
-    ...(hop.rawBody !== undefined ? { body: hop.rawBody } : {}),
-    ...(hop.statusCode !== undefined ? { responseStatus: hop.statusCode } : {}),
-    ...(text ? { responseStatusText: text } : {}),
-    responseHeaders: hop.responseHeaders ?? [],
-    capturedAt: new Date(hop.timeStamp).toISOString(),
-    tabId: hop.tabId,
-    ...(hop.redirectUrl ? { redirectUrl: hop.redirectUrl } : {}),
-  };
 }
 
 /** Late response data for an entry stored before the worker restarted. */
