@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { extractMessages } from '../../../lib/core/binding';
+import { fromHarEntry, readInput } from '../../../lib/core/input';
+import { buildAuthnRequest, buildResponse, encodePostValue, encodeRedirectQuery } from '../../../lib/samlgen';
+
+const xml = buildResponse({ attributes: [{ name: 'email', values: ['ana@example.com'] }] });
+const value = encodePostValue(xml);
+const formBody = `SAMLResponse=${encodeURIComponent(value)}&RelayState=${encodeURIComponent('https://sp/app?a=1')}`;
+
+function harEntry(request: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return {
+    startedDateTime: '2026-01-15T11:00:05.123+01:00',
+    request: { method: 'POST', url: 'https://sp.example.test/acs', headers: [], queryString: [], ...request },
+    response: { status: 200, statusText: 'OK', headers: [], redirectURL: '' },
+    ...extra,
+  };
+}
+
+const har = (creator: string, entries: unknown[]) => JSON.stringify({ log: { version: '1.2', creator: { name: creator }, entries } });
+
+describe('HAR entries', () => {
+  it('prefers postData.text (the exact body) and converts startedDateTime to UTC', () => {
+    const e = fromHarEntry(
+      harEntry({ postData: { mimeType: 'application/x-www-form-urlencoded', text: formBody, params: [{ name: 'junk', value: 'x' }] } }),
+      3,
+    );
+    expect(e).toMatchObject({ id: 'har-3', source: 'har', method: 'POST', capturedAt: '2026-01-15T10:00:05.123Z' });
+    expect(e?.formFields).toEqual([
+      ['SAMLResponse', value],
+      ['RelayState', 'https://sp/app?a=1'],
+    ]);
+  });
+
+  // Chrome DevTools keeps params URL-encoded; Firefox and Playwright decode them (checked in their sources).
+  it.each([
+    ['WebInspector', encodeURIComponent(value), encodeURIComponent('https://sp/app?a=1')],
+    ['Firefox', value, 'https://sp/app?a=1'],
+    ['Playwright', value, 'https://sp/app?a=1'],
+    ['Some Proxy', encodeURIComponent(value), encodeURIComponent('https://sp/app?a=1')],
+    ['Other Tool', value, 'https://sp/app?a=1'],
+  ])('falls back to params as %s writes them', (creator, samlValue, relay) => {
+    const postData = {
+      mimeType: 'application/x-www-form-urlencoded',
+      params: [
+        { name: 'SAMLResponse', value: samlValue },
+        { name: 'RelayState', value: relay },
+      ],
+    };
+    const { entries, problems } = readInput(har(creator, [harEntry({ postData })]));
+    expect(problems).toEqual([]);
+    expect(entries[0]?.formFields).toEqual([
+      ['SAMLResponse', value],
+      ['RelayState', 'https://sp/app?a=1'],
+    ]);
+    const [m] = extractMessages(entries[0]!);
+    expect(m?.xml).toBe(xml);
+    expect(m?.problems).toEqual([]);
+  });
+
+  it('keeps the raw URL exactly and takes redirectURL or the Location header', () => {
+    const query = encodeRedirectQuery(buildAuthnRequest({}), { param: 'SAMLRequest', relayState: 'x y' });
+    const url = `https://idp.example.test/sso?${query}`;
+    const a = fromHarEntry(harEntry({ method: 'GET', url }, { response: { status: 302, headers: [], redirectURL: 'https://a/' } }), 0);
+    expect(a?.url).toBe(url);
+    expect(a?.redirectUrl).toBe('https://a/');
+    const b = fromHarEntry(
+      harEntry({ method: 'GET', url }, { response: { status: 302, headers: [{ name: 'location', value: 'https://b/' }] } }),
+      1,
+    );
+    expect(b?.redirectUrl).toBe('https://b/');
+    expect(b?.responseStatus).toBe(302);
+  });
+
+  it('returns undefined for something that is not an entry', () => {
+    expect(fromHarEntry({ request: {} }, 0)).toBeUndefined();
+    expect(fromHarEntry(null, 0)).toBeUndefined();
+  });
+});
+
+describe('readInput on HAR files', () => {
+  it('keeps the good entries when one is broken, reports the broken one, and skips non-SAML traffic', () => {
+    const text = har('WebInspector', [
+      harEntry({ method: 'GET', url: 'https://sp/app.js' }),
+      { request: 'garbage' },
+      harEntry({ postData: { mimeType: 'application/x-www-form-urlencoded', text: formBody } }),
+      harEntry({ method: 'GET', url: 'https://sp/logo.png' }),
+    ]);
+    const { format, entries, problems } = readInput(text, { name: 'flow.har' });
+    expect(format).toBe('har');
+    expect(entries.map((e) => e.id)).toEqual(['har-2']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ rule: 'input-unrecognised', severity: 'warning' });
+    expect(problems[0]?.message).toBe('flow.har: HAR entry 1 has no request URL; skipped.');
+  });
+
+  it('says when a HAR holds no SAML at all', () => {
+    const { entries, problems } = readInput(har('WebInspector', [harEntry({ method: 'GET', url: 'https://x/' })]));
+    expect(entries).toEqual([]);
+    expect(problems[0]?.message).toMatch(/holds 1 request and none carries a SAML message/);
+  });
+
+  it('reads a 50 MB HAR quickly, finding the SAML entries among the noise', () => {
+    const noiseBody = 'x'.repeat(50_000);
+    const noise = Array.from({ length: 1000 }, (_, i) =>
+      harEntry({ method: 'POST', url: `https://cdn/x${i}`, postData: { mimeType: 'text/plain', text: noiseBody } }),
+    );
+    noise.splice(500, 0, harEntry({ postData: { mimeType: 'application/x-www-form-urlencoded', text: formBody } }));
+    const text = har('WebInspector', noise);
+    expect(text.length).toBeGreaterThan(50_000_000);
+    const started = Date.now();
+    const { entries, problems } = readInput(text);
+    const elapsed = Date.now() - started;
+    expect(problems).toEqual([]);
+    expect(entries.map((e) => e.id)).toEqual(['har-500']);
+    expect(elapsed).toBeLessThan(5000);
+  });
+});

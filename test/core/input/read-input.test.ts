@@ -1,0 +1,100 @@
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { extractMessages } from '../../../lib/core/binding';
+import { readInput } from '../../../lib/core/input';
+import { buildAuthnRequest, buildResponse, encodePostValue, encodeRedirectQuery, loadTestKey } from '../../../lib/samlgen';
+
+const response = buildResponse({});
+const request = buildAuthnRequest({});
+
+function single(text: string) {
+  const result = readInput(text, { capturedAt: '2026-01-15T10:00:00Z' });
+  expect(result.problems).toEqual([]);
+  expect(result.entries).toHaveLength(1);
+  const entry = result.entries[0]!;
+  expect(entry).toMatchObject({ source: 'pasted', capturedAt: '2026-01-15T10:00:00Z' });
+  return { format: result.format, entry, messages: extractMessages(entry) };
+}
+
+describe('readInput on pasted messages', () => {
+  it('raw XML -> binding Pasted, XML as pasted', () => {
+    const { format, entry, messages } = single(`\n  ${response}\n`);
+    expect(format).toBe('xml');
+    expect(entry.url).toBe('');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ binding: 'Pasted', parameter: 'pasted', xml: response });
+  });
+
+  it('base64 of a Response -> SAMLResponse, binding Pasted', () => {
+    const { format, messages } = single(encodePostValue(response));
+    expect(format).toBe('base64');
+    expect(messages[0]).toMatchObject({ binding: 'Pasted', parameter: 'SAMLResponse', xml: response });
+  });
+
+  it('deflated base64 of an AuthnRequest (Redirect encoding) -> SAMLRequest', () => {
+    const { entry, messages } = single(deflateRawSync(Buffer.from(request)).toString('base64'));
+    expect(entry.method).toBe('GET');
+    expect(messages[0]).toMatchObject({ binding: 'Pasted', parameter: 'SAMLRequest', xml: request });
+  });
+
+  it('a whole Redirect URL keeps its raw query for the signature', () => {
+    const query = encodeRedirectQuery(request, { param: 'SAMLRequest', relayState: 'r', key: loadTestKey('sp') });
+    const url = `https://idp.example.test/sso?${query}`;
+    const { format, entry, messages } = single(url);
+    expect(format).toBe('url');
+    expect(entry).toMatchObject({ method: 'GET', url });
+    expect(messages[0]).toMatchObject({ binding: 'HTTP-Redirect', xml: request, relayState: 'r' });
+    expect(messages[0]?.redirectSignature?.signedOctets).toBe(query.slice(0, query.indexOf('&Signature=')));
+  });
+
+  it('a bare signed query (no host) is kept as a query too', () => {
+    const query = encodeRedirectQuery(request, { param: 'SAMLRequest', key: loadTestKey('sp') });
+    const { entry, messages } = single(query);
+    expect(entry.url).toBe(`?${query}`);
+    expect(messages[0]?.redirectSignature?.signedOctets).toBe(query.slice(0, query.indexOf('&Signature=')));
+  });
+
+  it('a form body -> form fields', () => {
+    const body = `SAMLResponse=${encodeURIComponent(encodePostValue(response))}&RelayState=abc`;
+    const { format, entry, messages } = single(body);
+    expect(format).toBe('form');
+    expect(entry.formFields?.[1]).toEqual(['RelayState', 'abc']);
+    expect(messages[0]).toMatchObject({ parameter: 'SAMLResponse', xml: response, relayState: 'abc' });
+  });
+});
+
+describe('readInput refusals', () => {
+  const refused = (text: string) => {
+    const r = readInput(text);
+    expect(r.entries).toEqual([]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]?.rule).toBe('input-unrecognised');
+    return r;
+  };
+
+  it('malformed JSON', () => {
+    const r = refused('{"log": {"entries": [ {');
+    expect(r.problems[0]?.message).toMatch(/^The input looks like JSON but is not valid JSON \(/);
+  });
+
+  it('JSON that is neither HAR nor SAML-tracer', () => {
+    expect(refused('{"hello": 1}').problems[0]?.message).toMatch(/neither a HAR file .* nor a SAML-tracer export/);
+  });
+
+  it('a SAML Lens trace: not supported yet, said plainly', () => {
+    const r = refused(JSON.stringify({ format: 'saml-lens-trace', version: 1, entries: [] }));
+    expect(r.format).toBe('saml-lens-trace');
+    expect(r.problems[0]?.message).toMatch(/importing SAML Lens traces is not supported yet/);
+  });
+
+  it('empty input and prose', () => {
+    expect(refused('   \n').problems[0]?.message).toBe('The input is empty.');
+    expect(refused('Hello, my login is broken!').problems[0]?.message).toMatch(/^Not a HAR file, .* \(it starts with "Hello, my login is broke"\.\.\.\)\.$/);
+  });
+
+  it('never throws, whatever it is given', () => {
+    for (const t of ['[1,2', '[]', 'null', '{"log": 5}', '{"requests": "x"}', '\u0000', '<', 'SAMLResponse=', undefined as unknown as string]) {
+      expect(() => readInput(t)).not.toThrow();
+    }
+  });
+});
