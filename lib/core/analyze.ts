@@ -1,0 +1,306 @@
+import type {
+  AnalyzeOptions,
+  ExtractedMessage,
+  Finding,
+  MessageReport,
+  ParsedSaml,
+  Problem,
+  Report,
+  Severity,
+  SignatureVerdict,
+  TraceEntry,
+} from './model';
+import { readInput, type InputResult } from './input';
+import { artifactSourceId, extractMessages } from './binding';
+import { parseSaml } from './xml';
+import { verifySignatures } from './signature';
+import { groupFlows, timeReference, type FlowMessage } from './flow';
+import { resolveExpectations, type ResolvedExpectations } from './profiles';
+import { generic } from './profiles/generic';
+import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
+import { explainStatus } from './status-codes';
+
+/** One message after decoding, parsing and signature checks, before the rules. */
+interface Staged {
+  entry: TraceEntry;
+  message: ExtractedMessage;
+  parsed?: ParsedSaml;
+  decrypted: boolean;
+  signatures: SignatureVerdict[];
+  problems: Problem[];
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error && e.message ? e.message : String(e);
+}
+
+function internal(message: string): Problem {
+  return { rule: 'internal-error', message };
+}
+
+/** Decode, parse and verify one message; every stage's trouble becomes a Problem, nothing escapes. */
+async function stage(entry: TraceEntry, message: ExtractedMessage, expect: ResolvedExpectations, position: number): Promise<Staged> {
+  const staged: Staged = { entry, message, decrypted: false, signatures: [], problems: [...message.problems] };
+  if (message.xml === undefined) return staged;
+  try {
+    const { parsed, problems } = parseSaml(message.xml);
+    staged.problems.push(...problems);
+    staged.parsed = parsed;
+  } catch (e) {
+    staged.problems.push(internal(`Parsing this message failed unexpectedly (${errorText(e)}).`));
+    return staged;
+  }
+  if (!staged.parsed) return staged;
+
+  // A redacted export no longer verifies by design: show the verdicts computed before redaction instead.
+  const captured = entry.redacted ? entry.capturedSignatures?.filter((c) => c.parameter === message.parameter) : undefined;
+  if (entry.redacted && captured) {
+    staged.signatures = captured[position]?.verdicts ?? captured[0]?.verdicts ?? [];
+    return staged;
+  }
+  try {
+    const time = timeReference(entry, expect.time, expect.skewSeconds);
+    const analysis = await verifySignatures(staged.parsed, {
+      trusted: expect.trusted,
+      binding: message.binding,
+      redirect: message.redirectSignature,
+      spPrivateKeyPem: expect.spPrivateKeyPem,
+      ...(time.instant ? { at: time.instant } : {}),
+    });
+    staged.signatures = analysis.verdicts;
+    staged.problems.push(...analysis.problems);
+    if (analysis.decrypted) {
+      staged.parsed = analysis.decrypted;
+      staged.decrypted = true;
+    }
+  } catch (e) {
+    staged.problems.push(internal(`Checking the signatures of this message failed unexpectedly (${errorText(e)}); they are not verified.`));
+  }
+  return staged;
+}
+
+function extract(entry: TraceEntry): ExtractedMessage[] {
+  try {
+    return extractMessages(entry);
+  } catch (e) {
+    return [
+      {
+        entryId: String(entry.id),
+        binding: 'Pasted',
+        parameter: 'unknown',
+        steps: [],
+        problems: [internal(`Reading the messages of this request failed unexpectedly (${errorText(e)}).`)],
+      },
+    ];
+  }
+}
+
+const WORSE: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+function worst(findings: Finding[]): Severity | undefined {
+  let w: Severity | undefined;
+  for (const f of findings) if (!w || WORSE[f.severity] > WORSE[w]) w = f.severity;
+  return w;
+}
+
+function baseReport(s: Staged, index: number): MessageReport {
+  const view = s.parsed?.view;
+  const r: MessageReport = {
+    index,
+    source: s.entry.source,
+    entry: String(s.entry.id),
+    kind: view?.kind ?? (s.message.artifact ? 'Artifact' : 'Unknown'),
+    binding: s.message.binding,
+    parameter: s.message.parameter,
+    method: s.entry.method,
+    url: s.entry.url,
+    flow: '',
+    direction: 'unknown',
+    attributes: [],
+    signatures: s.signatures,
+    findings: [],
+    steps: s.message.steps,
+  };
+  if (s.entry.capturedAt) r.capturedAt = s.entry.capturedAt;
+  if (s.message.relayState !== undefined) r.relayState = s.message.relayState;
+  if (s.message.artifact) r.artifact = { ...s.message.artifact };
+  if (s.message.xml !== undefined) r.xml = s.message.xml;
+  if (view) r.view = view;
+  return r;
+}
+
+/** Fields a person reads first, taken from the same view the rules judged (identity from the signed assertion). */
+function fillFromContext(r: MessageReport, ctx: ReturnType<typeof buildRuleContext>): void {
+  const view = ctx.view;
+  if (!view) return;
+  if (view.id) r.id = view.id;
+  if (view.inResponseTo) r.inResponseTo = view.inResponseTo;
+  const issuer = view.issuer ?? ctx.identity?.issuer;
+  if (issuer) r.issuer = issuer;
+  if (view.destination) r.destination = view.destination;
+  if (view.status) {
+    r.status = { subCodes: view.status.subCodes, explanation: explainStatus(view.status.code, view.status.subCodes, view.status.message) };
+    if (view.status.code) r.status.code = view.status.code;
+    if (view.status.message) r.status.message = view.status.message;
+  }
+  const nameId = ctx.identity?.nameId ?? view.logout?.nameId;
+  if (nameId) r.nameId = nameId.format ? { value: nameId.value, format: nameId.format } : { value: nameId.value };
+  r.attributes = (ctx.identity?.attributes ?? []).map((a) =>
+    a.nameFormat ? { name: a.name, nameFormat: a.nameFormat, values: a.values } : { name: a.name, values: a.values },
+  );
+}
+
+function matchArtifact(r: MessageReport, entityIds: string[]): void {
+  if (!r.artifact) return;
+  for (const id of entityIds) {
+    try {
+      if (artifactSourceId(id).toLowerCase() === r.artifact.sourceId.toLowerCase()) {
+        r.artifact.matchedEntityId = id;
+        return;
+      }
+    } catch {
+      return;
+    }
+  }
+}
+
+function safeExpectations(options: AnalyzeOptions): ResolvedExpectations {
+  try {
+    return resolveExpectations(options);
+  } catch (e) {
+    return {
+      ...resolveExpectations({}),
+      profile: generic,
+      problems: [internal(`The options could not be applied (${errorText(e)}); judging with the generic profile and no expectations.`)],
+    };
+  }
+}
+
+async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Problem[]): Promise<Report> {
+  const expect = safeExpectations(options);
+  const staged: Staged[] = [];
+  for (const entry of entries) {
+    const messages = extract(entry);
+    const seen = new Map<string, number>();
+    for (const message of messages) {
+      const position = seen.get(message.parameter) ?? 0;
+      seen.set(message.parameter, position + 1);
+      staged.push(await stage(entry, message, expect, position));
+    }
+  }
+
+  const reports = staged.map(baseReport);
+  const flowMessages: FlowMessage[] = staged.map((s, index) => ({ index, entry: s.entry, message: s.message, view: s.parsed?.view }));
+  const known = {
+    idpEntityIds: expect.idpEntityId ? [expect.idpEntityId.value] : [],
+    spEntityIds: expect.spEntityId ? [expect.spEntityId.value] : [],
+  };
+  let grouped: ReturnType<typeof groupFlows>;
+  try {
+    grouped = groupFlows(flowMessages, known);
+  } catch (e) {
+    // Without flows each message still gets judged on its own.
+    grouped = {
+      flows: staged.map((_, i) => ({ id: `flow-${i + 1}`, messages: [i], kind: 'other' as const })),
+      contexts: staged.map((s, i) => ({
+        id: `flow-${i + 1}`,
+        kind: 'other' as const,
+        direction: 'unknown' as const,
+        earlier: { authnRequests: [], logoutRequests: [] },
+        entityIds: [],
+      })),
+    };
+    extra = [...extra, internal(`Grouping messages into flows failed (${errorText(e)}); each message is shown on its own.`)];
+  }
+
+  staged.forEach((s, i) => {
+    const r = reports[i]!;
+    const flow = grouped.contexts[i]!;
+    r.flow = flow.id;
+    r.direction = flow.direction;
+    const findings = s.problems.map((p) => problemToFinding(p, expect.profile));
+    try {
+      const ctx = buildRuleContext({
+        entry: s.entry,
+        message: s.message,
+        parsed: s.parsed,
+        view: s.parsed?.view,
+        signatures: s.signatures,
+        decrypted: s.decrypted,
+        profile: expect.profile,
+        expect,
+        flow,
+        time: timeReference(s.entry, expect.time, expect.skewSeconds),
+      });
+      fillFromContext(r, ctx);
+      matchArtifact(r, flow.entityIds);
+      findings.push(...runChecks(ctx));
+    } catch (e) {
+      findings.push(problemToFinding(internal(`The checks for this message failed unexpectedly (${errorText(e)}); findings may be missing.`), expect.profile));
+    }
+    r.findings = dedupe(findings);
+  });
+
+  const traceFindings = dedupe([...expect.problems, ...extra].map((p) => problemToFinding(p, expect.profile)));
+  const flows = grouped.flows.map((f) => {
+    const w = worst(f.messages.flatMap((i) => reports[i]?.findings ?? []));
+    return w ? { ...f, worst: w } : { ...f };
+  });
+  const all = [...reports.flatMap((r) => r.findings), ...traceFindings];
+  return {
+    schemaVersion: 1,
+    messages: reports,
+    findings: traceFindings,
+    flows,
+    summary: {
+      entries: entries.length,
+      messages: reports.length,
+      flows: flows.length,
+      errors: all.filter((f) => f.severity === 'error').length,
+      warnings: all.filter((f) => f.severity === 'warning').length,
+      infos: all.filter((f) => f.severity === 'info').length,
+      profile: expect.profile.id,
+      at: expect.atLabel,
+    },
+  };
+}
+
+function emptyReport(options: AnalyzeOptions, problem: Problem): Report {
+  return {
+    schemaVersion: 1,
+    messages: [],
+    findings: [problemToFinding(problem, generic)],
+    flows: [],
+    summary: { entries: 0, messages: 0, flows: 0, errors: 1, warnings: 0, infos: 0, profile: options.profile ?? 'generic', at: options.at ?? 'capture' },
+  };
+}
+
+/**
+ * Judges a trace: every message decoded, parsed, its signatures checked and the rules applied, then grouped
+ * into flows. Messages stay in capture order; one broken message never hides another. Never throws.
+ */
+export async function analyze(entries: TraceEntry[], options: AnalyzeOptions = {}): Promise<Report> {
+  try {
+    return await run(Array.isArray(entries) ? entries : [], options, []);
+  } catch (e) {
+    return emptyReport(options, internal(`The analysis failed unexpectedly (${errorText(e)}).`));
+  }
+}
+
+/** Reads any supported input (HAR, SAML-tracer, trace, XML, base64, URL, form) and judges it. Never throws. */
+export async function analyzeText(
+  text: string,
+  options: AnalyzeOptions & { name?: string } = {},
+): Promise<{ input: InputResult; report: Report }> {
+  let input: InputResult;
+  try {
+    input = readInput(text, options.name ? { name: options.name } : {});
+  } catch (e) {
+    input = { format: 'unknown', entries: [], problems: [{ rule: 'input-unrecognised', message: `The input could not be read (${errorText(e)}).` }] };
+  }
+  try {
+    return { input, report: await run(input.entries, options, input.problems) };
+  } catch (e) {
+    return { input, report: emptyReport(options, internal(`The analysis failed unexpectedly (${errorText(e)}).`)) };
+  }
+}

@@ -1,0 +1,26 @@
+import type { ExtractedMessage, FlowReport, MessageReport, SamlView, TraceEntry } from '../model';
+
+/** One decoded message as the flow grouping sees it. */
+export interface FlowMessage {
+  /** Index in capture order (Report.messages). */
+  index: number;
+  entry: TraceEntry;
+  message: ExtractedMessage;
+  /** Absent when the message could not be parsed. */
+  view?: SamlView;
+}
+
+/** What the rules know about the exchange a message belongs to. */
+export interface FlowContext {
+  id: string;
+  kind: FlowReport['kind'];
+  direction: MessageReport['direction'];
+  /** The captured request this message answers (AuthnRequest for a Response, LogoutRequest for a LogoutResponse). */
+  request?: FlowMessage;
+  /** Requests captured before this message, by kind: what InResponseTo can be compared with. */
+  earlier: { authnRequests: FlowMessage[]; logoutRequests: FlowMessage[] };
+  /** Every entity ID seen as an Issuer in the trace, plus the configured ones. */
+  entityIds: string[];
+  /** scheme://host/path the message was actually sent to (no query), when it was captured over HTTP(S). */
+  sentTo?: string;
+}

@@ -1,0 +1,4 @@
+export type { FlowContext, FlowMessage } from './context';
+export { groupFlows, answeredId } from './group';
+export { sentToUrl, sameUrl } from './url';
+export { timeReference, type TimeReference } from './time';

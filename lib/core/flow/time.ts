@@ -1,0 +1,34 @@
+import type { TraceEntry } from '../model';
+import type { TimeMode } from '../profiles';
+
+/** The instant a message's validity windows are judged against, and how to name it in a finding. */
+export interface TimeReference {
+  /** Undefined when there is nothing to judge against (a pasted message judged at its capture time). */
+  instant?: Date;
+  source: 'capture' | 'now' | 'fixed' | 'none';
+  skewSeconds: number;
+  /** e.g. "the capture time 2026-01-15T10:00:02.000Z". */
+  label: string;
+}
+
+/** Parses an xs:dateTime; undefined when absent or unreadable. */
+export function parseInstant(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const d = new Date(value.trim());
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/**
+ * A trace is judged as it was when captured: a response that was valid when the browser posted it is not
+ * "expired" because someone opens the HAR file a day later.
+ */
+export function timeReference(entry: TraceEntry, time: TimeMode, skewSeconds: number): TimeReference {
+  if (time.mode === 'now') return { instant: time.instant, source: 'now', skewSeconds, label: `now (${time.instant.toISOString()})` };
+  if (time.mode === 'fixed') {
+    return { instant: time.instant, source: 'fixed', skewSeconds, label: `the chosen time ${time.instant.toISOString()}` };
+  }
+  // SAML-tracer records no time per request; the export time only says the message is older than that.
+  const captured = entry.source === 'saml-tracer' ? undefined : parseInstant(entry.capturedAt);
+  if (captured) return { instant: captured, source: 'capture', skewSeconds, label: `the capture time ${captured.toISOString()}` };
+  return { source: 'none', skewSeconds, label: 'no capture time' };
+}

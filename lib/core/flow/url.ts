@@ -1,0 +1,23 @@
+/** The URL without query or fragment, as the message was sent; undefined when not an http(s) URL (pasted input). */
+export function sentToUrl(url: string): string | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? url : url.slice(0, cut);
+}
+
+/**
+ * Scheme and host are case-insensitive and a default port is the same as none (RFC 3986 §6.2.2-6.2.3);
+ * everything else, including a trailing slash, must match exactly, as SPs compare these strings.
+ */
+export function sameUrl(a: string, b: string): boolean {
+  if (a === b) return true;
+  const norm = (s: string): string | undefined => {
+    const m = /^(https?):\/\/([^/:?#]+)(?::(\d+))?(.*)$/i.exec(s.trim());
+    if (!m) return undefined;
+    const scheme = m[1]!.toLowerCase();
+    const port = m[3] && !((scheme === 'https' && m[3] === '443') || (scheme === 'http' && m[3] === '80')) ? `:${m[3]}` : '';
+    return `${scheme}://${m[2]!.toLowerCase()}${port}${m[4] ?? ''}`;
+  };
+  const na = norm(a);
+  return na !== undefined && na === norm(b);
+}

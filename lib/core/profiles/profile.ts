@@ -1,0 +1,40 @@
+import type { Severity } from '../model';
+
+/** An attribute a service provider reads, with the names IdPs commonly send it under instead. */
+export interface RequiredAttribute {
+  /** The exact Name the SP reads. */
+  name: string;
+  /** Lower-case names (full URIs/URNs, or the last path segment of one) that mean the same thing. */
+  aliases: string[];
+  /** Why the SP needs it, in a few words, for the finding message. */
+  purpose: string;
+}
+
+/**
+ * What one service provider expects of a SAML response, as data (FIELD-NOTES.md). The rules read these
+ * fields; nothing in a rule is specific to one SP.
+ */
+export interface Profile {
+  id: string;
+  name: string;
+  summary: string;
+  /** NameID format the SP requires (absent: any). */
+  nameIdFormat?: string;
+  /** The NameID value must be the user's e-mail address. */
+  nameIdEmail: boolean;
+  requiredAttributes: RequiredAttribute[];
+  /** The SP reads attribute names literally: a URI/URN claim name is not the bare name it wants. */
+  bareAttributeNames: boolean;
+  /** Which parts the SP requires to be signed. */
+  sign: { response: boolean; assertion: boolean };
+  /** SHA-1 is refused, not merely discouraged. */
+  requireSha256: boolean;
+  /** The SP compares the Response's own Issuer with its configured IdP issuer. */
+  requireResponseIssuer: boolean;
+  /** Just-in-time user provisioning only happens on IdP-initiated logins. */
+  jitOnlyIdpInitiated: boolean;
+  /** ACS URL and SP entity ID derived from a Twilio Account SID (`{AccountSid}` placeholder). */
+  accountSid?: { acsUrl: string; spEntityId: string };
+  /** Per-slug severities that differ from the rule's default. */
+  severities: Partial<Record<string, Severity>>;
+}

@@ -1,0 +1,28 @@
+import type { CheckRule } from './rule';
+
+export const assertionEncrypted: CheckRule = {
+  slug: 'assertion-encrypted',
+  severity: 'info',
+  title: 'Assertion is encrypted',
+  why: 'The IdP encrypted the assertion for the SP, so the user\'s identity, attributes and the assertion\'s own signature cannot be inspected without the SP\'s private key. That is fine when the SP asked for it; if the SP cannot decrypt (no or another encryption certificate), the login fails.',
+  fix: {
+    general:
+      'To inspect it, supply the SP private key (it stays on this machine). If the SP does not expect encrypted assertions, switch encryption off on the IdP.',
+    entra: 'Enterprise applications > your app > Single sign-on > Token encryption: remove or deactivate the certificate if the SP cannot decrypt.',
+    okta: 'Applications > your app > General > SAML Settings > Show Advanced Settings: Assertion Encryption "Unencrypted" if the SP cannot decrypt.',
+    adfs: 'Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -EncryptClaims $false if the SP cannot decrypt.',
+  },
+  spec: 'saml-core §2.3.4 (EncryptedAssertion); saml-profiles §4.1.4.2',
+  check(ctx) {
+    const view = ctx.view;
+    if (!view) return [];
+    if (ctx.decrypted) {
+      const a = ctx.identity;
+      return [{ message: 'The assertion was encrypted; it was decrypted locally with the SP private key you supplied and checked in clear.', location: a?.path }];
+    }
+    return view.encryptedAssertions.map((e) => ({
+      message: 'The assertion is encrypted, so the user, attributes, conditions and the assertion signature cannot be checked. Supply the SP private key to decrypt it locally.',
+      location: e.path,
+    }));
+  },
+};

@@ -1,0 +1,38 @@
+import type { CheckRule, Hit } from './rule';
+import { isSuccessResponse, listSome } from './helpers';
+import { lookalikes } from './attribute-match';
+
+export const attributeMissing: CheckRule = {
+  slug: 'attribute-missing',
+  severity: 'error',
+  title: 'Required attribute missing',
+  why: 'The SP needs this attribute to create or update the user (Twilio Flex: email, full_name and roles; SendGrid: FirstName and LastName). Without it the login fails ("SAML response doesn\'t have a role attribute") or the user is created with empty fields or as "Unknown".',
+  fix: {
+    general: 'Add an attribute (claim) with exactly the required name to the IdP application, mapped to the right user property. Names are case-sensitive; a multi-valued attribute such as roles must have at least one value.',
+    entra:
+      'Enterprise applications > your app > Single sign-on > Attributes & Claims > Add new claim: Name = the required name, Namespace empty, Source attribute e.g. user.mail, user.displayname, user.givenname, user.surname, or user.assignedroles for roles.',
+    okta: 'Applications > your app > General > SAML Settings > Edit > Attribute Statements: add Name = the required name, value e.g. user.email, user.firstName, user.lastName; for roles use a Group Attribute Statement.',
+    adfs: 'Relying party trust > Edit Claim Issuance Policy > Add Rule > "Send LDAP Attributes as Claims": LDAP attribute (E-Mail-Addresses, Display-Name, Given-Name, Surname, Department or Token-Groups - Unqualified Names) -> outgoing claim type typed as the bare required name.',
+  },
+  spec: 'saml-core §2.7.3 (AttributeStatement)',
+  check(ctx) {
+    const view = ctx.view;
+    const a = ctx.identity;
+    if (!ctx.profile.requiredAttributes.length || !view || !a || !(isSuccessResponse(view) || view.kind === 'Assertion')) return [];
+    const hits: Hit[] = [];
+    const where = a.attributes[0]?.path.replace(/\/Attribute(\[\d+\])?$/, '') ?? a.path;
+    for (const wanted of ctx.profile.requiredAttributes) {
+      const present = a.attributes.filter((x) => x.name === wanted.name);
+      if (present.length) {
+        if (present.every((x) => x.values.every((v) => !v.trim()))) {
+          hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is present but has no value.`, location: present[0]!.path });
+        }
+        continue;
+      }
+      const similar = lookalikes(wanted, a.attributes).map((x) => x.name);
+      const hint = similar.length ? ` Found ${listSome(similar)} instead; ${ctx.profile.name} reads only the exact name "${wanted.name}".` : '';
+      hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is missing; ${ctx.profile.name} needs it.${hint}`, location: where });
+    }
+    return hits;
+  },
+};

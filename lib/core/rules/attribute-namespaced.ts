@@ -1,0 +1,34 @@
+import type { CheckRule, Hit } from './rule';
+import { isSuccessResponse, isUriName } from './helpers';
+import { lookalikes } from './attribute-match';
+
+export const attributeNamespaced: CheckRule = {
+  slug: 'attribute-namespaced',
+  severity: 'warning',
+  title: 'Attribute name is a URI where a bare name is expected',
+  why: 'Some SPs read attributes by a short, bare name such as email or FirstName. IdPs, Entra ID and AD FS in particular, name claims with URIs by default (http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress). The SP does not treat that as email, so the value is silently ignored: empty user fields, or a login refused for a "missing" attribute.',
+  fix: {
+    general: 'Rename the claim on the IdP to exactly the bare name the SP documents (names are case-sensitive) and remove any namespace.',
+    entra:
+      'Enterprise applications > your app > Single sign-on > Attributes & Claims: open the claim, set Name to the bare name (e.g. email) and clear the Namespace field.',
+    okta: 'Applications > your app > General > SAML Settings > Edit > Attribute Statements: Name = the bare name (e.g. email), Name format "Unspecified" or "Basic".',
+    adfs: 'In the claim rule, type the bare name into "Outgoing claim type" instead of picking a predefined claim type (which are URIs).',
+  },
+  spec: 'saml-core §2.7.3.1 (Attribute Name and NameFormat); saml-profiles §8.2 (attribute name formats)',
+  check(ctx) {
+    const view = ctx.view;
+    const a = ctx.identity;
+    if (!ctx.profile.bareAttributeNames || !view || !a || !(isSuccessResponse(view) || view.kind === 'Assertion')) return [];
+    const hits: Hit[] = [];
+    for (const wanted of ctx.profile.requiredAttributes) {
+      if (a.attributes.some((x) => x.name === wanted.name)) continue;
+      for (const found of lookalikes(wanted, a.attributes).filter((x) => isUriName(x.name))) {
+        hits.push({
+          message: `Attribute "${found.name}" looks like ${wanted.purpose}, but ${ctx.profile.name} reads only the bare name "${wanted.name}"; this value is ignored.`,
+          location: found.path,
+        });
+      }
+    }
+    return hits;
+  },
+};

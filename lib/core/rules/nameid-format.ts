@@ -1,0 +1,38 @@
+import type { CheckRule, Hit } from './rule';
+import { isSuccessResponse } from './helpers';
+import { UNSPECIFIED_FORMAT } from '../profiles/names';
+
+export const nameidFormat: CheckRule = {
+  slug: 'nameid-format',
+  severity: 'warning',
+  title: 'NameID format is not the one required',
+  why: 'SPs match users by NameID and often by its format too. A transient or persistent identifier where the SP expects an e-mail address means the user is not found, or a new, wrong account is created.',
+  fix: {
+    general: 'Set the NameID format the SP requires on the IdP, with a source attribute that holds that kind of value.',
+    entra:
+      'Enterprise applications > your app > Single sign-on > Attributes & Claims > Unique User Identifier (Name ID) > Choose name identifier format (e.g. "Email address", source user.mail).',
+    okta: 'Applications > your app > General > SAML Settings > Edit: Name ID format (e.g. "EmailAddress").',
+    adfs: 'In the "Transform an Incoming Claim" rule that produces the Name ID, set "Outgoing name ID format" (e.g. Email).',
+  },
+  spec: 'saml-core §8.3 (NameID formats); saml-core §3.4.1.1 (NameIDPolicy)',
+  check(ctx) {
+    const view = ctx.view;
+    const n = ctx.identity?.nameId;
+    if (!view || !n || !(isSuccessResponse(view) || view.kind === 'Assertion')) return [];
+    const actual = n.format ?? `${UNSPECIFIED_FORMAT} (no Format attribute)`;
+    const hits: Hit[] = [];
+    const required = ctx.profile.nameIdFormat;
+    if (required && n.format !== required) {
+      hits.push({ message: `NameID format is ${actual}; ${ctx.profile.name} requires ${required}.`, location: n.path });
+    }
+    const asked = ctx.flow.request?.view?.request?.nameIdPolicyFormat;
+    if (!hits.length && asked && asked !== UNSPECIFIED_FORMAT && n.format !== asked) {
+      hits.push({
+        message: `The AuthnRequest asked for NameID format ${asked} (NameIDPolicy) but the response carries ${actual}.`,
+        location: n.path,
+        severity: 'warning',
+      });
+    }
+    return hits;
+  },
+};

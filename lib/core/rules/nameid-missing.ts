@@ -1,0 +1,31 @@
+import type { CheckRule, Hit } from './rule';
+import { rootPath } from './context';
+import { isSuccessResponse } from './helpers';
+
+export const nameidMissing: CheckRule = {
+  slug: 'nameid-missing',
+  severity: 'error',
+  title: 'No NameID in the assertion',
+  why: 'The NameID is how the SP knows which user logged in. Without it most SPs refuse the login or cannot match an account. AD FS sends no NameID at all unless a claim rule produces one.',
+  fix: {
+    general: 'Configure the IdP to send a NameID (usually the user\'s e-mail address, format emailAddress, or whatever the SP documents).',
+    entra:
+      'Enterprise applications > your app > Single sign-on > Attributes & Claims > Unique User Identifier (Name ID): source attribute user.mail (or user.userprincipalname), Name identifier format "Email address".',
+    okta: 'Applications > your app > General > SAML Settings > Edit: Name ID format "EmailAddress", Application username "Email".',
+    adfs: 'Relying party trust > Edit Claim Issuance Policy > Add Rule > "Transform an Incoming Claim": incoming claim type E-Mail Address, outgoing claim type Name ID, outgoing name ID format Email. (The E-Mail Address claim must itself be issued by an earlier "Send LDAP Attributes as Claims" rule.)',
+  },
+  spec: 'saml-core §2.4.1 (Subject); saml-profiles §4.1.4.2',
+  check(ctx) {
+    const view = ctx.view;
+    if (!view) return [];
+    const hits: Hit[] = [];
+    const a = ctx.identity;
+    if ((isSuccessResponse(view) || view.kind === 'Assertion') && a && !a.nameId && !a.encryptedNameId) {
+      hits.push({ message: 'The assertion\'s Subject has no NameID, so the SP cannot tell which user this is.', location: `${a.path}/Subject` });
+    }
+    if (view.kind === 'LogoutRequest' && !view.logout?.nameId) {
+      hits.push({ message: 'The LogoutRequest has no NameID, so the receiver cannot tell whose session to end.', location: rootPath(view) });
+    }
+    return hits;
+  },
+};

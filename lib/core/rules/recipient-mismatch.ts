@@ -1,0 +1,35 @@
+import type { CheckRule, Hit } from './rule';
+import { BEARER } from './helpers';
+import { sameUrl } from '../flow/url';
+
+export const recipientMismatch: CheckRule = {
+  slug: 'recipient-mismatch',
+  severity: 'error',
+  title: 'Recipient is not the ACS URL',
+  why: 'The bearer SubjectConfirmationData Recipient is the ACS URL the assertion may be delivered to, and it is inside the signed assertion. The SP compares it with its own ACS URL and refuses the login if they differ. In Entra ID this shows up as "reply URL does not match"-style failures.',
+  fix: {
+    general: 'Configure the IdP with the SP\'s exact ACS URL; the IdP writes it into both Destination and Recipient.',
+    entra:
+      'Enterprise applications > your app > Single sign-on > Basic SAML Configuration: "Reply URL (Assertion Consumer Service URL)".',
+    okta: 'Applications > your app > General > SAML Settings > Edit: "Single sign-on URL", with "Use this for Recipient URL and Destination URL" ticked (or set "Recipient URL" under Show Advanced Settings).',
+    adfs: 'Relying party trust > Properties > Endpoints: the SAML Assertion Consumer endpoint (binding POST).',
+  },
+  spec: 'saml-profiles §4.1.4.2 (Recipient); saml-profiles §4.1.4.3',
+  check(ctx) {
+    const a = ctx.identity;
+    if (!a) return [];
+    const hits: Hit[] = [];
+    const sentTo = ctx.flow.sentTo;
+    for (const c of a.confirmations) {
+      if (c.method !== BEARER || !c.recipient) continue;
+      if (sentTo && !sameUrl(c.recipient, sentTo)) {
+        hits.push({ message: `SubjectConfirmationData Recipient "${c.recipient}" is not the URL the response was actually posted to, "${sentTo}".`, location: c.path });
+      }
+      if (ctx.expect.acsUrls.length && !ctx.expect.acsUrls.some((e) => sameUrl(c.recipient!, e.value))) {
+        const e = ctx.expect.acsUrls[0]!;
+        hits.push({ message: `SubjectConfirmationData Recipient "${c.recipient}" is not the expected ACS URL "${e.value}" (${e.source}).`, location: c.path });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,55 @@
+import type { Severity } from '../model';
+import type { RuleContext } from './context';
+
+/** The pipeline stage that raises a rule as a Problem before the rule engine runs. */
+export type Stage = 'input' | 'decoder' | 'parser' | 'verifier' | 'engine';
+
+/**
+ * How to fix what a rule found. Plain text; several steps are separate lines. Per-IdP text only where the
+ * fix is actually known for that IdP (a vague hint is worse than none).
+ */
+export interface RuleFix {
+  general: string;
+  entra?: string;
+  okta?: string;
+  adfs?: string;
+}
+
+/** Everything a person (or the generated README reference) needs to know about a rule. */
+export interface RuleMeta {
+  /** Stable, never reused for another meaning; the JSON output uses it. */
+  slug: string;
+  /** Severity under the generic profile; profiles and the raising stage may adjust it. */
+  severity: Severity;
+  title: string;
+  /** Why it matters, in plain words. */
+  why: string;
+  fix: RuleFix;
+  /** Spec reference, `saml-core §2.5.1.2` style; several separated by `; `. */
+  spec: string;
+}
+
+/** What a check says about one message; the engine adds the rule slug and the severity. */
+export interface Hit {
+  message: string;
+  location?: string;
+  /** Only when this hit is more or less serious than the rule's (profile-adjusted) severity. */
+  severity?: Severity;
+}
+
+/** A rule the engine runs over each message. */
+export interface CheckRule extends RuleMeta {
+  raisedBy?: undefined;
+  check(ctx: RuleContext): Hit[];
+}
+
+/** A rule raised as a Problem by an earlier stage; it carries metadata only (no check of its own). */
+export interface StageRule extends RuleMeta {
+  raisedBy: Stage;
+}
+
+export type Rule = CheckRule | StageRule;
+
+export function isCheckRule(rule: Rule): rule is CheckRule {
+  return rule.raisedBy === undefined;
+}
