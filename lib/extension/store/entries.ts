@@ -13,7 +13,13 @@ function storageArea(area: Area) {
 /** Every stored entry key of an area (getKeys where the browser has it, else a full read). */
 export async function entryKeys(area: Area): Promise<string[]> {
   const s = storageArea(area) as { getKeys?: () => Promise<string[]> };
-  const keys = typeof s.getKeys === 'function' ? await s.getKeys() : Object.keys(await storageArea(area).get(null));
+  let keys: string[] | undefined;
+  try {
+    if (typeof s.getKeys === 'function') keys = await s.getKeys();
+  } catch {
+    // Older browsers (Chrome < 130, Firefox < 143) have no getKeys: read everything instead.
+  }
+  keys ??= Object.keys(await storageArea(area).get(null));
   return keys.filter(isEntryKey);
 }
 
