@@ -1,0 +1,58 @@
+import type { CapturedSignatures, EntrySource, HttpHeader, TraceEntry } from '../model';
+
+const SOURCES: ReadonlySet<string> = new Set<EntrySource>(['webrequest', 'har', 'saml-tracer', 'pasted', 'trace']);
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function headers(v: unknown): HttpHeader[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isObj).flatMap((h) => (typeof h.name === 'string' ? [{ name: h.name, value: typeof h.value === 'string' ? h.value : String(h.value ?? '') }] : []));
+}
+
+function fields(v: unknown): Array<[string, string]> | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.flatMap((f): Array<[string, string]> => (Array.isArray(f) && typeof f[0] === 'string' ? [[f[0], typeof f[1] === 'string' ? f[1] : String(f[1] ?? '')]] : []));
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * Checks one stored entry field by field: a hand-edited or truncated file loses the broken entry (reported
+ * by the caller), never the others, and never smuggles a non-string where the decoders expect text.
+ */
+export function readEntry(raw: unknown, index: number): TraceEntry | string {
+  if (!isObj(raw)) return `entry ${index + 1} is not an object`;
+  const url = str(raw.url);
+  if (!url) return `entry ${index + 1} has no URL`;
+  const entry: TraceEntry = {
+    id: str(raw.id) ?? `entry-${index + 1}`,
+    source: typeof raw.source === 'string' && SOURCES.has(raw.source) ? (raw.source as EntrySource) : 'trace',
+    method: (str(raw.method) ?? 'GET').toUpperCase(),
+    url,
+    requestHeaders: headers(raw.requestHeaders),
+    responseHeaders: headers(raw.responseHeaders),
+  };
+  const formFields = fields(raw.formFields);
+  if (formFields) entry.formFields = formFields;
+  const optionalStrings = ['body', 'responseStatusText', 'capturedAt', 'redirectUrl', 'savedXml'] as const;
+  for (const key of optionalStrings) {
+    const value = str(raw[key]);
+    if (value !== undefined) entry[key] = value;
+  }
+  if (typeof raw.responseStatus === 'number') entry.responseStatus = raw.responseStatus;
+  if (typeof raw.tabId === 'number') entry.tabId = raw.tabId;
+  if (raw.masked === true) entry.masked = true;
+  if (raw.redacted === true) entry.redacted = true;
+  if (Array.isArray(raw.capturedSignatures)) {
+    entry.capturedSignatures = raw.capturedSignatures.filter(
+      (c): c is CapturedSignatures => isObj(c) && typeof c.parameter === 'string' && Array.isArray(c.verdicts),
+    );
+  }
+  return entry;
+}

@@ -1,0 +1,148 @@
+import type { HttpHeader, TraceEntry } from '../../model';
+import { formDecode, formEncode, joinPairs, joinUrl, parsePairs, splitUrl, type RawPair } from '../query';
+import { decodeSamlValue, encodeSamlValue } from '../saml-codec';
+import { isCredentialHeader, isSecretField } from './profiles';
+import type { Redactor } from './redactor';
+
+const SAML_PARAMS = new Set(['SAMLRequest', 'SAMLResponse']);
+/** Headers whose value is a URL that may carry a whole SAML message (a redirect's target, the page it came from). */
+const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'refresh']);
+
+/** Walks one entry; the same code serves the collect and the apply pass of the Redactor. */
+export class EntryWalker {
+  constructor(private readonly r: Redactor) {}
+
+  entry(e: TraceEntry): TraceEntry {
+    this.r.entry = e.id;
+    const out: TraceEntry = {
+      ...e,
+      url: this.url(e.url, 'URL'),
+      requestHeaders: this.headers(e.requestHeaders, 'request'),
+      responseHeaders: this.headers(e.responseHeaders, 'response'),
+    };
+    if (e.formFields) out.formFields = this.form(e.formFields, 'form');
+    if (e.body !== undefined) out.body = this.body(e.body, contentType(e.requestHeaders));
+    if (e.redirectUrl !== undefined) out.redirectUrl = this.url(e.redirectUrl, 'redirect URL');
+    if (e.savedXml !== undefined) out.savedXml = this.r.xml(e.savedXml, 'saved SAML XML');
+    if (e.responseStatusText !== undefined) out.responseStatusText = this.r.sweep(e.responseStatusText, 'status text');
+    this.r.entry = undefined;
+    return out;
+  }
+
+  url(url: string, where: string): string {
+    const parts = splitUrl(url);
+    const base = this.userInfo(parts.base, where);
+    const query = parts.query === undefined ? undefined : this.pairs(parts.query, `${where} query`, true);
+    // OAuth implicit flows put tokens in the fragment, in query syntax.
+    const fragment = parts.fragment === undefined ? undefined : this.pairs(parts.fragment, `${where} fragment`, false);
+    return joinUrl({ base: this.r.sweep(base, `${where} path`), query, fragment });
+  }
+
+  private userInfo(base: string, where: string): string {
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/@]*)@/i.exec(base);
+    if (!m) return base;
+    const [user, pass] = (m[2] ?? '').split(':');
+    const kept = pass === undefined ? (m[2] ?? '') : `${user}:${this.r.credential(pass, 'credential', `${where} password`)}`;
+    return `${m[1]}${kept}@${base.slice(m[0].length)}`;
+  }
+
+  private pairs(query: string, where: string, deflated: boolean): string {
+    const pairs = parsePairs(query).map((p): RawPair => {
+      if (p.rawValue === undefined) return p;
+      const name = formDecode(p.rawName);
+      const value = formDecode(p.rawValue);
+      const next = this.field(name, value, `${where} ${name}`, deflated);
+      // Untouched values keep their exact octets (a Redirect signature covers them).
+      return next === value ? p : { rawName: p.rawName, rawValue: formEncode(next) };
+    });
+    return joinPairs(pairs);
+  }
+
+  form(fields: Array<[string, string]>, where: string): Array<[string, string]> {
+    return fields.map(([name, value]): [string, string] => [name, this.field(name, value, `${where} ${name}`, false)]);
+  }
+
+  private field(name: string, value: string, where: string, deflated: boolean): string {
+    if (SAML_PARAMS.has(name)) return this.samlValue(value, where, deflated);
+    if (name === 'wresult') return this.r.xml(value, `${where} (XML)`);
+    if (isSecretField(name)) return this.r.credential(value, 'secret', where);
+    return this.r.sweep(value, where);
+  }
+
+  private samlValue(value: string, where: string, deflated: boolean): string {
+    const decoded = decodeSamlValue(value, deflated);
+    if (!decoded) return this.r.undecodable(this.r.sweep(value, where), `${where} (not decodable)`);
+    const xml = this.r.xml(decoded.xml, `${where} (decoded XML)`);
+    return xml === decoded.xml ? value : encodeSamlValue(xml, decoded.encoding);
+  }
+
+  headers(headers: HttpHeader[], side: 'request' | 'response'): HttpHeader[] {
+    return headers.map((h) => ({ name: h.name, value: this.header(h.name, h.value, `${side} header ${h.name}`) }));
+  }
+
+  private header(name: string, value: string, where: string): string {
+    const n = name.toLowerCase();
+    if (n === 'cookie') return this.cookie(value, where);
+    if (n === 'set-cookie') return value.split('\n').map((line) => this.setCookie(line, where)).join('\n');
+    if (isCredentialHeader(n)) {
+      // Keep the scheme ("Bearer", "Basic", "SAML"): it tells the reader what kind of credential was sent.
+      const m = /^([A-Za-z][\w-]*)\s+(\S[\s\S]*)$/.exec(value);
+      return m ? `${m[1]} ${this.r.credential(m[2] ?? '', 'credential', where)}` : this.r.credential(value, 'credential', where);
+    }
+    if (URL_HEADERS.has(n)) {
+      const m = /^(\d+\s*;\s*url=)(.*)$/i.exec(value);
+      return m ? `${m[1]}${this.url(m[2] ?? '', where)}` : this.url(value, where);
+    }
+    return this.r.sweep(value, where);
+  }
+
+  private cookie(value: string, where: string): string {
+    return value
+      .split(';')
+      .map((part) => {
+        const eq = part.indexOf('=');
+        if (eq < 0) return part;
+        return `${part.slice(0, eq + 1)}${this.r.credential(part.slice(eq + 1).trim(), 'cookie', where)}`;
+      })
+      .join(';');
+  }
+
+  private setCookie(line: string, where: string): string {
+    const semi = line.indexOf(';');
+    const pair = semi < 0 ? line : line.slice(0, semi);
+    const rest = semi < 0 ? '' : line.slice(semi);
+    const eq = pair.indexOf('=');
+    if (eq < 0) return line;
+    return `${pair.slice(0, eq + 1)}${this.r.credential(pair.slice(eq + 1).trim(), 'cookie', where)}${this.r.sweep(rest, where)}`;
+  }
+
+  body(body: string, type: string | undefined): string {
+    const t = (type ?? '').toLowerCase();
+    const trimmed = body.trimStart();
+    if (t.includes('x-www-form-urlencoded') || (!t && /^[\w.%-]+=[^<{]*$/.test(trimmed))) return this.pairs(body, 'body', false);
+    if (t.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) return this.json(body);
+    if (trimmed.startsWith('<')) return this.r.xml(body, 'body (XML)');
+    return this.r.sweep(body, 'body');
+  }
+
+  private json(body: string): string {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return this.r.sweep(body, 'body');
+    }
+    // Learn the secrets by key, then sweep the text as written so its formatting survives.
+    const visit = (value: unknown, key: string | undefined): void => {
+      if (typeof value === 'string' && key !== undefined && isSecretField(key)) this.r.credential(value, 'secret', `body ${key}`);
+      else if (Array.isArray(value)) value.forEach((v) => visit(v, key));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
+    };
+    if (this.r.mode === 'collect') visit(parsed, undefined);
+    return this.r.sweep(body, 'body');
+  }
+}
+
+function contentType(headers: HttpHeader[]): string | undefined {
+  return headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+}

@@ -1,0 +1,186 @@
+import { formDecode, formEncode } from '../query';
+import { isNameAttribute, REDACTED, type RedactionProfile } from './profiles';
+import { looksLikeEmail, Pseudonyms, type PersonalKind } from './pseudonyms';
+import { rewritePersonal, xmlEscape } from './xml-text';
+
+export type RedactionKind = 'cookie' | 'credential' | 'secret' | 'nameid' | 'attribute' | 'name' | 'email' | 'undecodable';
+
+/** One place an export changed, for the preview. Never carries the original value. */
+export interface Replacement {
+  entry?: string;
+  /** e.g. `request header Cookie`, `query password`, `form SAMLResponse (decoded XML)`. */
+  where: string;
+  kind: RedactionKind;
+  count: number;
+}
+
+/** Values this short or this common are replaced only where they are structurally personal, never swept. */
+const MIN_SWEEP = 4;
+const BOUNDARY_BELOW = 16;
+const NEVER_SWEEP = new Set(['true', 'false', 'null', 'none', 'yes', 'no', 'undefined', 'REDACTED']);
+
+interface Needle {
+  replacement: string;
+  kind: RedactionKind;
+}
+
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function jsonEscape(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+/**
+ * Applies one profile to a whole export in two passes over the same walker: `collect` learns every
+ * credential and personal value (so a token seen in a header is also removed from a later URL), `apply`
+ * replaces them everywhere, in their raw, URL-, form-, XML- and JSON-escaped spellings.
+ */
+export class Redactor {
+  mode: 'collect' | 'apply' = 'collect';
+  entry: string | undefined;
+  readonly pseudonyms = new Pseudonyms();
+  readonly replacements: Replacement[] = [];
+  private readonly needles = new Map<string, Needle>();
+  private pattern: RegExp | undefined;
+  private dirty = true;
+
+  constructor(readonly profile: RedactionProfile) {}
+
+  get active(): boolean {
+    return this.profile !== 'none';
+  }
+
+  get sharing(): boolean {
+    return this.profile === 'share';
+  }
+
+  /** A credential value found where it is structurally a credential (cookie, Authorization, password field). */
+  credential(value: string, kind: 'cookie' | 'credential' | 'secret', where: string): string {
+    if (!this.active || value === '' || value === REDACTED) return value;
+    if (this.mode === 'collect') {
+      this.learn(value, { replacement: REDACTED, kind });
+      return value;
+    }
+    this.note(where, kind, 1);
+    return REDACTED;
+  }
+
+  /** A personal value found where it is structurally personal (share profile only). */
+  personal(value: string, kind: PersonalKind, where: string): string {
+    if (!this.sharing || value.trim() === '' || this.pseudonyms.isPseudonym(value)) return value;
+    const replacement = this.pseudonyms.pseudonym(value, kind);
+    if (this.mode === 'collect') {
+      this.learn(value, { replacement, kind: looksLikeEmail(value.trim()) ? 'email' : kind });
+      const trimmed = value.trim();
+      if (trimmed !== value) this.learn(trimmed, { replacement, kind });
+      return value;
+    }
+    this.note(where, looksLikeEmail(value.trim()) ? 'email' : kind, 1);
+    return replacement;
+  }
+
+  /** Something that could not be decoded cannot be checked: under `share` it goes rather than risk a leak. */
+  undecodable(value: string, where: string): string {
+    if (!this.sharing || this.mode === 'collect') return value;
+    this.note(where, 'undecodable', 1);
+    return REDACTED;
+  }
+
+  /** The personal values of a decoded SAML document, replaced in place (share) and then swept. */
+  xml(xml: string, where: string): string {
+    if (!this.active) return xml;
+    let out = xml;
+    if (this.sharing) {
+      out = rewritePersonal(xml, (found) => {
+        const name = found.attributeName ?? found.friendlyName;
+        const kind: PersonalKind =
+          found.element === 'AttributeValue'
+            ? isNameAttribute(found.attributeName) || isNameAttribute(found.friendlyName)
+              ? 'name'
+              : 'attribute'
+            : 'nameid';
+        const label = found.element === 'AttributeValue' ? `${where}: attribute ${name ?? '(unnamed)'}` : `${where}: ${found.element}`;
+        const next = this.personal(found.value, kind, label);
+        return next === found.value ? undefined : next;
+      });
+    }
+    return this.sweep(out, where);
+  }
+
+  /** Replaces every learnt value (and, under `share`, every e-mail address) in free text. */
+  sweep(text: string, where: string): string {
+    if (!this.active || this.mode === 'collect' || text === '') return text;
+    const pattern = this.compiled();
+    const counts = new Map<RedactionKind, number>();
+    const bump = (kind: RedactionKind) => counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    let out = pattern
+      ? text.replace(pattern, (match) => {
+          const needle = this.needles.get(match);
+          if (!needle) return match;
+          bump(needle.kind);
+          return needle.replacement;
+        })
+      : text;
+    if (this.sharing) {
+      out = out.replace(EMAIL_IN_TEXT, (match) => {
+        const encoded = match.includes('%40');
+        const email = encoded ? formDecode(match) : match;
+        if (this.pseudonyms.isPseudonym(email) || !looksLikeEmail(email)) return match;
+        bump('email');
+        const pseudonym = this.pseudonyms.pseudonym(email, 'email');
+        return encoded ? encodeURIComponent(pseudonym) : pseudonym;
+      });
+    }
+    for (const [kind, count] of counts) this.note(where, kind, count);
+    return out;
+  }
+
+  /** Sweeps every string inside a JSON-like value (verdict reasons, finding messages, settings). */
+  sweepDeep<T>(value: T, where: string): T {
+    if (typeof value === 'string') return this.sweep(value, where) as T;
+    if (Array.isArray(value)) return value.map((v) => this.sweepDeep(v, where)) as T;
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = this.sweepDeep(v, where);
+      return out as T;
+    }
+    return value;
+  }
+
+  private learn(value: string, needle: Needle): void {
+    if (value.length < MIN_SWEEP || NEVER_SWEEP.has(value.toLowerCase())) return;
+    const spellings = new Map<string, string>([
+      [value, needle.replacement],
+      [encodeURIComponent(value), encodeURIComponent(needle.replacement)],
+      [formEncode(value), formEncode(needle.replacement)],
+      [xmlEscape(value), xmlEscape(needle.replacement)],
+      [jsonEscape(value), jsonEscape(needle.replacement)],
+    ]);
+    for (const [spelling, replacement] of spellings) {
+      if (!this.needles.has(spelling)) this.needles.set(spelling, { replacement, kind: needle.kind });
+    }
+    this.dirty = true;
+  }
+
+  private compiled(): RegExp | undefined {
+    if (!this.dirty) return this.pattern;
+    this.dirty = false;
+    const spellings = [...this.needles.keys()].sort((a, b) => b.length - a.length);
+    if (spellings.length === 0) return (this.pattern = undefined);
+    // Short values only as whole words: a four-letter password must not eat the middle of a longer word.
+    const alternatives = spellings.map((s) =>
+      s.length < BOUNDARY_BELOW ? `(?<![A-Za-z0-9])${escapeRegExp(s)}(?![A-Za-z0-9])` : escapeRegExp(s),
+    );
+    return (this.pattern = new RegExp(alternatives.join('|'), 'g'));
+  }
+
+  private note(where: string, kind: RedactionKind, count: number): void {
+    const last = this.replacements.find((r) => r.entry === this.entry && r.where === where && r.kind === kind);
+    if (last) last.count += count;
+    else this.replacements.push({ entry: this.entry, where, kind, count });
+  }
+}
