@@ -62,7 +62,10 @@ export function decodeSamlValue(value: string, ctx: DecodeContext): Decoded {
   const isXml = looksLikeXmlBytes(bytes);
   if (ctx.expect === 'deflate' || !isXml) {
     const inflated = inflateRawBounded(bytes, limits.maxInflatedBytes);
-    if (inflated.ok) {
+    // Plain XML bytes can, rarely, pass as a DEFLATE stream; garbage out of it must not win over the XML.
+    if (inflated.ok && isXml && !looksLikeXmlBytes(inflated.bytes)) {
+      steps.push({ name: 'not deflated', note: 'plain base64 XML where the Redirect binding requires DEFLATE; used as is' });
+    } else if (inflated.ok) {
       const note = `${formatBytes(bytes.length)} -> ${formatBytes(inflated.bytes.length)}`;
       steps.push({
         name: 'inflate (raw DEFLATE)',
