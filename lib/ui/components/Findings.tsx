@@ -50,14 +50,16 @@ export function FindingCard({ finding, rule, onLocate }: { finding: Finding; rul
       </div>
       <p class="sl-finding-msg">{finding.message}</p>
       {rule ? (
-        <>
+        // Errors and warnings are what a person came for: their explanation is open; infos stay compact.
+        <details class="sl-explain" open={finding.severity !== 'info'}>
+          <summary>Why it matters and how to fix it</summary>
           <div class="sl-why">
             <strong>Why it matters: </strong>
             <Lines text={rule.why} />
           </div>
           <FixView rule={rule} />
           {rule.spec ? <div class="sl-spec">Spec: {rule.spec}</div> : null}
-        </>
+        </details>
       ) : null}
     </li>
   );

@@ -42,7 +42,7 @@ export function OtherRowView({ e }: { e: TraceEntry }) {
   return (
     <div class="sl-row sl-row-other">
       <span class="sl-method">{e.method}</span>
-      <span class="sl-status">{e.responseStatus ?? ''}</span>
+      <span class="sl-http-status">{e.responseStatus ?? ''}</span>
       <span class="sl-time">{timeOfDay(e.capturedAt)}</span>
       <span class="sl-host">{hostOf(e.url)}</span>
       <span class="sl-path" title={e.url}>{shortPath(e.url)}</span>

@@ -105,7 +105,7 @@ export function SummaryCard({ m, time }: { m: MessageReport; time: TimeReference
             <span key={i}> / {urnTail(c)}</span>
           ))}
           {m.status.message ? <div>“{m.status.message}”</div> : null}
-          {m.status.explanation ? <div class="sl-status-expl">{m.status.explanation}</div> : null}
+          {m.status.explanation && !m.status.code?.endsWith(':Success') ? <div class="sl-status-expl">{m.status.explanation}</div> : null}
         </div>
       ) : null}
       <dl class="sl-fields">
