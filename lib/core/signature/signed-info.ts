@@ -108,7 +108,8 @@ export function readSignature(sig: Element, parsed: ParsedSaml): ReadResult {
     const alg = attrValue(t, 'Algorithm') ?? '';
     if (t.localName !== 'Transform' || t.namespaceURI !== NS.ds) return structure(`unexpected <${t.localName}> in ds:Transforms`);
     if (alg === ENVELOPED && !enveloped) {
-      if (childElements(t).length) return structure('the enveloped-signature transform has child elements');
+      // xml-crypto's signer copies InclusiveNamespaces onto this transform too; it has no effect there.
+      if (childElements(t).some((c) => c.localName !== 'InclusiveNamespaces')) return structure('the enveloped-signature transform has child elements');
       enveloped = true;
     } else if (ACCEPTED_C14N.has(alg) && !seenC14n) {
       seenC14n = true;
