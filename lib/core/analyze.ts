@@ -176,10 +176,44 @@ function safeExpectations(options: AnalyzeOptions): ResolvedExpectations {
   }
 }
 
+/**
+ * A plain copy of a caller's entry (a getter that throws, or a missing header list, costs only this entry),
+ * or undefined when it cannot be read at all.
+ */
+function plainEntry(raw: TraceEntry): TraceEntry | undefined {
+  try {
+    const e = { ...raw };
+    if (typeof e.url !== 'string' || typeof e.method !== 'string') return undefined;
+    e.requestHeaders = Array.isArray(e.requestHeaders) ? e.requestHeaders : [];
+    e.responseHeaders = Array.isArray(e.responseHeaders) ? e.responseHeaders : [];
+    e.id = String(e.id);
+    return e;
+  } catch {
+    return undefined;
+  }
+}
+
+function unreadable(index: number): Staged {
+  const entry: TraceEntry = { id: `entry-${index + 1}`, source: 'pasted', method: '', url: '', requestHeaders: [], responseHeaders: [] };
+  const message: ExtractedMessage = { entryId: entry.id, binding: 'Pasted', parameter: 'unknown', steps: [], problems: [] };
+  return {
+    entry,
+    message,
+    decrypted: false,
+    signatures: [],
+    problems: [internal(`Trace entry ${index + 1} could not be read (it is not a well-formed request record); the other entries are checked.`)],
+  };
+}
+
 async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Problem[]): Promise<Report> {
   const expect = safeExpectations(options);
   const staged: Staged[] = [];
-  for (const entry of entries) {
+  for (const [i, raw] of entries.entries()) {
+    const entry = plainEntry(raw);
+    if (!entry) {
+      staged.push(unreadable(i));
+      continue;
+    }
     const messages = extract(entry);
     const seen = new Map<string, number>();
     for (const message of messages) {

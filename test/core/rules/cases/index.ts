@@ -1,0 +1,9 @@
+import { stageCases } from './stage';
+import { contentCases } from './content';
+import { flowCases } from './flow';
+import type { RuleCase } from './types';
+
+export type { Case, RuleCase } from './types';
+
+/** A firing and a quiet case for every registered rule, keyed by slug. */
+export const CASES: Record<string, RuleCase> = { ...stageCases, ...contentCases, ...flowCases };

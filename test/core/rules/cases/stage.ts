@@ -1,0 +1,132 @@
+// Rules raised by the decoder, parser and verifier: fired through analyze with real bad input.
+import { buildResponse, encodeRedirectQuery, signXml, encodePostValue } from '../../../../lib/samlgen';
+import type { TraceEntry } from '../../../../lib/core/model';
+import { ACS, IDP_ENTITY, T0, TRUST, at, authnRequest, cleanFlow, idpKey, postEntry, response, rogueKey, spKey, SSO } from '../build';
+import { encryptedResponse, wrapped } from './xml';
+import type { RuleCase } from './types';
+
+function rawPost(value: string): TraceEntry {
+  return { id: 'raw', source: 'har', method: 'POST', url: ACS, requestHeaders: [], responseHeaders: [], formFields: [['SAMLResponse', value]], capturedAt: at(2) };
+}
+
+export const stageCases: Record<string, RuleCase> = {
+  'input-unrecognised': {
+    fires: { text: () => '{"neither": "HAR nor SAML-tracer"}' },
+    severity: 'error',
+    quiet: { text: () => encodePostValue(response()) },
+  },
+  'decode-failed': {
+    fires: { entries: () => [rawPost('this is %%% not base64 at all!')] },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow() },
+  },
+  'base64-lenient': {
+    fires: { entries: () => [rawPost(encodePostValue(response()).replace(/(.{64})/g, '$1\n'))] },
+    severity: 'info',
+    quiet: { entries: () => [rawPost(encodePostValue(response()))] },
+  },
+  'relaystate-too-long': {
+    fires: { entries: () => [postEntry('SAMLResponse', response(), ACS, at(2), [['RelayState', `https://sp.example.test/deep/link?${'x'.repeat(90)}`]])] },
+    severity: 'warning',
+    says: /bytes long/,
+    quiet: { entries: () => cleanFlow() },
+  },
+  'redirect-signature-missing-sigalg': {
+    fires: {
+      entries: () => {
+        const query = encodeRedirectQuery(authnRequest(), { param: 'SAMLRequest', key: spKey }).replace(/&SigAlg=[^&]*/, '');
+        return [{ id: 'r', source: 'har', method: 'GET', url: `${SSO}?${query}`, requestHeaders: [], responseHeaders: [], capturedAt: at(-2) }];
+      },
+    },
+    severity: 'error',
+    quiet: {
+      entries: () => {
+        const query = encodeRedirectQuery(authnRequest(), { param: 'SAMLRequest', key: spKey });
+        return [{ id: 'r', source: 'har', method: 'GET', url: `${SSO}?${query}`, requestHeaders: [], responseHeaders: [], capturedAt: at(-2) }];
+      },
+    },
+  },
+  'xml-doctype': {
+    fires: { entries: () => [postEntry('SAMLResponse', `<!DOCTYPE r [<!ENTITY x "alice">]>${response({}, [])}`)] },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow() },
+  },
+  'xml-refused': {
+    fires: { entries: () => [postEntry('SAMLResponse', response({}, []).replace('Version="2.0"', 'Version="2.0" Version="2.0"'))] },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow() },
+  },
+  'not-saml': {
+    fires: { entries: () => [postEntry('SAMLResponse', '<invoice xmlns="urn:example:billing" ID="_1"><total>10</total></invoice>')] },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow() },
+  },
+  'signature-invalid': {
+    fires: { entries: () => [postEntry('SAMLResponse', response({}, ['assertion']).replace('alice@example.test', 'mallory@example.test'))], options: TRUST },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
+  'signature-untrusted': {
+    fires: { entries: () => [postEntry('SAMLResponse', response({}, ['root', 'assertion'], rogueKey))], options: TRUST },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
+  'signature-wrapping': {
+    fires: { entries: () => [postEntry('SAMLResponse', wrapped(response({}, ['assertion'])))], options: TRUST },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow({}, ['assertion']), options: TRUST },
+  },
+  'weak-algorithm': {
+    fires: {
+      entries: () => {
+        const xml = buildResponse({ issueInstant: T0, inResponseTo: '_req1', destination: ACS, issuer: IDP_ENTITY, audiences: ['https://sp.example.test/metadata'] });
+        return [postEntry('SAMLResponse', signXml(xml, { key: idpKey, targets: ['root', 'assertion'], signatureAlgorithm: 'rsa-sha1', digestAlgorithm: 'sha1' }))];
+      },
+      options: TRUST,
+    },
+    severity: 'warning',
+    says: /SHA-1/,
+    quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
+  'certificate-expired': {
+    // Captured before the test certificate's notBefore.
+    fires: { entries: () => [postEntry('SAMLResponse', response({ issueInstant: '2026-01-15T10:00:00Z' }), ACS, '2026-01-15T10:00:02Z')], options: TRUST },
+    severity: 'warning',
+    quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
+  'certificate-invalid': {
+    fires: { entries: () => cleanFlow(), options: { trustedCertificates: ['-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----'] } },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
+  'encryption-failed': {
+    fires: { entries: () => [postEntry('SAMLResponse', encryptedResponse())], options: { ...TRUST, spPrivateKeyPem: spKey.privateKeyPem } },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow(), options: { ...TRUST, spPrivateKeyPem: spKey.privateKeyPem } },
+  },
+  'internal-error': {
+    fires: {
+      entries: () => {
+        const hostile = {
+          get url(): string {
+            throw new Error('boom');
+          },
+        } as unknown as TraceEntry;
+        return [...cleanFlow(), hostile];
+      },
+    },
+    severity: 'error',
+    quiet: { entries: () => cleanFlow() },
+  },
+  'config-invalid': {
+    fires: { entries: () => cleanFlow(), options: { profile: 'twilio-flex', accountSid: 'AC123' } },
+    severity: 'error',
+    says: /AC123/,
+    quiet: { entries: () => cleanFlow(), options: { profile: 'twilio-flex', accountSid: `AC${'0123456789abcdef'.repeat(2)}` } },
+  },
+  'config-incomplete': {
+    fires: { entries: () => cleanFlow(), options: { profile: 'twilio-flex' } },
+    severity: 'info',
+    quiet: { entries: () => cleanFlow(), options: { profile: 'twilio-flex', accountSid: `AC${'0123456789abcdef'.repeat(2)}` } },
+  },
+};
