@@ -7,5 +7,10 @@ if (!existsSync(cli)) {
   process.stderr.write('saml-lens: not built yet; run `npm install` (or `npm run build:node`) in the repository first.\n');
   process.exit(2);
 }
-const { main } = await import(cli);
-process.exitCode = await main(process.argv.slice(2));
+try {
+  const { main } = await import(cli);
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`saml-lens: internal error: ${err?.message ?? err}\n`);
+  process.exitCode = 2;
+}

@@ -1,1 +1,11 @@
+// The package's main export: the platform-free core, the same code the extension runs.
 export type * from './model';
+export { analyze, analyzeText } from './analyze';
+export { readInput, fromWebRequest, fromHarEntry, fromSamlTracerRequest } from './input';
+export type { InputFormat, InputResult, WebRequestDetails } from './input';
+export { extractMessages, looksLikeSaml, artifactSourceId, DEFAULT_DECODE_LIMITS } from './binding';
+export { parseSaml, parseMetadata, elementPath, DEFAULT_XML_LIMITS } from './xml';
+export { parseCertificates, verifySignatures, type TrustedCertificate } from './signature';
+export { RULES, getRule, renderRuleReference } from './rules';
+export type { Rule, RuleMeta } from './rules';
+export { PROFILES, getProfile, type Profile } from './profiles';

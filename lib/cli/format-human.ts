@@ -1,0 +1,103 @@
+import type { Finding, MessageReport, Report, SignatureVerdict } from '../core/model';
+import type { RuleLookup } from './rule-doc';
+
+export interface HumanOptions {
+  color: boolean;
+  /** Show the fix for each finding (default true). */
+  fixes: boolean;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const IDP_NAMES = { entra: 'Entra ID', okta: 'Okta', adfs: 'AD FS' } as const;
+
+function paint(on: boolean) {
+  const wrap = (code: string) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+  return { red: wrap('31'), yellow: wrap('33'), cyan: wrap('36'), dim: wrap('2'), bold: wrap('1'), green: wrap('32') };
+}
+
+function arrow(m: MessageReport): string {
+  if (m.direction === 'to-idp') return 'SP → IdP';
+  if (m.direction === 'to-sp') return 'IdP → SP';
+  return '';
+}
+
+function signatureLine(s: SignatureVerdict): string {
+  const alg = s.signatureAlgorithm?.replace(/^.*[#-]/, '').toUpperCase();
+  const cert = s.certificateSha256 ? ` cert SHA-256 ${s.certificateSha256.slice(0, 16)}…` : '';
+  return `${s.targetKind} ${s.status}${alg ? ` (${alg})` : ''}${cert}: ${s.reason}`;
+}
+
+function indentLines(text: string, pad: string): string {
+  return text
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
+}
+
+function findingLines(f: Finding, lookup: RuleLookup, opts: HumanOptions): string[] {
+  const c = paint(opts.color);
+  const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.cyan('info   ');
+  const lines = [`    ${sev} ${c.bold(f.rule)}  ${f.message}`];
+  if (f.location) lines.push(c.dim(`            at ${f.location}`));
+  const doc = lookup(f.rule);
+  if (opts.fixes && doc && f.severity !== 'info') {
+    lines.push(indentLines(`Fix: ${doc.fix.general}`, '            '));
+    for (const idp of ['entra', 'okta', 'adfs'] as const) {
+      const hint = doc.fix[idp];
+      if (hint) lines.push(indentLines(`${IDP_NAMES[idp]}: ${hint}`, '            '));
+    }
+    if (doc.spec) lines.push(c.dim(`            Spec: ${doc.spec}`));
+  }
+  return lines;
+}
+
+function messageBlock(m: MessageReport, lookup: RuleLookup, opts: HumanOptions): string[] {
+  const c = paint(opts.color);
+  const head = `  ${c.bold(m.kind)}  ${m.binding}  ${arrow(m)}  ${m.method} ${m.url || '(pasted)'}${m.capturedAt ? c.dim(`  ${m.capturedAt}`) : ''}`;
+  const lines = [head];
+  const facts: string[] = [];
+  if (m.id) facts.push(`ID ${m.id}`);
+  if (m.inResponseTo) facts.push(`InResponseTo ${m.inResponseTo}`);
+  if (m.issuer) facts.push(`Issuer ${m.issuer}`);
+  if (m.destination) facts.push(`Destination ${m.destination}`);
+  if (facts.length) lines.push(c.dim(`    ${facts.join(' · ')}`));
+  if (m.status?.code) {
+    const codes = [m.status.code, ...m.status.subCodes].map((s) => s.replace(/^urn:oasis:names:tc:SAML:2\.0:status:/, '')).join(' / ');
+    lines.push(`    Status ${codes}${m.status.message ? ` ("${m.status.message}")` : ''}`);
+  }
+  if (m.nameId) lines.push(`    NameID ${m.nameId.value}${m.nameId.format ? c.dim(` (${m.nameId.format})`) : ''}`);
+  if (m.attributes.length) {
+    const shown = m.attributes.slice(0, 12).map((a) => `${a.name}=${a.values.slice(0, 3).join(', ')}${a.values.length > 3 ? ', …' : ''}`);
+    lines.push(`    Attributes ${shown.join('; ')}${m.attributes.length > 12 ? `; … (${m.attributes.length} in all)` : ''}`);
+  }
+  for (const s of m.signatures) lines.push(`    Signature ${signatureLine(s)}`);
+  const findings = [...m.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  for (const f of findings) lines.push(...findingLines(f, lookup, opts));
+  if (!findings.length) lines.push(c.green('    no findings'));
+  return lines;
+}
+
+/** The report as a person reads it in a terminal: messages grouped by flow, findings with their fixes. */
+export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptions): string {
+  const c = paint(opts.color);
+  const s = report.summary;
+  const out: string[] = [
+    c.bold(`SAML Lens: ${s.messages} message${s.messages === 1 ? '' : 's'} in ${s.flows} flow${s.flows === 1 ? '' : 's'}`) +
+      c.dim(` (profile ${s.profile}, times judged at ${s.at})`),
+  ];
+  if (!report.messages.length) out.push('', 'No SAML, WS-Federation or artifact message found in the input.');
+  report.flows.forEach((flow, i) => {
+    out.push('', c.bold(`Flow ${i + 1} · ${flow.kind}`));
+    for (const idx of flow.messages) {
+      const m = report.messages[idx];
+      if (m) out.push(...messageBlock(m, lookup, opts));
+    }
+  });
+  if (report.findings.length) {
+    out.push('', c.bold('Across the trace'));
+    for (const f of report.findings) out.push(...findingLines(f, lookup, opts));
+  }
+  const tally = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info`;
+  out.push('', s.errors ? c.red(tally) : s.warnings ? c.yellow(tally) : c.green(tally));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+
+export class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads an input argument as text: a file path, `-` for stdin, or (when no such file exists) the text itself. */
+export async function readInputText(arg: string): Promise<{ name: string; text: string }> {
+  if (arg === '-') return { name: 'stdin', text: await readStdin() };
+  // A URL, XML or a long base64 message given straight on the command line is an input too.
+  if (/^(https?:\/\/|<)/.test(arg.trim()) || /^[A-Za-z0-9+/=_-]{200,}$/.test(arg.trim())) return { name: 'argument', text: arg };
+  try {
+    return { name: arg, text: await readFile(arg, 'utf8') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`cannot read ${arg}: no such file`);
+    if (code === 'EISDIR') throw new UsageError(`cannot read ${arg}: it is a directory`);
+    throw new UsageError(`cannot read ${arg}: ${(err as Error).message}`);
+  }
+}
+
+/** Certificates as IdP consoles export them: PEM, bare base64, or binary DER (turned into base64 here). */
+export async function readCertificateFile(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw new UsageError(`cannot read certificate ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  // DER starts with a SEQUENCE tag (0x30) and is not text.
+  if (bytes[0] === 0x30 && bytes.includes(0)) return bytes.toString('base64');
+  return bytes.toString('utf8');
+}
+
+export async function readTextFile(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}

@@ -1,0 +1,109 @@
+// `npm run bench`: SAML Lens's full check against the JavaScript libraries people use, in one process,
+// plus the verifier's gzipped size in the browser bundle and the speed of scanning a 50 MB HAR.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { analyze, analyzeText } from '../../lib/core/analyze';
+import type { AnalyzeOptions } from '../../lib/core/model';
+import { readInput } from '../../lib/core/input';
+import { loadTestKey } from '../../lib/samlgen';
+import { bigHar } from './har';
+import { BENCH_IDP, BENCH_SP, signedResponse } from './messages';
+import { nodeSamlPeer, samlifyPeer, xmlCryptoPeer } from './peers';
+import { fmt, median } from './timing';
+
+const TARGETS = { typical: 8, large: 6 } as const;
+const RUNS = { typical: 200, large: 7 } as const;
+const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const cert = loadTestKey('idp').certificatePem;
+const options: AnalyzeOptions = {
+  trustedCertificates: [cert],
+  spEntityId: BENCH_SP.entityId,
+  acsUrl: BENCH_SP.acs,
+  idpEntityId: BENCH_IDP,
+  at: 'now',
+};
+let failures = 0;
+
+async function ours(base64: string) {
+  return (await analyzeText(`SAMLResponse=${encodeURIComponent(base64)}`, options)).report;
+}
+
+async function sanity(size: 'typical' | 'large', xml: string, base64: string) {
+  const report = await ours(base64);
+  const statuses = report.messages[0]?.signatures.map((s) => s.status) ?? [];
+  if (statuses.join() !== 'valid,valid') throw new Error(`SAML Lens did not verify both signatures of the ${size} message: ${statuses}`);
+  if (report.summary.errors) throw new Error(`SAML Lens reported errors on the genuine ${size} message`);
+  await nodeSamlPeer()(base64);
+  await samlifyPeer()(base64);
+  if (!xmlCryptoPeer()(xml)) throw new Error('xml-crypto rejected the genuine message');
+}
+
+async function compare(size: 'typical' | 'large') {
+  const { xml, base64 } = signedResponse(size, now);
+  await sanity(size, xml, base64);
+  const runs = RUNS[size];
+  const nodeSaml = nodeSamlPeer();
+  const samlify = samlifyPeer();
+  const xmlCrypto = xmlCryptoPeer();
+  const results = {
+    'SAML Lens (full check)': await median(() => ours(base64), runs),
+    '@node-saml/node-saml validatePostResponseAsync': await median(() => nodeSaml(base64), runs),
+    'samlify parseLoginResponse': await median(() => samlify(base64), runs),
+    'xml-crypto checkSignature (both)': await median(() => xmlCrypto(xml), runs),
+  };
+  const [oursMs, ...peerMs] = Object.values(results);
+  const fastestPeer = Math.min(...peerMs);
+  console.log(`\n${size} signed Response: ${(xml.length / 1024).toFixed(1)} KB, median of ${runs} runs`);
+  for (const [name, ms] of Object.entries(results)) {
+    const ratio = name.startsWith('SAML Lens') ? '' : `  (SAML Lens is ${(ms / oursMs!).toFixed(1)}x faster)`;
+    console.log(`  ${name.padEnd(48)} ${fmt(ms).padStart(10)}${ratio}`);
+  }
+  const ratio = fastestPeer / oursMs!;
+  const ok = ratio >= TARGETS[size];
+  if (!ok) failures++;
+  console.log(`  target: at most 1/${TARGETS[size]} of the fastest peer -> ${ratio.toFixed(1)}x: ${ok ? 'met' : 'NOT MET'}`);
+}
+
+async function verifierSize() {
+  const out = await build({
+    entryPoints: ['lib/core/signature/index.ts'],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const bytes = gzipSync(out.outputFiles[0]!.contents).length;
+  const ok = bytes <= 100 * 1024;
+  if (!ok) failures++;
+  console.log(`\nverifier (lib/core/signature, browser bundle, minified): ${(bytes / 1024).toFixed(1)} KB gzipped; target 100 KB: ${ok ? 'met' : 'NOT MET'}`);
+}
+
+async function harScan() {
+  const text = bigHar(50, now);
+  const parseMs = await median(() => JSON.parse(text), 3, 1);
+  let messages = 0;
+  const scanMs = await median(
+    async () => {
+      const input = readInput(text, { name: 'bench.har' });
+      messages = (await analyze(input.entries, options)).messages.length;
+    },
+    3,
+    1,
+  );
+  const ok = scanMs <= 2 * parseMs && messages === 2;
+  if (!ok) failures++;
+  console.log(
+    `\n${(text.length / 1024 / 1024).toFixed(0)} MB HAR: JSON.parse ${fmt(parseMs)}, SAML Lens scan (read + analyze, ${messages} messages) ${fmt(scanMs)}` +
+      ` = ${(parseMs / scanMs).toFixed(2)}x the speed of JSON.parse; target at least 0.5x: ${ok ? 'met' : 'NOT MET'}`,
+  );
+}
+
+console.log(`SAML Lens benchmark on Node ${process.version}`);
+await compare('typical');
+await compare('large');
+await verifierSize();
+await harScan();
+console.log(failures ? `\n${failures} target(s) not met` : '\nall targets met');
+process.exitCode = failures ? 1 : 0;

@@ -1,0 +1,35 @@
+import { buildAuthnRequest, buildResponse, encodePostValue, encodeRedirectQuery, loadTestKey, NAMEID, signXml } from '../../lib/samlgen';
+
+export const BENCH_SP = { entityId: 'https://sp.bench.test/metadata', acs: 'https://sp.bench.test/acs' };
+export const BENCH_IDP = 'https://sts.windows.net/00000000-0000-4000-8000-000000000000/';
+
+function attributes(count: number, valuesEach: number) {
+  const names = ['email', 'given_name', 'family_name', 'full_name', 'roles', 'department', 'employee_id', 'groups', 'upn', 'locale'];
+  return Array.from({ length: count }, (_, i) => ({
+    name: names[i % names.length] + (i >= names.length ? `_${i}` : ''),
+    nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
+    values: Array.from({ length: valuesEach }, (_, j) => `value-${i}-${j}-a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0`),
+  }));
+}
+
+/** A signed Response as an IdP sends it: RSA-SHA256, exclusive C14N, Response and Assertion signed. */
+export function signedResponse(size: 'typical' | 'large', issueInstant: string): { xml: string; base64: string } {
+  const xml = signXml(
+    buildResponse({
+      issueInstant,
+      inResponseTo: '_bench-request',
+      destination: BENCH_SP.acs,
+      issuer: BENCH_IDP,
+      audiences: [BENCH_SP.entityId],
+      nameId: { value: 'alice.example@bench.test', format: NAMEID.email },
+      attributes: size === 'typical' ? attributes(10, 2) : attributes(40, 150),
+    }),
+    { key: loadTestKey('idp'), targets: ['assertion', 'root'] },
+  );
+  return { xml, base64: encodePostValue(xml) };
+}
+
+export function authnRequestUrl(issueInstant: string): string {
+  const req = buildAuthnRequest({ id: '_bench-request', issueInstant, acsUrl: BENCH_SP.acs, issuer: BENCH_SP.entityId });
+  return `https://idp.bench.test/sso?${encodeRedirectQuery(req, { param: 'SAMLRequest', relayState: 'bench' })}`;
+}
