@@ -1,0 +1,76 @@
+import type { Report } from '../model';
+import { ticketView, type TicketReportOptions, type ViewFinding } from './report-view';
+
+export function htmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+// Inline and self-contained: the file is attached to tickets and opened offline; nothing may load from anywhere.
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1f24;background:#fff}
+h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-top:1.5rem}
+table{border-collapse:collapse;margin:.4rem 0}td,th{border:1px solid #d0d7de;padding:.2rem .5rem;text-align:left;vertical-align:top}
+th{background:#f6f8fa;font-weight:600}
+.error{color:#b42318}.warning{color:#9a6700}.info{color:#0b5cad}.valid{color:#1a7f37}.invalid{color:#b42318}.untrusted,.unchecked{color:#9a6700}
+.finding{border-left:4px solid #d0d7de;padding:.3rem .7rem;margin:.5rem 0;background:#f6f8fa}
+.finding.error{border-color:#b42318}.finding.warning{border-color:#9a6700}.finding.info{border-color:#0b5cad}
+.finding p{color:#1b1f24;margin:.3rem 0}.fix{white-space:pre-wrap}
+pre{background:#f6f8fa;padding:.6rem;overflow:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
+code{font-family:ui-monospace,SFMono-Regular,Consolas,monospace}
+`;
+
+function finding(f: ViewFinding): string {
+  const fixes: string[] = [];
+  if (f.fix) {
+    fixes.push(`<p><strong>Fix:</strong></p><p class="fix">${htmlEscape(f.fix.general)}</p>`);
+    if (f.fix.entra) fixes.push(`<p><strong>Entra ID:</strong></p><p class="fix">${htmlEscape(f.fix.entra)}</p>`);
+    if (f.fix.okta) fixes.push(`<p><strong>Okta:</strong></p><p class="fix">${htmlEscape(f.fix.okta)}</p>`);
+    if (f.fix.adfs) fixes.push(`<p><strong>AD FS:</strong></p><p class="fix">${htmlEscape(f.fix.adfs)}</p>`);
+  }
+  return (
+    `<div class="finding ${f.severity}"><strong class="${f.severity}">${f.severity}</strong> <code>${htmlEscape(f.rule)}</code>` +
+    `${f.title ? ` ${htmlEscape(f.title)}` : ''}<p>${htmlEscape(f.message)}${f.location ? ` <code>${htmlEscape(f.location)}</code>` : ''}</p>` +
+    `${f.why ? `<p>${htmlEscape(f.why)}</p>` : ''}${fixes.join('')}${f.spec ? `<p>Spec: ${htmlEscape(f.spec)}</p>` : ''}</div>`
+  );
+}
+
+function rows(pairs: Array<[string, string]>): string {
+  return `<table>${pairs.map(([k, v]) => `<tr><th>${htmlEscape(k)}</th><td>${htmlEscape(v)}</td></tr>`).join('')}</table>`;
+}
+
+/**
+ * "Save HTML report": one self-contained file (inline CSS, no script, no external resource; a CSP forbids
+ * loading anything even if a future change slipped). Every captured string is HTML-escaped.
+ */
+export function reportHtml(report: Report, opts: TicketReportOptions = {}): string {
+  const v = ticketView(report, opts);
+  const body: string[] = [`<h1>${htmlEscape(v.title)}</h1>`];
+  body.push(`<p>Generated ${htmlEscape(v.generatedAt)} by SAML Lens. Redaction profile: <strong>${htmlEscape(v.profile)}</strong>.</p>`);
+  body.push(
+    `<p><strong class="error">${v.counts.errors} error(s)</strong>, <strong class="warning">${v.counts.warnings} warning(s)</strong>, <strong class="info">${v.counts.infos} info</strong>.</p>`,
+  );
+  body.push(rows(v.summary));
+  if (v.traceFindings.length) body.push('<h2>Trace findings</h2>', ...v.traceFindings.map(finding));
+  for (const flow of v.flows) {
+    body.push(`<h2>Flow ${htmlEscape(flow.id)} (${htmlEscape(flow.kind)}${flow.worst ? `, worst: ${htmlEscape(flow.worst)}` : ''})</h2>`);
+    for (const m of flow.messages) {
+      body.push(`<h3>${htmlEscape(m.heading)}</h3>`, rows(m.facts));
+      if (m.attributes.length) body.push(rows(m.attributes.map((a) => [`Attribute ${a.name}`, a.values.join(', ')])));
+      if (m.signatures.length) {
+        body.push(
+          `<table><tr><th>Signed element</th><th>Verdict</th><th>Why</th></tr>${m.signatures
+            .map((s) => `<tr><td><code>${htmlEscape(s.target)}</code></td><td class="${htmlEscape(s.status)}">${htmlEscape(s.status)}</td><td>${htmlEscape(s.reason)}</td></tr>`)
+            .join('')}</table>`,
+        );
+      }
+      body.push(m.findings.length ? m.findings.map(finding).join('') : '<p>No findings.</p>');
+      if (m.xml !== undefined) body.push(`<p>Decoded XML${m.xmlCut ? ' (cut)' : ''}:</p><pre><code>${htmlEscape(m.xml)}</code></pre>`);
+    }
+  }
+  return (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">' +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${htmlEscape(v.title)}</title><style>${CSS}</style></head><body>\n${body.join('\n')}\n</body></html>\n`
+  );
+}

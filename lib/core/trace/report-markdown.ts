@@ -1,0 +1,56 @@
+import type { Report } from '../model';
+import { ticketView, type TicketReportOptions, type ViewFinding } from './report-view';
+
+/** Captured text must not turn into Markdown (a planted `![](https://…)` would load an image in the ticket tool). */
+export function mdText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+function fence(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const f = '`'.repeat(longest + 1);
+  return `${f}xml\n${text}\n${f}`;
+}
+
+function finding(f: ViewFinding): string[] {
+  const out = [`- **${f.severity}** \`${f.rule}\`${f.title ? ` (${mdText(f.title)})` : ''}: ${mdText(f.message)}${f.location ? ` at \`${f.location.replace(/`/g, '')}\`` : ''}`];
+  if (f.fix) {
+    const indent = (t: string) => t.split('\n').map((l) => `    ${mdText(l)}`).join('\n');
+    out.push(`  - Fix:\n${indent(f.fix.general)}`);
+    if (f.fix.entra) out.push(`  - Entra ID:\n${indent(f.fix.entra)}`);
+    if (f.fix.okta) out.push(`  - Okta:\n${indent(f.fix.okta)}`);
+    if (f.fix.adfs) out.push(`  - AD FS:\n${indent(f.fix.adfs)}`);
+  }
+  if (f.spec) out.push(`  - Spec: ${mdText(f.spec)}`);
+  return out;
+}
+
+/** "Copy findings as Markdown": a flow or a whole trace, redacted with the chosen profile (default `support`). */
+export function reportMarkdown(report: Report, opts: TicketReportOptions = {}): string {
+  const v = ticketView(report, opts);
+  const out: string[] = [`# ${mdText(v.title)}`, ''];
+  out.push(`Generated ${v.generatedAt} by SAML Lens. Redaction profile: **${v.profile}**.`, '');
+  out.push(`**${v.counts.errors} error(s), ${v.counts.warnings} warning(s), ${v.counts.infos} info.**`, '');
+  for (const [k, val] of v.summary) out.push(`- ${k}: ${mdText(val)}`);
+  if (v.traceFindings.length) {
+    out.push('', '## Trace findings', '');
+    for (const f of v.traceFindings) out.push(...finding(f));
+  }
+  for (const flow of v.flows) {
+    out.push('', `## Flow ${mdText(flow.id)} (${flow.kind}${flow.worst ? `, worst: ${flow.worst}` : ''})`);
+    for (const m of flow.messages) {
+      out.push('', `### ${mdText(m.heading)}`, '');
+      for (const [k, val] of m.facts) out.push(`- ${k}: ${mdText(val)}`);
+      for (const a of m.attributes) out.push(`- Attribute ${mdText(a.name)}: ${a.values.map(mdText).join(', ')}`);
+      for (const s of m.signatures) out.push(`- Signature on \`${s.target.replace(/`/g, '')}\`: **${s.status}**, ${mdText(s.reason)}`);
+      if (m.findings.length) {
+        out.push('', '#### Findings', '');
+        for (const f of m.findings) out.push(...finding(f));
+      } else {
+        out.push('', 'No findings.');
+      }
+      if (m.xml !== undefined) out.push('', `Decoded XML${m.xmlCut ? ' (cut)' : ''}:`, '', fence(m.xml));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,173 @@
+import type { Finding, MessageReport, Report, Severity, SignatureVerdict } from '../model';
+import { getRule } from '../rules/registry';
+import type { RuleMeta } from '../rules/rule';
+import { EntryWalker } from './redact/entry';
+import type { RedactionProfile } from './redact/profiles';
+import { Redactor } from './redact/redactor';
+import { decodedPairs, parsePairs, splitUrl } from './query';
+import { isNameAttribute } from './redact/profiles';
+
+export interface TicketReportOptions {
+  /** Applied to every captured string in the report. Default `support`; `share` for reports that leave the team. */
+  profile?: RedactionProfile;
+  /** Only this flow (FlowReport.id); default the whole trace. */
+  flow?: string;
+  title?: string;
+  /** ISO 8601 shown as the generation time; default now. */
+  generatedAt?: string;
+  /** Decoded XML excerpt per message; default true, cut at `maxXmlChars` (default 4000). */
+  includeXml?: boolean;
+  maxXmlChars?: number;
+  /** Rule metadata lookup; default the rule registry. */
+  rule?: (slug: string) => RuleMeta | undefined;
+}
+
+export interface ViewFinding {
+  severity: Severity;
+  rule: string;
+  message: string;
+  location?: string;
+  title?: string;
+  why?: string;
+  fix?: RuleMeta['fix'];
+  spec?: string;
+}
+
+export interface ViewMessage {
+  index: number;
+  heading: string;
+  facts: Array<[string, string]>;
+  attributes: Array<{ name: string; values: string[] }>;
+  signatures: Array<{ target: string; status: SignatureVerdict['status']; reason: string; algorithm?: string }>;
+  findings: ViewFinding[];
+  xml?: string;
+  xmlCut?: boolean;
+}
+
+export interface TicketView {
+  title: string;
+  generatedAt: string;
+  profile: RedactionProfile;
+  summary: Array<[string, string]>;
+  counts: { errors: number; warnings: number; infos: number };
+  traceFindings: ViewFinding[];
+  flows: Array<{ id: string; kind: string; worst?: Severity; messages: ViewMessage[] }>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The report reduced to what a ticket needs, with every captured string passed through the redaction profile. */
+export function ticketView(report: Report, opts: TicketReportOptions = {}): TicketView {
+  const profile = opts.profile ?? 'support';
+  const lookup = opts.rule ?? getRule;
+  const r = new Redactor(profile);
+  const walker = new EntryWalker(r);
+  const flows = report.flows.filter((f) => !opts.flow || f.id === opts.flow);
+  const chosen = new Set(flows.flatMap((f) => f.messages));
+  const messages = report.messages.filter((m) => chosen.has(m.index) || !opts.flow);
+  const orphans = messages.filter((m) => !chosen.has(m.index));
+  // Learn first (so a value seen in one message is removed from all), then render.
+  for (const m of messages) learn(m, r, walker);
+  r.mode = 'apply';
+  const s = (text: string | undefined, where: string) => (text === undefined ? undefined : r.sweep(text, where));
+  const finding = (f: Finding): ViewFinding => {
+    const meta = lookup(f.rule);
+    return {
+      severity: f.severity,
+      rule: f.rule,
+      message: s(f.message, 'finding') ?? '',
+      ...(f.location ? { location: f.location } : {}),
+      ...(meta ? { title: meta.title, why: meta.why, fix: meta.fix, spec: meta.spec } : {}),
+    };
+  };
+  const byIndex = new Map(report.messages.map((m) => [m.index, m]));
+  const view = (m: MessageReport): ViewMessage => {
+    const facts: Array<[string, string]> = [];
+    const add = (k: string, v: string | undefined) => v !== undefined && v !== '' && facts.push([k, v]);
+    add('Request', `${m.method} ${shortUrl(walker.url(m.url, 'URL'))}`);
+    add('Binding', `${m.binding} (${m.parameter})`);
+    add('Captured at', m.capturedAt);
+    add('Direction', m.direction === 'to-idp' ? 'to the IdP' : m.direction === 'to-sp' ? 'to the SP' : undefined);
+    add('ID', m.id);
+    add('InResponseTo', m.inResponseTo);
+    add('Issuer', s(m.issuer, 'issuer'));
+    add('Destination', s(m.destination, 'destination'));
+    if (m.status) {
+      add('Status', [m.status.code, ...m.status.subCodes].filter(Boolean).join(' / '));
+      add('Status message', s(m.status.message, 'status message'));
+      add('Status explained', m.status.explanation);
+    }
+    if (m.nameId) add('NameID', `${r.personal(m.nameId.value, 'nameid', 'NameID')}${m.nameId.format ? ` (${m.nameId.format})` : ''}`);
+    add('RelayState', m.relayState === undefined ? undefined : shortUrl(walker.url(m.relayState, 'RelayState')));
+    const limit = opts.maxXmlChars ?? 4000;
+    const xml = opts.includeXml === false || m.xml === undefined ? undefined : r.xml(m.xml, 'XML');
+    return {
+      index: m.index,
+      heading: `${m.index + 1}. ${m.kind}${m.capturedAt ? ` at ${m.capturedAt}` : ''}`,
+      facts,
+      attributes: m.attributes.map((a) => ({
+        name: a.name,
+        values: a.values.map((v) => r.personal(v, isNameAttribute(a.name) ? 'name' : 'attribute', `attribute ${a.name}`)),
+      })),
+      signatures: m.signatures.map((v) => ({
+        target: v.target,
+        status: v.status,
+        reason: s(v.reason, 'signature') ?? '',
+        ...(v.signatureAlgorithm ? { algorithm: v.signatureAlgorithm } : {}),
+      })),
+      findings: [...m.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map(finding),
+      ...(xml !== undefined ? { xml: xml.length > limit ? xml.slice(0, limit) : xml, xmlCut: xml.length > limit } : {}),
+    };
+  };
+  const counted = opts.flow ? messages.flatMap((m) => m.findings) : [...report.findings, ...messages.flatMap((m) => m.findings)];
+  const count = (sev: Severity) => counted.filter((f) => f.severity === sev).length;
+  const flowViews: TicketView['flows'] = flows.map((f) => ({
+    id: f.id,
+    kind: f.kind,
+    ...(f.worst ? { worst: f.worst } : {}),
+    messages: f.messages.flatMap((i) => {
+      const m = byIndex.get(i);
+      return m ? [view(m)] : [];
+    }),
+  }));
+  if (orphans.length) flowViews.push({ id: 'other', kind: 'other', messages: orphans.map(view) });
+  return {
+    title: opts.title ?? (opts.flow ? `SAML Lens report: flow ${opts.flow}` : 'SAML Lens report'),
+    generatedAt: opts.generatedAt ?? new Date().toISOString(),
+    profile,
+    summary: [
+      ['Profile', report.summary.profile],
+      ['Times judged against', report.summary.at],
+      ['Messages', String(messages.length)],
+      ['Flows', String(flowViews.length)],
+      ['Redaction', profile],
+    ],
+    counts: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+    traceFindings: opts.flow ? [] : report.findings.map(finding),
+    flows: flowViews,
+  };
+}
+
+function learn(m: MessageReport, r: Redactor, walker: EntryWalker): void {
+  walker.url(m.url, 'URL');
+  if (m.relayState) walker.url(m.relayState, 'RelayState');
+  if (m.nameId) r.personal(m.nameId.value, 'nameid', 'NameID');
+  for (const a of m.attributes) for (const v of a.values) r.personal(v, isNameAttribute(a.name) ? 'name' : 'attribute', 'attribute');
+  if (m.xml) r.xml(m.xml, 'XML');
+}
+
+/** A URL with its SAML payloads shortened: the decoded message is shown below, the base64 helps nobody. */
+function shortUrl(url: string): string {
+  const parts = splitUrl(url);
+  if (parts.query === undefined) return url;
+  const names = new Set(['SAMLRequest', 'SAMLResponse', 'Signature']);
+  const decoded = decodedPairs(parts.query);
+  const query = parsePairs(parts.query)
+    .map((p, i) => {
+      const name = decoded[i]?.[0] ?? p.rawName;
+      if (p.rawValue === undefined) return p.rawName;
+      return names.has(name) ? `${p.rawName}=…(${p.rawValue.length} chars)` : `${p.rawName}=${p.rawValue}`;
+    })
+    .join('&');
+  return `${parts.base}?${query}${parts.fragment !== undefined ? `#${parts.fragment}` : ''}`;
+}

@@ -1,0 +1,45 @@
+import type { Finding, Report, TraceEntry } from '../model';
+import type { TraceVerdict } from './format';
+
+/** Findings whose truth depends on verifying the bytes: meaningless once redaction changed signed content. */
+const VERIFICATION_RULES = new Set(['signature-invalid', 'signature-untrusted']);
+
+const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * After analyze() re-judged a loaded trace: messages of redacted entries get the signature verdicts captured
+ * before redaction, and the verification findings that redaction itself caused are replaced by the ones
+ * stored at capture time. Everything else (the newer rules' findings) stays as recomputed.
+ */
+export function applyCapturedVerdicts(report: Report, entries: TraceEntry[], stored: TraceVerdict[] = []): Report {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const seen = new Map<string, number>();
+  const messages = report.messages.map((m) => {
+    const entry = byId.get(m.entry);
+    const key = `${m.entry}\u0000${m.parameter}`;
+    const nth = seen.get(key) ?? 0;
+    seen.set(key, nth + 1);
+    if (!entry?.redacted) return m;
+    const captured = entry.capturedSignatures?.filter((c) => c.parameter === m.parameter)[nth];
+    const storedVerdict = stored.filter((v) => v.entry === m.entry && v.parameter === m.parameter)[nth];
+    const verdicts = captured?.verdicts ?? storedVerdict?.signatures;
+    if (!verdicts) return m;
+    const kept = m.findings.filter((f) => !VERIFICATION_RULES.has(f.rule));
+    const capturedFindings = storedVerdict?.findings.filter((f) => VERIFICATION_RULES.has(f.rule)) ?? [];
+    return { ...m, signatures: verdicts, findings: [...kept, ...capturedFindings] };
+  });
+  const all = [...report.findings, ...messages.flatMap((m) => m.findings)];
+  const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
+  const flows = report.flows.map((f) => {
+    const worst = f.messages
+      .flatMap((i) => messages[i]?.findings ?? [])
+      .reduce<Finding['severity'] | undefined>((w, x) => (w === undefined || RANK[x.severity] > RANK[w] ? x.severity : w), undefined);
+    return worst ? { ...f, worst } : { id: f.id, messages: f.messages, kind: f.kind };
+  });
+  return {
+    ...report,
+    messages,
+    flows,
+    summary: { ...report.summary, errors: count('error'), warnings: count('warning'), infos: count('info') },
+  };
+}
