@@ -41,7 +41,7 @@ function isTyping(t: EventTarget | null): boolean {
 export function App({ source, mode, theme }: AppProps) {
   const [extra, setExtra] = useState<TraceEntry[]>([]);
   const [batches, setBatches] = useState(0);
-  const cap = useCapture(source, extra);
+  const cap = useCapture(source, extra, mode !== 'viewer');
   const systemDark = useSystemDark();
   const settings = cap.settings ?? DEFAULT_SETTINGS;
   const dataTheme = resolveTheme(settings.theme, theme, systemDark);
@@ -198,6 +198,13 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
           onOpen={openDetail}
           flowLabels={flowLabels}
           listRef={listRef}
+          emptyText={
+            mode === 'viewer'
+              ? 'Paste a message above, or drop a HAR / SAML-tracer / trace file anywhere on the input box.'
+              : cap.entries.length === 0
+                ? 'Nothing captured yet. Sign in to a SAML application in this tab; SAML Lens records in the background.'
+                : 'No SAML message matches.'
+          }
         />
         <div class="sl-detail" ref={detailRef} tabIndex={-1}>
           {detailOpen ? (

@@ -44,6 +44,11 @@ export function MessageDetail({ m, entry, time, lookup, actions }: MessageDetail
         </div>
         {actions ? <div class="sl-actions">{actions}</div> : null}
       </header>
+      {entry?.redacted ? (
+        <p class="sl-banner sl-trace" role="note">
+          Redacted on export: values were replaced, so the signatures shown are the verdicts computed at capture, before redaction.
+        </p>
+      ) : null}
       <section class="sl-section">
         <h3>Findings</h3>
         <Findings findings={m.findings} lookup={lookup} onLocate={m.xml ? locate : undefined} empty="No problems found in this message." />

@@ -16,9 +16,10 @@ export interface MessageListProps {
   /** Flow id -> short label (#1, #2...) for the chronological view. */
   flowLabels: Map<string, string>;
   listRef?: { current: HTMLDivElement | null };
+  emptyText?: string;
 }
 
-export function MessageList({ rows, report, cursor, onCursor, onOpen, flowLabels, listRef }: MessageListProps) {
+export function MessageList({ rows, report, cursor, onCursor, onOpen, flowLabels, listRef, emptyText = 'No SAML messages to show.' }: MessageListProps) {
   const { scrollRef, virtualizer } = useVirtualList({ count: rows.length, rowHeight: ROW_HEIGHT, getKey: (i) => rows[i]?.key ?? i });
 
   // Scroll only when the keyboard moved the cursor: captures arriving must not yank the list back.
@@ -57,7 +58,7 @@ export function MessageList({ rows, report, cursor, onCursor, onOpen, flowLabels
       aria-activedescendant={cursor >= 0 ? `sl-row-${cursor}` : undefined}
       onKeyDown={onKeyDown}
     >
-      {rows.length === 0 ? <div class="sl-empty">No SAML messages to show.</div> : null}
+      {rows.length === 0 ? <div class="sl-empty">{emptyText}</div> : null}
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
         {items.map((it) => {
           const row = rows[it.index];

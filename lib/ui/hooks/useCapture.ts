@@ -24,7 +24,12 @@ function words(e: unknown): string {
  * a dozen requests, a busy page hundreds): change notifications are coalesced, and at most one analysis
  * runs at a time; when more changes came in meanwhile, one more run follows with the latest data.
  */
-export function useCapture(source: DataSource, extra: TraceEntry[] = []): CaptureState & { reload: () => void } {
+export function useCapture(
+  source: DataSource,
+  extra: TraceEntry[] = [],
+  /** false: judge only `extra` (the viewer shows what the person loaded, not the live capture). */
+  includeSource = true,
+): CaptureState & { reload: () => void } {
   const [state, setState] = useState<CaptureState>({ entries: [], recording: false, analysing: false });
   const running = useRef(false);
   const dirty = useRef(false);
@@ -64,7 +69,11 @@ export function useCapture(source: DataSource, extra: TraceEntry[] = []): Captur
     pending.current = setTimeout(async () => {
       pending.current = undefined;
       try {
-        const [captured, settings, recording] = await Promise.all([source.load(), source.getSettings(), source.getRecording()]);
+        const [captured, settings, recording] = await Promise.all([
+          includeSource ? source.load() : Promise.resolve([]),
+          source.getSettings(),
+          source.getRecording(),
+        ]);
         if (!alive.current) return;
         const entries = extraRef.current.length ? [...captured, ...extraRef.current] : captured;
         latest.current = { entries, settings };
@@ -74,7 +83,7 @@ export function useCapture(source: DataSource, extra: TraceEntry[] = []): Captur
         if (alive.current) setState((s) => ({ ...s, error: `Could not read the captures: ${words(e)}` }));
       }
     }, 50);
-  }, [source, analyseLoop]);
+  }, [source, analyseLoop, includeSource]);
 
   useEffect(() => {
     alive.current = true;
