@@ -60,14 +60,15 @@ export async function verifyXmlSignature(
     return { verdict, problems };
   }
 
-  const [digest, trustedResults, keyInfoOk] = await Promise.all([
+  const [digest, trustedResults] = await Promise.all([
     digestBytes(parts.digestHash, referenceOctets),
     Promise.all(ctx.trusted.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),
-    keyInfo ? verifyWithCertificate(keyInfo.der, parts.algorithm, parts.signatureValue, signedInfoOctets) : Promise.resolve(false),
   ]);
   const digestOk = bytesEqual(digest, parts.digestValue);
   const trustedIndex = trustedResults.indexOf(true);
   const verifiedBy = trustedIndex >= 0 ? ctx.trusted[trustedIndex] : undefined;
+  // The KeyInfo key only explains a failure; it is never needed when a trusted certificate verified.
+  const keyInfoOk = !verifiedBy && keyInfo ? await verifyWithCertificate(keyInfo.der, parts.algorithm, parts.signatureValue, signedInfoOctets) : false;
 
   if (!digestOk) {
     verdict.status = 'invalid';

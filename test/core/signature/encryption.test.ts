@@ -1,6 +1,6 @@
 import { createCipheriv, createPublicKey, publicEncrypt, constants, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import xmlenc from 'xml-encryption';
+import xmlenc, { type EncryptionAlgorithm } from 'xml-encryption';
 import { verifySignatures } from '../../../lib/core/signature';
 import { buildResponse, loadTestKey, signXml } from '../../../lib/samlgen';
 import { parsedOf, statusOf, trust } from './helpers';
@@ -9,7 +9,7 @@ const sp = loadTestKey('sp');
 const idp = loadTestKey('idp');
 const ASSERTION = /<saml:Assertion[\s\S]*<\/saml:Assertion>/;
 
-function encryptWithLibrary(plain: string, encryptionAlgorithm: string): Promise<string> {
+function encryptWithLibrary(plain: string, encryptionAlgorithm: EncryptionAlgorithm): Promise<string> {
   return new Promise((resolve, reject) =>
     xmlenc.encrypt(
       plain,
@@ -49,7 +49,7 @@ async function encryptedResponse(encrypt: (assertion: string) => Promise<string>
 describe('encrypted assertions', () => {
   for (const alg of ['aes128-cbc', 'aes256-cbc']) {
     it(`decrypts ${alg} (xml-encryption) with the SP key and verifies the inner signature`, async () => {
-      const xml = await encryptedResponse((a) => encryptWithLibrary(a, `http://www.w3.org/2001/04/xmlenc#${alg}`));
+      const xml = await encryptedResponse((a) => encryptWithLibrary(a, `http://www.w3.org/2001/04/xmlenc#${alg}` as EncryptionAlgorithm));
       const a = await verifySignatures(parsedOf(xml), { trusted: trust('idp'), binding: 'HTTP-POST', spPrivateKeyPem: sp.privateKeyPem });
       expect(a.problems).toEqual([]);
       expect(statusOf(a)).toEqual({ '/Response': 'valid', '/Response/Assertion': 'valid' });
@@ -58,7 +58,7 @@ describe('encrypted assertions', () => {
   }
   for (const alg of ['aes128-gcm', 'aes256-gcm']) {
     it(`decrypts ${alg}`, async () => {
-      const xml = await encryptedResponse((a) => encryptWithLibrary(a, `http://www.w3.org/2009/xmlenc11#${alg}`));
+      const xml = await encryptedResponse((a) => encryptWithLibrary(a, `http://www.w3.org/2009/xmlenc11#${alg}` as EncryptionAlgorithm));
       const a = await verifySignatures(parsedOf(xml), { trusted: trust('idp'), binding: 'HTTP-POST', spPrivateKeyPem: sp.privateKeyPem });
       expect(a.decrypted?.view.assertions[0]?.nameId?.value).toBe('bob@example.test');
       expect(statusOf(a)['/Response/Assertion']).toBe('valid');
