@@ -1,15 +1,22 @@
 import type { Finding, Report, TraceEntry } from '../model';
+import { getRule } from '../rules/registry';
 import type { TraceVerdict } from './format';
 
-/** Findings whose truth depends on verifying the bytes: meaningless once redaction changed signed content. */
-const VERIFICATION_RULES = new Set(['signature-invalid', 'signature-untrusted']);
+/**
+ * Findings raised while verifying signatures: after redaction changed the signed bytes they are either
+ * artefacts (digest mismatch) or missing (analyze does not re-verify a redacted entry), so the stored ones count.
+ */
+function fromVerifier(f: Finding): boolean {
+  const rule = getRule(f.rule);
+  return rule ? rule.raisedBy === 'verifier' : f.rule.startsWith('signature-');
+}
 
 const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, info: 1 };
 
 /**
  * After analyze() re-judged a loaded trace: messages of redacted entries get the signature verdicts captured
- * before redaction, and the verification findings that redaction itself caused are replaced by the ones
- * stored at capture time. Everything else (the newer rules' findings) stays as recomputed.
+ * before redaction (analyze already does this from TraceEntry.capturedSignatures), and the verifier's
+ * findings are the ones stored at capture time. Everything else (the newer rules' findings) stays as recomputed.
  */
 export function applyCapturedVerdicts(report: Report, entries: TraceEntry[], stored: TraceVerdict[] = []): Report {
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -24,8 +31,8 @@ export function applyCapturedVerdicts(report: Report, entries: TraceEntry[], sto
     const storedVerdict = stored.filter((v) => v.entry === m.entry && v.parameter === m.parameter)[nth];
     const verdicts = captured?.verdicts ?? storedVerdict?.signatures;
     if (!verdicts) return m;
-    const kept = m.findings.filter((f) => !VERIFICATION_RULES.has(f.rule));
-    const capturedFindings = storedVerdict?.findings.filter((f) => VERIFICATION_RULES.has(f.rule)) ?? [];
+    const kept = m.findings.filter((f) => !fromVerifier(f));
+    const capturedFindings = storedVerdict?.findings.filter(fromVerifier) ?? [];
     return { ...m, signatures: verdicts, findings: [...kept, ...capturedFindings] };
   });
   const all = [...report.findings, ...messages.flatMap((m) => m.findings)];

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../lib/core/analyze';
+import { readInput } from '../../../lib/core/input';
+import type { Report } from '../../../lib/core/model';
+import { applyCapturedVerdicts, exportEntries, parseTrace } from '../../../lib/core/trace';
+import { loadTestKey } from '../../../lib/samlgen';
+import { plantedFlow } from './flow';
+
+const NOW = () => new Date('2026-01-15T12:00:00Z');
+const settings = () => ({ trustedCertificates: [loadTestKey('idp').certificatePem, loadTestKey('sp').certificatePem] });
+
+/** Per message: kind, signature statuses and finding slugs, what a user compares between two views. */
+function judged(report: Report): string[] {
+  return report.messages.map((m) => `${m.kind} [${m.signatures.map((s) => s.status).join(',')}] ${m.findings.map((f) => f.rule).sort().join(',')}`);
+}
+
+describe('capture, export, import give the same judgement', () => {
+  it('native trace without redaction and HAR: same messages, verdicts and findings', async () => {
+    const entries = plantedFlow();
+    const before = await analyze(entries, settings());
+    expect(before.messages.some((m) => m.signatures.some((s) => s.status === 'valid'))).toBe(true);
+    const trace = parseTrace(exportEntries(entries, { format: 'trace', profile: 'none', report: before, now: NOW }).text).trace;
+    expect(judged(await analyze(trace?.entries ?? [], settings()))).toEqual(judged(before));
+    const har = readInput(exportEntries(entries, { format: 'har', profile: 'none', now: NOW }).text);
+    expect(judged(await analyze(har.entries, settings()))).toEqual(judged(before));
+  });
+
+  it('a shared (redacted) trace re-judged on load shows the captured verdicts, not broken signatures', async () => {
+    const entries = plantedFlow();
+    const before = await analyze(entries, settings());
+    const out = exportEntries(entries, { format: 'trace', profile: 'share', report: before, now: NOW });
+    const trace = parseTrace(out.text).trace;
+    expect(trace?.redaction?.profile).toBe('share');
+    const loaded = trace?.entries ?? [];
+    // Without the mark, redaction would look like tampering: the changed bytes no longer verify.
+    const unmarked = await analyze(loaded.map(({ redacted: _r, capturedSignatures: _c, ...e }) => e), settings());
+    expect(unmarked.messages.filter((m) => m.signatures.some((s) => s.status === 'invalid')).length).toBeGreaterThan(0);
+    // With it, and the stored findings of the verifier, the judgement is the one made at capture time.
+    const merged = applyCapturedVerdicts(await analyze(loaded, settings()), loaded, trace?.verdicts);
+    expect(judged(merged)).toEqual(judged(before));
+    expect(merged.messages.flatMap((m) => m.findings.map((f) => f.rule))).not.toContain('signature-invalid');
+  });
+});
