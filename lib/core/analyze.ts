@@ -38,8 +38,8 @@ function internal(message: string): Problem {
   return { rule: 'internal-error', message };
 }
 
-/** Decode, parse and verify one message; every stage's trouble becomes a Problem, nothing escapes. */
-async function stage(entry: TraceEntry, message: ExtractedMessage, expect: ResolvedExpectations, position: number): Promise<Staged> {
+/** Decode and parse one message; every stage's trouble becomes a Problem, nothing escapes. */
+function parse(entry: TraceEntry, message: ExtractedMessage): Staged {
   const staged: Staged = { entry, message, decrypted: false, signatures: [], problems: [...message.problems] };
   if (message.xml === undefined) return staged;
   try {
@@ -48,27 +48,48 @@ async function stage(entry: TraceEntry, message: ExtractedMessage, expect: Resol
     staged.parsed = parsed;
   } catch (e) {
     staged.problems.push(internal(`Parsing this message failed unexpectedly (${errorText(e)}).`));
-    return staged;
   }
-  if (!staged.parsed) return staged;
+  return staged;
+}
 
+const LOGOUT = new Set(['LogoutRequest', 'LogoutResponse']);
+
+/**
+ * A logout message whose sender is unknown may be signed by the SP, whose key is not the trusted IdP
+ * certificate: a key mismatch there is not proof of forgery, so it is a warning that says why.
+ */
+function softenUnknownSigner(problems: Problem[]): Problem[] {
+  return problems.map((p) =>
+    (p.rule === 'signature-invalid' || p.rule === 'signature-untrusted') && (p.severity ?? 'error') === 'error' && !/digest/i.test(p.message)
+      ? { ...p, severity: 'warning', message: `${p.message} The sender of this logout message is not known; if the SP sent it, it is signed with the SP's key, not the IdP's.` }
+      : p,
+  );
+}
+
+/** Signature checks with the certificates of whoever sent the message; the SP's for what the SP sends. */
+async function verify(staged: Staged, expect: ResolvedExpectations, direction: MessageReport['direction'], position: number): Promise<void> {
+  const { entry, message } = staged;
+  if (!staged.parsed) return;
   // A redacted export no longer verifies by design: show the verdicts computed before redaction instead.
   const captured = entry.redacted ? entry.capturedSignatures?.filter((c) => c.parameter === message.parameter) : undefined;
   if (entry.redacted && captured) {
     staged.signatures = captured[position]?.verdicts ?? captured[0]?.verdicts ?? [];
-    return staged;
+    return;
   }
+  const kind = staged.parsed.view.kind;
+  const fromSp = direction === 'to-idp';
   try {
     const time = timeReference(entry, expect.time, expect.skewSeconds);
     const analysis = await verifySignatures(staged.parsed, {
-      trusted: expect.trusted,
+      trusted: fromSp ? expect.spTrusted : expect.trusted,
       binding: message.binding,
       redirect: message.redirectSignature,
       spPrivateKeyPem: expect.spPrivateKeyPem,
       ...(time.instant ? { at: time.instant } : {}),
     });
     staged.signatures = analysis.verdicts;
-    staged.problems.push(...analysis.problems);
+    const unknownSigner = LOGOUT.has(kind) && direction === 'unknown';
+    staged.problems.push(...(unknownSigner ? softenUnknownSigner(analysis.problems) : analysis.problems));
     if (analysis.decrypted) {
       staged.parsed = analysis.decrypted;
       staged.decrypted = true;
@@ -76,7 +97,6 @@ async function stage(entry: TraceEntry, message: ExtractedMessage, expect: Resol
   } catch (e) {
     staged.problems.push(internal(`Checking the signatures of this message failed unexpectedly (${errorText(e)}); they are not verified.`));
   }
-  return staged;
 }
 
 function extract(entry: TraceEntry): ExtractedMessage[] {
@@ -208,22 +228,23 @@ function unreadable(index: number): Staged {
 async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Problem[]): Promise<Report> {
   const expect = safeExpectations(options);
   const staged: Staged[] = [];
+  const positions: number[] = [];
   for (const [i, raw] of entries.entries()) {
     const entry = plainEntry(raw);
     if (!entry) {
       staged.push(unreadable(i));
+      positions.push(0);
       continue;
     }
-    const messages = extract(entry);
     const seen = new Map<string, number>();
-    for (const message of messages) {
+    for (const message of extract(entry)) {
       const position = seen.get(message.parameter) ?? 0;
       seen.set(message.parameter, position + 1);
-      staged.push(await stage(entry, message, expect, position));
+      staged.push(parse(entry, message));
+      positions.push(position);
     }
   }
 
-  const reports = staged.map(baseReport);
   const flowMessages: FlowMessage[] = staged.map((s, index) => ({ index, entry: s.entry, message: s.message, view: s.parsed?.view }));
   const known = {
     idpEntityIds: expect.idpEntityId ? [expect.idpEntityId.value] : [],
@@ -246,6 +267,10 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
     };
     extra = [...extra, internal(`Grouping messages into flows failed (${errorText(e)}); each message is shown on its own.`)];
   }
+
+  // Directions come from the flows, and say whose certificates check a message's signatures.
+  for (const [i, s] of staged.entries()) await verify(s, expect, grouped.contexts[i]?.direction ?? 'unknown', positions[i] ?? 0);
+  const reports = staged.map(baseReport);
 
   staged.forEach((s, i) => {
     const r = reports[i]!;

@@ -23,4 +23,11 @@ export interface FlowContext {
   entityIds: string[];
   /** scheme://host/path the message was actually sent to (no query), when it was captured over HTTP(S). */
   sentTo?: string;
+  /** The full URL it was sent to, query included (some ACS URLs carry one, e.g. `?so=<org id>`). */
+  sentUrl?: string;
+  /**
+   * Index of an earlier capture of the same message (same ID): IdPs such as AD FS and Okta carry the
+   * AuthnRequest along again after the login form, minutes after it was issued.
+   */
+  repeatOf?: number;
 }

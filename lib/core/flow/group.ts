@@ -87,6 +87,7 @@ export function groupFlows(
   const byArtifact = new Map<string, Building>();
   const requestOf = new Map<string, FlowMessage>();
   const contexts: FlowContext[] = [];
+  const firstById = new Map<string, number>();
   const directions: MessageReport['direction'][] = [];
 
   const open = (kind: FlowReport['kind']): Building => {
@@ -129,6 +130,8 @@ export function groupFlows(
     flow.relayState ??= m.message.relayState;
 
     const before = messages.slice(0, position);
+    const repeatOf = id ? firstById.get(`${kind} ${id}`) : undefined;
+    if (id && repeatOf === undefined) firstById.set(`${kind} ${id}`, m.index);
     const requestDirection = request ? directions[messages.indexOf(request)] : undefined;
     const direction = directionOf(kind, m, known, requestDirection);
     directions.push(direction);
@@ -143,6 +146,8 @@ export function groupFlows(
       },
       entityIds,
       sentTo: m.message.binding === 'Pasted' ? undefined : sentToUrl(m.entry.url),
+      sentUrl: m.message.binding === 'Pasted' || !sentToUrl(m.entry.url) ? undefined : m.entry.url,
+      ...(repeatOf !== undefined ? { repeatOf } : {}),
     });
   });
 

@@ -1,4 +1,4 @@
 export type { FlowContext, FlowMessage } from './context';
 export { groupFlows, answeredId } from './group';
-export { sentToUrl, sameUrl } from './url';
+export { sentToUrl, sameUrl, sentMatches } from './url';
 export { timeReference, type TimeReference } from './time';

@@ -21,3 +21,18 @@ export function sameUrl(a: string, b: string): boolean {
   const na = norm(a);
   return na !== undefined && na === norm(b);
 }
+
+/**
+ * Whether a Destination or Recipient names the URL a message was sent to. Compared without the query,
+ * except when the expected value has a query of its own (an ACS such as `https://sp.example/?so=00D...`),
+ * which must then be the start of the query actually sent.
+ */
+export function sentMatches(value: string, sentTo: string, sentUrl: string | undefined): boolean {
+  if (sameUrl(value, sentTo)) return true;
+  if (!value.includes('?') || !sentUrl) return false;
+  const [path] = value.split('?', 1);
+  if (!path || !sameUrl(path, sentTo)) return false;
+  const query = value.slice(path.length + 1);
+  const sentQuery = sentUrl.slice(sentUrl.indexOf('?') + 1);
+  return sentQuery === query || sentQuery.startsWith(`${query}&`);
+}

@@ -21,6 +21,8 @@ export interface ResolvedExpectations {
   /** Several when SP metadata lists several ACS endpoints. */
   acsUrls: Expected<string>[];
   trusted: TrustedCertificate[];
+  /** The SP's signing certificates (from SP metadata): what messages the SP sends are checked against. */
+  spTrusted: TrustedCertificate[];
   idpMetadata?: MetadataView;
   spMetadata?: MetadataView;
   /** SP metadata says WantAssertionsSigned="true". */
@@ -161,6 +163,8 @@ export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpec
   const trusted: TrustedCertificate[] = [];
   (options.trustedCertificates ?? []).forEach((text, i) => addCertificates(text, `configured certificate ${i + 1}`, trusted, problems));
   for (const b64 of idpMetadata?.signingCertificates ?? []) addCertificates(b64, 'IdP metadata', trusted, problems);
+  const spTrusted: TrustedCertificate[] = [];
+  for (const b64 of spMetadata?.signingCertificates ?? []) addCertificates(b64, 'SP metadata', spTrusted, problems);
 
   return {
     profile,
@@ -168,6 +172,7 @@ export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpec
     spEntityId,
     acsUrls,
     trusted,
+    spTrusted,
     idpMetadata,
     spMetadata,
     spWantsAssertionsSigned: spMetadata?.wantAssertionsSigned === true,

@@ -28,7 +28,7 @@ export const clockSkew: CheckRule = {
         const diff = t.getTime() - ref.getTime();
         if (diff > skew) {
           hits.push({ message: `${s.what} ${s.value} is ${duration(diff)} after ${ctx.time.label} (${skewNote(ctx)}): the sender's clock runs ahead, or the capturing machine's runs behind.`, location: s.path });
-        } else if (ctx.time.source === 'capture' && -diff > skew) {
+        } else if (ctx.time.source === 'capture' && ctx.flow.repeatOf === undefined && -diff > skew) {
           hits.push({ message: `${s.what} ${s.value} is ${duration(diff)} before ${ctx.time.label} (${skewNote(ctx)}): the sender's clock runs behind, the capturing machine's runs ahead, or the message was held up or replayed.`, location: s.path });
         }
       }

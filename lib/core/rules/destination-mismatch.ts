@@ -1,7 +1,7 @@
 import type { CheckRule, Hit } from './rule';
 import { rootPath } from './context';
 import { envelopeNote } from './helpers';
-import { sameUrl } from '../flow/url';
+import { sameUrl, sentMatches } from '../flow/url';
 
 export const destinationMismatch: CheckRule = {
   slug: 'destination-mismatch',
@@ -24,7 +24,7 @@ export const destinationMismatch: CheckRule = {
     const where = rootPath(view);
     const note = envelopeNote(ctx);
     const sentTo = ctx.flow.sentTo;
-    if (sentTo && !sameUrl(dest, sentTo)) {
+    if (sentTo && !sentMatches(dest, sentTo, ctx.flow.sentUrl)) {
       hits.push({ message: `${view.kind} Destination "${dest}" is not the URL it was actually sent to, "${sentTo}"${note}.`, location: where });
     }
     if (view.kind === 'Response' && ctx.expect.acsUrls.length && !ctx.expect.acsUrls.some((e) => sameUrl(dest, e.value))) {

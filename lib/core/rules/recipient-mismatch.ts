@@ -1,6 +1,6 @@
 import type { CheckRule, Hit } from './rule';
 import { BEARER } from './helpers';
-import { sameUrl } from '../flow/url';
+import { sameUrl, sentMatches } from '../flow/url';
 
 export const recipientMismatch: CheckRule = {
   slug: 'recipient-mismatch',
@@ -22,7 +22,7 @@ export const recipientMismatch: CheckRule = {
     const sentTo = ctx.flow.sentTo;
     for (const c of a.confirmations) {
       if (c.method !== BEARER || !c.recipient) continue;
-      if (sentTo && !sameUrl(c.recipient, sentTo)) {
+      if (sentTo && !sentMatches(c.recipient, sentTo, ctx.flow.sentUrl)) {
         hits.push({ message: `SubjectConfirmationData Recipient "${c.recipient}" is not the URL the response was actually posted to, "${sentTo}".`, location: c.path });
       }
       if (ctx.expect.acsUrls.length && !ctx.expect.acsUrls.some((e) => sameUrl(c.recipient!, e.value))) {

@@ -10,6 +10,7 @@ import {
   signXml,
   type AuthnRequestSpec,
   type ResponseSpec,
+  type TestKey,
 } from '../../../lib/samlgen';
 import type { TraceEntry } from '../../../lib/core/model';
 
@@ -48,8 +49,14 @@ export function postEntry(param: 'SAMLResponse' | 'SAMLRequest', xml: string, ur
   return e;
 }
 
-export function redirectEntry(param: 'SAMLRequest' | 'SAMLResponse', xml: string, url = SSO, capturedAt = at(-2), opts: { relayState?: string; sign?: boolean } = {}): TraceEntry {
-  const query = encodeRedirectQuery(xml, { param, relayState: opts.relayState, key: opts.sign ? spKey : undefined });
+export function redirectEntry(
+  param: 'SAMLRequest' | 'SAMLResponse',
+  xml: string,
+  url = SSO,
+  capturedAt = at(-2),
+  opts: { relayState?: string; sign?: boolean; key?: TestKey } = {},
+): TraceEntry {
+  const query = encodeRedirectQuery(xml, { param, relayState: opts.relayState, key: opts.sign ? (opts.key ?? spKey) : undefined });
   return { id: entryId(), source: 'har', method: 'GET', url: `${url}?${query}`, requestHeaders: [], responseHeaders: [], capturedAt };
 }
 
