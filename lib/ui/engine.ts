@@ -10,6 +10,7 @@ import { parseCertificates } from '../core/signature';
 import { PROFILES } from '../core/profiles';
 import { getRule } from '../core/rules/registry';
 import type { RuleMeta } from '../core/rules/rule';
+import { reportMarkdown } from '../core/trace';
 
 export type { RuleMeta, InputResult };
 
@@ -27,6 +28,11 @@ export function ruleInfo(slug: string): RuleMeta | undefined {
 
 export function profileChoices(): Array<{ id: string; name: string; summary: string }> {
   return PROFILES.map((p) => ({ id: p.id, name: p.name, summary: p.summary }));
+}
+
+/** A ticket-ready Markdown report (support redaction: cookies, tokens and passwords removed) of one flow or all. */
+export function markdownReport(report: Report, flow?: string): string {
+  return reportMarkdown(report, flow ? { flow } : {});
 }
 
 export { parseMetadata, parseCertificates };

@@ -65,6 +65,16 @@ describe('decoded content is rendered as text', () => {
     expect(allText(out)).toContain(IMG);
   });
 
+  it('folds long form values (a SAMLResponse) behind a summary, keeping the whole value as text', () => {
+    const long = `${IMG}${'A'.repeat(5000)}`;
+    const out = expand(<HttpView entry={entry('e1', { method: 'POST', formFields: [['SAMLResponse', long]] })} />, leaves);
+    assertInert(out);
+    const details = allHosts(out).find((h) => h.tag === 'details');
+    expect(details).toBeDefined();
+    expect(allText(details!.children.filter((c) => typeof c === 'string'))).toBe(long);
+    expect(allText(allHosts(details!.children).filter((h) => h.tag === 'summary'))).toContain('5028 characters');
+  });
+
   it('renders highlighted XML as spans of text, with search marks as text too', () => {
     const tree = buildTree(`<r><v a="${JS_URL}">&lt;img src=x onerror=alert(1)&gt;</v><w><![CDATA[${IMG}]]></w></r>`);
     const ctx = { collapsed: new Set<number>(), forceOpen: new Set<number>(), toggle: () => {}, query: 'img' };

@@ -4,7 +4,8 @@ import type { DataSource, Settings } from '../data-source';
 import { useCapture } from '../hooks/useCapture';
 import { useDebounced } from '../hooks/useDebounced';
 import { resolveTheme, useSystemDark, type Theme } from '../hooks/useTheme';
-import { ruleInfo } from '../engine';
+import { markdownReport, ruleInfo } from '../engine';
+import { CopyButton } from './CopyButton';
 import { buildRows } from '../state/rows';
 import { DEFAULT_SETTINGS } from '../state/settings-form';
 import type { InputBatch } from '../state/viewer-input';
@@ -150,7 +151,15 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
     const row = rows.find((r) => r.key === shownKey);
     if (row?.type === 'message') {
       const m = report.messages[row.index];
-      if (m) return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} />;
+      if (m) {
+        const actions = (
+          <>
+            <CopyButton label="Copy flow as Markdown" text={() => markdownReport(report, m.flow)} />
+            <CopyButton label="Copy all as Markdown" text={() => markdownReport(report)} />
+          </>
+        );
+        return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} actions={actions} />;
+      }
     }
     if (row?.type === 'other') return <EntryDetail entry={row.entry} />;
     return <p class="sl-none sl-pad">Select a message (↑/↓, Enter) to see what is wrong with it and how to fix it.</p>;

@@ -9,6 +9,21 @@ function queryParams(url: string): Array<[string, string]> {
   }
 }
 
+const LONG = 240;
+
+/** A SAMLResponse value is tens of kilobytes: show its start, the rest on request (native <details>, no state). */
+export function LongValue({ text }: { text: string }) {
+  if (text.length <= LONG) return <>{text}</>;
+  return (
+    <details class="sl-long">
+      <summary>
+        {text.slice(0, LONG)}… <span class="sl-muted">({text.length} characters, show all)</span>
+      </summary>
+      {text}
+    </details>
+  );
+}
+
 function PairTable({ pairs, empty }: { pairs: Array<[string, string]>; empty: string }) {
   if (pairs.length === 0) return <p class="sl-none">{empty}</p>;
   return (
@@ -17,7 +32,9 @@ function PairTable({ pairs, empty }: { pairs: Array<[string, string]>; empty: st
         {pairs.map(([k, v], i) => (
           <tr key={i}>
             <th>{k}</th>
-            <td class="sl-break">{v}</td>
+            <td class="sl-break">
+              <LongValue text={v} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -67,7 +84,9 @@ export function HttpView({ entry, message }: { entry?: TraceEntry; message?: Mes
       ) : entry.body !== undefined ? (
         <>
           <h4>Body</h4>
-          <pre class="sl-raw">{entry.body}</pre>
+          <pre class="sl-raw">
+            <LongValue text={entry.body} />
+          </pre>
         </>
       ) : null}
       <h4>Request headers</h4>

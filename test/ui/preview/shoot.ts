@@ -54,6 +54,13 @@ for (const theme of ['light', 'dark']) {
   console.log(`${theme}: detail shown in ${Date.now() - t0} ms; rows ${await page.locator('.sl-vrow').count()} rendered`);
   await page.waitForTimeout(200);
   await page.screenshot({ path: join(out, `panel-${theme}.png`) });
+  if (theme === 'light') {
+    await page.locator('.sl-card h4', { hasText: 'Attributes' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, 'panel-summary.png') });
+    await page.locator('.sl-tab', { hasText: 'HTTP' }).click();
+    await page.locator('.sl-http').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, 'panel-http.png') });
+  }
 }
 await page.keyboard.press('Escape');
 await page.locator('.sl-list').focus();
