@@ -39,7 +39,7 @@ export interface SignatureHeader {
 
 export type ReadResult =
   | { ok: true; parts: SignatureParts; header: SignatureHeader }
-  | { ok: false; kind: 'structure' | 'algorithm'; why: string; header: SignatureHeader };
+  | { ok: false; kind: 'structure' | 'algorithm' | 'value'; why: string; header: SignatureHeader };
 
 function prefixList(el: Element | undefined): string[] {
   const incl = el ? childElements(el).find((c) => c.localName === 'InclusiveNamespaces' && c.namespaceURI === C14N.exclusive) : undefined;
@@ -144,9 +144,9 @@ export function readSignature(sig: Element, parsed: ParsedSaml): ReadResult {
   const svText = valueText(sv);
   if (svText.foreign) return structure(`the SignatureValue contains ${svText.foreign}: its value must be plain base64 text`);
   const digestValue = base64ToBytes(dvText.text);
-  if (!digestValue) return structure('the DigestValue is not base64');
+  if (!digestValue) return { ok: false, kind: 'value', why: 'the DigestValue is not base64', header };
   const signatureValue = base64ToBytes(svText.text);
-  if (!signatureValue) return structure('the SignatureValue is not base64');
+  if (!signatureValue) return { ok: false, kind: 'value', why: 'the SignatureValue is not base64', header };
 
   return {
     ok: true,

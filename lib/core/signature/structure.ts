@@ -29,6 +29,19 @@ function wrap(problems: Problem[], message: string, el: Element): void {
   problems.push({ rule: 'signature-wrapping', severity: 'error', message, location: elementPath(el) });
 }
 
+const METADATA_NS = 'urn:oasis:names:tc:SAML:2.0:metadata';
+
+function findAllInNs(root: Element, ns: string): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (el.namespaceURI === ns) out.push(el);
+    stack.push(...childElements(el));
+  }
+  return out;
+}
+
 export function checkStructure(parsed: ParsedSaml): StructureResult {
   const problems: Problem[] = [];
   const refused = new Map<Element, string>();
@@ -45,6 +58,9 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
 
   // Step 5: signature placement.
   const allowedParents = new Set<Element>(messages);
+  // Metadata (signed EntityDescriptor, role descriptors) has its own signing practice; the message
+  // placement rule does not apply to it. The reference and transform rules still do.
+  if (root.namespaceURI === METADATA_NS) for (const el of findAllInNs(root, METADATA_NS)) allowedParents.add(el);
   if (isEl(root, NS.assertion, 'Assertion')) allowedParents.add(root);
   for (const r of responses) for (const a of childElements(r, NS.assertion, 'Assertion')) allowedParents.add(a);
 

@@ -56,8 +56,8 @@ export async function verifyParsed(parsed: ParsedSaml, opts: VerifyOptions, prob
         form: 'xml',
         signatureAlgorithm: read.header.signatureAlgorithm,
         digestAlgorithm: read.header.digestAlgorithm,
-        status: 'unchecked',
-        failure: refusedBy || read.ok || read.kind === 'structure' ? 'structure' : 'algorithm',
+        status: !refusedBy && !read.ok && read.kind === 'value' ? 'invalid' : 'unchecked',
+        failure: refusedBy || read.ok || read.kind === 'structure' ? 'structure' : read.kind === 'value' ? 'signature-value' : 'algorithm',
         reason: refusedBy ? (REFUSED[refusedBy] ?? `refused (${refusedBy})`) : read.ok ? '' : `refused: ${read.why}`,
       };
       if (!refusedBy && !read.ok) {

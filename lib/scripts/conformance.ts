@@ -1,0 +1,165 @@
+// `npm run conformance -- DIR...`: runs SAML Lens on labelled corpora (MANIFEST.tsv form, see
+// ../shared/corpus/README.md) and prints, per verdict class, how many rows it agrees with and each
+// disagreement. Exit code 1 when a signature class (valid, signature-invalid, wrapped, no-signature) disagrees.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { analyzeText } from '../core/analyze';
+import type { Report } from '../core/model';
+
+interface Row {
+  line: number;
+  path: string;
+  kind: string;
+  encoding: string;
+  verdict: string;
+  reasonCode: string;
+  conditions: string;
+  settings: string;
+}
+
+const SIGNATURE_ERRORS = new Set([
+  'signature-invalid',
+  'signature-untrusted',
+  'signature-wrapping',
+  'redirect-signature-missing-sigalg',
+  'assertion-multiple',
+  'xml-doctype',
+  'xml-refused',
+]);
+const SIGNATURE_CLASSES = new Set(['valid', 'signature-invalid', 'wrapped', 'no-signature']);
+
+function readManifest(dir: string): Row[] {
+  const lines = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8').split(/\r?\n/);
+  const header = lines[0]!.split('\t');
+  const col = (name: string) => header.indexOf(name);
+  return lines.slice(1).flatMap((l, i) => {
+    if (!l.trim()) return [];
+    const c = l.split('\t');
+    return [{ line: i + 2, path: c[col('path')]!, kind: c[col('kind')]!, encoding: c[col('encoding')]!, verdict: c[col('verdict')]!, reasonCode: c[col('reason_code')]!, conditions: c[col('conditions')] ?? '', settings: c[col('settings_or_cert')]! }];
+  });
+}
+
+/** The certificate files a row trusts, read from its settings_or_cert prose. */
+function trustedCertPaths(dir: string, s: string): string[] {
+  const replaced = /replaced by (\S+)/.exec(s)?.[1];
+  if (replaced) return [replaced];
+  const multi = /x509certMulti signing certs = (\S+?)(\d)\.pem, _signing(\d)\.pem/.exec(s);
+  if (multi) return [`${multi[1]}${multi[2]}.pem`, `${multi[1]}${multi[3]}.pem`];
+  if (/settings8\.json/.test(s)) return ['derived_certs/idp_settings8_signing0.pem', 'derived_certs/idp_settings8_signing1.pem'];
+  const embedded = /embedded cert (\S+\.pem)/.exec(s)?.[1];
+  if (embedded) return [embedded];
+  const named = /(?:trust IdP cert|trust|idpCert:)\s+([\w./-]+)/.exec(s)?.[1];
+  if (named && existsSync(join(dir, named))) return [named];
+  if (/settings1(\.json)?/.test(s)) return ['data/customPath/certs/idp.crt'];
+  if (/settings2(\.json)?/.test(s)) return ['derived_certs/idp_settings2.pem'];
+  return [];
+}
+
+function spKeyPath(s: string): string | undefined {
+  return /(?:decrypt key|decryptionPvk)\s+([\w./-]+)/.exec(s)?.[1];
+}
+
+/** The row's message as a user would paste it: XML, base64, or a Redirect URL. */
+function inputText(dir: string, row: Row): string {
+  const raw = readFileSync(join(dir, row.path), 'utf8');
+  const param = /response/i.test(row.kind) ? 'SAMLResponse' : 'SAMLRequest';
+  if (row.encoding.startsWith('deflated-base64')) {
+    // Rebuild the Redirect URL the test decoded (no query signature in these rows).
+    const compact = raw.replace(/\s+/g, '');
+    inflateRawSync(Buffer.from(compact, 'base64')); // fail early on a bad row
+    return `https://sp.example.test/sls?${param}=${encodeURIComponent(compact)}`;
+  }
+  if (row.encoding.startsWith('json')) {
+    const p = JSON.parse(raw) as Record<string, string>;
+    // The query exactly as received, when the corpus kept it: its raw octets are what was signed.
+    // Mutations the upstream test applies in memory (the conditions column says which).
+    const replacedSignature = /Signature param replaced by "([^"]*)"/.exec(row.conditions)?.[1];
+    if (p.originalQuery) {
+      const q = replacedSignature === undefined ? p.originalQuery : p.originalQuery.replace(/Signature=[^&]*/, `Signature=${encodeURIComponent(replacedSignature)}`);
+      return `https://sp.example.test/sls?${q}`;
+    }
+    if (replacedSignature !== undefined) p.Signature = replacedSignature;
+    const key = p.SAMLResponse !== undefined ? 'SAMLResponse' : 'SAMLRequest';
+    const parts = [`${key}=${encodeURIComponent(p[key]!)}`];
+    if (p.RelayState !== undefined) parts.push(`RelayState=${encodeURIComponent(p.RelayState)}`);
+    if (p.SigAlg !== undefined) parts.push(`SigAlg=${encodeURIComponent(p.SigAlg)}`);
+    if (p.Signature !== undefined) parts.push(`Signature=${encodeURIComponent(p.Signature)}`);
+    return `https://sp.example.test/sls?${parts.join('&')}`;
+  }
+  return raw;
+}
+
+function judge(verdict: string, report: Report): { agree: boolean; said: string } {
+  const errors = report.messages.flatMap((m) => m.findings).concat(report.findings).filter((f) => f.severity === 'error');
+  const sigErrors = errors.filter((f) => SIGNATURE_ERRORS.has(f.rule));
+  const statuses = report.messages.flatMap((m) => m.signatures.map((s) => `${s.target}=${s.status}`));
+  const valid = report.messages.flatMap((m) => m.signatures).filter((s) => s.status === 'valid');
+  const said = `signatures [${statuses.join(', ') || 'none'}]; errors [${[...new Set(errors.map((e) => e.rule))].join(', ') || 'none'}]`;
+  switch (verdict) {
+    case 'valid': {
+      // Rows labelled valid include unsigned requests (validity there is semantic): what must hold is that
+      // no signature is flagged and none is left unverified (e.g. an assertion that could not be decrypted).
+      const notValid = report.messages.flatMap((m) => m.signatures).filter((s) => s.status !== 'valid');
+      const undecrypted = errors.some((e) => e.rule === 'encryption-failed');
+      return { agree: report.messages.length > 0 && sigErrors.length === 0 && notValid.length === 0 && !undecrypted, said };
+    }
+    case 'signature-invalid':
+    case 'wrapped': {
+      // A refused or failing signature verdict is a flag even where the rule layer softens the finding
+      // (analyze.ts makes logout-signature failures warnings when the sender is unknown).
+      const refused = report.messages.flatMap((m) => m.signatures).some((s) => s.status === 'invalid' || (s.status === 'unchecked' && s.failure !== 'no-key'));
+      return { agree: sigErrors.length > 0 || refused, said };
+    }
+    case 'no-signature':
+      return { agree: valid.length === 0 && errors.length > 0, said };
+    default:
+      return { agree: errors.length > 0, said };
+  }
+}
+
+async function runCorpus(dir: string): Promise<{ rows: number; signatureDisagreements: number }> {
+  const rows = readManifest(dir);
+  const tally = new Map<string, { agree: number; total: number }>();
+  const disagreements: string[] = [];
+  let signatureDisagreements = 0;
+  for (const row of rows) {
+    const t = tally.get(row.verdict) ?? { agree: 0, total: 0 };
+    tally.set(row.verdict, t);
+    t.total++;
+    let agree = false;
+    let said = '';
+    try {
+      const certs = trustedCertPaths(dir, row.settings).map((p) => readFileSync(join(dir, p), 'utf8'));
+      const key = spKeyPath(row.settings);
+      const { report } = await analyzeText(inputText(dir, row), {
+        trustedCertificates: certs,
+        spPrivateKeyPem: key && existsSync(join(dir, key)) ? readFileSync(join(dir, key), 'utf8') : undefined,
+      });
+      ({ agree, said } = judge(row.verdict, report));
+    } catch (e) {
+      said = `script error: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (agree) t.agree++;
+    else {
+      if (SIGNATURE_CLASSES.has(row.verdict)) signatureDisagreements++;
+      disagreements.push(`  line ${row.line} ${row.path} [${row.verdict} ${row.reasonCode}]: SAML Lens says ${said}`);
+    }
+  }
+  console.log(`\n${dir} (${rows.length} rows)`);
+  for (const [verdict, t] of [...tally].sort()) {
+    console.log(`  ${verdict.padEnd(18)} ${t.agree}/${t.total} agree${SIGNATURE_CLASSES.has(verdict) ? '' : '   (semantic class: informational)'}`);
+  }
+  if (disagreements.length) console.log(`  disagreements:\n${disagreements.join('\n')}`);
+  return { rows: rows.length, signatureDisagreements };
+}
+
+const dirs = process.argv.slice(2);
+if (dirs.length === 0) {
+  console.error('usage: npm run conformance -- CORPUS_DIR...  (folders holding a MANIFEST.tsv)');
+  process.exit(2);
+}
+let bad = 0;
+for (const dir of dirs) bad += (await runCorpus(dir)).signatureDisagreements;
+console.log(`\n${bad === 0 ? 'every signature-class row agrees' : `${bad} signature-class row(s) disagree`}`);
+process.exit(bad === 0 ? 0 : 1);
