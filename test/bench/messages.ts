@@ -3,12 +3,12 @@ import { buildAuthnRequest, buildResponse, encodePostValue, encodeRedirectQuery,
 export const BENCH_SP = { entityId: 'https://sp.bench.test/metadata', acs: 'https://sp.bench.test/acs' };
 export const BENCH_IDP = 'https://sts.windows.net/00000000-0000-4000-8000-000000000000/';
 
-function attributes(count: number, valuesEach: number) {
+function attributes(count: number, valuesEach: number, valueLength: number) {
   const names = ['email', 'given_name', 'family_name', 'full_name', 'roles', 'department', 'employee_id', 'groups', 'upn', 'locale'];
   return Array.from({ length: count }, (_, i) => ({
     name: names[i % names.length] + (i >= names.length ? `_${i}` : ''),
     nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
-    values: Array.from({ length: valuesEach }, (_, j) => `value-${i}-${j}-a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0`),
+    values: Array.from({ length: valuesEach }, (_, j) => `value-${i}-${j}-`.padEnd(valueLength, 'abcdef0123456789')),
   }));
 }
 
@@ -22,7 +22,7 @@ export function signedResponse(size: 'typical' | 'large', issueInstant: string):
       issuer: BENCH_IDP,
       audiences: [BENCH_SP.entityId],
       nameId: { value: 'alice.example@bench.test', format: NAMEID.email },
-      attributes: size === 'typical' ? attributes(10, 2) : attributes(40, 150),
+      attributes: size === 'typical' ? attributes(10, 1, 40) : attributes(40, 100, 90),
     }),
     { key: loadTestKey('idp'), targets: ['assertion', 'root'] },
   );
