@@ -53,3 +53,15 @@ export function sampleTrace(): TraceEntry[] {
 export function noise(n: number): TraceEntry[] {
   return Array.from({ length: n }, (_, i) => get(`z${i}`, `https://cdn.example.test/asset/${i}.js`, 100 + i / 10));
 }
+
+/** IdP metadata for the test IdP key, to exercise the settings' metadata import. */
+export function idpMetadata(): string {
+  const idp = loadTestKey('idp');
+  return (
+    '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://idp.example.test/metadata">' +
+    '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">' +
+    `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${idp.certificateBase64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>` +
+    '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.test/sso"/>' +
+    '</md:IDPSSODescriptor></md:EntityDescriptor>'
+  );
+}

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { sampleTrace, noise } from './sample';
+import { sampleTrace, noise, idpMetadata } from './sample';
 
 const out = resolve(process.argv[2] ?? '/tmp/sl-preview');
 const extra = Number(process.argv[3] ?? 0);
@@ -62,6 +62,21 @@ for (const theme of ['light', 'dark']) {
     await page.screenshot({ path: join(out, 'panel-http.png') });
   }
 }
+// Settings drawer: import IdP metadata, save, and the same response is judged again with the trusted certificate.
+await page.goto(`file://${out}/index.html?mode=panel&theme=light`);
+await page.waitForSelector('.sl-row-msg');
+await page.locator('.sl-row-msg').nth(1).click();
+console.log('before trust:', await page.locator('.sl-sig-status').first().textContent());
+await page.locator('button', { hasText: 'Settings' }).click();
+await page.locator('summary', { hasText: 'Import IdP metadata' }).click();
+await page.locator('.sl-import textarea').first().fill(idpMetadata());
+await page.locator('button', { hasText: 'Import pasted metadata' }).first().click();
+await page.waitForTimeout(200);
+await page.screenshot({ path: join(out, 'panel-settings.png') });
+console.log('import note:', await page.locator('.sl-note').textContent());
+await page.locator('button', { hasText: 'Save' }).click();
+await page.waitForFunction(() => document.querySelector('.sl-sig-status')?.textContent === 'valid', null, { timeout: 15_000 }).catch(() => undefined);
+console.log('after trust:', await page.locator('.sl-sig-status').first().textContent());
 await page.keyboard.press('Escape');
 await page.locator('.sl-list').focus();
 await page.keyboard.press('ArrowDown');
