@@ -9,9 +9,13 @@ export function severityFor(slug: string, profile: Profile, override?: Severity)
   return override ?? profile.severities[slug] ?? getRule(slug)?.severity ?? 'error';
 }
 
-/** A Problem from the decoder, parser or verifier as a Finding with its (profile-adjusted) severity. */
+/**
+ * A Problem from the decoder, parser or verifier as a Finding. A profile's severity wins over the stage's:
+ * the stage judges SAML in general (SHA-1 is a warning), the profile says what this SP refuses (Twilio Flex
+ * refuses SHA-1).
+ */
 export function problemToFinding(p: Problem, profile: Profile): Finding {
-  const f: Finding = { rule: p.rule, severity: severityFor(p.rule, profile, p.severity), message: p.message };
+  const f: Finding = { rule: p.rule, severity: profile.severities[p.rule] ?? severityFor(p.rule, profile, p.severity), message: p.message };
   if (p.location) f.location = p.location;
   return f;
 }
