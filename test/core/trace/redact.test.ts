@@ -115,3 +115,30 @@ describe('signatures across redaction', () => {
     expect(entries[4]?.redacted).toBeUndefined();
   });
 });
+
+describe('what cannot be decoded', () => {
+  it('share removes an undecodable SAML value (it cannot be checked) and says so; support keeps it', () => {
+    const entry = {
+      id: 'x1',
+      source: 'har' as const,
+      method: 'POST',
+      url: 'https://sp.example.test/acs',
+      requestHeaders: [],
+      responseHeaders: [],
+      formFields: [['SAMLResponse', 'bm90IHhtbCBhdCBhbGwgYnV0IGFsaWNlQGNvbnRvc28uZXhhbXBsZQ%%%'] as [string, string]],
+    };
+    const shared = redact([entry], 'share');
+    expect(shared.entries[0]?.formFields?.[0]).toEqual(['SAMLResponse', 'REDACTED']);
+    expect(shared.report.counts.undecodable).toBe(1);
+    expect(redact([entry], 'support').entries[0]?.formFields).toEqual(entry.formFields);
+  });
+
+  it('keeps credential schemes and cookie names, drops their values', () => {
+    const [e] = redact(plantedFlow(), 'support').entries.slice(1, 2);
+    expect(e?.requestHeaders.map((h) => `${h.name}: ${h.value}`).slice(0, 3)).toEqual([
+      'Cookie: idp_session=REDACTED',
+      'Authorization: Bearer REDACTED',
+      'X-API-Key: REDACTED',
+    ]);
+  });
+});
