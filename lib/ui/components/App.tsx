@@ -117,6 +117,12 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
   // The detail follows the cursor once it rests: holding an arrow key must not render each message on the way.
   const shownKey = useDebounced(cursorKey, 80);
 
+  // On a narrow panel the list is hidden while the detail is open: focus it once it is shown again.
+  const backToList = useCallback(() => {
+    setDetailOpen(false);
+    setTimeout(() => listRef.current?.focus(), 0);
+  }, []);
+
   const openDetail = useCallback(() => {
     setDetailOpen(true);
     setTimeout(() => detailRef.current?.focus(), 0);
@@ -130,14 +136,13 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
       } else if (e.key === 'Escape') {
         if (drawer) setDrawer(false);
         else if (detailOpen || detailRef.current?.contains(e.target as Node) || e.target === searchRef.current) {
-          setDetailOpen(false);
-          listRef.current?.focus();
+          backToList();
         }
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [drawer, detailOpen]);
+  }, [drawer, detailOpen, backToList]);
 
   const detail = (() => {
     if (shownKey === 'trace') {
@@ -217,7 +222,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
         />
         <div class="sl-detail" ref={detailRef} tabIndex={-1}>
           {detailOpen ? (
-            <button type="button" class="sl-back" onClick={() => (setDetailOpen(false), listRef.current?.focus())}>
+            <button type="button" class="sl-back" onClick={backToList}>
               ← Back (Esc)
             </button>
           ) : null}

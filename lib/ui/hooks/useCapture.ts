@@ -15,6 +15,9 @@ export interface CaptureState {
   error?: string;
 }
 
+// One shared empty list: a fresh `[]` per render would re-trigger the reload effect on every render.
+const NO_ENTRIES: TraceEntry[] = [];
+
 function words(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -26,7 +29,7 @@ function words(e: unknown): string {
  */
 export function useCapture(
   source: DataSource,
-  extra: TraceEntry[] = [],
+  extra: TraceEntry[] = NO_ENTRIES,
   /** false: judge only `extra` (the viewer shows what the person loaded, not the live capture). */
   includeSource = true,
 ): CaptureState & { reload: () => void } {
