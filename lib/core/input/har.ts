@@ -47,6 +47,7 @@ export function readHarEntry(
     const shown = JSON.stringify(String(started)).slice(0, 60);
     problems.push(unrecognised(`HAR entry ${index}: startedDateTime ${shown} is not a time; time checks cannot use it`, 'info'));
   }
+  if (isRecord(raw) && isRecord(raw._samlLens)) readSamlLensFields(entry, raw._samlLens);
   readPostData(entry, request.postData, requestHeaders, params);
   const response = isRecord(raw) ? raw.response : undefined;
   if (isRecord(response)) {
@@ -111,4 +112,16 @@ const PROTOCOL_NS = 'urn:oasis:names:tc:SAML:';
 
 function unrecognised(message: string, severity: Problem['severity'] = 'warning'): Problem {
   return { rule: 'input-unrecognised', severity, message: `${message}.` };
+}
+
+/** SAML Lens's own HAR export keeps what HAR has no field for under `_samlLens` (HAR 1.2 custom field). */
+function readSamlLensFields(entry: TraceEntry, lens: Record<string, unknown>): void {
+  const id = str(lens.id);
+  if (id) entry.id = id;
+  if (typeof lens.tabId === 'number') entry.tabId = lens.tabId;
+  if (lens.masked === true) entry.masked = true;
+  const savedXml = str(lens.savedXml);
+  if (savedXml) entry.savedXml = savedXml;
+  if (lens.redacted === true) entry.redacted = true;
+  if (Array.isArray(lens.capturedSignatures)) entry.capturedSignatures = lens.capturedSignatures as TraceEntry['capturedSignatures'];
 }

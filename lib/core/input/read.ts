@@ -5,6 +5,7 @@ import { isRecord, str } from './fields';
 import { harEntryMayBeSaml, paramsEncodingOf, readHarEntry } from './har';
 import { readPasted } from './pasted';
 import { fromSamlTracerRequest } from './saml-tracer';
+import { isTraceDocument, parseTrace } from '../trace/native';
 import type { InputFormat, InputResult, ReadOptions } from './types';
 
 export function readInput(text: string, opts: ReadOptions = {}): InputResult {
@@ -41,13 +42,17 @@ function readUnchecked(text: string, opts: ReadOptions): InputResult {
 
 function readJson(data: unknown, opts: ReadOptions): InputResult {
   if (isRecord(data)) {
-    if (data.format === 'saml-lens-trace') {
-      return fail('saml-lens-trace', 'this is a SAML Lens trace file; importing SAML Lens traces is not supported yet', 'error');
-    }
+    if (isTraceDocument(data)) return readNativeTrace(data);
     if (isRecord(data.log) && Array.isArray(data.log.entries)) return readHar(data.log, data.log.entries);
     if (Array.isArray(data.requests)) return readSamlTracer(data.requests, str(data.timestamp) ?? opts.capturedAt);
   }
   return fail('unknown', 'the JSON is neither a HAR file (log.entries) nor a SAML-tracer export (requests)');
+}
+
+function readNativeTrace(data: unknown): InputResult {
+  const parsed = parseTrace(data);
+  if (!parsed.trace) return { format: 'saml-lens-trace', entries: [], problems: parsed.problems };
+  return { format: 'saml-lens-trace', entries: parsed.trace.entries, problems: parsed.problems, trace: parsed.trace };
 }
 
 function readHar(log: Record<string, unknown>, rawEntries: unknown[]): InputResult {

@@ -1,3 +1,4 @@
+import type { TraceFile } from '../trace/format';
 import type { Problem, TraceEntry } from '../model';
 
 export type InputFormat = 'har' | 'saml-tracer' | 'saml-lens-trace' | 'xml' | 'base64' | 'url' | 'form' | 'unknown';
@@ -6,6 +7,8 @@ export interface InputResult {
   format: InputFormat;
   entries: TraceEntry[];
   problems: Problem[];
+  /** A native trace's settings and capture-time verdicts (format 'saml-lens-trace' only). */
+  trace?: TraceFile;
 }
 
 export interface ReadOptions {

@@ -81,10 +81,10 @@ describe('readInput refusals', () => {
     expect(refused('{"hello": 1}').problems[0]?.message).toMatch(/neither a HAR file .* nor a SAML-tracer export/);
   });
 
-  it('a SAML Lens trace: not supported yet, said plainly', () => {
-    const r = refused(JSON.stringify({ format: 'saml-lens-trace', version: 1, entries: [] }));
+  it('a SAML Lens trace is read as a trace (an empty one has no entries and says why nothing is there)', () => {
+    const r = readInput(JSON.stringify({ format: 'saml-lens-trace', version: 1, createdAt: '2026-01-15T10:00:00Z', entries: [] }));
     expect(r.format).toBe('saml-lens-trace');
-    expect(r.problems[0]?.message).toMatch(/importing SAML Lens traces is not supported yet/);
+    expect(r.entries).toEqual([]);
   });
 
   it('empty input and prose', () => {
