@@ -1,6 +1,6 @@
 import type { CheckRule, Hit } from './rule';
 import { BEARER } from './helpers';
-import { duration, judgeAt, parseInstant, skewNote } from './time';
+import { duration, inferredSeverity, judgeAt, parseInstant, skewNote } from './time';
 
 export const assertionExpired: CheckRule = {
   slug: 'assertion-expired',
@@ -28,14 +28,17 @@ export const assertionExpired: CheckRule = {
     const skew = ctx.time.skewSeconds * 1000;
     const late = (limit: Date | undefined) => (limit && at.instant.getTime() >= limit.getTime() + skew ? at.instant.getTime() - limit.getTime() : undefined);
     const overdue = late(until);
+    const severity = inferredSeverity(at);
     if (c && overdue !== undefined && !hits.length) {
-      hits.push({ message: `Conditions NotOnOrAfter ${c.notOnOrAfter} is ${duration(overdue)} before ${at.label}, ${skewNote(ctx)}.`, location: c.path });
+      hits.push({ message: `Conditions NotOnOrAfter ${c.notOnOrAfter} is ${duration(overdue)} before ${at.label}, ${skewNote(ctx)}.`, location: c.path, severity });
     }
-    for (const sc of a.confirmations) {
-      if (sc.method !== BEARER) continue;
-      const scLate = late(parseInstant(sc.notOnOrAfter));
-      if (scLate !== undefined) {
-        hits.push({ message: `SubjectConfirmationData NotOnOrAfter ${sc.notOnOrAfter} is ${duration(scLate)} before ${at.label}, ${skewNote(ctx)}.`, location: sc.path });
+    // The SP needs one bearer confirmation it can accept (saml-profiles §4.1.4.3), not all of them.
+    const bearers = a.confirmations.filter((sc) => sc.method === BEARER);
+    const expired = bearers.filter((sc) => late(parseInstant(sc.notOnOrAfter)) !== undefined);
+    if (bearers.length && expired.length === bearers.length) {
+      for (const sc of expired) {
+        const scLate = late(parseInstant(sc.notOnOrAfter))!;
+        hits.push({ message: `SubjectConfirmationData NotOnOrAfter ${sc.notOnOrAfter} is ${duration(scLate)} before ${at.label}, ${skewNote(ctx)}.`, location: sc.path, severity });
       }
     }
     return hits;

@@ -1,5 +1,5 @@
 import type { CheckRule, Hit } from './rule';
-import { duration, judgeAt, parseInstant, skewNote } from './time';
+import { duration, inferredSeverity, judgeAt, parseInstant, skewNote } from './time';
 
 export const assertionNotYetValid: CheckRule = {
   slug: 'assertion-not-yet-valid',
@@ -22,15 +22,17 @@ export const assertionNotYetValid: CheckRule = {
       const t = parseInstant(v);
       return t && t.getTime() > at.instant.getTime() + skew ? t.getTime() - at.instant.getTime() : undefined;
     };
+    const severity = inferredSeverity(at);
     const c = a.conditions;
     const cEarly = early(c?.notBefore);
     if (c && cEarly !== undefined) {
-      hits.push({ message: `Conditions NotBefore ${c.notBefore} is ${duration(cEarly)} after ${at.label}, ${skewNote(ctx)}.`, location: c.path });
+      hits.push({ message: `Conditions NotBefore ${c.notBefore} is ${duration(cEarly)} after ${at.label}, ${skewNote(ctx)}.`, location: c.path, severity });
     }
-    for (const sc of a.confirmations) {
-      const scEarly = early(sc.notBefore);
-      if (scEarly !== undefined) {
-        hits.push({ message: `SubjectConfirmationData NotBefore ${sc.notBefore} is ${duration(scEarly)} after ${at.label}, ${skewNote(ctx)}.`, location: sc.path });
+    // One acceptable confirmation is enough for the SP.
+    const early_ = a.confirmations.filter((sc) => early(sc.notBefore) !== undefined);
+    if (a.confirmations.length && early_.length === a.confirmations.length) {
+      for (const sc of early_) {
+        hits.push({ message: `SubjectConfirmationData NotBefore ${sc.notBefore} is ${duration(early(sc.notBefore)!)} after ${at.label}, ${skewNote(ctx)}.`, location: sc.path, severity });
       }
     }
     return hits;

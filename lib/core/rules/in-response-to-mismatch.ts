@@ -27,7 +27,10 @@ export const inResponseToMismatch: CheckRule = {
       });
     }
     const a = ctx.identity;
-    for (const c of a?.confirmations ?? []) {
+    const confirmations = a?.confirmations ?? [];
+    // One confirmation answering the same request as the envelope is what the SP needs.
+    if (irt && confirmations.some((c) => c.inResponseTo === irt)) return hits;
+    for (const c of confirmations) {
       if (c.inResponseTo && irt && c.inResponseTo !== irt) {
         hits.push({
           message: `The signed assertion answers request "${c.inResponseTo}" (SubjectConfirmationData InResponseTo) but the Response envelope says "${irt}".`,

@@ -2,6 +2,20 @@ import type { CheckRule, Hit } from './rule';
 import { rootPath } from './context';
 import { isSuccessResponse } from './helpers';
 
+const ASSERTION_NS = 'urn:oasis:names:tc:SAML:2.0:assertion';
+
+/** A LogoutRequest may name the user with an EncryptedID or BaseID instead of a NameID (saml-core §3.7.1). */
+function hasIdentifier(root: Element | undefined): boolean {
+  if (!root) return false;
+  for (let n = root.firstChild; n; n = n.nextSibling) {
+    const el = n as Element;
+    // A sloppy sender may leave the namespace off; the user is still named, so this is not "no NameID".
+    const ns = el.namespaceURI ?? '';
+    if (n.nodeType === 1 && (ns === ASSERTION_NS || ns === '') && (el.localName === 'EncryptedID' || el.localName === 'BaseID')) return true;
+  }
+  return false;
+}
+
 export const nameidMissing: CheckRule = {
   slug: 'nameid-missing',
   severity: 'error',
@@ -23,7 +37,7 @@ export const nameidMissing: CheckRule = {
     if ((isSuccessResponse(view) || view.kind === 'Assertion') && a && !a.nameId && !a.encryptedNameId) {
       hits.push({ message: 'The assertion\'s Subject has no NameID, so the SP cannot tell which user this is.', location: `${a.path}/Subject` });
     }
-    if (view.kind === 'LogoutRequest' && !view.logout?.nameId) {
+    if (view.kind === 'LogoutRequest' && !view.logout?.nameId && !hasIdentifier(ctx.parsed?.root)) {
       hits.push({ message: 'The LogoutRequest has no NameID, so the receiver cannot tell whose session to end.', location: rootPath(view) });
     }
     return hits;

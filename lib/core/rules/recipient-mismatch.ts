@@ -20,8 +20,13 @@ export const recipientMismatch: CheckRule = {
     if (!a) return [];
     const hits: Hit[] = [];
     const sentTo = ctx.flow.sentTo;
-    for (const c of a.confirmations) {
-      if (c.method !== BEARER || !c.recipient) continue;
+    const bearers = a.confirmations.filter((c) => c.method === BEARER && c.recipient);
+    // The SP needs one bearer confirmation it can accept (saml-profiles §4.1.4.3), not all of them.
+    const acceptable = (r: string) =>
+      (!sentTo || sentMatches(r, sentTo, ctx.flow.sentUrl)) && (!ctx.expect.acsUrls.length || ctx.expect.acsUrls.some((e) => sameUrl(r, e.value)));
+    if (bearers.some((c) => acceptable(c.recipient!))) return [];
+    for (const c of bearers) {
+      if (!c.recipient) continue;
       if (sentTo && !sentMatches(c.recipient, sentTo, ctx.flow.sentUrl)) {
         hits.push({ message: `SubjectConfirmationData Recipient "${c.recipient}" is not the URL the response was actually posted to, "${sentTo}".`, location: c.path });
       }

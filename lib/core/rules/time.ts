@@ -6,10 +6,20 @@ import type { RuleContext } from './context';
  * at its own IssueInstant: that checks internal consistency (was the assertion valid when it was issued?)
  * without pretending the current time says anything about a message captured at an unknown moment.
  */
-export function judgeAt(ctx: RuleContext): { instant: Date; label: string } | undefined {
-  if (ctx.time.instant) return { instant: ctx.time.instant, label: ctx.time.label };
+export function judgeAt(ctx: RuleContext): { instant: Date; label: string; inferred: boolean } | undefined {
+  if (ctx.time.instant) return { instant: ctx.time.instant, label: ctx.time.label, inferred: false };
   const issued = parseInstant(ctx.view?.issueInstant) ?? parseInstant(ctx.identity?.issueInstant);
-  return issued ? { instant: issued, label: `the message's own IssueInstant ${issued.toISOString()} (there is no capture time)` } : undefined;
+  return issued
+    ? { instant: issued, label: `the message's own IssueInstant ${issued.toISOString()} (there is no capture time)`, inferred: true }
+    : undefined;
+}
+
+/**
+ * Judged at the message's own IssueInstant, a window problem shows an odd message, not that the SP refused
+ * it (the SP judged against its own clock): a warning, not an error.
+ */
+export function inferredSeverity(at: { inferred: boolean }): 'warning' | undefined {
+  return at.inferred ? 'warning' : undefined;
 }
 
 export function duration(ms: number): string {

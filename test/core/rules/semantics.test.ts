@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeText } from '../../../lib/core/analyze';
+import { explainStatus, statusFix, STATUS_CODES } from '../../../lib/core/status-codes';
+import { buildLogoutRequest } from '../../../lib/samlgen';
+import { ACS, TRUST, at, authnRequest, cleanFlow, postEntry, redirectEntry, response } from './build';
+import { findingsOf } from './find';
+
+/** A second bearer confirmation, as some IdPs add one per ACS; the SP needs only one it can accept. */
+function withSecondConfirmation(xml: string, attrs: string): string {
+  return xml.replace(
+    '</saml:SubjectConfirmation>',
+    `</saml:SubjectConfirmation><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData ${attrs}/></saml:SubjectConfirmation>`,
+  );
+}
+
+describe('several bearer confirmations', () => {
+  it('accept the assertion when one confirmation fits', async () => {
+    const xml = withSecondConfirmation(response({}, []), `InResponseTo="_other" Recipient="https://elsewhere.example.test/acs" NotOnOrAfter="${at(-3600)}"`);
+    const report = await analyze([postEntry('SAMLResponse', xml)], { acsUrl: ACS });
+    for (const slug of ['recipient-mismatch', 'in-response-to-mismatch', 'assertion-expired']) expect(findingsOf(report, slug), slug).toEqual([]);
+  });
+
+  it('report each one when none fits', async () => {
+    const xml = withSecondConfirmation(response({ recipient: 'https://a.example.test/acs' }, []), 'Recipient="https://b.example.test/acs"');
+    const report = await analyze([postEntry('SAMLResponse', xml)], { acsUrl: ACS });
+    expect(findingsOf(report, 'recipient-mismatch').map((f) => f.location)).toEqual([
+      '/Response/Assertion/Subject/SubjectConfirmation[1]',
+      '/Response/Assertion/Subject/SubjectConfirmation[1]',
+      '/Response/Assertion/Subject/SubjectConfirmation[2]',
+      '/Response/Assertion/Subject/SubjectConfirmation[2]',
+    ]);
+  });
+});
+
+describe('messages without a capture time', () => {
+  it('report an odd validity window as a warning, since the SP judged it by its own clock', async () => {
+    const { report } = await analyzeText(response({ notBefore: at(600), notOnOrAfter: at(1200), subjectNotOnOrAfter: at(1200) }), TRUST);
+    expect(findingsOf(report, 'assertion-not-yet-valid').map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it('still call a window that is never open an error', async () => {
+    const { report } = await analyzeText(response({ notBefore: at(600), notOnOrAfter: at(60) }), TRUST);
+    expect(findingsOf(report, 'assertion-expired').find((f) => f.message.includes('never valid'))?.severity).toBe('error');
+  });
+});
+
+describe('logout requests', () => {
+  it('accept an EncryptedID in place of the NameID', async () => {
+    const xml = buildLogoutRequest({ issueInstant: at(0) }).replace(
+      /<saml:NameID[^>]*>[^<]*<\/saml:NameID>/,
+      '<saml:EncryptedID><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#"/></saml:EncryptedID>',
+    );
+    const { report } = await analyzeText(xml);
+    expect(report.messages[0]?.kind).toBe('LogoutRequest');
+    expect(findingsOf(report, 'nameid-missing')).toEqual([]);
+    const bare = await analyzeText(buildLogoutRequest({ issueInstant: at(0) }).replace(/<saml:NameID[^>]*>[^<]*<\/saml:NameID>/, ''));
+    expect(findingsOf(bare.report, 'nameid-missing').map((f) => f.severity)).toEqual(['error']);
+  });
+});
+
+describe('status codes', () => {
+  it('explain every code FIELD-NOTES.md names', () => {
+    for (const name of ['Requester', 'Responder', 'InvalidNameIDPolicy', 'AuthnFailed', 'NoPassive', 'RequestDenied', 'RequestUnsupported', 'VersionMismatch', 'NoAuthnContext', 'UnknownPrincipal']) {
+      const info = STATUS_CODES[`urn:oasis:names:tc:SAML:2.0:status:${name}`];
+      expect(info?.name, name).toBe(name);
+      expect(info!.meaning.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('explain the most specific code and quote the StatusMessage', () => {
+    const text = explainStatus('urn:oasis:names:tc:SAML:2.0:status:Responder', ['urn:oasis:names:tc:SAML:2.0:status:RequestDenied'], 'user not assigned');
+    expect(text).toMatch(/^Responder \/ RequestDenied: The IdP chose not to answer/);
+    expect(text).toContain('The IdP says: "user not assigned".');
+    expect(explainStatus('urn:example:custom', [])).toContain('not one SAML 2.0 defines');
+  });
+
+  it('give the AD FS transform-rule fix for InvalidNameIDPolicy', () => {
+    const fix = statusFix('urn:oasis:names:tc:SAML:2.0:status:Requester', ['urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy']);
+    expect(fix?.adfs).toContain('Transform an Incoming Claim');
+    expect(fix?.entra).toContain('Name ID');
+    expect(fix?.okta).toContain('Name ID format');
+  });
+
+  it('treat NoPassive as the normal answer to a passive probe', async () => {
+    const entries = cleanFlow({ status: { code: 'urn:oasis:names:tc:SAML:2.0:status:Responder', subCode: 'urn:oasis:names:tc:SAML:2.0:status:NoPassive' } }, ['root']);
+    const probing = redirectEntry('SAMLRequest', authnRequest({ isPassive: true }));
+    const report = await analyze([probing, entries[1]!], TRUST);
+    expect(findingsOf(report, 'status-error').map((f) => f.severity)).toEqual(['info']);
+    expect(findingsOf(await analyze(entries, TRUST), 'status-error').map((f) => f.severity)).toEqual(['error']);
+  });
+});
