@@ -37,11 +37,13 @@ export function MessageDetail({ m, entry, time, lookup, actions }: MessageDetail
     <article class="sl-detail-inner" aria-label={`${m.kind} details`}>
       <header class="sl-detail-head">
         <h2>
-          {m.kind} <span class="sl-muted">{directionLabel(m.direction)} · {m.binding} · {timeOfDay(m.capturedAt)}</span>
+          {m.kind} <span class="sl-muted">{[directionLabel(m.direction), m.binding, timeOfDay(m.capturedAt)].filter(Boolean).join(' · ')}</span>
         </h2>
-        <div class="sl-break sl-muted">
-          {m.method} {m.url}
-        </div>
+        {m.url ? (
+          <div class="sl-break sl-muted">
+            {m.method} {m.url}
+          </div>
+        ) : null}
         {actions ? <div class="sl-actions">{actions}</div> : null}
       </header>
       {entry?.redacted ? (
