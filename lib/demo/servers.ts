@@ -20,6 +20,8 @@ export interface DemoOptions {
   port?: number;
   /** Stop by itself after this long (tests), so a crashed run leaves no server behind. */
   idleTimeoutMs?: number;
+  /** Sees every request either server receives (tests check that none comes from the extension). */
+  onRequest?: (req: IncomingMessage, server: 'sp' | 'idp') => void;
 }
 
 export interface Demo {
@@ -59,6 +61,11 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   };
 
   // ---- service provider ----
+  if (opts.onRequest) {
+    const seen = opts.onRequest;
+    spServer.on('request', (req) => seen(req, 'sp'));
+    idpServer.on('request', (req) => seen(req, 'idp'));
+  }
   spServer.on('request', (req, res) =>
     void handle(req, res, async (url) => {
       if (url.pathname === '/') return html(res, startPage(sp, idp, idpUrl, spUrl));

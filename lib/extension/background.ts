@@ -4,8 +4,9 @@ import type { Settings } from '../ui/data-source';
 import { looksLikeSaml } from '../core/binding';
 import { Assembler, type BeforeRequest } from './capture/assembler';
 import type { Hop } from './capture/hop';
-import { RefetchFilter } from './capture/refetch';
+import { isDevtoolsRefetch, mayBeDevtoolsRefetch, RefetchFilter } from './capture/refetch';
 import { hopToEntry, patchEntry } from './capture/to-entry';
+import { compactOther } from './capture/compact';
 import { countMessagesWithErrors, showBadge } from './badge';
 import { DEFAULT_SETTINGS, getSettings } from './settings';
 import { entryKey, isEntryKey } from './store/keys';
@@ -69,7 +70,7 @@ export function startBackground(): BackgroundHandle {
       writer.remove([previous]);
     }
     const victims = index.add(key);
-    writer.put(key, entry, saml);
+    writer.put(key, saml ? entry : compactOther(entry), saml);
     writer.remove(victims);
     if (saml) badge.schedule();
     return key;
@@ -85,12 +86,12 @@ export function startBackground(): BackgroundHandle {
           }
           const entry = hopToEntry(hop);
           // A SAML message is stored the moment it is seen: if the worker stops before the response, it is not lost.
-          if (looksLikeSaml(entry)) early.set(hop, store(hop, entry, true));
+          if (!mayBeDevtoolsRefetch(hop) && looksLikeSaml(entry)) early.set(hop, store(hop, entry, true));
         });
       },
       finished(hop) {
         void ready.then(() => {
-          if (skipped.has(hop)) return;
+          if (skipped.has(hop) || isDevtoolsRefetch(hop)) return;
           const entry = hopToEntry(hop);
           store(hop, entry, early.has(hop) || looksLikeSaml(entry));
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RefetchFilter } from '../../lib/extension/capture/refetch';
+import { isDevtoolsRefetch, RefetchFilter } from '../../lib/extension/capture/refetch';
 
 describe('RefetchFilter', () => {
   const url = 'https://idp.example.test/sso?SAMLRequest=fZLd&RelayState=x';
@@ -15,5 +15,14 @@ describe('RefetchFilter', () => {
     expect(f.isRefetch('POST', url, 1)).toBe(false);
     expect(f.isRefetch('GET', 'https://sp.example.test/app', 0)).toBe(false);
     expect(f.isRefetch('GET', 'https://sp.example.test/app', 1)).toBe(false);
+  });
+});
+
+describe('DevTools re-fetches', () => {
+  it('are cache-only loads of type "other" that never got a response', () => {
+    expect(isDevtoolsRefetch({ type: 'other', error: 'net::ERR_CACHE_MISS' })).toBe(true);
+    expect(isDevtoolsRefetch({ type: 'main_frame', error: 'net::ERR_CACHE_MISS' })).toBe(false);
+    expect(isDevtoolsRefetch({ type: 'other', statusCode: 200 })).toBe(false);
+    expect(isDevtoolsRefetch({ type: 'other', error: 'net::ERR_CONNECTION_REFUSED' })).toBe(false);
   });
 });

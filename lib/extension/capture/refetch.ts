@@ -25,3 +25,17 @@ export class RefetchFilter {
     for (const [url, at] of this.seen) if (now - at >= this.windowMs) this.seen.delete(url);
   }
 }
+
+/**
+ * With DevTools open, Chromium repeats requests it shows in the Network panel (form posts included) as
+ * cache-only loads: resource type "other", same tab, ending in net::ERR_CACHE_MISS without reaching the
+ * server. They are not traffic; keeping them would show every SAML POST twice.
+ */
+export function isDevtoolsRefetch(hop: { type?: string; error?: string; statusCode?: number }): boolean {
+  return hop.type === 'other' && hop.statusCode === undefined && hop.error === 'net::ERR_CACHE_MISS';
+}
+
+/** Only real loads are stored the moment they start; a possible DevTools re-fetch waits for its outcome. */
+export function mayBeDevtoolsRefetch(hop: { type?: string }): boolean {
+  return hop.type === 'other';
+}

@@ -1,0 +1,197 @@
+// Shared by the end-to-end tests: build once, launch Debian Chromium with the built extension, drive the demo.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { TraceEntry } from '../../lib/core/model';
+import type { Demo } from '../../lib/demo/servers';
+
+/** The extension API as the page functions below use it (they run in an extension page, not in Node). */
+interface StorageArea {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+declare const chrome: { storage: { session: StorageArea; local: StorageArea } };
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const SKIP_MESSAGE = `end-to-end tests skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`;
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const extensionDir = join(root, '.output/chrome-mv3');
+export const resultsDir = join(root, 'test-results');
+
+/** A generous per-test time limit: a browser on a 2-core machine. */
+export const E2E_TIMEOUT = 180_000;
+
+const SOURCES = ['entrypoints', 'lib/extension', 'lib/ui', 'lib/core', 'public', 'wxt.config.ts', 'package.json'];
+
+function newest(path: string): number {
+  const full = join(root, path);
+  if (!existsSync(full)) return 0;
+  const st = statSync(full);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(full).reduce((max, name) => Math.max(max, newest(join(path, name))), st.mtimeMs);
+}
+
+/** Builds the extension unless .output/chrome-mv3 is newer than every source. One builder at a time. */
+export async function ensureBuilt(): Promise<void> {
+  const manifest = join(extensionDir, 'manifest.json');
+  const fresh = () => existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...SOURCES.map(newest));
+  if (fresh()) return;
+  mkdirSync(join(root, '.output'), { recursive: true });
+  const lock = join(root, '.output/.e2e-build-lock');
+  for (let waited = 0; ; waited += 250) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 120_000 || Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(250);
+    }
+  }
+  try {
+    if (fresh()) return;
+    const run = spawnSync('npx', ['wxt', 'build'], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`wxt build failed:\n${run.stdout}\n${run.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export interface Extension {
+  context: BrowserContext;
+  id: string;
+  profileDir: string;
+  /** The running background worker (restarted by Chromium on the next event if it was stopped). */
+  worker(timeoutMs?: number): Promise<Worker>;
+  /** Resolves when every captured request so far is in storage. */
+  settle(): Promise<void>;
+  /** The panel page opened as an ordinary tab (all tabs' captures). */
+  openPanel(query?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(opts: { devtools?: boolean } = {}): Promise<Extension> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'saml-lens-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    headless: false,
+    executablePath: CHROMIUM,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(opts.devtools ? ['--auto-open-devtools-for-tabs'] : []),
+    ],
+  });
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const id = new URL(first.url()).host;
+  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${id}/`);
+
+  const worker = async (timeoutMs = 15_000): Promise<Worker> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const w = context.serviceWorkers().find(isOurs);
+      if (w) {
+        const ready = await w.evaluate(() => (globalThis as { samlLens?: { ready: boolean } }).samlLens?.ready === true).catch(() => false);
+        if (ready) return w;
+      }
+      if (Date.now() > deadline) throw new Error('the background service worker did not become ready');
+      await sleep(100);
+    }
+  };
+  await worker(30_000);
+
+  return {
+    context,
+    id,
+    profileDir,
+    worker,
+    async settle() {
+      const w = context.serviceWorkers().find(isOurs);
+      if (w) await w.evaluate(() => (globalThis as { samlLens?: { flush(): Promise<void> } }).samlLens?.flush()).catch(() => undefined);
+      else await sleep(300);
+    },
+    async openPanel(query = '') {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/devtools-panel.html${query}`);
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An SP-initiated sign-in with one IdP misconfiguration, ending on the SP's ACS page. */
+export async function signIn(page: Page, demo: Demo, scenario: string, opts: { beforeSignIn?: () => Promise<void> } = {}): Promise<void> {
+  await page.goto(demo.startUrl);
+  await page.click(`a[data-scenario="${scenario}"]`);
+  await page.waitForSelector('#sign-in');
+  await opts.beforeSignIn?.();
+  await page.click('#sign-in');
+  await page.waitForURL(/\/acs$/);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.click('a[data-action="logout"]');
+  await page.waitForURL(/\/slo\?/);
+}
+
+/** What the background stored, read from an extension page (storage is the source of truth). */
+export async function storedEntries(extPage: Page): Promise<TraceEntry[]> {
+  return extPage.evaluate(async () => {
+    const out: Array<[string, TraceEntry]> = [];
+    for (const area of [chrome.storage.session, chrome.storage.local]) {
+      for (const [k, v] of Object.entries(await area.get(null))) if (k.startsWith('e:')) out.push([k, v as TraceEntry]);
+    }
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, v]) => v);
+  });
+}
+
+export async function clearCaptures(extPage: Page): Promise<void> {
+  await extPage.evaluate(async () => {
+    for (const area of [chrome.storage.session, chrome.storage.local]) {
+      const keys = Object.keys(await area.get(null)).filter((k) => k.startsWith('e:'));
+      if (keys.length) await area.remove(keys);
+    }
+  });
+}
+
+/** Writes settings the way the options page does (the versioned item in storage.local). */
+export async function writeSettings(extPage: Page, settings: Record<string, unknown>): Promise<void> {
+  await extPage.evaluate(async (s) => chrome.storage.local.set({ settings: { version: 1, keepAcrossRestart: false, rememberSpKey: false, ...s } }), settings);
+}
+
+/** Stops the extension's service worker over CDP, as Chromium does after 30 s idle, and waits until it is stopped. */
+export async function stopServiceWorker(ext: Extension, extPage: Page): Promise<void> {
+  const cdp = await ext.context.newCDPSession(extPage);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+    for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${ext.id}/`)) status.set(v.scriptURL, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const deadline = Date.now() + 10_000;
+  while ([...status.values()].some((s) => s !== 'stopped') || status.size === 0) {
+    if (Date.now() > deadline) throw new Error(`service worker did not stop: ${JSON.stringify([...status])}`);
+    await sleep(50);
+  }
+  await cdp.detach();
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
