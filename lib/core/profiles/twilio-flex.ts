@@ -28,6 +28,5 @@ export const twilioFlex: Profile = {
     'weak-algorithm': 'error',
     'attribute-namespaced': 'error',
     'attribute-missing': 'error',
-    'issuer-missing': 'error',
   },
 };

@@ -2,7 +2,7 @@ import type { StageRule } from './rule';
 
 export const encryptionFailed: StageRule = {
   slug: 'encryption-failed',
-  severity: 'warning',
+  severity: 'error',
   raisedBy: 'verifier',
   title: 'Encrypted assertion cannot be decrypted',
   why: 'You supplied an SP private key, but the EncryptedAssertion could not be opened with it: the IdP encrypted it for a different SP certificate, or used an algorithm that is not supported. If the SP itself cannot decrypt it either, the login fails.',

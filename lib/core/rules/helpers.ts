@@ -30,10 +30,6 @@ export function sameId(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.trim() === b.trim();
 }
 
-export function quote(value: string | undefined): string {
-  return value === undefined ? '(none)' : `"${value}"`;
-}
-
 /** Lists a few values for a message, saying how many more there were. */
 export function listSome(values: string[], max = 3): string {
   const shown = values.slice(0, max).map((v) => `"${v}"`).join(', ');
@@ -48,9 +44,4 @@ export function envelopeNote(ctx: RuleContext): string {
   return ctx.view?.kind === 'Response' && !ctx.signed.root && ctx.signed.identity
     ? ' (the Response envelope is not signed, so this value is not protected by any signature)'
     : '';
-}
-
-/** "under the twilio-flex profile" for profile-driven messages; empty under generic. */
-export function profileNote(ctx: RuleContext): string {
-  return ctx.profile.id === 'generic' ? '' : ctx.profile.name;
 }
