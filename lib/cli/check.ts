@@ -1,0 +1,54 @@
+import { Command, Option } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { isRedactionProfile, reportHtml, reportMarkdown, type RedactionProfile } from '../core/trace';
+import { ruleDoc } from './core-api';
+import { formatHuman } from './format-human';
+import { formatJson } from './format-json';
+import { judge } from './judge';
+import { loadInputs } from './load';
+import { addExpectationOptions, expectationsFrom, type ExpectationFlags } from './options';
+import { UsageError } from './read-inputs';
+
+interface CheckFlags extends ExpectationFlags {
+  json?: boolean;
+  format?: 'text' | 'json' | 'markdown' | 'html';
+  redact: string;
+  output?: string;
+  includeXml?: boolean;
+  color: boolean;
+  fixes: boolean;
+}
+
+export function checkCommand(out: (s: string) => void, done: (code: number) => void): Command {
+  const cmd = new Command('check')
+    .description('Check SAML messages: HAR, SAML-tracer JSON, a SAML Lens trace, raw XML, base64, a URL, or - for stdin.')
+    .argument('<input...>', 'files (or - for stdin, or a URL / base64 message given directly)');
+  addExpectationOptions(cmd)
+    .addOption(new Option('--format <format>', 'output: text, json, markdown (ticket report), html (self-contained report)').choices(['text', 'json', 'markdown', 'html']))
+    .option('--json', 'same as --format json: one JSON object (schemaVersion 1)')
+    .option('--redact <profile>', 'redaction for markdown/html reports: none, support, share', 'support')
+    .option('-o, --output <file>', 'write the output to a file instead of standard output')
+    .option('--include-xml', 'with --json: include each decoded message')
+    .option('--no-color', 'plain output')
+    .option('--no-fixes', 'omit the fix hints')
+    .action(async (inputs: string[], flags: CheckFlags) => {
+      if (!isRedactionProfile(flags.redact)) throw new UsageError(`--redact takes none, support or share, not "${flags.redact}"`);
+      const loaded = await loadInputs(inputs);
+      const report = await judge(loaded, await expectationsFrom(flags, loaded.savedSettings));
+      const format = flags.format ?? (flags.json ? 'json' : 'text');
+      const profile = flags.redact as RedactionProfile;
+      const color = flags.color && !flags.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const text =
+        format === 'json'
+          ? formatJson(report, { includeXml: Boolean(flags.includeXml), inputs: loaded.names })
+          : format === 'markdown'
+            ? reportMarkdown(report, { profile })
+            : format === 'html'
+              ? reportHtml(report, { profile })
+              : formatHuman(report, ruleDoc, { color, fixes: flags.fixes });
+      if (flags.output) await writeFile(flags.output, text);
+      else out(text);
+      done(report.summary.errors > 0 ? 1 : 0);
+    });
+  return cmd;
+}

@@ -1,0 +1,37 @@
+import type { Expectations, Problem, TraceEntry } from '../core/model';
+import type { TraceFile } from '../core/trace';
+import { readInput } from './core-api';
+import { readInputText, UsageError } from './read-inputs';
+
+export interface LoadedInputs {
+  names: string[];
+  entries: TraceEntry[];
+  problems: Problem[];
+  /** Settings saved in a native trace (the first one given). */
+  savedSettings?: Expectations;
+  /** Capture-time verdicts of native traces, for redacted messages. */
+  verdicts: TraceFile['verdicts'];
+}
+
+/** Reads every input into one trace; an input with nothing usable is a usage error (exit 2). */
+export async function loadInputs(inputs: string[]): Promise<LoadedInputs> {
+  const loaded: LoadedInputs = { names: [], entries: [], problems: [], verdicts: [] };
+  for (const [i, arg] of inputs.entries()) {
+    const { name, text } = await readInputText(arg);
+    loaded.names.push(name);
+    const input = readInput(text, { name });
+    if (!input.entries.length) {
+      const why = input.problems[0]?.message ?? `${name}: no SAML message, HAR or SAML-tracer export recognised`;
+      throw new UsageError(why);
+    }
+    // Entries of several inputs form one trace (a request URL and a response file correlate); ids stay unique.
+    const prefix = inputs.length > 1 ? `${i + 1}:` : '';
+    for (const e of input.entries) loaded.entries.push(prefix ? { ...e, id: prefix + e.id } : e);
+    loaded.problems.push(...input.problems);
+    if (input.trace) {
+      loaded.savedSettings ??= input.trace.settings;
+      loaded.verdicts.push(...input.trace.verdicts.map((v) => (prefix ? { ...v, entry: prefix + v.entry } : v)));
+    }
+  }
+  return loaded;
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../lib/cli/main';
+import { exportEntries } from '../../lib/core/trace';
+import { loadTestKey } from '../../lib/samlgen';
+import { PERSONAL, plantedFlow, SECRETS } from '../core/trace/flow';
+
+const dir = mkdtempSync(join(tmpdir(), 'saml-lens-convert-'));
+const capture = join(dir, 'customer.har');
+// The customer's file: a HAR with every cookie, token and personal value still in it.
+writeFileSync(capture, exportEntries(plantedFlow(), { format: 'har', profile: 'none' }).text);
+const cert = join(dir, 'idp.pem');
+writeFileSync(cert, loadTestKey('idp').certificatePem);
+
+async function run(...argv: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await main(argv, (s) => {
+    out += s;
+  });
+  return { code, out };
+}
+
+const variants = (v: string) => [v, encodeURIComponent(v), Buffer.from(v).toString('base64')];
+
+describe('saml-lens convert', () => {
+  for (const to of ['trace', 'har', 'saml-tracer'] as const) {
+    it(`--to ${to} --redact share leaves no planted secret or personal value in the file`, async () => {
+      const file = join(dir, `shared.${to}.json`);
+      const { code } = await run('convert', capture, '--to', to, '--redact', 'share', '-o', file, '--idp-cert', cert);
+      expect(code).toBe(0);
+      const bytes = readFileSync(file, 'utf8');
+      for (const secret of [...Object.values(SECRETS), PERSONAL.nameId, PERSONAL.displayName, PERSONAL.employeeId]) {
+        for (const form of variants(secret)) expect(bytes, `${secret} survived in ${to}`).not.toContain(form);
+      }
+    });
+  }
+
+  it('the default support profile removes credentials but keeps the identity a support engineer needs', async () => {
+    const file = join(dir, 'support.har');
+    await run('convert', capture, '--to', 'har', '-o', file);
+    const bytes = readFileSync(file, 'utf8');
+    for (const secret of Object.values(SECRETS)) expect(bytes).not.toContain(secret);
+    expect(bytes).toContain(encodeURIComponent(PERSONAL.otherEmail));
+  });
+
+  it('a redacted trace re-checks to the verdicts captured before redaction, never "signature broken"', async () => {
+    const before = JSON.parse((await run('check', capture, '--idp-cert', cert, '--json')).out);
+    const file = join(dir, 'shared.trace.json');
+    await run('convert', capture, '--to', 'trace', '--redact', 'share', '-o', file, '--idp-cert', cert);
+    const after = JSON.parse((await run('check', file, '--json')).out);
+    const statuses = (doc: { messages: Array<{ signatures: Array<{ status: string }> }> }) =>
+      doc.messages.flatMap((m) => m.signatures.map((s) => s.status));
+    expect(statuses(after)).toEqual(statuses(before));
+    expect(after.messages.flatMap((m: { findings: Array<{ rule: string }> }) => m.findings.map((f) => f.rule))).not.toContain('signature-invalid');
+  });
+
+  it('check --format html writes one self-contained, script-free report; markdown names the rules', async () => {
+    const html = (await run('check', capture, '--format', 'html', '--redact', 'share')).out;
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).not.toMatch(/<script|https?:\/\/[^"'\s<]*\.(css|js)/i);
+    expect(html).not.toContain(PERSONAL.nameId);
+    const md = (await run('check', capture, '--format', 'markdown')).out;
+    expect(md).toMatch(/^# /);
+    expect(md).toContain('`unsolicited-response`');
+  });
+
+  it('refuses an unknown target format or redaction profile with exit 2', async () => {
+    expect((await run('convert', capture, '--to', 'pdf')).code).toBe(2);
+    expect((await run('convert', capture, '--to', 'har', '--redact', 'everything')).code).toBe(2);
+  });
+});
