@@ -74,7 +74,7 @@ export interface FindingsProps {
 }
 
 export function Findings({ findings, lookup, onLocate, empty = 'No problems found.' }: FindingsProps) {
-  if (findings.length === 0) return <p class="sl-none">{empty}</p>;
+  if (findings.length === 0) return <p class="sl-none sl-no-findings">{empty}</p>;
   return (
     <ul class="sl-findings">
       {orderFindings(findings).map((f, i) => (
