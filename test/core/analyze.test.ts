@@ -111,4 +111,11 @@ describe('rule reference', () => {
     expect(md).toContain('Sign SAML response and assertion');
     expect(md).toContain('(twilio-console: error, twilio-flex: error)');
   });
+
+  it('leaves no raw "<" outside code spans, where Markdown would read a placeholder as HTML', () => {
+    const prose = renderRuleReference()
+      .replace(/`[^`]*`/g, '')
+      .replace(/<a id="rule-[a-z0-9-]+"><\/a>/g, '');
+    expect(prose).not.toContain('<');
+  });
 });

@@ -10,7 +10,7 @@ export const assertionEncrypted: CheckRule = {
       'To inspect it, supply the SP private key (it stays on this machine). If the SP does not expect encrypted assertions, switch encryption off on the IdP.',
     entra: 'Enterprise applications > your app > Single sign-on > Token encryption: remove or deactivate the certificate if the SP cannot decrypt.',
     okta: 'Applications > your app > General > SAML Settings > Show Advanced Settings: Assertion Encryption "Unencrypted" if the SP cannot decrypt.',
-    adfs: 'Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -EncryptClaims $false if the SP cannot decrypt.',
+    adfs: '`Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -EncryptClaims $false` if the SP cannot decrypt.',
   },
   spec: 'saml-core §2.3.4 (EncryptedAssertion); saml-profiles §4.1.4.2',
   check(ctx) {

@@ -10,7 +10,7 @@ export const assertionExpired: CheckRule = {
   fix: {
     general:
       'Compare the clocks of IdP and SP with a time source (both should use NTP).\nIf the clocks are right, look for what delayed the POST (a slow proxy, a user leaving the auto-post page open) or check whether the response was replayed.\nAn SP allowing a few minutes of clock skew is normal; very short assertion lifetimes are not needed.',
-    adfs: 'Assertion lifetime per relying party: Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -NotBeforeSkew <minutes> (allows for SP clocks that run behind); check the AD FS servers\' time with w32tm /query /status.',
+    adfs: 'Assertion lifetime per relying party: `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -NotBeforeSkew <minutes>` (allows for SP clocks that run behind); check the AD FS servers\' time with `w32tm /query /status`.',
   },
   spec: 'saml-core §2.5.1.2 (NotOnOrAfter); saml-profiles §4.1.4.2 (SubjectConfirmationData NotOnOrAfter)',
   check(ctx) {

@@ -9,7 +9,7 @@ export const assertionNotYetValid: CheckRule = {
   fix: {
     general:
       'Synchronise the IdP and SP clocks with NTP. If you cannot fix the clock, allow a few minutes of clock skew on the SP.',
-    adfs: 'Check the AD FS servers\' time (w32tm /query /status). Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -NotBeforeSkew 5 makes AD FS back-date NotBefore by 5 minutes for SPs whose clocks run behind.',
+    adfs: 'Check the AD FS servers\' time (`w32tm /query /status`). `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -NotBeforeSkew 5` makes AD FS back-date NotBefore by 5 minutes for SPs whose clocks run behind.',
   },
   spec: 'saml-core §2.5.1.2 (NotBefore)',
   check(ctx) {

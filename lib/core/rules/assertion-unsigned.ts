@@ -11,7 +11,7 @@ export const assertionUnsigned: CheckRule = {
     entra:
       'Enterprise applications > your app > Single sign-on > SAML Certificates > Edit: Signing Option "Sign SAML response and assertion".',
     okta: 'Applications > your app > General > SAML Settings > Edit > Show Advanced Settings: Assertion Signature "Signed".',
-    adfs: 'Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion',
+    adfs: 'Run `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion`',
   },
   spec: 'saml-profiles §4.1.3.5; saml-metadata §2.4.4 (WantAssertionsSigned)',
   check(ctx) {

@@ -19,7 +19,7 @@ export const audienceMismatch: CheckRule = {
     entra:
       'Enterprise applications > your app > Single sign-on > Basic SAML Configuration: Identifier (Entity ID) must equal the SP entity ID (mark it Default if there are several).',
     okta: 'Applications > your app > General > SAML Settings > Edit: "Audience URI (SP Entity ID)".',
-    adfs: 'Relying party trust > Properties > Identifiers: the SP entity ID must be listed; the first identifier is what AD FS puts into the Audience (Set-AdfsRelyingPartyTrust -TargetName <name> -Identifier <SP entity ID>).',
+    adfs: 'Relying party trust > Properties > Identifiers: the SP entity ID must be listed; the first identifier is what AD FS puts into the Audience (`Set-AdfsRelyingPartyTrust -TargetName <name> -Identifier <SP entity ID>`).',
   },
   spec: 'saml-core §2.5.1.4 (AudienceRestriction); saml-profiles §4.1.4.2',
   check(ctx) {

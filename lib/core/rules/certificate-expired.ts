@@ -12,7 +12,7 @@ export const certificateExpired: StageRule = {
     entra:
       'Enterprise applications > your app > Single sign-on > SAML Certificates > Edit > New Certificate, then send it to the SP and Make certificate active.',
     okta: 'Applications > your app > Sign On > SAML Signing Certificates > Generate new certificate, give it to the SP, then activate it.',
-    adfs: 'With AutoCertificateRollover the new Token-signing certificate is created before expiry; run Update-AdfsCertificate -CertificateType Token-Signing -Urgent only if it expired, then give the SP the new certificate.',
+    adfs: 'With AutoCertificateRollover the new Token-signing certificate is created before expiry; if it already expired, run `Update-AdfsCertificate -CertificateType Token-Signing -Urgent`, then give the SP the new certificate.',
   },
   spec: 'saml-metadata §2.4.1.1; RFC 5280 §4.1.2.5',
 };

@@ -12,7 +12,7 @@ export const encryptionFailed: StageRule = {
     entra:
       'Enterprise applications > your app > Single sign-on > Token encryption: import the SP\'s encryption certificate and activate it, or remove token encryption.',
     okta: 'Applications > your app > General > SAML Settings > Show Advanced Settings: Assertion Encryption "Encrypted" with the SP\'s encryption certificate, or "Unencrypted" if the SP cannot decrypt.',
-    adfs: 'Relying party trust > Properties > Encryption: the SP\'s encryption certificate; or Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -EncryptClaims $false',
+    adfs: 'Relying party trust > Properties > Encryption: the SP\'s encryption certificate; or `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -EncryptClaims $false`',
   },
   spec: 'saml-core §6 (encryption); xmlenc-core1 §4.2',
 };

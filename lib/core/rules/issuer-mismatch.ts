@@ -22,7 +22,7 @@ export const issuerMismatch: CheckRule = {
     entra:
       'Entra ID issues https://sts.windows.net/<tenant-id>/ (with the trailing slash). It is shown as "Microsoft Entra Identifier" under Enterprise applications > your app > Single sign-on > Set up <app>.',
     okta: 'Okta issues http://www.okta.com/<id>. It is shown as "Identity Provider Issuer" under Applications > your app > Sign On > View SAML setup instructions.',
-    adfs: 'AD FS issues http://<federation service name>/adfs/services/trust (http, not https). Check with Get-AdfsProperties | Select-Object Identifier.',
+    adfs: 'AD FS issues http://<federation service name>/adfs/services/trust (http, not https). Check with `Get-AdfsProperties | Select-Object Identifier`.',
   },
   spec: 'saml-profiles §4.1.4.2; saml-profiles §4.1.4.3 (SP must verify the Issuer)',
   check(ctx) {

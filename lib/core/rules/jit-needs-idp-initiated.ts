@@ -11,7 +11,7 @@ export const jitNeedsIdpInitiated: CheckRule = {
     general: 'Let new users start their first login from the IdP (app tile or dashboard); after that both flows work.',
     entra: 'Users start from My Apps (myapps.microsoft.com) or the app\'s "User access URL".',
     okta: 'Users start from the Okta End-User Dashboard tile.',
-    adfs: 'Users start at https://<your AD FS host>/adfs/ls/IdpInitiatedSignOn.aspx (enable it with Set-AdfsProperties -EnableIdpInitiatedSignonPage $true).',
+    adfs: 'Users start at https://<your AD FS host>/adfs/ls/IdpInitiatedSignOn.aspx (enable it with `Set-AdfsProperties -EnableIdpInitiatedSignonPage $true`).',
   },
   spec: 'saml-profiles §4.1.5',
   check(ctx) {

@@ -12,7 +12,7 @@ export const messageUnsigned: CheckRule = {
     entra:
       'Entra ID always signs; if this response claims to come from Entra ID, it did not. Check the capture and the Issuer.',
     okta: 'Applications > your app > General > SAML Settings > Edit > Show Advanced Settings: Response "Signed" and Assertion Signature "Signed".',
-    adfs: 'Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion',
+    adfs: 'Run `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion`',
   },
   spec: 'saml-profiles §4.1.3.5 and §4.1.4.2 (assertions must be signed when delivered by POST); saml-profiles §4.4.4.1 (logout messages must be signed)',
   check(ctx) {

@@ -12,7 +12,7 @@ export const responseUnsigned: CheckRule = {
     entra:
       'Enterprise applications > your app > Single sign-on > SAML Certificates > Edit: Signing Option "Sign SAML response and assertion".',
     okta: 'Applications > your app > General > SAML Settings > Edit > Show Advanced Settings: Response "Signed".',
-    adfs: 'Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion',
+    adfs: 'Run `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion` (by default AD FS signs only the assertion).',
   },
   spec: 'saml-core §5.2 (signed messages); saml-profiles §4.1.3.5',
   check(ctx) {

@@ -11,7 +11,7 @@ export const weakAlgorithm: StageRule = {
     entra:
       'Enterprise applications > your app > Single sign-on > SAML Certificates > Edit: Signing Algorithm "SHA-256".',
     okta: 'Applications > your app > General > SAML Settings > Edit > Show Advanced Settings: Signature Algorithm "RSA-SHA256", Digest Algorithm "SHA256".',
-    adfs: 'Relying party trust > Properties > Advanced: Secure hash algorithm "SHA-256", or Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SignatureAlgorithm http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    adfs: 'Relying party trust > Properties > Advanced: Secure hash algorithm "SHA-256", or `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SignatureAlgorithm http://www.w3.org/2001/04/xmldsig-more#rsa-sha256`',
   },
   spec: 'saml-core §5.4.3; xmldsig-core1 §6.2 (SHA-1 discouraged); RFC 6194',
 };
