@@ -181,18 +181,23 @@ function isOwn(d: BeforeRequest, ownOrigin: string): boolean {
 type WebRequestEvent = { addListener(cb: (details: never) => void, filter: object, spec?: string[]): void };
 
 function registerListeners(assembler: Assembler): void {
-  const wr = browser.webRequest as unknown as Record<string, WebRequestEvent> & {
-    OnSendHeadersOptions?: { EXTRA_HEADERS?: string };
-  };
+  const wr = browser.webRequest as unknown as Record<string, WebRequestEvent>;
   const filter = { urls: ['http://*/*', 'https://*/*'] };
-  // Chrome hides Cookie and Set-Cookie without 'extraHeaders'; Firefox shows them and rejects the flag.
-  const extra = wr.OnSendHeadersOptions?.EXTRA_HEADERS ? ['extraHeaders'] : [];
-  const on = (event: string, cb: (d: never) => void, spec?: string[]) => wr[event]?.addListener(cb, filter, spec);
+  const on = (event: string, cb: (d: never) => void, spec?: string[]) => {
+    const target = wr[event];
+    if (!target) return;
+    try {
+      target.addListener(cb, filter, spec);
+    } catch {
+      // Chrome hides Cookie and Set-Cookie without 'extraHeaders'; Firefox shows them and rejects the flag.
+      target.addListener(cb, filter, spec?.filter((s) => s !== 'extraHeaders'));
+    }
+  };
   on('onBeforeRequest', (d) => assembler.beforeRequest(d), ['requestBody']);
-  on('onSendHeaders', (d) => assembler.sendHeaders(d), ['requestHeaders', ...extra]);
-  on('onHeadersReceived', (d) => assembler.headersReceived(d), ['responseHeaders', ...extra]);
-  on('onBeforeRedirect', (d) => assembler.beforeRedirect(d), ['responseHeaders', ...extra]);
-  on('onCompleted', (d) => assembler.completed(d), ['responseHeaders', ...extra]);
+  on('onSendHeaders', (d) => assembler.sendHeaders(d), ['requestHeaders', 'extraHeaders']);
+  on('onHeadersReceived', (d) => assembler.headersReceived(d), ['responseHeaders', 'extraHeaders']);
+  on('onBeforeRedirect', (d) => assembler.beforeRedirect(d), ['responseHeaders', 'extraHeaders']);
+  on('onCompleted', (d) => assembler.completed(d), ['responseHeaders', 'extraHeaders']);
   on('onErrorOccurred', (d) => assembler.errorOccurred(d));
 }
 
