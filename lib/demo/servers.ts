@@ -199,6 +199,7 @@ HTTP-POST. SAML Lens captures it in the background and says what is wrong.</p>
 <p><a href="/logout" data-action="logout">Sign out (LogoutRequest / LogoutResponse by HTTP-Redirect)</a></p>
 <h2>This SP's configuration (paste into SAML Lens settings to check against it)</h2>
 <dl class="box">
+<dt>Profile</dt><dd><code data-config="profile">twilio-flex</code> (this SP reads the bare claims email, full_name and roles, like Twilio Flex)</dd>
 <dt>SP entity ID</dt><dd><code data-config="sp-entity-id">${esc(sp.entityId)}</code></dd>
 <dt>ACS URL</dt><dd><code data-config="acs-url">${esc(sp.acsUrl)}</code></dd>
 <dt>Expected IdP entity ID (Issuer)</dt><dd><code data-config="idp-entity-id">${esc(idp.entityId)}</code></dd>

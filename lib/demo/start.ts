@@ -33,7 +33,9 @@ Start page:             ${demo.startUrl}
 Extension (unpacked):   ${extensionDir}
 `);
 
-  const browser = flag('no-browser') ? undefined : findBrowser();
+  // A headed browser needs a display; on a Linux box without one, serve the demo and say what to open.
+  const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const browser = flag('no-browser') || noDisplay ? undefined : findBrowser();
   let child: ReturnType<typeof launchBrowser> | undefined;
   if (browser) {
     console.log(`Opening ${browser} with SAML Lens loaded and DevTools open. Choose the "SAML" panel in DevTools.`);
@@ -45,7 +47,7 @@ Extension (unpacked):   ${extensionDir}
     child.on('error', (error) => console.error(`Could not start ${browser}: ${error.message}`));
   } else {
     console.log(
-      `${flag('no-browser') ? 'Not opening a browser (--no-browser).' : 'No Chrome or Chromium found (set SAML_LENS_BROWSER to its path).'}\n` +
+      `${flag('no-browser') ? 'Not opening a browser (--no-browser).' : noDisplay ? 'No display (DISPLAY is not set): not opening a browser.' : 'No Chrome or Chromium found (set SAML_LENS_BROWSER to its path).'}\n` +
         `Load ${extensionDir} as an unpacked extension (chrome://extensions, Developer mode, Load unpacked) and open ${demo.startUrl}.`,
     );
   }
