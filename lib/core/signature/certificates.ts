@@ -46,11 +46,28 @@ function pemBlocks(text: string): Array<{ label: string; body: string }> {
   return out;
 }
 
+// Settings and options are re-read for every analysis: the same text gives the same certificates, and the
+// SHA-1/SHA-256 fingerprints and X.509 parse are worth keeping (bounded, oldest dropped).
+const parsedTexts = new Map<string, { certs: TrustedCertificate[]; problems: Problem[] }>();
+const PARSED_TEXTS_MAX = 32;
+
 /**
  * Reads trusted certificates as people paste them: one or several PEM blocks, or the bare base64 of the
  * DER as IdP consoles export it (with or without line breaks). Never throws.
  */
 export function parseCertificates(text: string, source: string): { certs: TrustedCertificate[]; problems: Problem[] } {
+  const cacheKey = `${source}\0${text}`;
+  let hit = parsedTexts.get(cacheKey);
+  if (!hit) {
+    hit = readCertificates(text, source);
+    if (parsedTexts.size >= PARSED_TEXTS_MAX) parsedTexts.delete(parsedTexts.keys().next().value!);
+    parsedTexts.set(cacheKey, hit);
+  }
+  // Copies: callers may annotate what they get; the DER bytes are shared and never written.
+  return { certs: hit.certs.map((c) => ({ ...c, info: { ...c.info } })), problems: hit.problems.map((p) => ({ ...p })) };
+}
+
+function readCertificates(text: string, source: string): { certs: TrustedCertificate[]; problems: Problem[] } {
   const certs: TrustedCertificate[] = [];
   const problems: Problem[] = [];
   const fail = (why: string) =>

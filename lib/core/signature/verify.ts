@@ -45,6 +45,10 @@ export async function verifyParsed(parsed: ParsedSaml, opts: VerifyOptions, prob
   problems.push(...structure.problems);
   const ctx: VerifyContext = { trusted: opts.trusted, signer: isEl(parsed.root, NS.protocol, 'AuthnRequest') ? 'sp' : 'idp' };
 
+  // Canonicalisation is synchronous; the cryptography of every signature is started before any is
+  // awaited, so the WebCrypto round trips overlap instead of queueing one after another.
+  type Checked = { verdict: SignatureVerdict; problems: Problem[]; refused?: true };
+  const pending: Array<Checked | Promise<Checked>> = [];
   for (const sig of structure.signatures) {
     const target = sig.parentNode as Element;
     const read = readSignature(sig, parsed);
@@ -60,21 +64,24 @@ export async function verifyParsed(parsed: ParsedSaml, opts: VerifyOptions, prob
         failure: refusedBy || read.ok || read.kind === 'structure' ? 'structure' : read.kind === 'value' ? 'signature-value' : 'algorithm',
         reason: refusedBy ? (REFUSED[refusedBy] ?? `refused (${refusedBy})`) : read.ok ? '' : `refused: ${read.why}`,
       };
+      const found: Problem[] = [];
       if (!refusedBy && !read.ok) {
-        problems.push({
+        found.push({
           rule: read.kind === 'structure' ? 'signature-wrapping' : 'signature-invalid',
           severity: 'error',
           location: elementPath(sig),
           message: `The signature on <${target.localName}> cannot count: ${read.why}.`,
         });
       }
-      verdicts.push(v);
+      pending.push({ verdict: v, problems: found, refused: true });
       continue;
     }
-    const { verdict, problems: found } = await verifyXmlSignature(read.parts, read.header, ctx);
-    weakProblems(verdict, problems);
-    problems.push(...found);
-    verdicts.push(verdict);
+    pending.push(verifyXmlSignature(read.parts, read.header, ctx));
+  }
+  for (const item of await Promise.all(pending)) {
+    if (!item.refused) weakProblems(item.verdict, problems);
+    problems.push(...item.problems);
+    verdicts.push(item.verdict);
   }
 
   if (opts.redirect) {
