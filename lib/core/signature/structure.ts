@@ -42,6 +42,24 @@ function findAllInNs(root: Element, ns: string): Element[] {
   return out;
 }
 
+/**
+ * The top-level assertion whose Advice (directly, or through the Advice of assertions nested in it)
+ * holds `assertion`, or undefined when `assertion` sits anywhere else. saml-core §2.6.3 lets an issuer
+ * put assertions in Advice; only the chain Assertion > Advice > Assertion counts, so an assertion in
+ * Extensions, SubjectConfirmationData, ds:Object or a request is never "advice".
+ */
+function adviceOwner(assertion: Element, topLevel: Set<Element>): Element | undefined {
+  let a: Element = assertion;
+  for (;;) {
+    const advice = a.parentNode;
+    if (!isEl(advice, NS.assertion, 'Advice')) return undefined;
+    const owner = advice.parentNode;
+    if (!isEl(owner, NS.assertion, 'Assertion')) return undefined;
+    if (topLevel.has(owner)) return owner;
+    a = owner;
+  }
+}
+
 export function checkStructure(parsed: ParsedSaml): StructureResult {
   const problems: Problem[] = [];
   const refused = new Map<Element, string>();
@@ -63,6 +81,25 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
   if (root.namespaceURI === METADATA_NS) for (const el of findAllInNs(root, METADATA_NS)) allowedParents.add(el);
   if (isEl(root, NS.assertion, 'Assertion')) allowedParents.add(root);
   for (const r of responses) for (const a of childElements(r, NS.assertion, 'Assertion')) allowedParents.add(a);
+  const topLevel = new Set(allowedParents);
+
+  // Advice: an assertion the signer of a top-level assertion put inside it is part of what that signature
+  // covers, not wrapping; its own signature (if any) is verified like any other. A top-level assertion
+  // counts as covered when it, or the message around it, carries a signature; whether that signature
+  // verifies is judged later and any failure is an error on its own.
+  const signedHere = (el: Node | null) => !!el && el.nodeType === 1 && childElements(el, NS.ds, 'Signature').length > 0;
+  const covered = (top: Element) => signedHere(top) || (responses.includes(top.parentNode as Element) && signedHere(top.parentNode));
+  const advice = new Set<Element>();
+  const uncoveredAdvice = new Set<Element>();
+  for (const a of findAll(root, NS.assertion, 'Assertion')) {
+    if (topLevel.has(a)) continue;
+    const owner = adviceOwner(a, topLevel);
+    if (!owner) continue;
+    if (covered(owner)) {
+      advice.add(a);
+      allowedParents.add(a);
+    } else uncoveredAdvice.add(a);
+  }
 
   const signatures = findAll(root, NS.ds, 'Signature');
   const perParent = new Map<Node, Element[]>();
@@ -118,9 +155,12 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
   if (isEl(root, NS.assertion, 'Assertion')) expected.add(root);
   for (const local of ['Assertion', 'EncryptedAssertion']) {
     for (const a of findAll(root, NS.assertion, local)) {
-      if (expected.has(a)) continue;
+      if (expected.has(a) || advice.has(a)) continue;
       const parent = a.parentNode as Element;
-      wrap(problems, `an ${local} inside <${parent.localName}> at ${elementPath(parent)}: assertions belong directly inside a Response and nowhere else (assertion-placement rule).`, a);
+      const why = uncoveredAdvice.has(a)
+        ? `an ${local} inside the Advice at ${elementPath(parent)} of an assertion that no signature covers: nobody vouches for what it adds (assertion-placement rule).`
+        : `an ${local} inside <${parent.localName}> at ${elementPath(parent)}: assertions belong directly inside a Response (or in the Advice of a signed assertion) and nowhere else (assertion-placement rule).`;
+      wrap(problems, why, a);
     }
   }
   return { problems, refused, signatures };

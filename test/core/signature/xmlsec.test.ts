@@ -17,6 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const XPATH: Record<string, string> = {
   '/Response': "/*/*[local-name()='Signature']",
   '/Response/Assertion': "/*/*[local-name()='Assertion']/*[local-name()='Signature']",
+  '/Response/Assertion/Advice/Assertion': "/*/*[local-name()='Assertion']/*[local-name()='Advice']/*[local-name()='Assertion']/*[local-name()='Signature']",
 };
 
 /** xmlsec1's verdict on one signature, with the idp certificate as the only key. */
@@ -48,6 +49,11 @@ const cases: Array<{ name: string; xml: () => string; targets: string[] }> = [
   ...['genuine-both-signed.xml', 'genuine-both-signed-sha1.xml', 'tampered-after-signing.xml', 'rogue-signed.xml', 'genuine-rollover-idp-next.xml', 'attack-nameid-comment.xml', 'attack-nameid-pi.xml'].map(
     (file) => ({ name: file, xml: () => readFixture(file), targets: file.includes('nameid') ? ['/Response/Assertion'] : ['/Response', '/Response/Assertion'] }),
   ),
+  ...['genuine-advice-signed.xml', 'attack-advice-signature-broken.xml'].map((file) => ({
+    name: file,
+    xml: () => readFixture(file),
+    targets: ['/Response', '/Response/Assertion', '/Response/Assertion/Advice/Assertion'],
+  })),
   {
     name: 'InclusiveNamespaces PrefixList naming a prefix declared on the Response only',
     xml: () =>
