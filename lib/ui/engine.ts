@@ -36,3 +36,5 @@ export function markdownReport(report: Report, flow?: string): string {
 }
 
 export { parseMetadata, parseCertificates };
+
+export { exportEntries, reportHtml, REDACTION_PROFILES, type ExportResult, type RedactionProfile, type TraceVerdict } from '../core/trace';

@@ -16,6 +16,9 @@ import { MessageDetail, EntryDetail } from './MessageDetail';
 import { Findings } from './Findings';
 import { SettingsForm } from './Settings';
 import { InputPane } from './InputPane';
+import { ExportDialog } from './ExportDialog';
+import { ReportDialog } from './ReportDialog';
+import type { TraceVerdict } from '../engine';
 
 export type Mode = 'panel' | 'viewer' | 'options';
 
@@ -41,8 +44,9 @@ function isTyping(t: EventTarget | null): boolean {
 
 export function App({ source, mode, theme }: AppProps) {
   const [extra, setExtra] = useState<TraceEntry[]>([]);
+  const [verdicts, setVerdicts] = useState<TraceVerdict[]>([]);
   const [batches, setBatches] = useState(0);
-  const cap = useCapture(source, extra, mode !== 'viewer');
+  const cap = useCapture(source, extra, mode !== 'viewer', verdicts);
   const systemDark = useSystemDark();
   const settings = cap.settings ?? DEFAULT_SETTINGS;
   const dataTheme = resolveTheme(settings.theme, theme, systemDark);
@@ -72,8 +76,13 @@ export function App({ source, mode, theme }: AppProps) {
       onAdd={(b) => {
         setBatches((n) => n + 1);
         setExtra((prev) => [...prev, ...b.entries]);
+        const more = b.verdicts;
+        if (more?.length) setVerdicts((prev) => [...prev, ...more]);
       }}
-      onClearExtra={() => setExtra([])}
+      onClearExtra={() => {
+        setExtra([]);
+        setVerdicts([]);
+      }}
       extraCount={extra.length}
       batchNumber={batches + 1}
     />
@@ -102,6 +111,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
   const [cursorKey, setCursorKey] = useState<string | undefined>();
   const [detailOpen, setDetailOpen] = useState(false);
   const [drawer, setDrawer] = useState(false);
+  const [dialog, setDialog] = useState<{ type: 'export' } | { type: 'report'; flow?: string }>();
   const searchRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const detailRef = useRef<HTMLDivElement | null>(null);
@@ -134,7 +144,8 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
         e.preventDefault();
         searchRef.current?.focus();
       } else if (e.key === 'Escape') {
-        if (drawer) setDrawer(false);
+        if (dialog) setDialog(undefined);
+        else if (drawer) setDrawer(false);
         else if (detailOpen || detailRef.current?.contains(e.target as Node) || e.target === searchRef.current) {
           backToList();
         }
@@ -142,7 +153,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [drawer, detailOpen, backToList]);
+  }, [drawer, dialog, detailOpen, backToList]);
 
   const detail = (() => {
     if (shownKey === 'trace') {
@@ -161,6 +172,9 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
           <>
             <CopyButton label="Copy flow as Markdown" text={() => markdownReport(report, m.flow)} />
             <CopyButton label="Copy all as Markdown" text={() => markdownReport(report)} />
+            <button type="button" onClick={() => setDialog({ type: 'report', flow: m.flow })}>
+              Save HTML report…
+            </button>
           </>
         );
         return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} actions={actions} />;
@@ -188,11 +202,13 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
         showOthers={showOthers}
         onShowOthers={setShowOthers}
         onSettings={() => setDrawer((d) => !d)}
+        onExport={cap.entries.length ? () => setDialog({ type: 'export' }) : undefined}
+        onReport={report.messages.length || report.findings.length ? () => setDialog({ type: 'report' }) : undefined}
         report={cap.report}
         analysing={cap.analysing}
         searchRef={searchRef}
       />
-      {mode === 'viewer' ? <InputPane onAdd={onAdd} onClear={onClearExtra} loadedCount={extraCount} batchNumber={batchNumber} /> : null}
+      {mode === 'viewer' ? <InputPane onAdd={onAdd} onClear={onClearExtra} loadedCount={extraCount} batchNumber={batchNumber} report={cap.report} /> : null}
       {cap.error ? (
         <div class="sl-banner sl-error-text" role="alert">
           {cap.error}
@@ -229,6 +245,12 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
           {detail}
         </div>
       </main>
+      {dialog?.type === 'export' ? (
+        <ExportDialog entries={cap.entries} report={report} rows={rows} settings={settings} analysing={cap.analysing} onClose={() => setDialog(undefined)} />
+      ) : null}
+      {dialog?.type === 'report' ? (
+        <ReportDialog report={report} flow={dialog.flow} flowLabel={dialog.flow ? flowLabels.get(dialog.flow) : undefined} onClose={() => setDialog(undefined)} />
+      ) : null}
       {drawer ? (
         <aside class="sl-drawer" aria-label="Settings">
           <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setDrawer(false)} />

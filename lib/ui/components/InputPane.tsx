@@ -1,7 +1,10 @@
-import { useState } from 'preact/hooks';
-import type { Problem, TraceEntry } from '../../core/model';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Problem, Report, TraceEntry } from '../../core/model';
 import { readPasted } from '../engine';
 import { takeInput, type InputBatch } from '../state/viewer-input';
+import { importFile } from '../import/run-import';
+import { createImportWorker } from '../import/worker-factory';
+import { progressFraction, progressText, type ImportProgress } from '../import/protocol';
 
 export interface InputPaneProps {
   /** Called with entries to add to what is already loaded (never a replacement). */
@@ -9,6 +12,8 @@ export interface InputPaneProps {
   onClear: () => void;
   loadedCount: number;
   batchNumber: number;
+  /** The latest report: a new one after an import means its analysis is done. */
+  report?: Report;
 }
 
 function ProblemList({ problems }: { problems: Problem[] }) {
@@ -25,13 +30,25 @@ function ProblemList({ problems }: { problems: Problem[] }) {
 }
 
 /** Paste a message, a URL or a form body; drop or pick a file (HAR, SAML-tracer JSON, XML). */
-export function InputPane({ onAdd, onClear, loadedCount, batchNumber }: InputPaneProps) {
+export function InputPane({ onAdd, onClear, loadedCount, batchNumber, report }: InputPaneProps) {
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
-  const [result, setResult] = useState<{ summary: string; problems: Problem[] } | undefined>();
+  const [result, setResult] = useState<{ summary: string; problems: Problem[]; note?: string } | undefined>();
+  const [progress, setProgress] = useState<{ name: string; p: ImportProgress } | undefined>();
+  const batchRef = useRef(batchNumber);
+  batchRef.current = batchNumber;
+  const reportAtAdd = useRef<Report | undefined | null>(null);
+
+  // "Analysing" lasts until the report that includes the new entries arrives.
+  useEffect(() => {
+    if (reportAtAdd.current !== null && report !== reportAtAdd.current) {
+      reportAtAdd.current = null;
+      setProgress(undefined);
+    }
+  }, [report]);
 
   const take = (input: string, name?: string) => {
-    const out = takeInput(input, name, batchNumber, readPasted);
+    const out = takeInput(input, name, batchRef.current, readPasted);
     setResult({ summary: out.summary, problems: out.problems });
     if (out.batch) {
       onAdd(out.batch);
@@ -39,13 +56,29 @@ export function InputPane({ onAdd, onClear, loadedCount, batchNumber }: InputPan
     }
   };
   const takeFiles = async (files: FileList | null | undefined) => {
-    for (const f of Array.from(files ?? [])) {
-      try {
-        take(await f.text(), f.name);
-      } catch (e) {
-        setResult({ summary: `Could not read ${f.name}: ${e instanceof Error ? e.message : String(e)}`, problems: [] });
+    const list = Array.from(files ?? []);
+    const problems: Problem[] = [];
+    const summaries: string[] = [];
+    let note: string | undefined;
+    let added = false;
+    for (const f of list) {
+      setProgress({ name: f.name, p: { phase: 'reading', loaded: 0, total: f.size } });
+      const outcome = await importFile(f, f.name, (p) => setProgress({ name: f.name, p }), { createWorker: createImportWorker });
+      note ??= outcome.fallbackNote;
+      // The file is already parsed: hand takeInput the result, so ids and verdicts are prefixed the same way as a paste.
+      const out = takeInput('(file)', f.name, batchRef.current, () => outcome.result);
+      summaries.push(out.summary);
+      problems.push(...out.problems);
+      if (out.batch) {
+        reportAtAdd.current = report;
+        added = true;
+        batchRef.current += 1;
+        onAdd(out.batch);
       }
     }
+    if (added) setProgress((cur) => (cur ? { name: cur.name, p: { phase: 'analysing' } } : cur));
+    else setProgress(undefined);
+    setResult({ summary: summaries.join(' '), problems, ...(note ? { note } : {}) });
   };
 
   return (
@@ -75,13 +108,20 @@ export function InputPane({ onAdd, onClear, loadedCount, batchNumber }: InputPan
           Decode
         </button>
         <label class="sl-file">
-          Open file… <input type="file" accept=".har,.json,.xml,.txt" multiple onChange={(e) => void takeFiles((e.target as HTMLInputElement).files)} />
+          Open file… <input type="file" accept=".har,.json,.xml,.txt,.samltrace" multiple onChange={(e) => void takeFiles((e.target as HTMLInputElement).files)} />
         </label>
         <button type="button" onClick={onClear} disabled={loadedCount === 0}>
           Clear loaded
         </button>
-        <span class="sl-muted">{result?.summary ?? (loadedCount ? `${loadedCount} requests loaded` : '')}</span>
+        {progress ? (
+          <span class="sl-import-progress" role="status">
+            <progress max={1} value={progressFraction(progress.p)} aria-label="Import progress" /> {progressText(progress.name, progress.p)}
+          </span>
+        ) : (
+          <span class="sl-muted sl-import-summary">{result?.summary ?? (loadedCount ? `${loadedCount} requests loaded` : '')}</span>
+        )}
       </div>
+      {result?.note ? <p class="sl-note sl-import-note">{result.note}</p> : null}
       <ProblemList problems={result?.problems ?? []} />
     </section>
   );

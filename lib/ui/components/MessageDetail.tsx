@@ -47,8 +47,9 @@ export function MessageDetail({ m, entry, time, lookup, actions }: MessageDetail
         {actions ? <div class="sl-actions">{actions}</div> : null}
       </header>
       {entry?.redacted ? (
-        <p class="sl-banner sl-trace" role="note">
-          Redacted on export: values were replaced, so the signatures shown are the verdicts computed at capture, before redaction.
+        <p class="sl-banner sl-trace sl-redacted-note" role="note">
+          <span class="sl-captured-mark">redacted: verdict as captured</span> Values were replaced on export, which changes signed bytes: the
+          signatures shown are the verdicts computed at capture, before redaction, not a new check.
         </p>
       ) : null}
       <section class="sl-section">
@@ -57,7 +58,7 @@ export function MessageDetail({ m, entry, time, lookup, actions }: MessageDetail
       </section>
       <section class="sl-section">
         <h3>Summary</h3>
-        <SummaryCard m={m} time={time} />
+        <SummaryCard m={m} time={time} redacted={entry?.redacted === true} />
       </section>
       <section class="sl-section">
         <div class="sl-tabs" role="tablist">

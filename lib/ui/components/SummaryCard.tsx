@@ -35,7 +35,8 @@ export function mainAssertion(m: MessageReport): AssertionView | undefined {
   return all.find((a) => a.expectedPlace) ?? all[0];
 }
 
-export function SignatureList({ signatures }: { signatures: SignatureVerdict[] }) {
+/** `captured`: the message was redacted after capture, so these are the verdicts computed before redaction. */
+export function SignatureList({ signatures, captured = false }: { signatures: SignatureVerdict[]; captured?: boolean }) {
   if (signatures.length === 0) return <p class="sl-none">No signature.</p>;
   return (
     <ul class="sl-sigs">
@@ -44,6 +45,11 @@ export function SignatureList({ signatures }: { signatures: SignatureVerdict[] }
         return (
           <li key={i} class={`sl-sig sl-sig-${s.status}`}>
             <div>
+              {captured ? (
+                <span class="sl-captured-mark" title="The message was redacted on export; redaction changes signed bytes, so this is the verdict computed at capture, before redaction.">
+                  redacted: verdict as captured
+                </span>
+              ) : null}
               <span class={`sl-sig-status sl-sig-status-${s.status}`}>{SIGNATURE_STATUS_LABEL[s.status]}</span>{' '}
               <span class="sl-sig-target">
                 {s.form === 'redirect-query' ? 'query string signature' : `${s.targetKind} signature`} ({s.target})
@@ -91,7 +97,7 @@ export function AttributesTable({ attributes }: { attributes: MessageReport['att
   );
 }
 
-export function SummaryCard({ m, time }: { m: MessageReport; time: TimeReference }) {
+export function SummaryCard({ m, time, redacted = false }: { m: MessageReport; time: TimeReference; redacted?: boolean }) {
   const a = mainAssertion(m);
   const req = m.view?.request;
   const encrypted = m.view?.encryptedAssertions.length ?? 0;
@@ -141,7 +147,7 @@ export function SummaryCard({ m, time }: { m: MessageReport; time: TimeReference
         ) : null}
       </dl>
       <h4>Signatures</h4>
-      <SignatureList signatures={m.signatures} />
+      <SignatureList signatures={m.signatures} captured={redacted} />
       {m.kind === 'Response' || m.attributes.length > 0 ? (
         <>
           <h4>Attributes</h4>

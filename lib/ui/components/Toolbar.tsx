@@ -19,6 +19,10 @@ export interface ToolbarProps {
   showOthers: boolean;
   onShowOthers: (on: boolean) => void;
   onSettings: () => void;
+  /** Opens the export dialog; undefined while there is nothing to export. */
+  onExport?: () => void;
+  /** Opens the HTML report dialog; undefined while there is nothing to report. */
+  onReport?: () => void;
   report?: Report;
   analysing: boolean;
   searchRef: { current: HTMLInputElement | null };
@@ -80,6 +84,12 @@ export function Toolbar(p: ToolbarProps) {
           </>
         ) : null}
       </span>
+      <button type="button" class="sl-export-open" onClick={p.onExport} disabled={!p.onExport} title="Save the capture as a SAML Lens trace, HAR or SAML-tracer file, redacted">
+        ⤓ Export…
+      </button>
+      <button type="button" class="sl-report-open" onClick={p.onReport} disabled={!p.onReport} title="Save an HTML report of the whole trace for a ticket">
+        Report…
+      </button>
       <button type="button" onClick={p.onSettings} title="Settings">
         ⚙ Settings
       </button>

@@ -1,15 +1,21 @@
 import type { Problem, TraceEntry } from '../../core/model';
+import type { TraceVerdict } from '../../core/trace';
+import { prefixVerdicts } from './captured-view';
 
 /** The part of the core's InputResult (lib/core/input) the viewer uses. */
 export interface InputResult {
   format: string;
   entries: TraceEntry[];
   problems: Problem[];
+  /** A native trace's capture-time verdicts. */
+  trace?: { verdicts: TraceVerdict[] };
 }
 
 export interface InputBatch {
   entries: TraceEntry[];
   label: string;
+  /** Capture-time verdicts of a native trace, keyed to the batch's entry ids. */
+  verdicts?: TraceVerdict[];
 }
 
 export interface TakeResult {
@@ -46,9 +52,11 @@ export function takeInput(
       problems: result.problems,
     };
   }
-  const entries = result.entries.map((e) => ({ ...e, id: `b${batch}:${e.id}` }));
+  const prefix = `b${batch}:`;
+  const entries = result.entries.map((e) => ({ ...e, id: `${prefix}${e.id}` }));
+  const verdicts = prefixVerdicts(result.trace?.verdicts, prefix);
   return {
-    batch: { entries, label },
+    batch: { entries, label, ...(verdicts.length ? { verdicts } : {}) },
     summary: `Added ${entries.length} request${entries.length === 1 ? '' : 's'} from ${label} (${result.format}).`,
     problems: result.problems,
   };
