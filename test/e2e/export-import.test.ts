@@ -1,0 +1,122 @@
+// Export from the panel page with `share` redaction, re-import the downloaded file in the viewer: the same
+// messages and findings come back, and the signed-in user's e-mail is nowhere in the file.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo, type Demo } from '../../lib/demo/servers';
+import { spellings } from '../core/trace/flow';
+import { clearCaptures, E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+/** The demo IdP signs everyone in as this user: NameID, e-mail attribute and the SP's session cookie. */
+const USER = 'alice@example.test';
+
+interface Judged {
+  kind: string;
+  slugs: string[];
+}
+
+/** Every message row in list order, with the finding slugs its detail shows. */
+async function judgedRows(page: Page, expected: number): Promise<Judged[]> {
+  const rows = page.locator('.sl-row-msg');
+  await page.waitForFunction((n) => document.querySelectorAll('.sl-row-msg').length === n, expected, { timeout: 30_000 });
+  // The list is judged asynchronously: wait until the counts settle on the final report.
+  await page.waitForFunction(() => !document.querySelector('.sl-counts')?.textContent?.includes('analysing'), undefined, { timeout: 30_000 });
+  const out: Judged[] = [];
+  for (let i = 0; i < expected; i++) {
+    const row = rows.nth(i);
+    const kind = (await row.locator('.sl-kind').textContent()) ?? '';
+    await row.click();
+    await page.locator(`.sl-detail-inner[aria-label="${kind} details"]`).waitFor({ timeout: 10_000 });
+    await page.locator('.sl-detail-inner .sl-finding, .sl-detail-inner .sl-no-findings').first().waitFor({ timeout: 10_000 });
+    const slugs = (await page.locator('.sl-detail-inner .sl-finding .sl-slug').allTextContents()).sort();
+    out.push({ kind, slugs });
+  }
+  return out;
+}
+
+describe.skipIf(!hasChromium)('export from the panel, import in the viewer (Chromium)', () => {
+  let demo: Demo;
+  let ext: Extension;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    demo = await startDemo({ idleTimeoutMs: 10 * 60_000 });
+    ext = await launchExtension();
+  }, E2E_TIMEOUT);
+
+  afterAll(async () => {
+    await ext?.close();
+    await demo?.close();
+  });
+
+  it('a share-redacted native trace round-trips with the same messages and findings and without the e-mail', { timeout: E2E_TIMEOUT }, async () => {
+    const panel = await ext.openPanel();
+    await writeSettings(panel, {
+      profile: 'twilio-flex',
+      idpEntityId: demo.idp.entityId,
+      spEntityId: demo.sp.entityId,
+      acsUrl: demo.sp.acsUrl,
+      trustedCertificates: [demo.idp.certificatePem],
+    });
+    await clearCaptures(panel);
+    const site = await ext.context.newPage();
+    await signIn(site, demo, 'namespaced-claims');
+    await signOut(site);
+    await ext.settle();
+
+    const before = await judgedRows(panel, 4);
+    expect(before.map((j) => j.kind)).toEqual(['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse']);
+    expect(before[1]?.slugs).toContain('attribute-namespaced');
+    // The capture holds the user's e-mail (so its absence from the file below means something).
+    const captured = JSON.stringify(await storedEntries(panel));
+    expect(spellings(USER).some((s) => captured.includes(s))).toBe(true);
+
+    // Export: native trace, everything, share; the preview lists what is replaced, never the values.
+    await panel.click('.sl-export-open');
+    const dialog = panel.locator('.sl-modal[aria-label="Export"]');
+    await dialog.waitFor();
+    await dialog.locator('input[name="sl-export-format"][value="trace"]').check();
+    await dialog.locator('input[name="sl-export-scope"][value="all"]').check();
+    await dialog.locator('input[name="sl-export-profile"][value="share"]').check();
+    await dialog.locator('.sl-preview-email, .sl-preview-nameid').first().waitFor();
+    const preview = await dialog.locator('.sl-preview').innerText();
+    expect(preview).toMatch(/E-mail addresses|NameIDs/);
+    expect(preview).toMatch(/Cookie and Set-Cookie values/);
+    expect(preview).not.toContain(USER);
+    const [download] = await Promise.all([panel.waitForEvent('download'), dialog.locator('.sl-export-save').click()]);
+    const fileName = download.suggestedFilename();
+    expect(fileName).toMatch(/\.samltrace\.json$/);
+    const bytes = readFileSync((await download.path()) ?? '');
+    const text = bytes.toString('utf8');
+    for (const spelling of spellings(USER)) expect(text.includes(spelling), `"${spelling}" leaked into the export`).toBe(false);
+    const doc = JSON.parse(text) as { format: string; redaction?: { profile: string }; entries: unknown[] };
+    expect(doc.format).toBe('saml-lens-trace');
+    expect(doc.redaction?.profile).toBe('share');
+
+    // Import in the viewer through the file picker; parsed by the import worker (no fallback note).
+    const viewer = await ext.context.newPage();
+    await viewer.goto(`chrome-extension://${ext.id}/viewer.html`);
+    await viewer.locator('.sl-file input[type="file"]').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: bytes });
+    const after = await judgedRows(viewer, 4);
+    expect(after).toEqual(before);
+    await viewer.locator('.sl-import-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await viewer.locator('.sl-import-note').count()).toBe(0);
+    expect(await viewer.locator('.sl-import-summary').innerText()).toMatch(/Added \d+ requests? from .*saml-lens-trace/);
+
+    // The Response was signed and redaction changed it: its captured verdict is shown, marked, never "broken".
+    await viewer.locator('.sl-row-msg', { has: viewer.locator('.sl-kind', { hasText: /^Response$/ }) }).click();
+    await viewer.locator('.sl-detail-inner[aria-label="Response details"] .sl-redacted-note').waitFor();
+    expect(await viewer.locator('.sl-detail-inner .sl-sig-status-valid').count()).toBeGreaterThan(0);
+    expect(await viewer.locator('.sl-detail-inner .sl-sig-status-invalid').count()).toBe(0);
+    expect(await viewer.locator('.sl-detail-inner .sl-sig .sl-captured-mark').count()).toBeGreaterThan(0);
+    expect(await viewer.locator('.sl-detail-inner').innerText()).not.toContain(USER);
+
+    // A broken file is reported and what was loaded stays.
+    await viewer.locator('.sl-file input[type="file"]').setInputFiles({ name: 'broken.har', mimeType: 'application/json', buffer: Buffer.from('{"log": {"entries": [') });
+    await viewer.locator('.sl-input-problems').waitFor();
+    expect(await viewer.locator('.sl-input-problems').innerText()).toMatch(/broken\.har/);
+    expect(await viewer.locator('.sl-row-msg').count()).toBe(4);
+  });
+});
