@@ -40,7 +40,7 @@ export function startBackground(): BackgroundHandle {
   const ownOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   const writer = new EntryWriter(
     async () => {
-      await ready;
+      await areaReady;
       return state.area;
     },
     () => index.shed(0.2),
@@ -79,7 +79,7 @@ export function startBackground(): BackgroundHandle {
   const assembler = new Assembler(
     {
       started(hop) {
-        void ready.then(() => {
+        void areaReady.then(() => {
           if (!state.recording) {
             skipped.add(hop);
             return;
@@ -90,7 +90,7 @@ export function startBackground(): BackgroundHandle {
         });
       },
       finished(hop) {
-        void ready.then(() => {
+        void areaReady.then(() => {
           if (skipped.has(hop) || isDevtoolsRefetch(hop)) return;
           const entry = hopToEntry(hop);
           store(hop, entry, early.has(hop) || looksLikeSaml(entry));
@@ -145,7 +145,9 @@ export function startBackground(): BackgroundHandle {
     badge.schedule();
   };
 
-  const ready: Promise<void> = (async () => {
+  // Two steps: where to write (one settings read) gates capturing, so a message that woke the worker
+  // is stored within milliseconds; rebuilding the index of what is stored can follow.
+  const areaReady: Promise<void> = (async () => {
     try {
       const [recording, settings] = await Promise.all([
         browser.storage.local.get('recording').then((r) => r.recording !== false),
@@ -154,6 +156,13 @@ export function startBackground(): BackgroundHandle {
       state.recording = recording;
       state.settings = settings;
       state.area = settings.keepAcrossRestart ? 'local' : 'session';
+    } catch (error) {
+      console.warn(`SAML Lens: starting with default settings: ${String(error)}`);
+    }
+  })();
+
+  const ready: Promise<void> = areaReady.then(async () => {
+    try {
       // Entries in the other area: the setting changed while this worker was not running.
       await moveEntries(state.area);
       index.load(await entryKeys(state.area));
@@ -163,9 +172,9 @@ export function startBackground(): BackgroundHandle {
         if (Number.isFinite(at)) refetch.isRefetch(entry.method, entry.url, at);
       }
     } catch (error) {
-      console.warn(`SAML Lens: starting with defaults: ${String(error)}`);
+      console.warn(`SAML Lens: could not read earlier captures: ${String(error)}`);
     }
-  })();
+  });
 
   void ready.then(() => {
     handle.ready = true;

@@ -30,8 +30,6 @@ describe.skipIf(!hasChromium)('extension end to end (Chromium)', () => {
     trustedCertificates: [demo.idp.certificatePem],
   });
 
-  const samlEntries = async () => (await storedEntries(panel)).filter(looksLikeSaml);
-
   /** The slugs the panel shows for the (only) Response in the capture. */
   const panelSlugsForResponse = async (): Promise<string[]> => {
     const row = panel.locator('.sl-row-msg', { has: panel.locator('.sl-kind', { hasText: /^Response$/ }) }).first();
@@ -97,13 +95,16 @@ describe.skipIf(!hasChromium)('extension end to end (Chromium)', () => {
     await clearCaptures(panel);
     // Stopped while the user looks at the IdP's sign-in page (AuthnRequest captured, Response not yet sent)...
     await signIn(site, demo, 'ok', { beforeSignIn: () => stopServiceWorker(ext, panel) });
-    // ...and again between sign-in and sign-out.
+    // ...and again between sign-in and sign-out. Chromium stops an idle worker after 30 s, so the
+    // capture of the sign-in has been written by then: wait for that instead of racing it.
+    await ext.settle();
     await stopServiceWorker(ext, panel);
     await signOut(site);
     await ext.worker();
     await ext.settle();
-    const report = await analyze(await samlEntries(), demoSettings());
-    expect(report.messages.map((m) => m.kind)).toEqual(['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse']);
+    const stored = await storedEntries(panel);
+    const report = await analyze(stored.filter(looksLikeSaml), demoSettings());
+    expect(report.messages.map((m) => m.kind), stored.map((e) => `${e.method} ${e.url.slice(0, 60)}`).join('\n')).toEqual(['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse']);
     const response = report.messages[1];
     expect(response?.inResponseTo).toBe(report.messages[0]?.id);
   });
