@@ -74,7 +74,7 @@ await page.locator('button', { hasText: 'Import pasted metadata' }).first().clic
 await page.waitForTimeout(200);
 await page.screenshot({ path: join(out, 'panel-settings.png') });
 console.log('import note:', await page.locator('.sl-note').textContent());
-await page.locator('button', { hasText: 'Save' }).click();
+await page.locator('.sl-drawer button', { hasText: /^Save$/ }).click();
 await page.waitForFunction(() => document.querySelector('.sl-sig-status')?.textContent === 'valid', null, { timeout: 15_000 }).catch(() => undefined);
 console.log('after trust:', await page.locator('.sl-sig-status').first().textContent());
 await page.keyboard.press('Escape');
@@ -106,6 +106,20 @@ if (extra > 0) {
   console.log(`200 ArrowDown presses in ${Date.now() - t} ms`);
   await page.screenshot({ path: join(out, 'panel-5000.png') });
 }
+for (const theme of ['light', 'dark']) {
+  await page.goto(`file://${out}/index.html?mode=panel&theme=${theme}`);
+  await page.waitForSelector('.sl-row-msg');
+  await page.click('.sl-export-open');
+  await page.locator('input[name="sl-export-profile"][value="share"]').check();
+  await page.waitForSelector('.sl-preview-table');
+  await page.screenshot({ path: join(out, `export-${theme}.png`) });
+  await page.keyboard.press('Escape');
+}
+await page.locator('.sl-row-msg').nth(1).click();
+await page.locator('button', { hasText: 'Save HTML report' }).click();
+await page.waitForSelector('.sl-report');
+await page.screenshot({ path: join(out, 'report-dialog.png') });
+await page.keyboard.press('Escape');
 await page.goto(`file://${out}/index.html?mode=options&theme=light`);
 await page.waitForSelector('.sl-settings');
 await page.screenshot({ path: join(out, 'options.png'), fullPage: true });
