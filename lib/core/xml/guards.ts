@@ -10,7 +10,7 @@ import type { XmlLimits } from './limits';
  *
  * Returns the first problem found (one broken document gives one clear message), or none.
  */
-export function guardXml(xml: string, limits: XmlLimits): Problem | undefined {
+export function guardXml(xml: string, limits: XmlLimits, sink?: ScanSink): Problem | undefined {
   if (xml.length > limits.maxChars) {
     return refused(`the XML is ${xml.length} characters long, more than the limit of ${limits.maxChars}`);
   }
@@ -29,7 +29,23 @@ export function guardXml(xml: string, limits: XmlLimits): Problem | undefined {
   // eslint-disable-next-line no-control-regex
   const bad = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(xml);
   if (bad) return notXml(xml, bad.index, `character U+${hex4(bad[0].charCodeAt(0))} is not allowed in XML`);
-  return new Scanner(xml, limits.maxDepth).run();
+  return new Scanner(xml, limits.maxDepth, sink).run();
+}
+
+/**
+ * What the scan found, in document order, for a caller that builds a tree from the same pass (build.ts):
+ * offsets into the scanned text; each event is reported only once its markup is known to be well-formed.
+ */
+export interface ScanSink {
+  /** Character data between markup, inside or outside the root (outside it is whitespace). */
+  text(from: number, to: number): void;
+  cdata(from: number, to: number): void;
+  comment(from: number, to: number): void;
+  /** A processing instruction (or the XML declaration) from its `<?` up to, not including, `?>`. */
+  pi(from: number, to: number): void;
+  /** A start tag; attribute values are the raw text between the quotes. */
+  start(name: string, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean): void;
+  end(): void;
 }
 
 class Scanner {
@@ -40,9 +56,14 @@ class Scanner {
   private nextAmp: number;
   private nextLt = -2;
 
+  private readonly attrNames: string[] = [];
+  private readonly valueFrom: number[] = [];
+  private readonly valueTo: number[] = [];
+
   constructor(
     private readonly xml: string,
     private readonly maxDepth: number,
+    private readonly sink?: ScanSink,
   ) {
     this.n = xml.length;
     this.nextAmp = xml.indexOf('&');
@@ -54,6 +75,7 @@ class Scanner {
     if (xml.startsWith('<?xml', this.i) && isWs(xml.charCodeAt(this.i + 5))) {
       const end = xml.indexOf('?>', this.i);
       if (end < 0) return notXml(xml, this.i, 'the XML declaration is not closed');
+      this.sink?.pi(this.i, end);
       this.i = end + 2;
     }
     while (this.i < this.n) {
@@ -82,9 +104,12 @@ class Scanner {
           return notXml(this.xml, k, this.rootName === undefined ? 'text before the root element' : 'text after the root element');
         }
       }
+      this.sink?.text(from, to);
       return undefined;
     }
-    return this.references(to);
+    const p = this.references(to);
+    if (!p) this.sink?.text(from, to);
+    return p;
   }
 
   /** Checks every `&` before `to` (the cursor only moves forward, so each `&` is looked at once). */
@@ -138,6 +163,7 @@ class Scanner {
     const open = this.stack.pop();
     if (open === undefined) return notXml(xml, this.i, `end tag </${name}> has no start tag`);
     if (open !== name) return notXml(xml, this.i, `end tag </${name}> does not match the open element <${open}>`);
+    this.sink?.end();
     this.i = j + 1;
     return undefined;
   }
@@ -149,6 +175,7 @@ class Scanner {
       if (end < 0) return notXml(xml, this.i, 'a comment is not closed');
       const dashes = xml.indexOf('--', this.i + 4);
       if (dashes < end) return notXml(xml, dashes, '"--" inside a comment');
+      this.sink?.comment(this.i + 4, end);
       this.skipTo(end + 3);
       return undefined;
     }
@@ -156,6 +183,7 @@ class Scanner {
       if (this.stack.length === 0) return notXml(xml, this.i, 'a CDATA section outside the root element');
       const end = xml.indexOf(']]>', this.i + 9);
       if (end < 0) return notXml(xml, this.i, 'a CDATA section is not closed');
+      this.sink?.cdata(this.i + 9, end);
       this.skipTo(end + 3);
       return undefined;
     }
@@ -169,6 +197,7 @@ class Scanner {
     if (target.toLowerCase() === 'xml') return notXml(xml, this.i, 'an XML declaration that is not at the very start');
     const end = xml.indexOf('?>', this.i + 2);
     if (end < 0) return notXml(xml, this.i, `processing instruction <?${target} is not closed`);
+    this.sink?.pi(this.i, end);
     this.skipTo(end + 2);
     return undefined;
   }
@@ -186,16 +215,20 @@ class Scanner {
     }
     this.rootName ??= name;
     let names: string[] | Set<string> = [];
+    const { sink, attrNames, valueFrom, valueTo } = this;
+    if (sink) attrNames.length = valueFrom.length = valueTo.length = 0;
     let j = start + 1 + name.length;
     for (;;) {
       const afterWs = this.skipWs(j);
       const c = xml.charCodeAt(afterWs);
       if (c === 0x3e) {
         this.stack.push(name);
+        sink?.start(name, attrNames, valueFrom, valueTo, false);
         this.i = afterWs + 1;
         return undefined;
       }
       if (c === 0x2f && xml.charCodeAt(afterWs + 1) === 0x3e) {
+        sink?.start(name, attrNames, valueFrom, valueTo, true);
         this.i = afterWs + 2;
         return undefined;
       }
@@ -222,6 +255,11 @@ class Scanner {
       if (lt >= 0 && lt < close) return notXml(xml, lt, `"<" inside the value of attribute ${attr} on <${name}>`);
       const p = this.references(close);
       if (p) return p;
+      if (sink) {
+        attrNames.push(attr);
+        valueFrom.push(k + 1);
+        valueTo.push(close);
+      }
       j = close + 1;
     }
   }

@@ -1,6 +1,5 @@
 import type { MetadataView, Problem } from '../model';
-import { parseDom } from './dom';
-import { guardXml } from './guards';
+import { buildDom } from './build';
 import { DEFAULT_XML_LIMITS } from './limits';
 import { NS } from './ns';
 import { elementPath } from './paths';
@@ -9,10 +8,9 @@ import { metadataView, pickEntity } from './view-metadata';
 /** IdP or SP metadata (an EntityDescriptor, or the IdP of an EntitiesDescriptor), behind the same guards. */
 export function parseMetadata(xml: string): { metadata?: MetadataView; problems: Problem[] } {
   try {
-    const refused = guardXml(xml, DEFAULT_XML_LIMITS);
-    if (refused) return { problems: [refused] };
-    const { doc, problems } = parseDom(xml);
-    if (!doc || problems.some((p) => (p.severity ?? 'error') === 'error')) return { problems };
+    const { doc, problem } = buildDom(xml, DEFAULT_XML_LIMITS);
+    if (!doc) return { problems: problem ? [problem] : [] };
+    const problems: Problem[] = [];
     const root = doc.documentElement;
     const isMetadata = root.namespaceURI === NS.metadata && (root.localName === 'EntityDescriptor' || root.localName === 'EntitiesDescriptor');
     if (!isMetadata) {

@@ -1,6 +1,5 @@
 import type { ParsedSaml, Problem, SamlView } from '../model';
-import { parseDom } from './dom';
-import { guardXml } from './guards';
+import { buildDom } from './build';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './limits';
 import { locateMessage, type Located } from './locate';
 import { NS } from './ns';
@@ -21,10 +20,9 @@ import { signatureInfo } from './view-signature';
  */
 export function parseSaml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): { parsed?: ParsedSaml; problems: Problem[] } {
   try {
-    const refused = guardXml(xml, limits);
-    if (refused) return { problems: [refused] };
-    const { doc, problems } = parseDom(xml);
-    if (!doc || problems.some((p) => (p.severity ?? 'error') === 'error')) return { problems };
+    const { doc, problem } = buildDom(xml, limits);
+    if (!doc) return { problems: problem ? [problem] : [] };
+    const problems: Problem[] = [];
     const docRoot = doc.documentElement;
     const index = indexDocument(docRoot, problems);
     if (problems.some((p) => p.rule === 'xml-refused')) return { problems };
