@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES, renderRuleReference } from '../../lib/core/rules';
 import { PROFILES } from '../../lib/core/profiles';
+import { renderProfileTable } from '../../lib/scripts/profile-table';
 import { withSection } from '../../lib/scripts/readme-section';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -9,6 +10,10 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 describe('README', () => {
   it('carries the rule reference generated from the current rule metadata (run `npm run docs` when this fails)', () => {
     expect(readme).toBe(withSection(readme, 'rules', renderRuleReference()));
+  });
+
+  it('carries the profile table generated from the profiles (run `npm run docs` when this fails)', () => {
+    expect(readme).toBe(withSection(readme, 'profiles', renderProfileTable()));
   });
 
   it('names every rule slug and every profile', () => {
