@@ -15,6 +15,9 @@ function paint(on: boolean) {
   return { red: wrap('31'), yellow: wrap('33'), cyan: wrap('36'), dim: wrap('2'), bold: wrap('1'), green: wrap('32') };
 }
 
+/** Pretty-printed XML puts newlines and indentation around values; a terminal line shows them collapsed. */
+const oneLine = (v: string) => v.replace(/\s+/g, ' ').trim();
+
 function arrow(m: MessageReport): string {
   if (m.direction === 'to-idp') return 'SP → IdP';
   if (m.direction === 'to-sp') return 'IdP → SP';
@@ -67,7 +70,9 @@ function messageBlock(m: MessageReport, lookup: RuleLookup, opts: HumanOptions):
   }
   if (m.nameId) lines.push(`    NameID ${m.nameId.value}${m.nameId.format ? c.dim(` (${m.nameId.format})`) : ''}`);
   if (m.attributes.length) {
-    const shown = m.attributes.slice(0, 12).map((a) => `${a.name}=${a.values.slice(0, 3).join(', ')}${a.values.length > 3 ? ', …' : ''}`);
+    const shown = m.attributes
+      .slice(0, 12)
+      .map((a) => `${a.name}=${a.values.slice(0, 3).map(oneLine).join(', ')}${a.values.length > 3 ? ', …' : ''}`);
     lines.push(`    Attributes ${shown.join('; ')}${m.attributes.length > 12 ? `; … (${m.attributes.length} in all)` : ''}`);
   }
   for (const s of m.signatures) lines.push(`    Signature ${signatureLine(s)}`);
