@@ -1,0 +1,36 @@
+// Node renderings and namespace lookups shared by the exclusive and inclusive canonicalisers (c14n.ts).
+
+export type Ns = { prefix: string; namespaceURI: string };
+
+export function encodeText(text: string): string {
+  return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;'));
+}
+
+export function leaf(node: Node): string {
+  switch (node.nodeType) {
+    case 3: // text
+    case 4: // CDATA: its character content, as C14N requires
+      return encodeText((node as CharacterData).data);
+    case 7: {
+      const pi = node as ProcessingInstruction;
+      return `<?${pi.target}${pi.data ? ` ${pi.data}` : ''}?>`;
+    }
+    default:
+      // comments (no #WithComments variant is accepted), entity references (DOCTYPE is refused earlier)
+      return '';
+  }
+}
+
+/** Namespace bindings in scope at `el` from its ancestors (nearest wins), excluding `xml`. */
+export function ancestorBindings(el: Element): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let n = el.parentNode; n && n.nodeType === 1; n = n.parentNode) {
+    const attrs = (n as Element).attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i]!;
+      const prefix = a.prefix === 'xmlns' ? a.localName : a.name === 'xmlns' ? '' : undefined;
+      if (prefix !== undefined && !found.has(prefix)) found.set(prefix, a.value);
+    }
+  }
+  return found;
+}

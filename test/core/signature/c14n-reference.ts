@@ -1,0 +1,48 @@
+// The exclusive canonicaliser SAML Lens used before c14n-exclusive.ts: xml-crypto's own, with the
+// corrections described in lib/core/signature/c14n.ts. Kept here as the reference the fast one must
+// match byte for byte.
+import { ExclusiveCanonicalization } from 'xml-crypto/lib/exclusive-canonicalization';
+import { ancestorBindings, leaf, type Ns } from '../../../lib/core/signature/c14n-nodes';
+
+class SubtreeExclusive extends ExclusiveCanonicalization {
+  constructor(
+    private readonly apex: Element,
+    private readonly exclude: Node | undefined,
+  ) {
+    super();
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override processInner(node: any, prefixes: any, defaultNs: any, forPrefix: any, list: string[]): string {
+    if (node === this.exclude) return '';
+    if (node.nodeType !== 1) return leaf(node);
+    return super.processInner(node, prefixes, defaultNs ?? '', forPrefix, list);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override renderNs(node: any, prefixes: Ns[], defaultNs: any, forPrefix: any, list: string[]) {
+    const before = prefixes.length;
+    const r = super.renderNs(node, prefixes, defaultNs, forPrefix, list);
+    if (node !== this.apex || list.length === 0) return r;
+    const inherited = ancestorBindings(node);
+    const extras: Ns[] = [];
+    for (const prefix of list) {
+      const uri = inherited.get(prefix);
+      if (!prefix || prefix === '#default' || uri === undefined) continue;
+      if (prefixes.some((p) => p.prefix === prefix)) continue;
+      if (node.getAttributeNode?.(`xmlns:${prefix}`)) continue;
+      extras.push({ prefix, namespaceURI: uri });
+    }
+    if (extras.length === 0) return r;
+    const rendered = prefixes.slice(before);
+    const nsPart = rendered.map((p) => ` xmlns:${p.prefix}="${p.namespaceURI}"`).join('');
+    const defaultPart = r.rendered.slice(0, r.rendered.length - nsPart.length);
+    prefixes.push(...extras);
+    const all = [...rendered, ...extras].sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+    return { rendered: defaultPart + all.map((p) => ` xmlns:${p.prefix}="${p.namespaceURI}"`).join(''), newDefaultNs: r.newDefaultNs };
+  }
+}
+
+export function referenceExclusiveC14n(apex: Element, exclude: Node | undefined, prefixes: string[]): string {
+  return new SubtreeExclusive(apex, exclude).processInner(apex, [], '', {}, prefixes);
+}

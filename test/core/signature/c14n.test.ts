@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { canonicalize } from '../../../lib/core/signature/c14n';
+import { exclusiveC14n } from '../../../lib/core/signature/c14n-exclusive';
+import { C14N } from '../../../lib/core/signature/algorithms';
+import { parseSaml } from '../../../lib/core/xml';
+import { buildResponse, loadTestKey, signXml } from '../../../lib/samlgen';
+import { referenceExclusiveC14n } from './c14n-reference';
+import { fixturesDir } from './helpers';
+
+const DS = 'http://www.w3.org/2000/09/xmldsig#';
+
+function docOf(xml: string): Document {
+  const { parsed, problems } = parseSaml(xml);
+  if (!parsed) throw new Error(problems.map((p) => p.message).join('; '));
+  return parsed.doc;
+}
+
+function elements(doc: Document): Element[] {
+  const out: Element[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === 1) out.push(n as Element);
+    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(doc.documentElement);
+  return out;
+}
+
+/** Every element of the document as an apex, with and without a PrefixList, its signature excluded. */
+function expectSameEverywhere(xml: string, prefixLists: string[][] = [[], ['xs'], ['saml', 'xsi', 'ds']]): number {
+  const doc = docOf(xml);
+  let n = 0;
+  for (const el of elements(doc)) {
+    const sig = Array.from(el.childNodes).find((c) => c.nodeType === 1 && (c as Element).localName === 'Signature' && (c as Element).namespaceURI === DS);
+    for (const list of prefixLists) {
+      for (const exclude of sig ? [sig, undefined] : [undefined]) {
+        expect(exclusiveC14n(el, exclude, list), `${el.nodeName} [${list}]`).toBe(referenceExclusiveC14n(el, exclude, list));
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+const corners: Record<string, string> = {
+  'default namespace changes, xmlns="" and unqualified children':
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0"><x xmlns="urn:a"><y/><z xmlns=""><w/></z><v xmlns="urn:b"/></x></samlp:Response>',
+  'attribute namespaces sorted by URI then name, xml: attributes, unprefixed first':
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:b="urn:b" xmlns:a="urn:z" ID="_1" Version="2.0" b:x="1" a:y="2" xml:lang="en" c="3" a:a="4"><samlp:Status/></samlp:Response>',
+  'prefix redeclared to another URI below, and re-declared to the same URI':
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:p="urn:p1" ID="_1" Version="2.0"><p:a><p:b xmlns:p="urn:p2"><p:c xmlns:p="urn:p2"/></p:b><p:d/></p:a></samlp:Response>',
+  'mixed-case and look-alike prefixes (declaration order)':
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:B="urn:B" xmlns:a="urn:a" xmlns:_z="urn:z" ID="_1" Version="2.0"><B:x a:q="1" _z:r="2"/></samlp:Response>',
+  'special characters in text and attributes, CR, tabs, CDATA, PI, comment':
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" a="&lt;&amp;&quot;&#9;&#10;&#13;>"><t>a&amp;b&lt;c&gt;d&#13;e"f\'</t><![CDATA[x<y&z]]><?pi d?><?bare?><!-- c --></samlp:Response>',
+  'attribute named like a namespace declaration': '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" xmlnsx="1"/>',
+  'PrefixList prefixes used only in attribute values, declared on the root':
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="_1" Version="2.0"><samlp:Extensions><v xsi:type="xs:string">s</v></samlp:Extensions></samlp:Response>',
+};
+
+describe('fast exclusive C14N gives xml-crypto\'s bytes', () => {
+  for (const [name, xml] of Object.entries(corners)) {
+    it(name, () => expect(expectSameEverywhere(xml)).toBeGreaterThan(0));
+  }
+
+  it('every element of every committed signature fixture, with and without its signature', () => {
+    let n = 0;
+    for (const f of readdirSync(fixturesDir).filter((x) => x.endsWith('.xml'))) {
+      const { parsed } = parseSaml(readFileSync(`${fixturesDir}${f}`, 'utf8'));
+      if (parsed) n += expectSameEverywhere(parsed.xml);
+    }
+    expect(n).toBeGreaterThan(1000);
+  });
+
+  it('a signed pretty-printed Response', () => {
+    const xml = signXml(buildResponse({ attributes: [{ name: 'g', values: ['a', 'b & c'] }] }), { key: loadTestKey('idp'), targets: ['root', 'assertion'] }).replace(/></g, '>\n  <');
+    expect(expectSameEverywhere(xml)).toBeGreaterThan(50);
+  });
+
+  it('canonicalize() dispatches exclusive C14N to the fast one', () => {
+    const doc = docOf(corners['PrefixList prefixes used only in attribute values, declared on the root']!);
+    const ext = doc.documentElement.firstChild as Element;
+    const got = canonicalize(ext, { algorithm: C14N.exclusive, inclusivePrefixes: ['xs', 'xsi'] });
+    expect(got).toBe(
+      '<samlp:Extensions xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><v xsi:type="xs:string">s</v></samlp:Extensions>',
+    );
+  });
+});
