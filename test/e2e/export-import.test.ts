@@ -1,9 +1,14 @@
 // Export from the panel page with `share` redaction, re-import the downloaded file in the viewer: the same
 // messages and findings come back, and the signed-in user's e-mail is nowhere in the file.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../lib/demo/servers';
+import { analyze } from '../../lib/core/analyze';
+import { exportEntries } from '../../lib/core/trace';
+import { plantedFlow } from '../core/trace/flow';
 import { spellings } from '../core/trace/flow';
 import { clearCaptures, E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
 
@@ -118,5 +123,73 @@ describe.skipIf(!hasChromium)('export from the panel, import in the viewer (Chro
     await viewer.locator('.sl-input-problems').waitFor();
     expect(await viewer.locator('.sl-input-problems').innerText()).toMatch(/broken\.har/);
     expect(await viewer.locator('.sl-row-msg').count()).toBe(4);
+  });
+
+  it('imports a big HAR in the worker with progress, keeping the page responsive', { timeout: E2E_TIMEOUT }, async () => {
+    // A HAR export of a planted flow padded with ~30 MB of ordinary traffic (what a DevTools HAR of a busy page looks like).
+    const flow = plantedFlow();
+    const expected = (await analyze(flow)).messages.length;
+    const har = JSON.parse(exportEntries(flow, { format: 'har', profile: 'none' }).text) as { log: { entries: unknown[] } };
+    const filler = (i: number) => ({
+      startedDateTime: new Date(Date.UTC(2026, 0, 15, 9, 0, 0, i)).toISOString(),
+      time: 5,
+      request: { method: 'GET', url: `https://cdn.example.test/asset-${i}.js`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+      response: {
+        status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [{ name: 'Content-Type', value: 'application/javascript' }], cookies: [],
+        content: { size: 3000, mimeType: 'application/javascript', text: `/* ${i} */ ${'x'.repeat(3000)}` }, redirectURL: '', headersSize: -1, bodySize: 3000,
+      },
+      cache: {},
+      timings: { send: 0, wait: 5, receive: 0 },
+    });
+    har.log.entries = [...Array.from({ length: 10_000 }, (_, i) => filler(i)), ...har.log.entries];
+    const dir = mkdtempSync(join(tmpdir(), 'saml-lens-big-'));
+    const file = join(dir, 'busy-page.har');
+    writeFileSync(file, JSON.stringify(har));
+    const size = readFileSync(file).length;
+    expect(size).toBeGreaterThan(30_000_000);
+    try {
+      const viewer = await ext.context.newPage();
+      await viewer.goto(`chrome-extension://${ext.id}/viewer.html`);
+      await viewer.waitForSelector('.sl-paste');
+      await viewer.bringToFront();
+      // A heartbeat every 10 ms: the longest gap between beats is how long the page could not respond.
+      const startBeat = () =>
+        viewer.evaluate(() => {
+          const w = window as unknown as { __gap: number; __beat?: ReturnType<typeof setTimeout> };
+          w.__gap = 0;
+          let last = performance.now();
+          const beat = () => {
+            const now = performance.now();
+            w.__gap = Math.max(w.__gap, now - last);
+            last = now;
+            w.__beat = setTimeout(beat, 10);
+          };
+          if (w.__beat !== undefined) clearTimeout(w.__beat);
+          w.__beat = setTimeout(beat, 10);
+        });
+      const longestGap = () => viewer.evaluate(() => (window as unknown as { __gap: number }).__gap);
+      await startBeat();
+      const started = Date.now();
+      await viewer.locator('.sl-file input[type="file"]').setInputFiles(file);
+      await viewer.locator('.sl-import-progress').waitFor({ timeout: 10_000 });
+      await viewer.waitForFunction((n) => document.querySelectorAll('.sl-row-msg').length === n, expected, { timeout: 60_000 });
+      await viewer.locator('.sl-import-progress').waitFor({ state: 'detached', timeout: 30_000 });
+      const ms = Date.now() - started;
+      const gap = await longestGap();
+      console.log(`big HAR import: ${(size / 1e6).toFixed(1)} MB in ${ms} ms; longest the page was unresponsive: ${Math.round(gap)} ms`);
+      expect(await viewer.locator('.sl-import-note').count()).toBe(0);
+      // Parsing 30 MB of JSON on the page would block it for hundreds of milliseconds; the worker keeps it free.
+      expect(gap).toBeLessThan(250);
+      // Control: the heartbeat does see a blocked page (so the number above is a measurement, not a blind spot).
+      await startBeat();
+      await viewer.evaluate(() => {
+        const end = performance.now() + 300;
+        while (performance.now() < end);
+      });
+      await viewer.waitForTimeout(50);
+      expect(await longestGap()).toBeGreaterThanOrEqual(290);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
