@@ -48,7 +48,14 @@ export function attrValue(el: Element, name: string): string | undefined {
   return el.hasAttribute(name) ? (el.getAttribute(name) ?? undefined) : undefined;
 }
 
-/** The element's own ID attribute as the XML helper indexes it (ID, Id or id). */
+export const SAML1_ASSERTION_NS = 'urn:oasis:names:tc:SAML:1.0:assertion';
+
+/**
+ * The element's own ID attribute as the XML helper indexes it (ID, Id or id; a SAML 1.x Assertion's
+ * AssertionID, which WS-Federation token signatures reference).
+ */
 export function ownId(el: Element): string | undefined {
-  return attrValue(el, 'ID') ?? attrValue(el, 'Id') ?? attrValue(el, 'id');
+  const id = attrValue(el, 'ID') ?? attrValue(el, 'Id') ?? attrValue(el, 'id');
+  if (id !== undefined || !isEl(el, SAML1_ASSERTION_NS, 'Assertion')) return id;
+  return attrValue(el, 'AssertionID');
 }

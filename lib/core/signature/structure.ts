@@ -1,6 +1,6 @@
 import type { ParsedSaml, Problem } from '../model';
 import { NS } from './algorithms';
-import { childElements, elementPath, findAll, isEl, valueText } from './dom';
+import { childElements, elementPath, findAll, isEl, ownId, SAML1_ASSERTION_NS, valueText } from './dom';
 
 /**
  * Document-level wrapping defences (VALIDATION.md steps 4, 5 and 9), judged before any cryptography:
@@ -79,7 +79,8 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
   // Metadata (signed EntityDescriptor, role descriptors) has its own signing practice; the message
   // placement rule does not apply to it. The reference and transform rules still do.
   if (root.namespaceURI === METADATA_NS) for (const el of findAllInNs(root, METADATA_NS)) allowedParents.add(el);
-  if (isEl(root, NS.assertion, 'Assertion')) allowedParents.add(root);
+  // A bare assertion (WS-Trust token, SAML 2.0 or 1.x) is its own message.
+  if (isEl(root, NS.assertion, 'Assertion') || isEl(root, SAML1_ASSERTION_NS, 'Assertion')) allowedParents.add(root);
   for (const r of responses) for (const a of childElements(r, NS.assertion, 'Assertion')) allowedParents.add(a);
   const topLevel = new Set(allowedParents);
 
@@ -111,7 +112,7 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
       wrap(problems, why, sig);
       refused.set(sig, 'placement');
     }
-    const id = parent.getAttribute?.('ID') || parent.getAttribute?.('Id') || parent.getAttribute?.('id');
+    const id = parent.nodeType === 1 ? ownId(parent) : undefined;
     if (id && duplicated.has(id)) refused.set(sig, 'duplicate-id');
   }
   for (const [parent, sigs] of perParent) {
