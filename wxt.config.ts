@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 
 /**
  * Extension pages may run only the extension's own scripts and may not open any connection: captured
@@ -19,6 +21,26 @@ const EXTENSION_PAGES_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+const local = (path: string) => fileURLToPath(new URL(`./${path}`, import.meta.url));
+
+/**
+ * Everything signature verification needs in the browser (our verifier and XML parse, xml-crypto's
+ * canonicaliser, xmldom, the synchronous hashes). Kept in one chunk, `chunks/verifier-<hash>.js`, so its
+ * size can be measured on the real build (test/bench/bench.ts) and does not creep up unnoticed.
+ */
+const VERIFIER_MODULES = /[\\/](lib[\\/]core[\\/](signature|xml)[\\/]|node_modules[\\/](xml-crypto|xpath|@xmldom|@noble[\\/]hashes)[\\/])/;
+
+/** ES-module builds only (the pages); the background is one IIFE file and cannot be split. */
+function verifierChunk(): Plugin {
+  return {
+    name: 'saml-lens:verifier-chunk',
+    outputOptions(output) {
+      if (output.format !== 'es') return null;
+      return { ...output, codeSplitting: { groups: [{ name: 'verifier', test: VERIFIER_MODULES }] } };
+    },
+  };
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
@@ -26,7 +48,19 @@ export default defineConfig({
   publicDir: 'public',
   outDir: '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), verifierChunk()],
+    resolve: {
+      alias: [
+        // One promise-based extension API for Chrome and Firefox: webextension-polyfill. lib/extension
+        // imports it directly; these make WXT's storage helpers and runtime use it too (what the
+        // @wxt-dev/webextension-polyfill module does for wxt/browser; wxt/utils/storage imports
+        // @wxt-dev/browser directly, so both are aliased).
+        { find: /^(wxt|@wxt-dev)\/browser$/, replacement: local('lib/extension/wxt-browser.ts') },
+        // Node-only or dead dependencies of xml-crypto's canonicaliser (see the shims for why).
+        { find: /^crypto$/, replacement: local('lib/extension/shims/node-crypto.ts') },
+        { find: /^xpath$/, replacement: local('lib/extension/shims/xpath.ts') },
+      ],
+    },
     build: { sourcemap: false },
   }),
   suppressWarnings: { firefoxDataCollection: true },

@@ -1,3 +1,3 @@
-import { browser } from 'wxt/browser';
+import { createDevtoolsPanel } from '../../lib/extension/devtools';
 
-browser.devtools.panels.create('SAML', '/icon/32.png', '/devtools-panel.html');
+createDevtoolsPanel();

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type { AnalyzeOptions, TraceEntry } from '../core/model';
 import type { Settings } from '../ui/data-source';
 import { analyze } from '../core/analyze';
@@ -23,7 +23,7 @@ export async function countMessagesWithErrors(entries: TraceEntry[], settings: S
 
 export async function showBadge(count: number): Promise<void> {
   // MV3 has `action`; Firefox MV2 only `browserAction`.
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  const action = (browser.action as typeof browser.action | undefined) ?? (browser.browserAction as typeof browser.browserAction | undefined);
   if (!action) return;
   await action.setBadgeBackgroundColor({ color: '#c5221f' });
   await action.setBadgeText({ text: count > 0 ? String(count) : '' });

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type { DataSource } from '../ui/data-source';
 import { isEntryKey } from './store/keys';
 import { clearEntries, readEntries } from './store/entries';

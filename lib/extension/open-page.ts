@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 
 /** Opens one of the extension's own pages in a new tab (needs no "tabs" permission). */
 export function openExtensionPage(page: 'devtools-panel.html' | 'viewer.html' | 'options.html'): void {

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-// wxt/browser reads globalThis.chrome when first imported: install the fake before the modules load.
+// webextension-polyfill (and WXT's storage) read the globals when first imported: install the fake before
+// the modules load. With `browser` present the polyfill hands it back unwrapped, as in Firefox.
 const { fakeBrowser } = await vi.hoisted(async () => {
   const m = await import('wxt/testing/fake-browser');
   (globalThis as { chrome?: unknown }).chrome = m.fakeBrowser;
+  (globalThis as { browser?: unknown }).browser = m.fakeBrowser;
   return m;
 });
 const { getSettings, setSettings, sanitizeSettings, DEFAULT_SETTINGS } = await import('../../lib/extension/settings');

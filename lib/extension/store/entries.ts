@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type { TraceEntry } from '../../core/model';
 import { isEntryKey } from './keys';
 
