@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type { TraceEntry } from '../core/model';
 import type { Settings } from '../ui/data-source';
 import { looksLikeSaml } from '../core/binding';
@@ -12,9 +12,10 @@ import { DEFAULT_SETTINGS, getSettings } from './settings';
 import { entryKey, isEntryKey } from './store/keys';
 import { CaptureIndex } from './store/window';
 import { type Area, EntryWriter, entryKeys, moveEntries, readEntriesByKey } from './store/entries';
+import { verifyHook, type VerifyHook } from './test-hook';
 
 /** What tests (over CDP) and the badge can ask the running worker. */
-export interface BackgroundHandle {
+export interface BackgroundHandle extends VerifyHook {
   ready: boolean;
   /** Resolves when every captured entry so far is in storage. */
   flush(): Promise<void>;
@@ -59,6 +60,7 @@ export function startBackground(): BackgroundHandle {
       await writer.flush();
     },
     stats: () => ({ entries: index.size(), saml: index.samlKeys().length, recording: state.recording, area: state.area, errors: state.errors }),
+    ...verifyHook,
   };
 
   const store = (hop: Hop, entry: TraceEntry, saml: boolean) => {

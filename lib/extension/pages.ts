@@ -1,6 +1,7 @@
-import { browser } from 'wxt/browser';
+import browser from 'webextension-polyfill';
 import type { DataSource } from '../ui/data-source';
 import { createExtensionDataSource } from './data-source';
+import { exposeVerifyHook } from './test-hook';
 
 export type PageMode = 'panel' | 'viewer' | 'options';
 
@@ -11,7 +12,8 @@ export type PageMode = 'panel' | 'viewer' | 'options';
 export function devtoolsTheme(): 'light' | 'dark' | undefined {
   const asked = new URLSearchParams(location.search).get('theme');
   if (asked === 'light' || asked === 'dark') return asked;
-  const name = (browser as { devtools?: { panels?: { themeName?: string } } }).devtools?.panels?.themeName;
+  // browser.devtools exists only inside DevTools (undefined when the panel page is an ordinary tab).
+  const name = (browser.devtools as typeof browser.devtools | undefined)?.panels?.themeName;
   if (name === 'dark') return 'dark';
   if (name === 'default' || name === 'light') return 'light';
   return undefined;
@@ -19,7 +21,7 @@ export function devtoolsTheme(): 'light' | 'dark' | undefined {
 
 /** The inspected tab when inside DevTools; undefined when the panel page is an ordinary tab. */
 export function inspectedTabId(): number | undefined {
-  const id = (browser as { devtools?: { inspectedWindow?: { tabId?: number } } }).devtools?.inspectedWindow?.tabId;
+  const id = (browser.devtools as typeof browser.devtools | undefined)?.inspectedWindow?.tabId;
   return typeof id === 'number' ? id : undefined;
 }
 
@@ -36,6 +38,7 @@ export function pageContext(mode: PageMode): PageContext {
   const tabId = mode === 'panel' ? inspectedTabId() : undefined;
   const theme = devtoolsTheme();
   if (theme) document.documentElement.dataset.devtoolsTheme = theme;
+  exposeVerifyHook();
   return {
     el,
     mode,

@@ -1,9 +1,8 @@
 // Shared by the end-to-end tests: build once, launch Debian Chromium with the built extension, drive the demo.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { extensionDir, root } from './build';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { TraceEntry } from '../../lib/core/model';
 import type { Demo } from '../../lib/demo/servers';
@@ -20,47 +19,11 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const SKIP_MESSAGE = `end-to-end tests skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`;
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const extensionDir = join(root, '.output/chrome-mv3');
+export { ensureBuilt, extensionDir, root } from './build';
 export const resultsDir = join(root, 'test-results');
 
 /** A generous per-test time limit: a browser on a 2-core machine. */
 export const E2E_TIMEOUT = 180_000;
-
-const SOURCES = ['entrypoints', 'lib/extension', 'lib/ui', 'lib/core', 'public', 'wxt.config.ts', 'package.json'];
-
-function newest(path: string): number {
-  const full = join(root, path);
-  if (!existsSync(full)) return 0;
-  const st = statSync(full);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return readdirSync(full).reduce((max, name) => Math.max(max, newest(join(path, name))), st.mtimeMs);
-}
-
-/** Builds the extension unless .output/chrome-mv3 is newer than every source. One builder at a time. */
-export async function ensureBuilt(): Promise<void> {
-  const manifest = join(extensionDir, 'manifest.json');
-  const fresh = () => existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...SOURCES.map(newest));
-  if (fresh()) return;
-  mkdirSync(join(root, '.output'), { recursive: true });
-  const lock = join(root, '.output/.e2e-build-lock');
-  for (let waited = 0; ; waited += 250) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (waited > 120_000 || Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
-      await sleep(250);
-    }
-  }
-  try {
-    if (fresh()) return;
-    const run = spawnSync('npx', ['wxt', 'build'], { cwd: root, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`wxt build failed:\n${run.stdout}\n${run.stderr}`);
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
 
 export interface Extension {
   context: BrowserContext;
