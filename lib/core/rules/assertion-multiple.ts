@@ -13,7 +13,11 @@ export const assertionMultiple: CheckRule = {
   check(ctx) {
     const view = ctx.view;
     if (!view || view.kind !== 'Response') return [];
-    const paths = [...view.assertions.map((a) => a.path), ...view.encryptedAssertions.map((e) => e.path)];
+    // Only the Response's own children count: an assertion nested in the Advice of a signed assertion is
+    // allowed (saml-core §2.6.3), and one anywhere else is reported by the verifier as signature-wrapping.
+    const root = rootPath(view);
+    const isChild = (path: string) => path.startsWith(`${root}/`) && !path.slice(root.length + 1).includes('/');
+    const paths = [...view.assertions.filter((a) => a.expectedPlace).map((a) => a.path), ...view.encryptedAssertions.map((e) => e.path).filter(isChild)];
     if (paths.length < 2) return [];
     return [{ message: `The Response carries ${paths.length} assertions (${paths.join(', ')}); exactly one is expected.`, location: rootPath(view) }];
   },
