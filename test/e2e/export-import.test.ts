@@ -90,6 +90,8 @@ describe.skipIf(!hasChromium)('export from the panel, import in the viewer (Chro
     expect(preview).toMatch(/E-mail addresses|NameIDs/);
     expect(preview).toMatch(/Cookie and Set-Cookie values/);
     expect(preview).not.toContain(USER);
+    // Prepared by the export worker (the built worker file loads under the extension CSP), not on the page.
+    expect(await dialog.locator('.sl-export-note').count()).toBe(0);
     const [download] = await Promise.all([panel.waitForEvent('download'), dialog.locator('.sl-export-save').click()]);
     const fileName = download.suggestedFilename();
     expect(fileName).toMatch(/\.samltrace\.json$/);

@@ -3,32 +3,11 @@ import type { InputResult } from '../../lib/core/input';
 import { importFile } from '../../lib/ui/import/run-import';
 import { readFileText } from '../../lib/ui/import/read-file';
 import { progressFraction, progressText, type ImportMessage, type ImportProgress } from '../../lib/ui/import/protocol';
-import type { WorkerLike } from '../../lib/ui/import/worker-factory';
+import { fakeWorker } from './fake-worker';
 import { exportEntries } from '../../lib/core/trace';
 import { plantedFlow } from '../core/trace/flow';
 
 const harText = () => exportEntries(plantedFlow(), { format: 'har', profile: 'support', now: () => new Date('2026-01-15T12:00:00Z') }).text;
-
-/** A stand-in worker that answers with the given messages (asynchronously, like a real one). */
-function fakeWorker(answer: (post: (m: ImportMessage) => void, fail: (message: string) => void) => void): WorkerLike & { terminated: boolean } {
-  const w: WorkerLike & { terminated: boolean } = {
-    terminated: false,
-    onmessage: null,
-    onerror: null,
-    postMessage() {
-      setTimeout(() =>
-        answer(
-          (m) => w.onmessage?.({ data: m } as MessageEvent),
-          (message) => w.onerror?.({ message, preventDefault() {} } as unknown as ErrorEvent),
-        ),
-      );
-    },
-    terminate() {
-      w.terminated = true;
-    },
-  };
-  return w;
-}
 
 describe('file import', () => {
   it('without a worker factory parses on the page and reports reading, then parsing', async () => {
@@ -45,7 +24,7 @@ describe('file import', () => {
 
   it('uses the worker when there is one: its progress and its result', async () => {
     const result: InputResult = { format: 'saml-tracer', entries: [], problems: [] };
-    const worker = fakeWorker((post) => {
+    const worker = fakeWorker<ImportMessage>((post) => {
       post({ type: 'progress', progress: { phase: 'reading', loaded: 5, total: 10 } });
       post({ type: 'progress', progress: { phase: 'parsing' } });
       post({ type: 'done', result });

@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Report, TraceEntry } from '../../core/model';
 import type { Settings } from '../data-source';
-import { exportEntries, REDACTION_PROFILES, type ExportResult } from '../engine';
+import { REDACTION_PROFILES } from '../engine';
+import { startExport, type ExportOutcome } from '../export/run-export';
+import { createExportWorker } from '../export/worker-factory';
 import { saveTextFile } from '../download';
 import { analysisOptions } from '../state/settings-form';
 import { DEFAULT_EXPORT_CHOICE, FORMAT_CHOICES, previewSummary, scopeCounts, scopeEntryIds, type ExportChoice, type PreviewSummary } from '../state/export-choice';
@@ -36,24 +38,29 @@ export function ExportDialog({ entries, report, rows, settings, analysing, onClo
     setChoice((c) => ({ ...c, ...patch }));
   };
 
-  // The preview is the export itself: what is shown is exactly what Save writes.
-  const out = useMemo((): { result?: ExportResult; preview?: PreviewSummary; error?: string } => {
-    try {
-      const result = exportEntries(entries, {
-        format: choice.format,
-        profile: choice.profile,
-        entryIds: scopeEntryIds(choice.scope, rows, report),
-        report,
-        settings: analysisOptions(settings),
-      });
-      return { result, preview: previewSummary(result.redaction, result.notes) };
-    } catch (e) {
-      return { error: `The export could not be prepared: ${e instanceof Error ? e.message : String(e)}` };
-    }
+  // The preview is the export itself: what is shown is exactly what Save writes. It is prepared in a
+  // worker (redacting a big capture takes a while); a newer choice cancels the older preparation.
+  const [out, setOut] = useState<ExportOutcome & { preview?: PreviewSummary; preparing: boolean }>({ preparing: true });
+  useEffect(() => {
+    setOut((o) => ({ ...o, preparing: true }));
+    const job = startExport(
+      entries,
+      { format: choice.format, profile: choice.profile, entryIds: scopeEntryIds(choice.scope, rows, report), report, settings: analysisOptions(settings) },
+      createExportWorker,
+    );
+    let live = true;
+    void job.promise.then((o) => {
+      if (live) setOut({ ...o, preparing: false, ...(o.result ? { preview: previewSummary(o.result.redaction, o.result.notes) } : {}) });
+    });
+    return () => {
+      live = false;
+      job.cancel();
+    };
   }, [entries, rows, report, settings, choice]);
 
   const chosen = counts[choice.scope];
-  const { result, preview } = out;
+  const result = out.preparing ? undefined : out.result;
+  const preview = out.preparing ? undefined : out.preview;
   const save = () => {
     if (!result) return;
     saveTextFile(result.text, result.fileName, result.mimeType);
@@ -102,7 +109,13 @@ export function ExportDialog({ entries, report, rows, settings, analysing, onClo
       </fieldset>
       <section class="sl-preview" aria-label="Preview" aria-live="polite">
         <h3>Preview</h3>
-        {out.error ? <p class="sl-error-text">{out.error}</p> : null}
+        {out.preparing ? (
+          <p class="sl-export-preparing" role="status">
+            <progress aria-label="Preparing the export" /> Preparing the export of {plural(chosen.requests, 'request')}…
+          </p>
+        ) : null}
+        {!out.preparing && out.error ? <p class="sl-error-text">{out.error}</p> : null}
+        {!out.preparing && out.fallbackNote ? <p class="sl-note sl-export-note">{out.fallbackNote}</p> : null}
         {preview ? <PreviewView preview={preview} /> : null}
         {result ? (
           <p class="sl-muted">
