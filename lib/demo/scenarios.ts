@@ -155,6 +155,8 @@ export const SCENARIOS: Scenario[] = [
         attributes: [
           { name: 'email', values: [ctx.user] },
           { name: 'full_name', values: [HOSTILE_HTML] },
+          // Everything a Twilio Flex user needs is present, so the only thing wrong is the content.
+          { name: 'roles', values: ['agent'] },
           { name: 'homepage', values: [HOSTILE_URL] },
         ],
       }),

@@ -126,6 +126,11 @@ describe.skipIf(!hasChromium)('extension end to end (Chromium)', () => {
       ).length,
     }));
     expect(state).toEqual({ xss: undefined, title: 'SAML', injectedImages: 0, javascriptLinks: 0 });
+    // Hostile content is not a misconfiguration: the scenario expects no finding, so no error either.
+    expect(SCENARIOS.find((x) => x.id === 'hostile')?.expect).toEqual([]);
+    const report = await analyze((await storedEntries(panel)).filter(looksLikeSaml), demoSettings());
+    const errors = report.messages.flatMap((m) => m.findings.filter((f) => f.severity === 'error').map((f) => `${m.kind}: ${f.rule}`));
+    expect(errors).toEqual([]);
   });
 
   it('makes no network request of its own', { timeout: E2E_TIMEOUT }, async () => {
