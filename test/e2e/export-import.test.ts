@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../lib/demo/servers';
 import { analyze } from '../../lib/core/analyze';
 import { exportEntries } from '../../lib/core/trace';
+import { readInput } from '../../lib/core/input';
 import { plantedFlow } from '../core/trace/flow';
 import { spellings } from '../core/trace/flow';
-import { clearCaptures, E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
+import { clearCaptures, E2E_TIMEOUT, root, ensureBuilt, type Extension, hasChromium, launchExtension, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -193,5 +194,29 @@ describe.skipIf(!hasChromium)('export from the panel, import in the viewer (Chro
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('imports a browser-recorded HAR and a SAML-tracer export in the viewer with the messages Node reads', { timeout: E2E_TIMEOUT }, async () => {
+    const samples = [
+      { name: 'chromium-playwright.har', text: readFileSync(join(root, 'test/samples/chromium-playwright.har'), 'utf8') },
+      { name: 'SAML-tracer-export.json', text: exportEntries(plantedFlow(), { format: 'saml-tracer', profile: 'support' }).text },
+    ];
+    const viewer = await ext.context.newPage();
+    await viewer.goto(`chrome-extension://${ext.id}/viewer.html`);
+    let total = 0;
+    for (const sample of samples) {
+      const input = readInput(sample.text, { name: sample.name });
+      const kinds = (await analyze(input.entries)).messages.map((m) => m.kind);
+      expect(kinds.length, sample.name).toBeGreaterThan(0);
+      total += kinds.length;
+      await viewer.locator('.sl-file input[type="file"]').setInputFiles({ name: sample.name, mimeType: 'application/json', buffer: Buffer.from(sample.text) });
+      await viewer.waitForFunction((n) => document.querySelectorAll('.sl-row-msg').length === n, total, { timeout: 30_000 });
+      expect(await viewer.locator('.sl-import-summary').innerText()).toContain(sample.name);
+    }
+    // Both files are kept side by side (nothing loaded before is replaced).
+    const shown = (await viewer.locator('.sl-row-msg .sl-kind').allTextContents()).sort();
+    const expected: string[] = [];
+    for (const sample of samples) expected.push(...(await analyze(readInput(sample.text).entries)).messages.map((m) => m.kind));
+    expect(shown).toEqual(expected.sort());
   });
 });
