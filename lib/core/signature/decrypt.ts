@@ -6,8 +6,12 @@ import { base64ToBytes, buf, bytesToHex } from './bytes';
 import { concatBytes } from './der';
 import { attrValue, childElements, elementPath, findAll, valueText } from './dom';
 import { readPrivateKey } from './private-key';
+import { rsaKeyFromPkcs8, rsaPkcs1Decrypt } from './rsa-pkcs1';
 
 const XENC11 = 'http://www.w3.org/2009/xmlenc11#';
+const RSA_1_5 = 'http://www.w3.org/2001/04/xmlenc#rsa-1_5';
+const WRONG_KEY =
+  'the SP private key does not open the encrypted key: it is not the key whose certificate the IdP encrypts for (check the encryption certificate in the IdP\'s SP configuration)';
 const DATA_ALGORITHMS: Record<string, { name: 'AES-CBC' | 'AES-GCM'; bits: number }> = {
   'http://www.w3.org/2001/04/xmlenc#aes128-cbc': { name: 'AES-CBC', bits: 128 },
   'http://www.w3.org/2001/04/xmlenc#aes192-cbc': { name: 'AES-CBC', bits: 192 },
@@ -43,9 +47,6 @@ function oaepHash(method: Element): string {
   const alg = attrValue(method, 'Algorithm') ?? '';
   const digestEl = childElements(method, NS.ds, 'DigestMethod')[0];
   const digest = digestEl ? HASHES[attrValue(digestEl, 'Algorithm') ?? ''] : 'SHA-1';
-  if (alg === 'http://www.w3.org/2001/04/xmlenc#rsa-1_5') {
-    throw new DecryptError('the key is wrapped with RSA PKCS#1 v1.5 (rsa-1_5), which browsers\' WebCrypto does not offer and which is deprecated (Bleichenbacher attacks); ask the IdP for RSA-OAEP');
-  }
   if (!digest) throw new DecryptError('the RSA-OAEP DigestMethod is not SHA-1/256/384/512');
   if (alg === 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p') {
     if (digest !== 'SHA-1') throw new DecryptError(`rsa-oaep-mgf1p with a ${digest} digest uses MGF1 with SHA-1, a combination WebCrypto cannot decrypt`);
@@ -57,7 +58,7 @@ function oaepHash(method: Element): string {
     if (mgf !== digest) throw new DecryptError(`RSA-OAEP with digest ${digest} and MGF1 ${mgf ?? 'unknown'} cannot be decrypted with WebCrypto (it needs the same hash for both)`);
     return digest;
   }
-  throw new DecryptError(`key transport ${alg || '(none)'} is not supported (RSA-OAEP is)`);
+  throw new DecryptError(`key transport ${alg || '(none)'} is not supported (RSA-OAEP and RSA 1.5 are)`);
 }
 
 function findEncryptedKey(encryptedAssertion: Element, data: Element): Element {
@@ -95,6 +96,30 @@ async function aesGcmDecrypt(keyBytes: Uint8Array, bits: number, payload: Uint8A
   }
 }
 
+async function unwrapOaep(pkcs8: Uint8Array, wrapped: Uint8Array, hash: string): Promise<Uint8Array> {
+  let rsaKey: CryptoKey;
+  try {
+    rsaKey = await crypto.subtle.importKey('pkcs8', buf(pkcs8), { name: 'RSA-OAEP', hash }, false, ['decrypt']);
+  } catch {
+    throw new DecryptError('the SP private key could not be loaded (is it an RSA key?)');
+  }
+  try {
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, rsaKey, buf(wrapped)));
+  } catch {
+    throw new DecryptError(WRONG_KEY);
+  }
+}
+
+/** rsa-1_5 key transport, which WebCrypto lacks: done by hand on the key's numbers (see rsa-pkcs1.ts). */
+function unwrapRsa15(pkcs8: Uint8Array, wrapped: Uint8Array, bits: number): Uint8Array {
+  const key = rsaKeyFromPkcs8(pkcs8);
+  if (!key) throw new DecryptError('the SP private key could not be loaded (is it an RSA key?)');
+  const keyBytes = rsaPkcs1Decrypt(key, wrapped);
+  // A wrong key yields a valid-looking block about once in 65,000 tries; its length then gives it away.
+  if (!keyBytes || keyBytes.length * 8 !== bits) throw new DecryptError(WRONG_KEY);
+  return keyBytes;
+}
+
 async function decryptOne(encryptedAssertion: Element, pkcs8: Uint8Array): Promise<string> {
   const data = childElements(encryptedAssertion, NS.xenc, 'EncryptedData')[0];
   if (!data) throw new DecryptError('there is no xenc:EncryptedData');
@@ -104,20 +129,9 @@ async function decryptOne(encryptedAssertion: Element, pkcs8: Uint8Array): Promi
   const encryptedKey = findEncryptedKey(encryptedAssertion, data);
   const keyMethod = childElements(encryptedKey, NS.xenc, 'EncryptionMethod')[0];
   if (!keyMethod) throw new DecryptError('the EncryptedKey has no EncryptionMethod');
-  const hash = oaepHash(keyMethod);
-  let rsaKey: CryptoKey;
-  try {
-    rsaKey = await crypto.subtle.importKey('pkcs8', buf(pkcs8), { name: 'RSA-OAEP', hash }, false, ['decrypt']);
-  } catch {
-    throw new DecryptError('the SP private key could not be loaded (is it an RSA key?)');
-  }
-  let keyBytes: Uint8Array;
-  try {
-    keyBytes = new Uint8Array(await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, rsaKey, buf(cipherBytes(encryptedKey, 'EncryptedKey'))));
-  } catch (e) {
-    if (e instanceof DecryptError) throw e;
-    throw new DecryptError('the SP private key does not open the encrypted key: it is not the key whose certificate the IdP encrypts for (check the encryption certificate in the IdP\'s SP configuration)');
-  }
+  const wrapped = cipherBytes(encryptedKey, 'EncryptedKey');
+  const rsa15 = attrValue(keyMethod, 'Algorithm') === RSA_1_5;
+  const keyBytes = rsa15 ? unwrapRsa15(pkcs8, wrapped, dataAlg.bits) : await unwrapOaep(pkcs8, wrapped, oaepHash(keyMethod));
   const payload = cipherBytes(childElements(data, NS.xenc, 'CipherData')[0], 'EncryptedData');
   const plain = dataAlg.name === 'AES-CBC' ? await aesCbcDecrypt(keyBytes, dataAlg.bits, payload) : await aesGcmDecrypt(keyBytes, dataAlg.bits, payload);
   try {
