@@ -1,6 +1,7 @@
 import { formDecode, formEncode } from '../query';
 import { isNameAttribute, REDACTED, type RedactionProfile } from './profiles';
 import { looksLikeEmail, Pseudonyms, type PersonalKind } from './pseudonyms';
+import { NeedleIndex } from './needles';
 import { rewritePersonal, xmlEscape } from './xml-text';
 
 export type RedactionKind = 'cookie' | 'credential' | 'secret' | 'nameid' | 'attribute' | 'name' | 'email' | 'undecodable';
@@ -26,10 +27,6 @@ interface Needle {
 
 const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function jsonEscape(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
@@ -44,9 +41,8 @@ export class Redactor {
   entry: string | undefined;
   readonly pseudonyms = new Pseudonyms();
   readonly replacements: Replacement[] = [];
-  private readonly needles = new Map<string, Needle>();
-  private pattern: RegExp | undefined;
-  private dirty = true;
+  private readonly needles = new NeedleIndex<Needle>(BOUNDARY_BELOW);
+  private readonly noted = new Map<string, Replacement>();
 
   constructor(readonly profile: RedactionProfile) {}
 
@@ -114,17 +110,12 @@ export class Redactor {
   /** Replaces every learnt value (and, under `share`, every e-mail address) in free text. */
   sweep(text: string, where: string): string {
     if (!this.active || this.mode === 'collect' || text === '') return text;
-    const pattern = this.compiled();
     const counts = new Map<RedactionKind, number>();
     const bump = (kind: RedactionKind) => counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    let out = pattern
-      ? text.replace(pattern, (match) => {
-          const needle = this.needles.get(match);
-          if (!needle) return match;
-          bump(needle.kind);
-          return needle.replacement;
-        })
-      : text;
+    let out = this.needles.replace(text, (needle) => {
+      bump(needle.kind);
+      return needle.replacement;
+    });
     if (this.sharing) {
       out = out.replace(EMAIL_IN_TEXT, (match) => {
         const encoded = match.includes('%40');
@@ -160,27 +151,18 @@ export class Redactor {
       [xmlEscape(value), xmlEscape(needle.replacement)],
       [jsonEscape(value), jsonEscape(needle.replacement)],
     ]);
-    for (const [spelling, replacement] of spellings) {
-      if (!this.needles.has(spelling)) this.needles.set(spelling, { replacement, kind: needle.kind });
-    }
-    this.dirty = true;
-  }
-
-  private compiled(): RegExp | undefined {
-    if (!this.dirty) return this.pattern;
-    this.dirty = false;
-    const spellings = [...this.needles.keys()].sort((a, b) => b.length - a.length);
-    if (spellings.length === 0) return (this.pattern = undefined);
     // Short values only as whole words: a four-letter password must not eat the middle of a longer word.
-    const alternatives = spellings.map((s) =>
-      s.length < BOUNDARY_BELOW ? `(?<![A-Za-z0-9])${escapeRegExp(s)}(?![A-Za-z0-9])` : escapeRegExp(s),
-    );
-    return (this.pattern = new RegExp(alternatives.join('|'), 'g'));
+    for (const [spelling, replacement] of spellings) this.needles.add(spelling, { replacement, kind: needle.kind });
   }
 
   private note(where: string, kind: RedactionKind, count: number): void {
-    const last = this.replacements.find((r) => r.entry === this.entry && r.where === where && r.kind === kind);
+    const key = `${this.entry ?? ''}\u0000${where}\u0000${kind}`;
+    const last = this.noted.get(key);
     if (last) last.count += count;
-    else this.replacements.push({ entry: this.entry, where, kind, count });
+    else {
+      const added: Replacement = { entry: this.entry, where, kind, count };
+      this.noted.set(key, added);
+      this.replacements.push(added);
+    }
   }
 }
