@@ -32,6 +32,10 @@ describe.skipIf(!hasChromium)('extension end to end (Chromium)', () => {
 
   /** The slugs the panel shows for the (only) Response in the capture. */
   const panelSlugsForResponse = async (): Promise<string[]> => {
+    // The panel re-judges captures asynchronously: wait until it shows this flow (its AuthnRequest ID), not
+    // the previous scenario's rows it may still be showing right after the clear.
+    const [request] = (await analyze((await storedEntries(panel)).filter(looksLikeSaml), demoSettings())).messages;
+    if (request?.id) await panel.getByText(request.id).first().waitFor({ timeout: 15_000 });
     const row = panel.locator('.sl-row-msg', { has: panel.locator('.sl-kind', { hasText: /^Response$/ }) }).first();
     await row.waitFor({ timeout: 15_000 });
     await row.click();
