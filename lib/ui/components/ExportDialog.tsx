@@ -1,7 +1,7 @@
+import { RedactionChoice } from './RedactionChoice';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Report, TraceEntry } from '../../core/model';
 import type { Settings } from '../data-source';
-import { REDACTION_PROFILES } from '../engine';
 import { startExport, type ExportOutcome } from '../export/run-export';
 import { createExportWorker } from '../export/worker-factory';
 import { saveTextFile } from '../download';
@@ -96,17 +96,7 @@ export function ExportDialog({ entries, report, rows, settings, analysing, onClo
           </span>
         </label>
       </fieldset>
-      <fieldset>
-        <legend>Redaction</legend>
-        {REDACTION_PROFILES.map((p) => (
-          <label key={p.id} class="sl-check">
-            <input type="radio" name="sl-export-profile" value={p.id} checked={choice.profile === p.id} onChange={() => set({ profile: p.id })} />
-            <span>
-              <span class="sl-emph">{p.title}</span> <span class="sl-muted">{p.description}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <RedactionChoice name="sl-export-profile" value={choice.profile} onChange={(profile) => set({ profile })} />
       <section class="sl-preview" aria-label="Preview" aria-live="polite">
         <h3>Preview</h3>
         {out.preparing ? (

@@ -1,6 +1,7 @@
+import { RedactionChoice } from './RedactionChoice';
 import { useState } from 'preact/hooks';
 import type { Report } from '../../core/model';
-import { REDACTION_PROFILES, reportHtml, type RedactionProfile } from '../engine';
+import { reportHtml, type RedactionProfile } from '../engine';
 import { saveTextFile } from '../download';
 import { reportFileName } from '../state/export-choice';
 import { Modal } from './Modal';
@@ -44,17 +45,7 @@ export function ReportDialog({ report, flow, flowLabel, onClose }: ReportDialogP
           {report.flows.length} flows)
         </label>
       </fieldset>
-      <fieldset>
-        <legend>Redaction</legend>
-        {REDACTION_PROFILES.map((p) => (
-          <label key={p.id} class="sl-check">
-            <input type="radio" name="sl-report-profile" value={p.id} checked={profile === p.id} onChange={() => setProfile(p.id)} />
-            <span>
-              <span class="sl-emph">{p.title}</span> <span class="sl-muted">{p.description}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <RedactionChoice name="sl-report-profile" value={profile} onChange={setProfile} />
       <div class="sl-form-actions">
         <button type="button" class="sl-primary sl-report-save" onClick={save} disabled={report.messages.length === 0 && report.findings.length === 0}>
           Save report
