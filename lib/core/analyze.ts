@@ -77,11 +77,14 @@ async function verify(staged: Staged, expect: ResolvedExpectations, direction: M
     return;
   }
   const kind = staged.parsed.view.kind;
-  const fromSp = direction === 'to-idp';
+  // 'to-idp' is what the flows found the SP sent: an AuthnRequest, or a message whose Issuer is the SP's
+  // entity ID (configured, from SP metadata, or an AuthnRequest's Issuer in the trace).
+  const fromSp = direction === 'to-idp' || kind === 'AuthnRequest';
   try {
     const time = timeReference(entry, expect.time, expect.skewSeconds);
     const analysis = await verifySignatures(staged.parsed, {
       trusted: fromSp ? expect.spTrusted : expect.trusted,
+      ...(fromSp ? { signer: 'sp' as const } : {}),
       binding: message.binding,
       redirect: message.redirectSignature,
       spPrivateKeyPem: expect.spPrivateKeyPem,

@@ -2,10 +2,14 @@ import type { CertificateInfo } from '../model';
 import { base64ToBytes } from './bytes';
 import { describeCertificate, type TrustedCertificate } from './certificates';
 
-/** Short human name of a certificate: its CN (or whole subject) and the start of its SHA-256. */
+/**
+ * Short human name of a certificate, to follow the word "certificate": its CN in quotes when it has one,
+ * and the start of its SHA-256, e.g. `"idp.example.com" (SHA-256 96BD2E16…)` or `(SHA-256 96BD2E16…)`.
+ */
 export function certName(info: CertificateInfo): string {
   const cn = /(?:^|, )CN=([^,]+)/.exec(info.subject ?? '')?.[1];
-  return `${cn ? `"${cn}"` : 'certificate'} (SHA-256 ${info.sha256.slice(0, 16)}…)`;
+  const fingerprint = `(SHA-256 ${info.sha256.slice(0, 16)}…)`;
+  return cn ? `"${cn}" ${fingerprint}` : fingerprint;
 }
 
 /** A KeyInfo certificate, described for the report; `trusted` says whether it equals a trusted one. */

@@ -4,7 +4,7 @@ import { base64ToBytes } from './bytes';
 import { certName } from './describe';
 import { elementPath } from './dom';
 import { verifyWithCertificate } from './keys';
-import type { VerifyContext } from './verify-xml';
+import { trustedName, type VerifyContext } from './verify-xml';
 
 const encoder = new TextEncoder();
 
@@ -52,11 +52,11 @@ export async function verifyRedirectSignature(
     fail('signature-invalid', 'error', `The HTTP-Redirect query signature does not verify: ${verdict.reason}.`);
     return { verdict, problems };
   }
-  if (ctx.trusted.length === 0 || ctx.signer === 'sp') {
+  if (ctx.trusted.length === 0) {
     verdict.failure = 'no-key';
     verdict.reason =
       ctx.signer === 'sp'
-        ? 'requests are signed by the SP, and a query signature carries no certificate: not checked'
+        ? "the SP signs what it sends with its own key, the SP's certificate is not configured, and a query signature carries no certificate: not checked"
         : 'no trusted IdP certificate is configured, and a query signature carries no certificate: not checked';
     fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The HTTP-Redirect query signature is unchecked: ${verdict.reason}.`);
     return { verdict, problems };
@@ -69,16 +69,21 @@ export async function verifyRedirectSignature(
     verdict.status = 'valid';
     verdict.verifiedWith = by.info;
     verdict.certificateSha256 = by.info.sha256;
-    verdict.reason = `query signature verified with the trusted certificate ${certName(by.info)} from ${by.source}`;
+    verdict.reason = `query signature verified with ${trustedName(ctx)} ${certName(by.info)} from ${by.source}`;
     return { verdict, problems };
   }
   verdict.status = 'invalid';
   verdict.failure = 'signature-value';
-  verdict.reason = 'the query signature does not match: wrong or rolled-over certificate, or the query was changed or re-encoded';
+  verdict.reason =
+    ctx.signer === 'sp'
+      ? "the query signature does not match the SP's certificate: the SP may have rotated its key, or the query was changed or re-encoded"
+      : 'the query signature does not match: wrong or rolled-over certificate, or the query was changed or re-encoded';
+  // A query carries no certificate, so a mismatch with the SP's known key cannot tell a rotated SP key from
+  // a forgery; whether to trust the SP's signature is the IdP's decision.
   fail(
     'signature-invalid',
-    'error',
-    `The HTTP-Redirect query signature does not verify with ${ctx.trusted.map((t) => certName(t.info)).join(' or ')}: ${verdict.reason} (it covers the exact octets "SAMLRequest/SAMLResponse=...&RelayState=...&SigAlg=..." as sent; a proxy that re-encodes the URL breaks it).`,
+    ctx.signer === 'sp' ? 'warning' : 'error',
+    `The HTTP-Redirect query signature does not verify with ${ctx.trusted.map((t) => `${trustedName(ctx)} ${certName(t.info)}`).join(' or ')}: ${verdict.reason} (it covers the exact octets "SAMLRequest/SAMLResponse=...&RelayState=...&SigAlg=..." as sent; a proxy that re-encodes the URL breaks it).`,
   );
   return { verdict, problems };
 }

@@ -8,8 +8,9 @@ import { digestBytes, verifyWithCertificate } from './keys';
 import type { SignatureHeader, SignatureParts } from './signed-info';
 
 export interface VerifyContext {
+  /** The certificates of whoever signs (the IdP's, or the SP's for what the SP sends); never the other party's. */
   trusted: TrustedCertificate[];
-  /** Who signs this kind of message: requests are signed by the SP, whose certificate is not the trusted IdP one. */
+  /** Who signed the message: the SP signs its requests and logout messages with a key that is not the IdP's. */
   signer: 'idp' | 'sp';
 }
 
@@ -83,17 +84,25 @@ export async function verifyXmlSignature(
     verdict.status = 'valid';
     verdict.verifiedWith = verifiedBy.info;
     verdict.certificateSha256 = verifiedBy.info.sha256;
-    verdict.reason = `verified with the trusted certificate ${certName(verifiedBy.info)} from ${verifiedBy.source}`;
+    verdict.reason = `verified with ${trustedName(ctx)} ${certName(verifiedBy.info)} from ${verifiedBy.source}`;
     return { verdict, problems };
   }
 
-  const keyInfoText = keyInfo ? `the certificate in the message, ${certName(keyInfo.info)}` : '';
+  const keyInfoText = keyInfo ? `the certificate in the message ${certName(keyInfo.info)}` : '';
+  const spKnown = ctx.signer === 'sp' && ctx.trusted.length > 0;
   if (keyInfoOk && keyInfo) {
     verdict.status = 'untrusted';
     verdict.certificateSha256 = keyInfo.info.sha256;
-    if (ctx.signer === 'sp') {
-      verdict.reason = `intact, signed by ${keyInfoText}; requests are signed by the SP, so this is not checked against the trusted IdP certificate`;
-      fail('signature-untrusted', 'info', `The signature on ${what} is intact (checked with ${keyInfoText}), but the SP's certificate is not configured, so the signer is not verified.`);
+    if (ctx.signer === 'sp' && !spKnown) {
+      verdict.reason = `intact, signed by ${keyInfoText}; the SP signs what it sends with its own key and the SP's certificate is not configured, so the signer is not verified (the IdP's certificate is not the key for this message)`;
+      fail('signature-untrusted', 'info', `The signature on ${what} is intact (checked with ${keyInfoText}), but the SP's certificate is not configured (import the SP metadata to check it), so the signer is not verified.`);
+    } else if (spKnown) {
+      verdict.reason = `signed by a certificate that is not the SP's known one: ${keyInfoText}`;
+      fail(
+        'signature-untrusted',
+        'warning',
+        `The signature on ${what} is intact but was made with ${keyInfoText}, which is not the SP's signing certificate (${ctx.trusted.map((t) => `${certName(t.info)} from ${t.source}`).join('; ')}). If the SP rotated its key, update the SP metadata the IdP holds: an IdP that checks SP signatures refuses this message.`,
+      );
     } else if (ctx.trusted.length === 0) {
       verdict.reason = 'intact, but the signer is not verified (no trusted IdP certificate configured)';
       fail('signature-untrusted', 'warning', `The signature on ${what} is ${verdict.reason}; it was checked only against ${keyInfoText}, which anyone can put in a message. Add the IdP's signing certificate to verify the signer.`);
@@ -109,11 +118,11 @@ export async function verifyXmlSignature(
     return { verdict, problems };
   }
 
-  if ((ctx.trusted.length === 0 || ctx.signer === 'sp') && !keyInfo) {
+  if (ctx.trusted.length === 0 && !keyInfo) {
     verdict.failure = 'no-key';
     verdict.reason =
       ctx.signer === 'sp'
-        ? 'cannot be checked: requests are signed by the SP and the message carries no certificate'
+        ? "cannot be checked: the SP signs what it sends with its own key, the SP's certificate is not configured and the message carries none"
         : 'cannot be checked: no trusted IdP certificate is configured and the message carries none';
     fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The signature on ${what} ${verdict.reason}.`);
     return { verdict, problems };
@@ -121,12 +130,19 @@ export async function verifyXmlSignature(
 
   verdict.status = 'invalid';
   verdict.failure = 'signature-value';
-  const tried = [...ctx.trusted.map((t) => `trusted ${certName(t.info)}`), ...(keyInfo ? [keyInfoText] : [])].join('; ');
+  const tried = [...ctx.trusted.map((t) => `${trustedName(ctx)} ${certName(t.info)}`), ...(keyInfo ? [keyInfoText] : [])].join('; ');
   verdict.reason = 'the signature value does not match: wrong or rolled-over certificate, or SignedInfo altered';
+  // Without a certificate in the message, a mismatch with the SP's known key cannot tell a rotated SP key
+  // from a forgery, and the SP's own outgoing signature is the IdP's decision to trust, not the SP's.
   fail(
     'signature-invalid',
-    'error',
+    spKnown && !keyInfo ? 'warning' : 'error',
     `The signature on ${what} does not verify: the content is intact (digest matches) but the signature value matches no key tried (${tried}). Likely a wrong or rolled-over certificate, or an altered SignedInfo. ${C14N_HINT}`,
   );
   return { verdict, problems };
+}
+
+/** What the configured certificates are called in reasons: whose they are depends on who signs. */
+export function trustedName(ctx: VerifyContext): string {
+  return ctx.signer === 'sp' ? "the SP's certificate" : 'the trusted certificate';
 }

@@ -16,6 +16,13 @@ export interface VerifyOptions {
   spPrivateKeyPem?: string;
   /** Instant for certificate validity (default: now). */
   at?: Date;
+  /**
+   * Who signed the message, and so whose certificates `trusted` holds: 'sp' for what the SP sends (its
+   * requests and logout messages), checked against the SP's certificates, never the IdP's. Default: inferred,
+   * 'sp' for an AuthnRequest and 'idp' otherwise; an inferred 'sp' takes `trusted` to be the IdP's
+   * certificates and so checks the signature against the certificate in the message only.
+   */
+  signer?: 'idp' | 'sp';
 }
 
 const REFUSED: Record<string, string> = {
@@ -43,7 +50,8 @@ export async function verifyParsed(parsed: ParsedSaml, opts: VerifyOptions, prob
   const verdicts: SignatureVerdict[] = [];
   const structure = checkStructure(parsed);
   problems.push(...structure.problems);
-  const ctx: VerifyContext = { trusted: opts.trusted, signer: isEl(parsed.root, NS.protocol, 'AuthnRequest') ? 'sp' : 'idp' };
+  const signer = opts.signer ?? (isEl(parsed.root, NS.protocol, 'AuthnRequest') ? 'sp' : 'idp');
+  const ctx: VerifyContext = { trusted: opts.signer || signer === 'idp' ? opts.trusted : [], signer };
 
   // Canonicalisation is synchronous; the cryptography of every signature is started before any is
   // awaited, so the WebCrypto round trips overlap instead of queueing one after another.
