@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'test-results/'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'test-results/', '.tmp/', '.vitest/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -133,7 +133,7 @@ describe('encrypted assertions', () => {
       const keyValue = /(<e:EncryptedKey[\s\S]*?<e:CipherValue>)([^<]+)/;
       const flipped = unsigned.replace(keyValue, (_, head: string, b64: string) => {
         const bytes = Buffer.from(b64, 'base64');
-        bytes[100] ^= 0x01;
+        bytes[100] = bytes[100]! ^ 0x01;
         return head + bytes.toString('base64');
       });
       const truncated = unsigned.replace(keyValue, (_, head: string, b64: string) => head + Buffer.from(b64, 'base64').subarray(0, 128).toString('base64'));
