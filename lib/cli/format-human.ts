@@ -18,6 +18,17 @@ function paint(on: boolean) {
 /** Pretty-printed XML puts newlines and indentation around values; a terminal line shows them collapsed. */
 const oneLine = (v: string) => v.replace(/\s+/g, ' ').trim();
 
+/** A Redirect URL carries kilobytes of query: the terminal line keeps the parameter names, not their values. */
+function shortUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (url.length <= 120 || q < 0) return url;
+  const names = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => `${pair.split('=')[0]}=…`);
+  return `${url.slice(0, q)}?${names.join('&')}`;
+}
+
 function arrow(m: MessageReport): string {
   if (m.direction === 'to-idp') return 'SP → IdP';
   if (m.direction === 'to-sp') return 'IdP → SP';
@@ -56,7 +67,7 @@ function findingLines(f: Finding, lookup: RuleLookup, opts: HumanOptions): strin
 
 function messageBlock(m: MessageReport, lookup: RuleLookup, opts: HumanOptions): string[] {
   const c = paint(opts.color);
-  const head = `  ${c.bold(m.kind)}  ${m.binding}  ${arrow(m)}  ${m.method} ${m.url || '(pasted)'}${m.capturedAt ? c.dim(`  ${m.capturedAt}`) : ''}`;
+  const head = `  ${c.bold(m.kind)}  ${m.binding}  ${arrow(m)}  ${m.method} ${m.url ? shortUrl(m.url) : '(pasted)'}${m.capturedAt ? c.dim(`  ${m.capturedAt}`) : ''}`;
   const lines = [head];
   const facts: string[] = [];
   if (m.id) facts.push(`ID ${m.id}`);
