@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     ['browser.startup.homepage_override.mstone', '"ignore"'],
     ['datareporting.policy.dataSubmissionEnabled', false],
     ['browser.aboutwelcome.enabled', false],
-    // The flow crosses four page loads; without persistent logs the Network panel keeps only the last one.
+    // The flow crosses three page loads; without persistent logs the Network panel keeps only the last one.
     ['devtools.netmonitor.persistlog', true],
     ['devtools.toolbox.footer.height', 450],
   ].map(([k, v]) => `user_pref("${k}", ${v});`).join('\n'));
