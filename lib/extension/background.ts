@@ -13,6 +13,7 @@ import { entryKey, isEntryKey } from './store/keys';
 import { CaptureIndex } from './store/window';
 import { type Area, EntryWriter, entryKeys, moveEntries, readEntriesByKey } from './store/entries';
 import { verifyHook, type VerifyHook } from './test-hook';
+import { registerListeners } from './listeners';
 
 /** What tests (over CDP) and the badge can ask the running worker. */
 export interface BackgroundHandle extends VerifyHook {
@@ -110,7 +111,7 @@ export function startBackground(): BackgroundHandle {
     (d: BeforeRequest) => !isOwn(d, ownOrigin) && !refetch.isRefetch(d.method, d.url, d.timeStamp),
   );
 
-  registerListeners(assembler);
+  registerListeners(browser.webRequest, assembler);
 
   const badge = debounce(async () => {
     const entries = [...(await readEntriesByKey(state.area, index.samlKeys())).values()];
@@ -187,29 +188,6 @@ export function startBackground(): BackgroundHandle {
 
 function isOwn(d: BeforeRequest, ownOrigin: string): boolean {
   return d.url.startsWith(ownOrigin) || d.initiator === ownOrigin || (d.originUrl?.startsWith(ownOrigin) ?? false);
-}
-
-type WebRequestEvent = { addListener(cb: (details: never) => void, filter: object, spec?: string[]): void };
-
-function registerListeners(assembler: Assembler): void {
-  const wr = browser.webRequest as unknown as Record<string, WebRequestEvent>;
-  const filter = { urls: ['http://*/*', 'https://*/*'] };
-  const on = (event: string, cb: (d: never) => void, spec?: string[]) => {
-    const target = wr[event];
-    if (!target) return;
-    try {
-      target.addListener(cb, filter, spec);
-    } catch {
-      // Chrome hides Cookie and Set-Cookie without 'extraHeaders'; Firefox shows them and rejects the flag.
-      target.addListener(cb, filter, spec?.filter((s) => s !== 'extraHeaders'));
-    }
-  };
-  on('onBeforeRequest', (d) => assembler.beforeRequest(d), ['requestBody']);
-  on('onSendHeaders', (d) => assembler.sendHeaders(d), ['requestHeaders', 'extraHeaders']);
-  on('onHeadersReceived', (d) => assembler.headersReceived(d), ['responseHeaders', 'extraHeaders']);
-  on('onBeforeRedirect', (d) => assembler.beforeRedirect(d), ['responseHeaders', 'extraHeaders']);
-  on('onCompleted', (d) => assembler.completed(d), ['responseHeaders', 'extraHeaders']);
-  on('onErrorOccurred', (d) => assembler.errorOccurred(d));
 }
 
 function debounce(fn: () => Promise<void>, ms: number) {
