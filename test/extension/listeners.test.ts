@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Assembler } from '../../lib/extension/capture/assembler';
 import { registerListeners } from '../../lib/extension/listeners';
 
+const assembler = () => new Assembler({ started: () => undefined, finished: () => undefined, orphan: () => undefined });
+
 const EVENTS = ['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred'];
 
 /** A webRequest API that records registrations and, like Firefox, refuses what Firefox refuses. */
@@ -25,7 +27,7 @@ function fakeWebRequest(browser: 'chrome' | 'firefox') {
 describe('registering the capture listeners', () => {
   it('in Firefox: every event is registered, without extraHeaders and without an undefined extraInfoSpec', () => {
     const { api, registered } = fakeWebRequest('firefox');
-    registerListeners(api, new Assembler());
+    registerListeners(api, assembler());
     expect(Object.keys(registered).sort()).toEqual([...EVENTS].sort());
     expect(registered.onErrorOccurred).toEqual([]);
     expect(registered.onSendHeaders).toEqual([['requestHeaders']]);
@@ -33,7 +35,7 @@ describe('registering the capture listeners', () => {
 
   it('in Chrome: cookies are asked for with extraHeaders', () => {
     const { api, registered } = fakeWebRequest('chrome');
-    registerListeners(api, new Assembler());
+    registerListeners(api, assembler());
     expect(registered.onSendHeaders).toEqual([['requestHeaders', 'extraHeaders']]);
     expect(registered.onBeforeRequest).toEqual([['requestBody']]);
   });
