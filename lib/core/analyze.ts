@@ -10,6 +10,7 @@ import type {
   SignatureVerdict,
   TraceEntry,
 } from './model';
+import { logoutSendersFromPairs } from './flow/logout-sender';
 import { readInput, type InputResult } from './input';
 import { artifactSourceId, extractMessages } from './binding';
 import { parseSaml } from './xml';
@@ -28,6 +29,8 @@ interface Staged {
   decrypted: boolean;
   signatures: SignatureVerdict[];
   problems: Problem[];
+  /** How many problems were there before the verifier's, so a message can be checked again as another signer. */
+  beforeVerify?: number;
 }
 
 function errorText(e: unknown): string {
@@ -77,6 +80,7 @@ async function verify(staged: Staged, expect: ResolvedExpectations, direction: M
     return;
   }
   const kind = staged.parsed.view.kind;
+  staged.problems.length = staged.beforeVerify ??= staged.problems.length;
   // 'to-idp' is what the flows found the SP sent: an AuthnRequest, or a message whose Issuer is the SP's
   // entity ID (configured, from SP metadata, or an AuthnRequest's Issuer in the trace).
   const fromSp = direction === 'to-idp' || kind === 'AuthnRequest';
@@ -273,6 +277,16 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
 
   // Directions come from the flows, and say whose certificates check a message's signatures.
   for (const [i, s] of staged.entries()) await verify(s, expect, grouped.contexts[i]?.direction ?? 'unknown', positions[i] ?? 0);
+  // A logout pair can tell who sent what once one side verified with the IdP's certificate.
+  const learnt = logoutSendersFromPairs(
+    staged.map((s, i) => ({ view: s.parsed?.view, signatures: s.signatures, direction: grouped.contexts[i]?.direction ?? 'unknown' })),
+  );
+  for (const [i, direction] of learnt) {
+    const context = grouped.contexts[i];
+    if (!context) continue;
+    context.direction = direction;
+    if (direction === 'to-idp') await verify(staged[i]!, expect, direction, positions[i] ?? 0);
+  }
   const reports = staged.map(baseReport);
 
   staged.forEach((s, i) => {
