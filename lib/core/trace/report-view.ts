@@ -1,3 +1,4 @@
+import { prettyXml } from './pretty-xml';
 import type { Finding, MessageReport, Report, Severity, SignatureVerdict } from '../model';
 import { getRule } from '../rules/registry';
 import type { RuleMeta } from '../rules/rule';
@@ -100,7 +101,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
     if (m.nameId) add('NameID', `${r.personal(m.nameId.value, 'nameid', 'NameID')}${m.nameId.format ? ` (${m.nameId.format})` : ''}`);
     add('RelayState', m.relayState === undefined ? undefined : shortUrl(walker.url(m.relayState, 'RelayState')));
     const limit = opts.maxXmlChars ?? 4000;
-    const xml = opts.includeXml === false || m.xml === undefined ? undefined : r.xml(m.xml, 'XML');
+    const xml = opts.includeXml === false || m.xml === undefined ? undefined : prettyXml(r.xml(m.xml, 'XML'));
     return {
       index: m.index,
       heading: `${m.index + 1}. ${m.kind}${m.capturedAt ? ` at ${m.capturedAt}` : ''}`,
