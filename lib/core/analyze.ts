@@ -354,10 +354,11 @@ function emptyReport(options: AnalyzeOptions, problem: Problem): Report {
 /**
  * Judges a trace: every message decoded, parsed, its signatures checked and the rules applied, then grouped
  * into flows. Messages stay in capture order; one broken message never hides another. Never throws.
+ * `inputProblems` (what readInput said while reading the entries) become trace findings.
  */
-export async function analyze(entries: TraceEntry[], options: AnalyzeOptions = {}): Promise<Report> {
+export async function analyze(entries: TraceEntry[], options: AnalyzeOptions = {}, inputProblems: Problem[] = []): Promise<Report> {
   try {
-    return await run(Array.isArray(entries) ? entries : [], options, []);
+    return await run(Array.isArray(entries) ? entries : [], options, inputProblems);
   } catch (e) {
     return emptyReport(options, internal(`The analysis failed unexpectedly (${errorText(e)}).`));
   }

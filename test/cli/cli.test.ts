@@ -167,6 +167,16 @@ describe('saml-lens check', () => {
     }
   });
 
+  it('reports what the reader noticed in the input as a trace finding, counted in the summary', async () => {
+    const har = JSON.parse(spInitiatedFlow());
+    har.log.entries[1].startedDateTime = 'yesterday-ish';
+    const doc = JSON.parse((await run('check', file('odd-time.har', JSON.stringify(har)), '--json')).out);
+    const noted = doc.findings.filter((f: { rule: string }) => f.rule === 'input-unrecognised');
+    expect(noted).toHaveLength(1);
+    expect(noted[0].message).toMatch(/startedDateTime "yesterday-ish" is not a time/);
+    expect(doc.summary.infos).toBeGreaterThanOrEqual(1);
+  });
+
   it('gives a decode-failed finding, not a crash, for truncated base64 and bad DEFLATE', async () => {
     const truncated = encodePostValue(buildResponse()).slice(0, 101);
     const r1 = await run('check', file('trunc.txt', `SAMLResponse=${encodeURIComponent(truncated)}`), '--json');
