@@ -3,6 +3,7 @@ import type { Binding, DecodeStep, ArtifactInfo } from './message';
 import type { MessageKind, SamlView } from './saml';
 import type { SignatureVerdict } from './signature';
 import type { EntrySource } from './trace';
+import type { FlowOutcome, IdpRecognition } from '../idp/product';
 
 /** The judged form of one message: what the CLI prints as JSON and the panel shows. */
 export interface MessageReport {
@@ -36,6 +37,8 @@ export interface MessageReport {
   xml?: string;
   /** Typed view for UIs. Omitted from CLI JSON. */
   view?: SamlView;
+  /** The IdP product this message came from or went to (issue 8). */
+  idp?: IdpRecognition;
 }
 
 export interface FlowReport {
@@ -44,6 +47,10 @@ export interface FlowReport {
   messages: number[];
   kind: 'sp-initiated' | 'idp-initiated' | 'logout' | 'artifact' | 'other';
   worst?: Finding['severity'];
+  /** The IdP product of the flow (issue 8). */
+  idp?: IdpRecognition;
+  /** How the flow ended (issue 8). */
+  outcome?: FlowOutcome;
 }
 
 export interface Report {
