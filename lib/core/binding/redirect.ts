@@ -4,15 +4,13 @@ import { decodeSamlValue, overEncodedCap, type Decoded } from './decode';
 import type { DecodeLimits } from './limits';
 import { fromSavedXml, isMaskedValue } from './masked';
 import { guarded, makeMessage } from './message';
+import { readRedirectParams } from './redirect-params';
 import { formatCount } from './sizes';
 import { formDecode, type RawParam } from './urlencoded';
 
 export function redirectMessages(entry: TraceEntry, params: RawParam[], limits: DecodeLimits): ExtractedMessage[] {
-  const carried = params.filter((p) => p.name === 'SAMLRequest' || p.name === 'SAMLResponse');
+  const { carried, relay, sigAlg, signature, refused, problem } = readRedirectParams(params);
   if (carried.length === 0) return [];
-  const relay = params.find((p) => p.name === 'RelayState');
-  const sigAlg = params.find((p) => p.name === 'SigAlg');
-  const signature = params.find((p) => p.name === 'Signature');
 
   return carried.map((p) =>
     guarded(entry, 'HTTP-Redirect', p.name, () => {
@@ -36,6 +34,8 @@ export function redirectMessages(entry: TraceEntry, params: RawParam[], limits: 
       const msg = makeMessage(entry, 'HTTP-Redirect', p.name, steps, decoded);
       if (relay) msg.relayState = formDecode(relay.rawValue);
       if (sigAlg || signature) msg.redirectSignature = querySignature(p, relay, sigAlg, signature);
+      if (refused && msg.redirectSignature) msg.redirectSignature.refused = refused;
+      if (problem) msg.problems.push({ ...problem });
       return msg;
     }),
   );

@@ -30,6 +30,8 @@ export interface RedirectSignature {
   signature?: string;
   /** The exact raw octets `SAMLRequest=...&RelayState=...&SigAlg=...` as they appeared in the URL. */
   signedOctets: string;
+  /** Why the signature cannot count whatever key it verifies with (a parameter repeated or re-cased). */
+  refused?: string;
 }
 
 /** A SAML (or WS-Fed / artifact) message found in a trace entry, decoded as far as possible. */

@@ -3,6 +3,7 @@ import { SIGNATURE_ALGORITHMS } from './algorithms';
 import { base64ToBytes } from './bytes';
 import { certName } from './describe';
 import { elementPath } from './dom';
+import { chooseVerifier, weakKeyVerdict } from './key-strength';
 import { verifyWithCertificate } from './keys';
 import { trustedName, type VerifyContext } from './verify-xml';
 
@@ -29,6 +30,12 @@ export async function verifyRedirectSignature(
     reason: '',
   };
   const fail = (rule: string, severity: Problem['severity'], message: string) => problems.push({ rule, severity, message, location: where });
+  if (redirect.refused) {
+    // The binding reported why (redirect-parameter-duplicate); verifying would only pick one copy of several.
+    verdict.failure = 'structure';
+    verdict.reason = redirect.refused;
+    return { verdict, problems };
+  }
 
   if (!redirect.sigAlg) {
     verdict.failure = 'algorithm';
@@ -63,13 +70,16 @@ export async function verifyRedirectSignature(
   }
   const octets = encoder.encode(redirect.signedOctets);
   const results = await Promise.all(ctx.trusted.map((t) => verifyWithCertificate(t.der, alg, value, octets)));
-  const i = results.indexOf(true);
-  const by = i >= 0 ? ctx.trusted[i] : undefined;
+  const { strong: by, weak } = chooseVerifier(ctx.trusted, results);
   if (by) {
     verdict.status = 'valid';
     verdict.verifiedWith = by.info;
     verdict.certificateSha256 = by.info.sha256;
     verdict.reason = `query signature verified with ${trustedName(ctx)} ${certName(by.info)} from ${by.source}`;
+    return { verdict, problems };
+  }
+  if (weak) {
+    problems.push(weakKeyVerdict(verdict, weak, ctx.signer, 'The HTTP-Redirect query signature'));
     return { verdict, problems };
   }
   verdict.status = 'invalid';

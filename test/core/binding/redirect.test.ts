@@ -110,3 +110,62 @@ describe('HTTP-Redirect', () => {
     expect(m?.problems[0]?.message).toBe('SAMLRequest: the bytes are not UTF-8 text (invalid sequence at byte 25).');
   });
 });
+
+describe('HTTP-Redirect parameters repeated or re-cased', () => {
+  const signed = encodeRedirectQuery(xml, { param: 'SAMLRequest', relayState: 'home', key: loadTestKey('sp') });
+  const other = encodeRedirectQuery(buildAuthnRequest({ id: '_other' }), { param: 'SAMLRequest' });
+  const read = (query: string) => extractMessages(entry({ url: `https://idp.example.test/sso?${query}` }));
+  const duplicates = (query: string) => read(query).map((m) => m.problems.filter((p) => p.rule === 'redirect-parameter-duplicate'));
+
+  it('leaves a query that sends each parameter once alone, whatever other parameters it has', () => {
+    const [m] = read(`${signed}&extra=1&Extra=2`);
+    expect(m?.problems).toEqual([]);
+    expect(m?.redirectSignature?.refused).toBeUndefined();
+  });
+
+  for (const [name, query, says] of [
+    ['a RelayState appended after the signed ones', `${signed}&RelayState=elsewhere`, /RelayState 2 times/],
+    ['a RelayState before the signed ones', `RelayState=elsewhere&${signed}`, /RelayState 2 times/],
+    ['a second SigAlg', `${signed}&SigAlg=${encodeURIComponent('http://www.w3.org/2000/09/xmldsig#rsa-sha1')}`, /SigAlg 2 times/],
+    ['a second Signature before the first', `Signature=AAAA&${signed}`, /Signature 2 times/],
+    ['a re-cased RelayState', `${signed}&relaystate=elsewhere`, /RelayState 2 times \(RelayState, relaystate\).*"relaystate", which differs from RelayState only by case/],
+  ] as const) {
+    it(`refuses the signature, with an error, for ${name}`, () => {
+      const [m, ...rest] = read(query);
+      expect(rest).toEqual([]);
+      expect(m?.problems.map((p) => [p.rule, p.severity])).toEqual([['redirect-parameter-duplicate', 'error']]);
+      expect(m?.problems[0]?.message).toMatch(says);
+      expect(m?.problems[0]?.message).toMatch(/the query signature is not counted/);
+      expect(m?.redirectSignature?.refused).toMatch(/^refused: the query /);
+    });
+  }
+
+  it('keeps the first RelayState for display and never takes the appended one silently', () => {
+    const [m] = read(`${signed}&RelayState=elsewhere`);
+    expect(m?.relayState).toBe('home');
+    expect(m?.problems[0]?.rule).toBe('redirect-parameter-duplicate');
+  });
+
+  it('decodes every copy of the message, each carrying the finding, SAMLRequest and SAMLResponse alike', () => {
+    for (const query of [`${signed}&${other}`, `${other}&${signed}`, `${signed}&${other.replace('SAMLRequest=', 'SAMLResponse=')}`]) {
+      const ms = read(query);
+      expect(ms.map((m) => m.xml === undefined)).toEqual([false, false]);
+      expect(duplicates(query).map((d) => d.length)).toEqual([1, 1]);
+      expect(duplicates(query)[0]?.[0]?.message).toMatch(/SAML message 2 times|SAMLRequest 2 times/);
+    }
+  });
+
+  it('reads a message parameter that differs only by case (some SPs read it), and says so even alone', () => {
+    const withSigned = read(`${signed}&${other.replace('SAMLRequest=', 'samlrequest=')}`);
+    expect(withSigned.map((m) => m.parameter)).toEqual(['SAMLRequest', 'samlrequest']);
+    expect(withSigned[1]?.xml).toContain('ID="_other"');
+    expect(withSigned[0]?.problems[0]?.message).toMatch(/SAML message 2 times \(SAMLRequest, samlrequest\)/);
+    const [alone] = read(other.replace('SAMLRequest=', 'samlRequest='));
+    expect(alone?.parameter).toBe('samlRequest');
+    expect(alone?.problems.map((p) => p.message)).toEqual([expect.stringMatching(/"samlRequest", which differs from SAMLRequest only by case/)]);
+    // Unsigned: nothing to refuse, and the message does not claim a signature.
+    expect(alone?.redirectSignature).toBeUndefined();
+    expect(alone?.problems[0]?.message).not.toMatch(/signature/);
+  });
+});
+
