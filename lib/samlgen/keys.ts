@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type TestKeyName = 'idp' | 'idp-next' | 'rogue' | 'sp';
+export type TestKeyName = 'idp' | 'idp-next' | 'rogue' | 'sp' | 'weak-512' | 'weak-1024';
 
 export interface TestKey {
   name: TestKeyName;

@@ -4,6 +4,7 @@ import { canonicalize } from './c14n';
 import type { TrustedCertificate } from './certificates';
 import { certName, keyInfoCertificate } from './describe';
 import { elementPath } from './dom';
+import { chooseVerifier, weakKeyVerdict } from './key-strength';
 import { digestBytes, verifyWithCertificate } from './keys';
 import type { SignatureHeader, SignatureParts } from './signed-info';
 
@@ -66,15 +67,14 @@ export async function verifyXmlSignature(
     Promise.all(ctx.trusted.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),
   ]);
   const digestOk = bytesEqual(digest, parts.digestValue);
-  const trustedIndex = trustedResults.indexOf(true);
-  const verifiedBy = trustedIndex >= 0 ? ctx.trusted[trustedIndex] : undefined;
+  const { strong: verifiedBy, weak } = chooseVerifier(ctx.trusted, trustedResults);
   // The KeyInfo key only explains a failure; it is never needed when a trusted certificate verified.
-  const keyInfoOk = !verifiedBy && keyInfo ? await verifyWithCertificate(keyInfo.der, parts.algorithm, parts.signatureValue, signedInfoOctets) : false;
+  const keyInfoOk = !verifiedBy && !weak && keyInfo ? await verifyWithCertificate(keyInfo.der, parts.algorithm, parts.signatureValue, signedInfoOctets) : false;
 
   if (!digestOk) {
     verdict.status = 'invalid';
     verdict.failure = 'digest';
-    const genuine = verifiedBy || keyInfoOk;
+    const genuine = verifiedBy || weak || keyInfoOk;
     verdict.reason = `digest mismatch: the ${what} was changed after it was signed${genuine ? ' (the SignedInfo itself is genuinely signed, so the content was edited)' : ''}`;
     fail('signature-invalid', 'error', `The signature on ${what} does not verify: ${verdict.reason}. ${C14N_HINT}`);
     return { verdict, problems };
@@ -85,6 +85,10 @@ export async function verifyXmlSignature(
     verdict.verifiedWith = verifiedBy.info;
     verdict.certificateSha256 = verifiedBy.info.sha256;
     verdict.reason = `verified with ${trustedName(ctx)} ${certName(verifiedBy.info)} from ${verifiedBy.source}`;
+    return { verdict, problems };
+  }
+  if (weak) {
+    problems.push(weakKeyVerdict(verdict, weak, ctx.signer, `The signature on ${what}`));
     return { verdict, problems };
   }
 

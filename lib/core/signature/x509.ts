@@ -1,6 +1,7 @@
 import { derChildren, derContent, derOid, derWhole, readDer, type Der } from './der';
 
-export type KeyKind = { kind: 'rsa' } | { kind: 'ec'; curve: 'P-256' | 'P-384' | 'P-521' } | { kind: 'other'; oid: string };
+/** `bits`: the RSA modulus length, when the SPKI's RSAPublicKey could be read. */
+export type KeyKind = { kind: 'rsa'; bits?: number } | { kind: 'ec'; curve: 'P-256' | 'P-384' | 'P-521' } | { kind: 'other'; oid: string };
 
 /** What SAML Lens needs from an X.509 certificate: enough to show it and to import its key. */
 export interface X509 {
@@ -65,11 +66,33 @@ function readTime(node: Der): string | undefined {
   return `${year}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}Z`;
 }
 
+/** Bit length of the modulus in the SPKI's BIT STRING (RFC 8017 A.1.1 RSAPublicKey); undefined when unreadable. */
+function rsaModulusBits(spki: Der): number | undefined {
+  try {
+    const [, bitString] = derChildren(spki);
+    // The BIT STRING's first content octet counts unused bits (0 for a DER-encoded key).
+    if (!bitString || bitString.tag !== 0x03 || bitString.bytes[bitString.start] !== 0) return undefined;
+    const rsaKey = readDer(bitString.bytes, bitString.start + 1);
+    const [modulus] = rsaKey.tag === 0x30 ? derChildren(rsaKey) : [];
+    if (!modulus || modulus.tag !== 0x02) return undefined;
+    const m = derContent(modulus);
+    let i = 0;
+    while (i < m.length && m[i] === 0) i++;
+    if (i === m.length) return undefined;
+    return (m.length - i - 1) * 8 + (32 - Math.clz32(m[i]!));
+  } catch {
+    return undefined;
+  }
+}
+
 function readKey(spki: Der): KeyKind {
   const [algId] = derChildren(spki);
   const [oidNode, params] = algId ? derChildren(algId) : [];
   const oid = oidNode ? derOid(oidNode) : '';
-  if (oid === '1.2.840.113549.1.1.1') return { kind: 'rsa' };
+  if (oid === '1.2.840.113549.1.1.1') {
+    const bits = rsaModulusBits(spki);
+    return bits === undefined ? { kind: 'rsa' } : { kind: 'rsa', bits };
+  }
   if (oid === '1.2.840.10045.2.1' && params?.tag === 0x06) {
     const curve = CURVES[derOid(params)];
     if (curve) return { kind: 'ec', curve };
