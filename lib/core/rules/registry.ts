@@ -3,6 +3,7 @@ import { inputUnrecognised } from './input-unrecognised';
 import { decodeFailed } from './decode-failed';
 import { base64Lenient } from './base64-lenient';
 import { relaystateTooLong } from './relaystate-too-long';
+import { redirectParameterDuplicate } from './redirect-parameter-duplicate';
 import { redirectSignatureMissingSigalg } from './redirect-signature-missing-sigalg';
 import { xmlDoctype } from './xml-doctype';
 import { xmlRefused } from './xml-refused';
@@ -16,6 +17,7 @@ import { signatureWrapping } from './signature-wrapping';
 import { weakAlgorithm } from './weak-algorithm';
 import { certificateExpired } from './certificate-expired';
 import { certificateInvalid } from './certificate-invalid';
+import { certificateKeyWeak } from './certificate-key-weak';
 import { encryptionFailed } from './encryption-failed';
 import { statusError } from './status-error';
 import { assertionMissing } from './assertion-missing';
@@ -56,6 +58,7 @@ export const RULES: readonly Rule[] = [
   decodeFailed,
   base64Lenient,
   relaystateTooLong,
+  redirectParameterDuplicate,
   redirectSignatureMissingSigalg,
   xmlDoctype,
   xmlRefused,
@@ -69,6 +72,7 @@ export const RULES: readonly Rule[] = [
   weakAlgorithm,
   certificateExpired,
   certificateInvalid,
+  certificateKeyWeak,
   encryptionFailed,
   statusError,
   assertionMissing,

@@ -1,5 +1,5 @@
 // Rules raised by the decoder, parser and verifier: fired through analyze with real bad input.
-import { buildResponse, encodeRedirectQuery, signXml, encodePostValue } from '../../../../lib/samlgen';
+import { buildResponse, encodeRedirectQuery, loadTestKey, signXml, encodePostValue } from '../../../../lib/samlgen';
 import type { TraceEntry } from '../../../../lib/core/model';
 import { ACS, IDP_ENTITY, T0, TRUST, at, authnRequest, cleanFlow, idpKey, postEntry, response, rogueKey, spKey, SSO } from '../build';
 import { encryptedResponse, wrapped } from './xml';
@@ -30,6 +30,22 @@ export const stageCases: Record<string, RuleCase> = {
     severity: 'warning',
     says: /bytes long/,
     quiet: { entries: () => cleanFlow() },
+  },
+  'redirect-parameter-duplicate': {
+    fires: {
+      entries: () => {
+        const query = `${encodeRedirectQuery(authnRequest(), { param: 'SAMLRequest', relayState: 'home', key: spKey })}&RelayState=elsewhere`;
+        return [{ id: 'r', source: 'har', method: 'GET', url: `${SSO}?${query}`, requestHeaders: [], responseHeaders: [], capturedAt: at(-2) }];
+      },
+    },
+    severity: 'error',
+    says: /RelayState 2 times/,
+    quiet: {
+      entries: () => {
+        const query = encodeRedirectQuery(authnRequest(), { param: 'SAMLRequest', relayState: 'home', key: spKey });
+        return [{ id: 'r', source: 'har', method: 'GET', url: `${SSO}?${query}`, requestHeaders: [], responseHeaders: [], capturedAt: at(-2) }];
+      },
+    },
   },
   'redirect-signature-missing-sigalg': {
     fires: {
@@ -97,6 +113,13 @@ export const stageCases: Record<string, RuleCase> = {
   'certificate-invalid': {
     fires: { entries: () => cleanFlow(), options: { trustedCertificates: ['-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----'] } },
     severity: 'error',
+    quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
+  'certificate-key-weak': {
+    fires: { entries: () => [postEntry('SAMLResponse', response({}, ['root', 'assertion'], loadTestKey('weak-1024')))], options: { trustedCertificates: [loadTestKey('weak-1024').certificatePem] } },
+    severity: 'error',
+    says: /1024 bits/,
+    // Signed with the 2048-bit test IdP key.
     quiet: { entries: () => cleanFlow(), options: TRUST },
   },
   'encryption-failed': {
