@@ -10,7 +10,7 @@ import type {
   SignatureVerdict,
   TraceEntry,
 } from './model';
-import { logoutSendersFromPairs } from './flow/logout-sender';
+import { logoutSendersFromIssuers, logoutSendersFromPairs } from './flow/logout-sender';
 import { readInput, type InputResult } from './input';
 import { artifactSourceId, extractMessages } from './binding';
 import { parseSaml } from './xml';
@@ -59,11 +59,14 @@ const LOGOUT = new Set(['LogoutRequest', 'LogoutResponse']);
 
 /**
  * A logout message whose sender is unknown may be signed by the SP, whose key is not the trusted IdP
- * certificate: a key mismatch there is not proof of forgery, so it is a warning that says why.
+ * certificate: a key mismatch there is not proof of forgery, so it is a warning that says why. Only a key
+ * mismatch: a refused algorithm (HMAC) or structure is wrong whoever signed.
  */
-function softenUnknownSigner(problems: Problem[]): Problem[] {
+function softenUnknownSigner(problems: Problem[], verdicts: SignatureVerdict[]): Problem[] {
+  const keyMismatch = (p: Problem) =>
+    verdicts.some((v) => v.target === p.location && (v.status === 'untrusted' || (v.form === 'redirect-query' && v.failure === 'signature-value')));
   return problems.map((p) =>
-    (p.rule === 'signature-invalid' || p.rule === 'signature-untrusted') && (p.severity ?? 'error') === 'error' && !/digest/i.test(p.message)
+    (p.rule === 'signature-invalid' || p.rule === 'signature-untrusted') && (p.severity ?? 'error') === 'error' && !/digest/i.test(p.message) && keyMismatch(p)
       ? { ...p, severity: 'warning', message: `${p.message} The sender of this logout message is not known; if the SP sent it, it is signed with the SP's key, not the IdP's.` }
       : p,
   );
@@ -96,7 +99,7 @@ async function verify(staged: Staged, expect: ResolvedExpectations, direction: M
     });
     staged.signatures = analysis.verdicts;
     const unknownSigner = LOGOUT.has(kind) && direction === 'unknown';
-    staged.problems.push(...(unknownSigner ? softenUnknownSigner(analysis.problems) : analysis.problems));
+    staged.problems.push(...(unknownSigner ? softenUnknownSigner(analysis.problems, analysis.verdicts) : analysis.problems));
     if (analysis.decrypted) {
       staged.parsed = analysis.decrypted;
       staged.decrypted = true;
@@ -277,15 +280,18 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
 
   // Directions come from the flows, and say whose certificates check a message's signatures.
   for (const [i, s] of staged.entries()) await verify(s, expect, grouped.contexts[i]?.direction ?? 'unknown', positions[i] ?? 0);
-  // A logout pair can tell who sent what once one side verified with the IdP's certificate.
-  const learnt = logoutSendersFromPairs(
-    staged.map((s, i) => ({ view: s.parsed?.view, signatures: s.signatures, direction: grouped.contexts[i]?.direction ?? 'unknown' })),
-  );
-  for (const [i, direction] of learnt) {
-    const context = grouped.contexts[i];
-    if (!context) continue;
-    context.direction = direction;
-    if (direction === 'to-idp') await verify(staged[i]!, expect, direction, positions[i] ?? 0);
+  // A logout pair can tell who sent what once one side verified with the IdP's certificate; so can an
+  // Issuer that a message verified with the IdP's certificate carries.
+  const senders = () => staged.map((s, i) => ({ view: s.parsed?.view, signatures: s.signatures, direction: grouped.contexts[i]?.direction ?? 'unknown' }));
+  for (const learn of [logoutSendersFromPairs, logoutSendersFromIssuers]) {
+    for (const [i, direction] of learn(senders())) {
+      const context = grouped.contexts[i];
+      if (!context) continue;
+      context.direction = direction;
+      // Checked again as the learnt sender's: an unknown sender's key mismatch was softened, and what goes to
+      // the IdP is checked with the SP's certificates.
+      await verify(staged[i]!, expect, direction, positions[i] ?? 0);
+    }
   }
   const reports = staged.map(baseReport);
 

@@ -34,3 +34,24 @@ export function logoutSendersFromPairs(messages: LogoutMessage[]): Map<number, M
   });
   return learnt;
 }
+
+/**
+ * A logout message whose Issuer is the Issuer of a message that verified with the trusted IdP certificate
+ * names the IdP as its sender: the IdP's key is the one that must verify it, and a signature that fails is not
+ * an SP key. Returns, by message index, the messages still of unknown direction that this shows were sent to the SP.
+ */
+export function logoutSendersFromIssuers(messages: LogoutMessage[]): Map<number, MessageReport['direction']> {
+  const idpIssuers = new Set<string>();
+  for (const m of messages) {
+    // What the SP sends is checked with the SP's certificates: a valid signature there names the SP.
+    if (m.direction === 'to-idp' || m.view?.kind === 'AuthnRequest' || !m.view?.issuer) continue;
+    if (m.signatures.some((s) => s.status === 'valid')) idpIssuers.add(m.view.issuer);
+  }
+  const learnt = new Map<number, MessageReport['direction']>();
+  messages.forEach((m, i) => {
+    const kind = m.view?.kind;
+    if (m.direction !== 'unknown' || (kind !== 'LogoutRequest' && kind !== 'LogoutResponse')) return;
+    if (m.view?.issuer && idpIssuers.has(m.view.issuer)) learnt.set(i, 'to-sp');
+  });
+  return learnt;
+}

@@ -39,3 +39,35 @@ describe('who sent a logout message', () => {
     expect(report.messages.flatMap((m) => m.signatures.map((s) => s.status))).not.toContain('valid');
   });
 });
+
+describe('a logout message under the IdP\'s Issuer', () => {
+  const HMAC = 'http://www.w3.org/2001/04/xmldsig-more#hmac-sha256';
+  const at = (s: number) => `2027-03-01T10:0${s}:00Z`;
+  const idpRequest = (id: string, key: TestKey | undefined, s: number) =>
+    redirect(`e-${id}`, 'https://sp.example.test/slo', encodeRedirectQuery(buildLogoutRequest({ id, issuer: IDP, destination: 'https://sp.example.test/slo', issueInstant: at(s) }), { param: 'SAMLRequest', key }), at(s));
+  const signatureFindings = (r: Awaited<ReturnType<typeof analyze>>, i: number) =>
+    r.messages[i]!.findings.filter((f) => f.rule.startsWith('signature-')).map((f) => [f.rule, f.severity]);
+
+  it('is the IdP\'s once another message verified with the IdP certificate under that Issuer: a failing signature is an error', async () => {
+    const report = await analyze([idpRequest('_lo-a', loadTestKey('idp'), 0), idpRequest('_lo-b', loadTestKey('rogue'), 1)], trusted);
+    expect(report.messages.map((m) => m.direction)).toEqual(['to-sp', 'to-sp']);
+    expect(report.messages[1]!.signatures.map((s) => s.status)).toEqual(['invalid']);
+    expect(signatureFindings(report, 1)).toEqual([['signature-invalid', 'error']]);
+  });
+
+  it('alone, with no IdP-verified message naming its Issuer, is still of unknown sender: a key mismatch stays a warning', async () => {
+    const report = await analyze([idpRequest('_lo-b', loadTestKey('rogue'), 1)], trusted);
+    expect(report.messages[0]!.direction).toBe('unknown');
+    expect(signatureFindings(report, 0)).toEqual([['signature-invalid', 'warning']]);
+  });
+
+  it('an HMAC SigAlg is refused as an error even when the sender is unknown (no key explains it)', async () => {
+    const signed = encodeRedirectQuery(buildLogoutRequest({ id: '_lo-h', issuer: IDP, destination: 'https://sp.example.test/slo', issueInstant: at(1) }), { param: 'SAMLRequest', key: loadTestKey('idp') });
+    const query = signed.replace(/SigAlg=[^&]*/, `SigAlg=${encodeURIComponent(HMAC)}`);
+    const report = await analyze([redirect('e-h', 'https://sp.example.test/slo', query, at(1))], trusted);
+    expect(report.messages[0]!.direction).toBe('unknown');
+    expect(report.messages[0]!.signatures.map((s) => s.status)).toEqual(['unchecked']);
+    expect(signatureFindings(report, 0)).toEqual([['signature-invalid', 'error']]);
+  });
+});
+
