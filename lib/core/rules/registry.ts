@@ -25,6 +25,7 @@ import { nameidMissing } from './nameid-missing';
 import { nameidFormat } from './nameid-format';
 import { nameidNotEmail } from './nameid-not-email';
 import { nameidComment } from './nameid-comment';
+import { textSplit } from './text-split';
 import { attributeNamespaced } from './attribute-namespaced';
 import { attributeMissing } from './attribute-missing';
 import { attributeDuplicate } from './attribute-duplicate';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   nameidFormat,
   nameidNotEmail,
   nameidComment,
+  textSplit,
   attributeNamespaced,
   attributeMissing,
   attributeDuplicate,

@@ -11,6 +11,7 @@ import { assertion11View } from './view-assertion11';
 import { metadataView, pickEntity } from './view-metadata';
 import { authnRequestView, encryptedAssertionView, logoutRequestView, statusView } from './view-protocol';
 import { signatureInfo } from './view-signature';
+import { messageSplits } from './splits';
 
 /**
  * Guards, one namespace-aware parse, and the typed SAML view (pipeline steps 2, 3 and the reading half of
@@ -73,6 +74,8 @@ function buildView(docRoot: Element, located: Located, index: DocumentIndex, pro
   view.destination = attr(el, 'Destination');
   view.inResponseTo = attr(el, 'InResponseTo');
   view.issuer = identifier(firstChild(el, NS.assertion, 'Issuer'));
+  const splits = messageSplits(el);
+  if (splits.length) view.textSplits = splits;
   checkIdentity(el, el.localName, problems);
   const status = firstChild(el, NS.protocol, 'Status');
   if (status) view.status = statusView(status);
