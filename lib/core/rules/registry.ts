@@ -7,6 +7,7 @@ import { redirectSignatureMissingSigalg } from './redirect-signature-missing-sig
 import { xmlDoctype } from './xml-doctype';
 import { xmlRefused } from './xml-refused';
 import { notSaml } from './not-saml';
+import { namespaceLookalike } from './namespace-lookalike';
 import { messageUnsigned } from './message-unsigned';
 import { responseUnsigned } from './response-unsigned';
 import { assertionUnsigned } from './assertion-unsigned';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   xmlDoctype,
   xmlRefused,
   notSaml,
+  namespaceLookalike,
   messageUnsigned,
   responseUnsigned,
   assertionUnsigned,

@@ -12,6 +12,7 @@ import { metadataView, pickEntity } from './view-metadata';
 import { authnRequestView, encryptedAssertionView, logoutRequestView, statusView } from './view-protocol';
 import { signatureInfo } from './view-signature';
 import { messageSplits } from './splits';
+import { saml1Problems } from './lookalike';
 
 /**
  * Guards, one namespace-aware parse, and the typed SAML view (pipeline steps 2, 3 and the reading half of
@@ -29,6 +30,7 @@ export function parseSaml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     if (problems.some((p) => p.rule === 'xml-refused')) return { problems };
     const located = locateMessage(docRoot);
     if (located.problem) problems.push(located.problem);
+    if (located.samlVersion === '2.0' && located.el && located.kind !== 'EntityDescriptor') problems.push(...saml1Problems(index.saml1Elements, located.el.localName));
     const view = buildView(docRoot, located, index, problems);
     const parsed: ParsedSaml = { xml, doc, root: located.el ?? docRoot, view, ids: index.ids, duplicateIds: index.duplicateIds };
     return { parsed, problems };
