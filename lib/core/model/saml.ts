@@ -15,6 +15,26 @@ export type MessageKind =
   | 'Artifact'
   | 'Unknown';
 
+/** What splits a text value: a comment, a CDATA section, or several text pieces (a processing instruction between them). */
+export type TextSplitKind = 'comment' | 'cdata' | 'several-text-nodes';
+
+/**
+ * An identity-bearing text other than the NameID (whose split NameIdView.splitBy records) that comes in
+ * pieces: a reader that takes the first text node sees another value than the whole text (comment injection).
+ */
+export interface TextSplit {
+  /** Local name of the element: Issuer, Audience, AttributeValue, AuthnContextClassRef, SessionIndex, Artifact. */
+  element: string;
+  /** The Name of the Attribute, for an AttributeValue. */
+  attribute?: string;
+  path: string;
+  /** The whole text as SAML reads it (text and CDATA, comments left out), trimmed. */
+  value: string;
+  /** The first text piece alone, trimmed: what a reader taking only the first text node sees. */
+  firstPart: string;
+  splitBy: TextSplitKind;
+}
+
 export interface NameIdView {
   /** Concatenated text and CDATA content, comments ignored. */
   value: string;
@@ -23,7 +43,7 @@ export interface NameIdView {
   spNameQualifier?: string;
   path: string;
   /** Set when comments, CDATA sections or several text nodes split the value (comment injection). */
-  splitBy?: 'comment' | 'cdata' | 'several-text-nodes';
+  splitBy?: TextSplitKind;
 }
 
 export interface AttributeView {
@@ -76,6 +96,8 @@ export interface AssertionView {
   conditions?: ConditionsView;
   authn?: AuthnStatementView;
   attributes: AttributeView[];
+  /** Issuer, Audience, AttributeValue or AuthnContextClassRef texts split into pieces; absent when there are none. */
+  textSplits?: TextSplit[];
 }
 
 export interface EncryptedAssertionView {
@@ -180,5 +202,7 @@ export interface SamlView {
   logout?: LogoutRequestView;
   /** ArtifactResolve's Artifact. */
   artifact?: string;
+  /** The message's own Issuer, SessionIndex or Artifact text split into pieces; absent when there are none. */
+  textSplits?: TextSplit[];
   metadata?: MetadataView;
 }

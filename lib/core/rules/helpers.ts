@@ -1,8 +1,15 @@
-import type { SamlView } from '../model';
+import type { SamlView, TextSplitKind } from '../model';
 import type { RuleContext } from './context';
 
 export const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 export const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
+
+/** What splits a text, as a message says it. */
+export const SPLIT_BY: Record<TextSplitKind, string> = {
+  comment: 'an XML comment',
+  cdata: 'a CDATA section',
+  'several-text-nodes': 'several text pieces',
+};
 
 /** A Response whose status is Success (or absent, which saml-core does not allow but some tools omit). */
 export function isSuccessResponse(view: SamlView | undefined): boolean {

@@ -1,11 +1,5 @@
 import type { CheckRule, Hit } from './rule';
-import type { NameIdView } from '../model';
-
-const HOW: Record<NonNullable<NameIdView['splitBy']>, string> = {
-  comment: 'an XML comment',
-  cdata: 'a CDATA section',
-  'several-text-nodes': 'several text pieces',
-};
+import { SPLIT_BY } from './helpers';
 
 export const nameidComment: CheckRule = {
   slug: 'nameid-comment',
@@ -21,7 +15,7 @@ export const nameidComment: CheckRule = {
     for (const n of [ctx.identity?.nameId, ctx.view?.logout?.nameId]) {
       if (n?.splitBy) {
         hits.push({
-          message: `NameID is split by ${HOW[n.splitBy]}; its full text is "${n.value}", but a library reading only the first part would see a different user.`,
+          message: `NameID is split by ${SPLIT_BY[n.splitBy]}; its full text is "${n.value}", but a library reading only the first part would see a different user.`,
           location: n.path,
         });
       }

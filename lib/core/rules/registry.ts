@@ -8,6 +8,7 @@ import { redirectSignatureMissingSigalg } from './redirect-signature-missing-sig
 import { xmlDoctype } from './xml-doctype';
 import { xmlRefused } from './xml-refused';
 import { notSaml } from './not-saml';
+import { namespaceLookalike } from './namespace-lookalike';
 import { messageUnsigned } from './message-unsigned';
 import { responseUnsigned } from './response-unsigned';
 import { assertionUnsigned } from './assertion-unsigned';
@@ -27,6 +28,7 @@ import { nameidMissing } from './nameid-missing';
 import { nameidFormat } from './nameid-format';
 import { nameidNotEmail } from './nameid-not-email';
 import { nameidComment } from './nameid-comment';
+import { textSplit } from './text-split';
 import { attributeNamespaced } from './attribute-namespaced';
 import { attributeMissing } from './attribute-missing';
 import { attributeDuplicate } from './attribute-duplicate';
@@ -63,6 +65,7 @@ export const RULES: readonly Rule[] = [
   xmlDoctype,
   xmlRefused,
   notSaml,
+  namespaceLookalike,
   messageUnsigned,
   responseUnsigned,
   assertionUnsigned,
@@ -82,6 +85,7 @@ export const RULES: readonly Rule[] = [
   nameidFormat,
   nameidNotEmail,
   nameidComment,
+  textSplit,
   attributeNamespaced,
   attributeMissing,
   attributeDuplicate,

@@ -8,9 +8,16 @@ import type { XmlLimits } from './limits';
  * Pipeline steps 2 and 3 in one pass: the guard scanner checks well-formedness and, through a ScanSink,
  * this builder makes the xmldom tree from the same tokens, with xmldom's own node factories. xmldom's SAX
  * reader (3/4 of the parse time) re-scanned what the guard had just scanned; the tree it built is
- * reproduced here exactly: same line-ending normalisation, namespace resolution, attribute-value
- * normalisation, entity decoding and node kinds (test/core/xml/build.test.ts compares both trees node by
- * node). Where xmldom's reader is lenient with broken markup the guard has already refused the text.
+ * reproduced here: same namespace resolution, attribute-value normalisation, entity decoding and node kinds
+ * (test/core/xml/build.test.ts compares both trees node by node). Where xmldom's reader is lenient with
+ * broken markup the guard has already refused the text.
+ *
+ * One deliberate difference: line ends. xmldom applies XML 1.1's rule (NEL U+0085, LINE SEPARATOR U+2028
+ * and CR NEL also become LF) to every document. SAML is XML 1.0, where only CR LF and a lone CR become LF,
+ * and XML 1.0 parsers (libxml2, which xmlsec1 uses, among them) keep NEL and LS. With
+ * xmldom's rule, a signed "\n" that an attacker rewrote as U+2028 still digested like the signed text here
+ * while every XML 1.0 verifier refuses it; with XML 1.0's rule the bytes that were signed are the bytes
+ * that verify (test/core/signature/xmlsec.test.ts cross-checks with xmlsec1).
  */
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -31,9 +38,9 @@ function decode(raw: string): string {
   return raw.indexOf('&') < 0 ? raw : raw.replace(REFERENCE, decodeReference);
 }
 
-/** xmldom's line-ending normalisation (XML 1.1 §2.11, which it applies to every document). */
+/** XML 1.0 §2.11: CR LF and a lone CR become LF; nothing else is a line end (NEL and LS stay characters). */
 function normalizeLineEndings(xml: string): string {
-  return /[\r\u0085\u2028]/.test(xml) ? xml.replace(/\r[\n\u0085]/g, '\n').replace(/[\r\u0085\u2028]/g, '\n') : xml;
+  return xml.indexOf('\r') >= 0 ? xml.replace(/\r\n?/g, '\n') : xml;
 }
 
 class InvalidName extends Error {}
@@ -130,7 +137,7 @@ class Builder implements ScanSink {
 
 /**
  * Guards and the namespace-aware parse in one pass. Returns the document, or the problem that refused
- * the text. `xml` is the text as received; the tree is built from its normalised line endings, as xmldom does.
+ * the text. `xml` is the text as received; the tree is built from its line ends normalised by XML 1.0's rule.
  */
 export function buildDom(xml: string, limits: XmlLimits): { doc?: Document; problem?: Problem } {
   if (xml.length > limits.maxChars) return { problem: guardXml(xml, limits) };

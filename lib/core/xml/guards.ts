@@ -29,6 +29,11 @@ export function guardXml(xml: string, limits: XmlLimits, sink?: ScanSink): Probl
   // eslint-disable-next-line no-control-regex
   const bad = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(xml);
   if (bad) return notXml(xml, bad.index, `character U+${hex4(bad[0].charCodeAt(0))} is not allowed in XML`);
+  // SAML is XML 1.0, and the tree is built by XML 1.0's line-end rule (build.ts). An XML 1.1 document reads
+  // NEL and LS as line ends, so readers that honour the declaration and readers that do not see different text.
+  if (XML11.test(xml) && /[\u0085\u2028]/.test(xml)) {
+    return refused('an XML 1.1 document containing NEL (U+0085) or LINE SEPARATOR (U+2028) characters, which XML 1.1 reads as line ends and XML 1.0 (the XML of SAML) as text; parsers disagree on what was signed');
+  }
   return new Scanner(xml, limits.maxDepth, sink).run();
 }
 
@@ -267,6 +272,7 @@ class Scanner {
 
 // XML 1.0 Name, kept ASCII-fast; any non-ASCII letter is accepted as a name character.
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.\-:\u00B7-\uFFFF]*/y;
+const XML11 = /^\uFEFF?<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*["']1\.1["']/;
 const REFERENCE = /&(?:lt|gt|amp|quot|apos|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 
 function isWs(c: number): boolean {

@@ -1,3 +1,5 @@
+import type { TextSplitKind } from '../model';
+
 /**
  * Small namespace-aware helpers over xmldom nodes. Node type numbers are used instead of `Node.ELEMENT_NODE`
  * because the core has no DOM globals at run time.
@@ -86,7 +88,9 @@ export function isIdAttr(a: Attr): boolean {
 
 export interface TextRead {
   value: string;
-  splitBy?: 'comment' | 'cdata' | 'several-text-nodes';
+  splitBy?: TextSplitKind;
+  /** The first non-empty text or CDATA piece: all a reader taking `firstChild.data` would see. */
+  first: string;
 }
 
 /**
@@ -97,20 +101,25 @@ export interface TextRead {
  */
 export function readText(el: Element): TextRead {
   let value = '';
+  let first: string | undefined;
   let parts = 0;
   let comment = false;
   let cdata = false;
   for (let c = el.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === TEXT || c.nodeType === CDATA) {
       const data = (c as CharacterData).data;
-      if (data.length) parts++;
+      if (data.length) {
+        parts++;
+        first ??= data;
+      }
       if (c.nodeType === CDATA) cdata = true;
       value += data;
     } else if (c.nodeType === COMMENT) comment = true;
   }
-  if (comment) return { value, splitBy: 'comment' };
-  if (parts > 1) return { value, splitBy: cdata ? 'cdata' : 'several-text-nodes' };
-  return { value };
+  first ??= '';
+  if (comment) return { value, splitBy: 'comment', first };
+  if (parts > 1) return { value, splitBy: cdata ? 'cdata' : 'several-text-nodes', first };
+  return { value, first };
 }
 
 /**

@@ -11,6 +11,8 @@ import { assertion11View } from './view-assertion11';
 import { metadataView, pickEntity } from './view-metadata';
 import { authnRequestView, encryptedAssertionView, logoutRequestView, statusView } from './view-protocol';
 import { signatureInfo } from './view-signature';
+import { messageSplits } from './splits';
+import { saml1Problems } from './lookalike';
 
 /**
  * Guards, one namespace-aware parse, and the typed SAML view (pipeline steps 2, 3 and the reading half of
@@ -28,6 +30,7 @@ export function parseSaml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     if (problems.some((p) => p.rule === 'xml-refused')) return { problems };
     const located = locateMessage(docRoot);
     if (located.problem) problems.push(located.problem);
+    if (located.samlVersion === '2.0' && located.el && located.kind !== 'EntityDescriptor') problems.push(...saml1Problems(index.saml1Elements, located.el.localName));
     const view = buildView(docRoot, located, index, problems);
     const parsed: ParsedSaml = { xml, doc, root: located.el ?? docRoot, view, ids: index.ids, duplicateIds: index.duplicateIds };
     return { parsed, problems };
@@ -73,6 +76,8 @@ function buildView(docRoot: Element, located: Located, index: DocumentIndex, pro
   view.destination = attr(el, 'Destination');
   view.inResponseTo = attr(el, 'InResponseTo');
   view.issuer = identifier(firstChild(el, NS.assertion, 'Issuer'));
+  const splits = messageSplits(el);
+  if (splits.length) view.textSplits = splits;
   checkIdentity(el, el.localName, problems);
   const status = firstChild(el, NS.protocol, 'Status');
   if (status) view.status = statusView(status);

@@ -2,6 +2,7 @@ import type { AssertionView, AttributeView, AuthnStatementView, ConditionsView, 
 import { NS } from './ns';
 import { attr, childrenOf, deepText, firstChild, identifier, readText, trimXml } from './nodes';
 import { elementPath } from './paths';
+import { assertionSplits } from './splits';
 
 const A = NS.assertion;
 
@@ -11,7 +12,7 @@ export function assertionView(el: Element, expectedPlace: boolean): AssertionVie
   const nameIdEl = subject && firstChild(subject, A, 'NameID');
   const conditions = firstChild(el, A, 'Conditions');
   const authn = firstChild(el, A, 'AuthnStatement');
-  return {
+  const view: AssertionView = {
     id: attr(el, 'ID'),
     version: attr(el, 'Version'),
     issueInstant: attr(el, 'IssueInstant'),
@@ -25,6 +26,9 @@ export function assertionView(el: Element, expectedPlace: boolean): AssertionVie
     authn: authn && authnView(authn),
     attributes: childrenOf(el, A, 'AttributeStatement').flatMap((s) => childrenOf(s, A, 'Attribute').map(attributeView)),
   };
+  const splits = assertionSplits(el);
+  if (splits.length) view.textSplits = splits;
+  return view;
 }
 
 /** NameID (saml-core §2.2.3). The value is trimmed like every identifier; see nodes.identifier. */

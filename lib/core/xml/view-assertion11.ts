@@ -2,6 +2,7 @@ import type { AssertionView, AttributeView, NameIdView, SubjectConfirmationView 
 import { NS } from './ns';
 import { attr, childrenOf, deepText, elementChildren, firstChild, identifier, readText, trimXml } from './nodes';
 import { elementPath } from './paths';
+import { assertion11Splits } from './splits';
 
 const A1 = NS.saml1Assertion;
 
@@ -30,7 +31,7 @@ export function assertion11View(el: Element, expectedPlace: boolean): AssertionV
   }
   const conditions = firstChild(el, A1, 'Conditions');
   const authn = firstChild(el, A1, 'AuthenticationStatement');
-  return {
+  const view: AssertionView = {
     id: attr(el, 'AssertionID'),
     version: major !== undefined ? `${major}.${minor ?? '0'}` : undefined,
     issueInstant: attr(el, 'IssueInstant'),
@@ -56,6 +57,9 @@ export function assertion11View(el: Element, expectedPlace: boolean): AssertionV
     },
     attributes: childrenOf(el, A1, 'AttributeStatement').flatMap((s) => childrenOf(s, A1, 'Attribute').map(attribute11View)),
   };
+  const splits = assertion11Splits(el);
+  if (splits.length) view.textSplits = splits;
+  return view;
 }
 
 function nameIdentifierView(el: Element): NameIdView {

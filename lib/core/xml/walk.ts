@@ -2,6 +2,7 @@ import type { Problem } from '../model';
 import { NS } from './ns';
 import { ELEMENT, isIdAttr, saml1Id } from './nodes';
 import { elementPath } from './paths';
+import { NamespaceCheck } from './lookalike';
 
 /** What one pass over every element finds: the ID index and the elements the view is built around. */
 export interface DocumentIndex {
@@ -11,15 +12,19 @@ export interface DocumentIndex {
   assertions: Element[];
   encryptedAssertions: Element[];
   signatures: Element[];
+  /** Outermost elements in a SAML 1.x namespace (judged once the message's SAML version is known). */
+  saml1Elements: Element[];
 }
 
 /**
  * One iterative walk (no recursion: depth is capped by the guards, but a stack array costs nothing) that
  * indexes IDs, finds assertions and signatures wherever they are, and reports undeclared namespace
- * prefixes, which xmldom accepts silently but a namespace-aware reader must not.
+ * prefixes, which xmldom accepts silently but a namespace-aware reader must not, and elements in
+ * namespaces that imitate SAML's (lookalike.ts).
  */
 export function indexDocument(root: Element, problems: Problem[]): DocumentIndex {
-  const index: DocumentIndex = { ids: new Map(), duplicateIds: [], assertions: [], encryptedAssertions: [], signatures: [] };
+  const namespaces = new NamespaceCheck(problems);
+  const index: DocumentIndex = { ids: new Map(), duplicateIds: [], assertions: [], encryptedAssertions: [], signatures: [], saml1Elements: namespaces.saml1 };
   const duplicates = new Set<string>();
   let prefixReported = false;
   let sameNameReported = false;
@@ -27,6 +32,7 @@ export function indexDocument(root: Element, problems: Problem[]): DocumentIndex
   while (stack.length) {
     const el = stack.pop() as Element;
     const ns = el.namespaceURI;
+    namespaces.visit(el);
     if (!ns && el.prefix && !prefixReported) {
       prefixReported = true;
       problems.push({

@@ -53,6 +53,8 @@ const corners: Record<string, string> = {
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:B="urn:B" xmlns:a="urn:a" xmlns:_z="urn:z" ID="_1" Version="2.0"><B:x a:q="1" _z:r="2"/></samlp:Response>',
   'special characters in text and attributes, CR, tabs, CDATA, PI, comment':
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" a="&lt;&amp;&quot;&#9;&#10;&#13;>"><t>a&amp;b&lt;c&gt;d&#13;e"f\'</t><![CDATA[x<y&z]]><?pi d?><?bare?><!-- c --></samlp:Response>',
+  'NEL and LINE SEPARATOR in text and attribute values, CR NEL in text':
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" a="x\u0085y\u2028z"><t>l1\u0085l2\u2028l3\r\u0085l4&#x2028;</t></samlp:Response>',
   'attribute named like a namespace declaration': '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" xmlnsx="1"/>',
   'PrefixList prefixes used only in attribute values, declared on the root':
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="_1" Version="2.0"><samlp:Extensions><v xsi:type="xs:string">s</v></samlp:Extensions></samlp:Response>',
@@ -75,6 +77,15 @@ describe('fast exclusive C14N gives xml-crypto\'s bytes', () => {
   it('a signed pretty-printed Response', () => {
     const xml = signXml(buildResponse({ attributes: [{ name: 'g', values: ['a', 'b & c'] }] }), { key: loadTestKey('idp'), targets: ['root', 'assertion'] }).replace(/></g, '>\n  <');
     expect(expectSameEverywhere(xml)).toBeGreaterThan(50);
+  });
+
+  it('keeps NEL and LINE SEPARATOR as characters (XML 1.0 line ends: only CR LF and CR became LF)', () => {
+    const doc = docOf(corners['NEL and LINE SEPARATOR in text and attribute values, CR NEL in text']!);
+    for (const algorithm of [C14N.exclusive, C14N.inclusive]) {
+      expect(canonicalize(doc.documentElement, { algorithm })).toBe(
+        '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" a="x\u0085y\u2028z"><t>l1\u0085l2\u2028l3\n\u0085l4\u2028</t></samlp:Response>',
+      );
+    }
   });
 
   it('canonicalize() dispatches exclusive C14N to the fast one', () => {

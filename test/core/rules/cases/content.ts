@@ -79,6 +79,18 @@ export const contentCases: Record<string, RuleCase> = {
     severity: 'error',
     quiet: { entries: () => cleanFlow(), options: TRUST },
   },
+  'text-split': {
+    fires: {
+      entries: () =>
+        cleanFlow({ attributes: [{ name: 'email', values: ['admin@example.test.evil.test'] }] }).map((e, i) =>
+          i === 1 ? injectComment(e, 'admin@example.test.evil.test<', 'admin@example.test<!---->.evil.test<') : e,
+        ),
+      options: TRUST,
+    },
+    severity: 'error',
+    says: /AttributeValue of "email" is split by an XML comment; its full text is "admin@example\.test\.evil\.test", but .* sees "admin@example\.test"/,
+    quiet: { entries: () => cleanFlow({ attributes: [{ name: 'email', values: ['admin@example.test.evil.test'] }] }), options: TRUST },
+  },
   'attribute-namespaced': {
     fires: {
       entries: () => flexResponse([{ name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', values: ['alice@example.test'] }, ...flexAttrs.slice(1)]),
@@ -137,7 +149,7 @@ function artifactEntry(entityId: string): TraceEntry {
 }
 
 /** Comment injection after signing: exclusive C14N drops comments, so the signature still verifies. */
-function injectComment(e: TraceEntry): TraceEntry {
-  const xml = Buffer.from(e.formFields![0]![1], 'base64').toString('utf8').replace('alice@example.test</saml:NameID>', 'alice@example.test<!---->.evil.test</saml:NameID>');
+function injectComment(e: TraceEntry, from = 'alice@example.test</saml:NameID>', to = 'alice@example.test<!---->.evil.test</saml:NameID>'): TraceEntry {
+  const xml = Buffer.from(e.formFields![0]![1], 'base64').toString('utf8').replace(from, to);
   return { ...e, formFields: [['SAMLResponse', encodePostValue(xml)]] };
 }

@@ -77,6 +77,23 @@ export const stageCases: Record<string, RuleCase> = {
     severity: 'error',
     quiet: { entries: () => cleanFlow() },
   },
+  'namespace-lookalike': {
+    fires: {
+      entries: () => [
+        postEntry(
+          'SAMLResponse',
+          response({}, ['assertion']).replace(
+            '<saml:Assertion ',
+            '<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion " ID="_evil" Version="2.0"><saml:Subject><saml:NameID>admin@example.test</saml:NameID></saml:Subject></saml:Assertion><saml:Assertion ',
+          ),
+        ),
+      ],
+      options: TRUST,
+    },
+    severity: 'error',
+    says: /"urn:oasis:names:tc:SAML:2\.0:assertion ".*whitespace at the end.*"admin@example\.test"/,
+    quiet: { entries: () => cleanFlow({}, ['assertion']), options: TRUST },
+  },
   'signature-invalid': {
     fires: { entries: () => [postEntry('SAMLResponse', response({}, ['assertion']).replace('alice@example.test', 'mallory@example.test'))], options: TRUST },
     severity: 'error',
