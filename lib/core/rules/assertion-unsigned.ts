@@ -14,7 +14,7 @@ export const assertionUnsigned: CheckRule = {
     okta: 'Applications > your app > General > SAML Settings > Edit > Show Advanced Settings: Assertion Signature "Signed".',
     google: 'Google signs either the assertion (the default) or, with "Signed response" ticked under Service provider details, the entire response. For an SP that requires a signed assertion, untick "Signed response".',
     onelogin: 'Applications > your app > Configuration tab: "SAML signature element" must include the Assertion.',
-    ping: 'SP connection > Protocol Settings > Signature Policy: sign the SAML assertion.',
+    ping: 'PingFederate: SP connection > Protocol Settings > Signature Policy: sign the SAML assertion.',
     keycloak: 'Clients > your client > Settings > Signature and Encryption: "Sign assertions" On.',
     shibboleth: 'In conf/relying-party.xml, the SAML2.SSO profile for this SP: `p:signAssertions="true"`.',
     auth0: 'Applications > your app > Addons > SAML2 Web App > Settings: `"signResponse": false` signs the assertion (true signs the entire response instead).',

@@ -15,7 +15,7 @@ export const attributeMissing: CheckRule = {
     okta: 'Applications > your app > General > SAML Settings > Edit > Attribute Statements: add Name = the required name, value e.g. user.email, user.firstName, user.lastName; for roles use a Group Attribute Statement.',
     google: 'Apps > Web and mobile apps > your app > SAML attribute mapping > Add mapping: a Google Directory attribute -> App attribute = the required name.',
     onelogin: 'Applications > your app > Parameters tab > add a field named as required, with a value, and tick "Include in SAML assertion".',
-    ping: 'SP connection > Assertion Creation > Attribute Contract > Extend the Contract with the required name (case-sensitive), then fulfil it from a data source.',
+    ping: 'PingFederate: SP connection > Assertion Creation > Attribute Contract > Extend the Contract with the required name (case-sensitive), then fulfil it from a data source.',
     keycloak: 'Clients > your client > Client scopes > the dedicated scope > Mappers > Add mapper (by configuration): User Property or User Attribute, "SAML Attribute Name" = the required name.',
     auth0: 'Applications > your app > Addons > SAML2 Web App > Settings: add the attribute to `"mappings"`, e.g. `{ "given_name": "FirstName" }`.',
     jumpcloud: 'SSO > your app > SSO tab > User Attributes > add attribute: "Service Provider Attribute Name" = the required name, mapped to a JumpCloud attribute.',

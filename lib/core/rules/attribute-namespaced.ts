@@ -15,7 +15,7 @@ export const attributeNamespaced: CheckRule = {
     okta: 'Applications > your app > General > SAML Settings > Edit > Attribute Statements: Name = the bare name (e.g. email), Name format "Unspecified" or "Basic".',
     google: 'Apps > Web and mobile apps > your app > SAML attribute mapping: the App attribute name is free text; type the bare name (e.g. email).',
     onelogin: 'Applications > your app > Parameters tab: the field name is the attribute name sent; use the bare name and tick "Include in SAML assertion".',
-    ping: 'SP connection > Assertion Creation > Attribute Contract: attribute names are case-sensitive and sent as entered; use the bare name, with a basic or unspecified attribute name format.',
+    ping: 'PingFederate: SP connection > Assertion Creation > Attribute Contract: attribute names are case-sensitive and sent as entered; use the bare name, with a basic or unspecified attribute name format.',
     keycloak: 'Clients > your client > Client scopes > the dedicated scope > Mappers: in each mapper set "SAML Attribute Name" to the bare name and "SAML Attribute NameFormat" to Basic or Unspecified.',
     auth0: 'Applications > your app > Addons > SAML2 Web App > Settings: `"mappings"`, e.g. `{ "email": "email" }`, maps a profile attribute to the attribute name sent.',
     jumpcloud: 'SSO > your app > SSO tab > User Attributes: "Service Provider Attribute Name" is the name sent; type the bare name.',

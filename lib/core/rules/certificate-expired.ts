@@ -14,7 +14,7 @@ export const certificateExpired: StageRule = {
     adfs: 'With AutoCertificateRollover the new Token-signing certificate is created before expiry; if it already expired, run `Update-AdfsCertificate -CertificateType Token-Signing -Urgent`, then give the SP the new certificate.',
     okta: 'Applications > your app > Sign On > SAML Signing Certificates > Generate new certificate, give it to the SP, then Actions > Activate (Okta does not rotate it for you).',
     google: 'Security > Authentication > SSO with SAML applications: add a certificate (they last five years, two at a time), assign it to the app under Service provider details, and install it on the SP.',
-    ping: 'SP connection > Digital Signature Settings: select the new signing certificate (create or import it under Manage Certificates) and give it to the SP.',
+    ping: 'PingFederate: SP connection > Digital Signature Settings: select the new signing certificate (create or import it under Manage Certificates) and give it to the SP.',
     keycloak: 'Realm settings > Keys > Providers > Add provider (rsa-generated) with a higher priority than the current key; give the SP the new certificate, and remove the old key later.',
     simplesamlphp: 'Replace `certificate` and `privatekey` in metadata/saml20-idp-hosted.php, then give the SP the new metadata.',
     sources: {

@@ -15,7 +15,7 @@ export const messageUnsigned: CheckRule = {
     okta: 'Applications > your app > General > SAML Settings > Edit > Show Advanced Settings: Response "Signed" and Assertion Signature "Signed".',
     google: 'Google always signs the assertion or, with "Signed response" ticked, the entire response; if this response claims to come from Google, it did not. Check the capture and the Issuer.',
     onelogin: 'Applications > your app > Configuration tab: set "SAML signature element".',
-    ping: 'SP connection > Protocol Settings > Signature Policy: sign the SAML assertion; Digital Signature Settings: pick the signing certificate.',
+    ping: 'PingFederate: SP connection > Protocol Settings > Signature Policy: sign the SAML assertion; Digital Signature Settings: pick the signing certificate.',
     keycloak: 'Clients > your client > Settings > Signature and Encryption: "Sign documents" and "Sign assertions" On.',
     shibboleth: 'In conf/relying-party.xml, the SAML2.SSO profile for this SP: `p:signResponses="true"` (the default) and `p:signAssertions="true"`.',
     simplesamlphp: 'In the SP\'s entry in metadata/saml20-sp-remote.php: `\'saml20.sign.response\' => true` and `\'saml20.sign.assertion\' => true` (both the default).',

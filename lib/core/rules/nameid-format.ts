@@ -15,7 +15,7 @@ export const nameidFormat: CheckRule = {
     okta: 'Applications > your app > General > SAML Settings > Edit: Name ID format (e.g. "EmailAddress").',
     google: 'Apps > Web and mobile apps > your app > Service provider details: Name ID format (e.g. EMAIL) and Name ID (e.g. Basic Information > Primary email).',
     onelogin: 'Applications > your app > Configuration tab: "SAML nameID format" (e.g. Email).',
-    ping: 'SP connection > Assertion Creation > Attribute Contract: choose the subject name format of SAML_SUBJECT.',
+    ping: 'PingFederate: SP connection > Assertion Creation > Attribute Contract: choose the subject name format of SAML_SUBJECT.',
     keycloak: 'Clients > your client > Settings > SAML capabilities: Name ID Format; "Force Name ID Format" On makes Keycloak use it whatever the request asks.',
     shibboleth: 'In conf/saml-nameid.xml, add (uncomment) a generator for the format from a released attribute, e.g. a SAML2AttributeSourcedGenerator on mail for emailAddress.',
     auth0: 'Applications > your app > Addons > SAML2 Web App > Settings: `"nameIdentifierFormat": "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"` (or the format the SP requires).',

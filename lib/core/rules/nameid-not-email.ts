@@ -14,7 +14,7 @@ export const nameidNotEmail: CheckRule = {
     adfs: '"Send LDAP Attributes as Claims" rule: E-Mail-Addresses -> E-Mail Address; then "Transform an Incoming Claim": E-Mail Address -> Name ID, format Email.',
     okta: 'Applications > your app > General > SAML Settings > Edit: Application username "Email".',
     google: 'Apps > Web and mobile apps > your app > Service provider details: Name ID "Basic Information > Primary email", Name ID format EMAIL.',
-    ping: 'SP connection > Assertion Creation > Attribute Contract: SAML_SUBJECT with an email-address subject name format, fulfilled from the user\'s mail attribute.',
+    ping: 'PingFederate: SP connection > Assertion Creation > Attribute Contract: SAML_SUBJECT with an email-address subject name format, fulfilled from the user\'s mail attribute.',
     shibboleth: 'In conf/saml-nameid.xml, a SAML2AttributeSourcedGenerator for urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress sourced from the mail attribute (released to the SP).',
     auth0: 'Applications > your app > Addons > SAML2 Web App > Settings: put the e-mail claim first in `"nameIdentifierProbes"`, e.g. `["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"]`.',
     jumpcloud: 'SSO > your app > SSO tab: "SAMLSubject NameID" email (the default).',

@@ -14,7 +14,7 @@ export const signatureInvalid: StageRule = {
     adfs: 'AD FS Management > Service > Certificates: the Token-signing certificate is what signs; with AutoCertificateRollover a new one becomes primary automatically. Export it (Base-64 .CER) or give the SP https://<your AD FS host>/FederationMetadata/2007-06/FederationMetadata.xml.',
     okta: 'Applications > your app > Sign On > SAML Signing Certificates: download the active certificate (or the metadata) and upload it to the SP.',
     google: 'Security > Authentication > SSO with SAML applications shows the certificates; the one assigned to the app under Service provider details signs. After assigning a new one, install it on the SP too.',
-    ping: 'SP connection > Digital Signature Settings: the selected signing certificate is what the SP must hold.',
+    ping: 'PingFederate: SP connection > Digital Signature Settings: the selected signing certificate is what the SP must hold.',
     keycloak: 'Realm settings > Keys: the active key of highest priority signs; a new key with a higher priority takes over at once. Give the SP the realm\'s current certificate (or its descriptor, <server>/realms/<realm>/protocol/saml/descriptor).',
     sources: {
       'entra-id': [DOCS.entraCertificates],
