@@ -17,6 +17,7 @@ interface CheckFlags extends ExpectationFlags {
   includeXml?: boolean;
   color: boolean;
   fixes: boolean;
+  verbose?: boolean;
 }
 
 export function checkCommand(out: (s: string) => void, done: (code: number) => void): Command {
@@ -31,6 +32,7 @@ export function checkCommand(out: (s: string) => void, done: (code: number) => v
     .option('--include-xml', 'with --json: include each decoded message')
     .option('--no-color', 'plain output')
     .option('--no-fixes', 'omit the fix hints')
+    .option('-v, --verbose', 'text output: show the fix for every known IdP, not only the recognised one')
     .action(async (inputs: string[], flags: CheckFlags) => {
       if (!isRedactionProfile(flags.redact)) throw new UsageError(`--redact takes none, support or share, not "${flags.redact}"`);
       const loaded = await loadInputs(inputs);
@@ -40,12 +42,12 @@ export function checkCommand(out: (s: string) => void, done: (code: number) => v
       const color = flags.color && !flags.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
       const text =
         format === 'json'
-          ? formatJson(report, { includeXml: Boolean(flags.includeXml), inputs: loaded.names })
+          ? formatJson(report, { includeXml: Boolean(flags.includeXml), inputs: loaded.names, rule: ruleDoc })
           : format === 'markdown'
             ? reportMarkdown(report, { profile })
             : format === 'html'
               ? reportHtml(report, { profile })
-              : formatHuman(report, ruleDoc, { color, fixes: flags.fixes });
+              : formatHuman(report, ruleDoc, { color, fixes: flags.fixes, verbose: Boolean(flags.verbose) });
       if (flags.output) await writeFile(flags.output, text);
       else out(text);
       done(report.summary.errors > 0 ? 1 : 0);

@@ -1,14 +1,17 @@
+import type { IdpProduct } from '../core/idp';
 import type { Finding, MessageReport, Report, SignatureVerdict } from '../core/model';
+import { fixFor, messageIdp, traceIdp } from './core-api';
 import type { RuleLookup } from './rule-doc';
 
 export interface HumanOptions {
   color: boolean;
   /** Show the fix for each finding (default true). */
   fixes: boolean;
+  /** Show every IdP's fix, not just the recognised one's (`--verbose`). */
+  verbose?: boolean;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-const IDP_NAMES = { entra: 'Entra ID', okta: 'Okta', adfs: 'AD FS' } as const;
 
 function paint(on: boolean) {
   const wrap = (code: string) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -48,24 +51,41 @@ function indentLines(text: string, pad: string): string {
     .join('\n');
 }
 
-function findingLines(f: Finding, lookup: RuleLookup, opts: HumanOptions): string[] {
+const PAD = '            ';
+
+/**
+ * The recognised IdP's fix (or the general one), then one line naming the others; `--verbose` prints them all.
+ * The order is the core's (`fixFor`), the same as in the reports and the panel.
+ */
+function fixLines(doc: NonNullable<ReturnType<RuleLookup>>, idp: IdpProduct, opts: HumanOptions): string[] {
+  const c = paint(opts.color);
+  const fix = fixFor(doc.fix, idp);
+  const lines = [indentLines(`${fix.firstLabel}: ${fix.first.text}`, PAD)];
+  if (opts.verbose) {
+    for (const e of fix.others) lines.push(indentLines(`${e.name}: ${e.text}`, PAD));
+  } else if (fix.others.length) {
+    const idps = fix.others.filter((e) => e.product !== 'general').map((e) => e.name);
+    const general = fix.others.length > idps.length ? 'the general fix' : '';
+    const names = idps.length ? `Other IdPs: ${idps.join(', ')}${general ? ` (and ${general})` : ''}` : `Also ${general}`;
+    lines.push(c.dim(`${PAD}${names}; --verbose shows their steps`));
+  }
+  return lines;
+}
+
+function findingLines(f: Finding, lookup: RuleLookup, opts: HumanOptions, idp: IdpProduct): string[] {
   const c = paint(opts.color);
   const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.cyan('info   ');
   const lines = [`    ${sev} ${c.bold(f.rule)}  ${f.message}`];
   if (f.location) lines.push(c.dim(`            at ${f.location}`));
   const doc = lookup(f.rule);
   if (opts.fixes && doc && f.severity !== 'info') {
-    lines.push(indentLines(`Fix: ${doc.fix.general}`, '            '));
-    for (const idp of ['entra', 'okta', 'adfs'] as const) {
-      const hint = doc.fix[idp];
-      if (hint) lines.push(indentLines(`${IDP_NAMES[idp]}: ${hint}`, '            '));
-    }
+    lines.push(...fixLines(doc, idp, opts));
     if (doc.spec) lines.push(c.dim(`            Spec: ${doc.spec}`));
   }
   return lines;
 }
 
-function messageBlock(m: MessageReport, lookup: RuleLookup, opts: HumanOptions): string[] {
+function messageBlock(m: MessageReport, lookup: RuleLookup, opts: HumanOptions, idp: IdpProduct): string[] {
   const c = paint(opts.color);
   const head = `  ${c.bold(m.kind)}  ${m.binding}  ${arrow(m)}  ${m.method} ${m.url ? shortUrl(m.url) : '(pasted)'}${m.capturedAt ? c.dim(`  ${m.capturedAt}`) : ''}`;
   const lines = [head];
@@ -88,7 +108,7 @@ function messageBlock(m: MessageReport, lookup: RuleLookup, opts: HumanOptions):
   }
   for (const s of m.signatures) lines.push(`    Signature ${signatureLine(s)}`);
   const findings = [...m.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  for (const f of findings) lines.push(...findingLines(f, lookup, opts));
+  for (const f of findings) lines.push(...findingLines(f, lookup, opts, idp));
   if (!findings.length) lines.push(c.green('    no findings'));
   return lines;
 }
@@ -106,12 +126,12 @@ export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptio
     out.push('', c.bold(`Flow ${i + 1} · ${flow.kind}`));
     for (const idx of flow.messages) {
       const m = report.messages[idx];
-      if (m) out.push(...messageBlock(m, lookup, opts));
+      if (m) out.push(...messageBlock(m, lookup, opts, messageIdp(report, m)));
     }
   });
   if (report.findings.length) {
     out.push('', c.bold('Across the trace'));
-    for (const f of report.findings) out.push(...findingLines(f, lookup, opts));
+    for (const f of report.findings) out.push(...findingLines(f, lookup, opts, traceIdp(report)));
   }
   const tally = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info`;
   out.push('', s.errors ? c.red(tally) : s.warnings ? c.yellow(tally) : c.green(tally));

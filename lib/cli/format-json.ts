@@ -1,13 +1,30 @@
-import type { Report } from '../core/model';
+import type { IdpProduct, KnownIdpProduct } from '../core/idp';
+import type { Finding, Report } from '../core/model';
+import { fixFor, messageIdp, traceIdp } from './core-api';
+import type { RuleLookup } from './rule-doc';
+
+/** A finding as `--json` prints it: the rule's fix, and the recognised IdP's own steps when documented. */
+export interface JsonFinding extends Finding {
+  fix?: { general: string; idp?: { product: KnownIdpProduct; text: string } };
+}
+
+function withFix(f: Finding, rule: RuleLookup, idp: IdpProduct): JsonFinding {
+  const doc = rule(f.rule);
+  if (!doc) return f;
+  const { first } = fixFor(doc.fix, idp);
+  return { ...f, fix: { general: doc.fix.general, ...(first.product !== 'general' ? { idp: { product: first.product, text: first.text } } : {}) } };
+}
 
 /**
  * The `--json` document (schemaVersion 1, documented in the README). The typed view is for UIs and the
  * decoded XML is large and personal, so both stay out unless asked for.
  */
-export function formatJson(report: Report, opts: { includeXml: boolean; inputs: string[] }): string {
+export function formatJson(report: Report, opts: { includeXml: boolean; inputs: string[]; rule: RuleLookup }): string {
   const messages = report.messages.map((m) => {
-    const { view: _view, xml, ...rest } = m;
-    return opts.includeXml && xml !== undefined ? { ...rest, xml } : rest;
+    const { view: _view, xml, findings, ...rest } = m;
+    const judged = { ...rest, findings: findings.map((f) => withFix(f, opts.rule, messageIdp(report, m))) };
+    return opts.includeXml && xml !== undefined ? { ...judged, xml } : judged;
   });
-  return JSON.stringify({ ...report, inputs: opts.inputs, messages }, null, 2) + '\n';
+  const findings = report.findings.map((f) => withFix(f, opts.rule, traceIdp(report)));
+  return JSON.stringify({ ...report, inputs: opts.inputs, findings, messages }, null, 2) + '\n';
 }

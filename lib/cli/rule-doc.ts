@@ -1,7 +1,9 @@
+import type { IdpFix } from '../core/idp';
+
 /** What the CLI shows of a rule's metadata (a subset of the rules' metadata type). */
 export interface RuleDoc {
   title: string;
-  fix: { general: string; entra?: string; okta?: string; adfs?: string };
+  fix: IdpFix;
   spec?: string;
 }
 

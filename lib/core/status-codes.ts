@@ -3,10 +3,13 @@
  * where the cause is known. Second-level codes say what actually went wrong; the top-level code only says
  * whose fault it is.
  */
+import { DOCS } from './idp/docs';
+import type { IdpFix } from './idp/fix-for';
+
 export interface StatusCodeInfo {
   name: string;
   meaning: string;
-  fix?: { general?: string; entra?: string; okta?: string; adfs?: string };
+  fix?: IdpFix;
 }
 
 const P = 'urn:oasis:names:tc:SAML:2.0:status:';
@@ -25,9 +28,22 @@ export const STATUS_CODES: Record<string, StatusCodeInfo> = {
     meaning: 'the IdP cannot produce a NameID in the format the AuthnRequest asked for (NameIDPolicy Format).',
     fix: {
       general: 'Either configure the IdP to issue a NameID in the requested format, or make the SP request the format the IdP issues (or "unspecified").',
-      entra: 'Enterprise applications > your app > Single sign-on > Attributes & Claims > Unique User Identifier (Name ID): choose the format the SP requests (e.g. Email address, source user.mail).',
-      okta: 'Applications > your app > General > SAML Settings > Edit: Name ID format = the format the SP requests.',
+      'entra-id': 'Enterprise applications > your app > Single sign-on > Attributes & Claims > Unique User Identifier (Name ID): choose the format the SP requests (e.g. Email address, source user.mail).',
       adfs: 'Relying party trust > Edit Claim Issuance Policy > Add Rule > "Transform an Incoming Claim": incoming claim type E-Mail Address, outgoing claim type Name ID, outgoing name ID format Email (matching the requested format). AD FS issues no NameID at all without such a rule.',
+      okta: 'Applications > your app > General > SAML Settings > Edit: Name ID format = the format the SP requests.',
+      google: 'Apps > Web and mobile apps > your app > Service provider details: Name ID format = the format the SP requests.',
+      keycloak: 'Clients > your client > Settings > SAML capabilities: Name ID Format = the requested format, or "Force Name ID Format" On.',
+      shibboleth: 'conf/saml-nameid.xml: add a generator for the requested format and release its source attribute.',
+      simplesamlphp: '`\'NameIDFormat\'` in the SP\'s saml20-sp-remote.php entry, with a saml:AttributeNameID filter producing that format.',
+      sources: {
+        'entra-id': [DOCS.entraClaims],
+        adfs: [DOCS.adfsTransformRule],
+        okta: [DOCS.oktaSamlReference],
+        google: [DOCS.googleCustomApp],
+        keycloak: [DOCS.keycloakSamlClient],
+        shibboleth: [DOCS.shibNameId, DOCS.shibCustomNameId],
+        simplesamlphp: [DOCS.sspSpRemote, DOCS.sspNameId],
+      },
     },
   },
   [`${P}AuthnFailed`]: {
@@ -35,9 +51,14 @@ export const STATUS_CODES: Record<string, StatusCodeInfo> = {
     meaning: 'the IdP could not authenticate the user (wrong credentials, MFA failed or cancelled, or a sign-in policy blocked it).',
     fix: {
       general: 'Look at the IdP\'s sign-in log for this user and time; it says which step failed.',
-      entra: 'Entra admin center > Monitoring > Sign-in logs, filtered by the user and application.',
-      okta: 'Reports > System Log, filtered by the user.',
+      'entra-id': 'Entra admin center > Monitoring > Sign-in logs, filtered by the user and application.',
       adfs: 'Event Viewer > Applications and Services Logs > AD FS > Admin on the AD FS server.',
+      okta: 'Reports > System Log, filtered by the user.',
+      sources: {
+        'entra-id': [DOCS.entraSignIns],
+        adfs: [DOCS.adfsLogging],
+        okta: [DOCS.oktaSystemLog],
+      },
     },
   },
   [`${P}NoPassive`]: {
@@ -50,8 +71,10 @@ export const STATUS_CODES: Record<string, StatusCodeInfo> = {
     meaning: 'the IdP cannot authenticate the user with the authentication context the SP demanded (RequestedAuthnContext, e.g. PasswordProtectedTransport or a specific MFA class).',
     fix: {
       general: 'Make the SP request a context the IdP supports, use Comparison="minimum", or stop sending RequestedAuthnContext.',
-      entra: 'Entra ID fails requests for contexts it does not know (for example Kerberos for a cloud-only user); remove RequestedAuthnContext on the SP.',
       adfs: 'AD FS: enable the matching authentication method in Authentication Policies (e.g. Forms Authentication for PasswordProtectedTransport).',
+      sources: {
+        adfs: [DOCS.adfsAuthPolicies],
+      },
     },
   },
   [`${P}RequestDenied`]: {
@@ -59,9 +82,16 @@ export const STATUS_CODES: Record<string, StatusCodeInfo> = {
     meaning: 'the IdP chose not to answer: typically the user is not assigned to the application, or an access policy denies access.',
     fix: {
       general: 'Assign the user (or their group) to the application on the IdP and check access policies.',
-      entra: 'Enterprise applications > your app > Users and groups: assign the user, or set "Assignment required?" to No under Properties.',
-      okta: 'Applications > your app > Assignments: assign the user or a group.',
+      'entra-id': 'Enterprise applications > your app > Users and groups: assign the user, or set "Assignment required?" to No under Properties.',
       adfs: 'Relying party trust > Edit Access Control Policy (or Issuance Authorization Rules): permit the user or group.',
+      okta: 'Applications > your app > Assignments: assign the user or a group.',
+      google: 'Apps > Web and mobile apps > your app > User access: turn the app on for the user\'s organizational unit or group ("403 app_not_enabled_for_user" otherwise).',
+      sources: {
+        'entra-id': [DOCS.entraAssign],
+        adfs: [DOCS.adfsAccessControl],
+        okta: [DOCS.oktaAssign],
+        google: [DOCS.googleErrors],
+      },
     },
   },
   [`${P}RequestUnsupported`]: {

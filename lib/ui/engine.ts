@@ -11,6 +11,7 @@ import { PROFILES } from '../core/profiles';
 import { getRule } from '../core/rules/registry';
 import type { RuleMeta } from '../core/rules/rule';
 import { reportMarkdown } from '../core/trace';
+export { fixFor, messageIdp, traceIdp, type IdpProduct, type OrderedFix } from '../core/idp';
 
 export type { RuleMeta, InputResult };
 

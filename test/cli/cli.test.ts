@@ -135,7 +135,11 @@ describe('saml-lens check', () => {
     const { code, out } = await run('check', path, '--no-color');
     expect(out).toContain('status-error');
     expect(out).toContain('InvalidNameIDPolicy');
-    expect(out).toMatch(/AD FS: .*Transform an Incoming Claim/);
+    // No recognised IdP: the general fix, and the IdPs with their own steps named on one line.
+    expect(out).toMatch(/Other IdPs: .*AD FS.*--verbose/);
+    expect(out).not.toMatch(/AD FS: .*Transform an Incoming Claim/);
+    const verbose = await run('check', path, '--no-color', '--verbose');
+    expect(verbose.out).toMatch(/AD FS: .*Transform an Incoming Claim/);
     expect(code).toBe(1);
   });
 

@@ -275,11 +275,12 @@ describe('saml-lens check on misconfigured flows: exit 1 with the rule that name
   });
 
   it('InvalidNameIDPolicy: the human output shows the nested status and the AD FS transform rule', async () => {
-    const { code, out } = await check('error-invalidnameidpolicy.har', [...argsOf('error-invalidnameidpolicy.har'), '--no-color'], false);
+    // --verbose: every IdP's steps, whether or not the flow's IdP is recognised (then its own come first, as `Fix (AD FS):`).
+    const { code, out } = await check('error-invalidnameidpolicy.har', [...argsOf('error-invalidnameidpolicy.har'), '--no-color', '--verbose'], false);
     expect(out).toContain('Requester / InvalidNameIDPolicy');
     expect(out).toContain('MSIS7070');
     expect(out).toMatch(/Transform an Incoming Claim/);
-    expect(out).toMatch(/AD FS:.*InvalidNameIDPolicy/);
+    expect(out).toMatch(/AD FS\)?: .*InvalidNameIDPolicy/);
     expect(code).toBe(1);
   });
 });

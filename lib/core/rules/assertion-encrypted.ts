@@ -1,4 +1,5 @@
 import type { CheckRule } from './rule';
+import { DOCS } from '../idp/docs';
 
 export const assertionEncrypted: CheckRule = {
   slug: 'assertion-encrypted',
@@ -8,9 +9,20 @@ export const assertionEncrypted: CheckRule = {
   fix: {
     general:
       'To inspect it, supply the SP private key (it stays on this machine). If the SP does not expect encrypted assertions, switch encryption off on the IdP.',
-    entra: 'Enterprise applications > your app > Single sign-on > Token encryption: remove or deactivate the certificate if the SP cannot decrypt.',
-    okta: 'Applications > your app > General > SAML Settings > Show Advanced Settings: Assertion Encryption "Unencrypted" if the SP cannot decrypt.',
+    'entra-id': 'Enterprise applications > your app > Single sign-on > Token encryption: remove or deactivate the certificate if the SP cannot decrypt.',
     adfs: '`Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -EncryptClaims $false` if the SP cannot decrypt.',
+    okta: 'Applications > your app > General > SAML Settings > Edit > Show Advanced Settings: Assertion Encryption "Unencrypted" if the SP cannot decrypt.',
+    keycloak: 'Clients > your client > Keys: "Encrypt Assertions" Off if the SP cannot decrypt.',
+    shibboleth: 'In conf/relying-party.xml, the SAML2.SSO profile for this SP: `p:encryptAssertions="false"` if the SP cannot decrypt.',
+    simplesamlphp: 'In the SP\'s entry in metadata/saml20-sp-remote.php: `\'assertion.encryption\' => false` if the SP cannot decrypt.',
+    sources: {
+      'entra-id': [DOCS.entraEncryption],
+      adfs: [DOCS.adfsRpTrustCmdlet],
+      okta: [DOCS.oktaSamlReference],
+      keycloak: [DOCS.keycloakSamlClient],
+      shibboleth: [DOCS.shibSso],
+      simplesamlphp: [DOCS.sspSpRemote],
+    },
   },
   spec: 'saml-core §2.3.4 (EncryptedAssertion); saml-profiles §4.1.4.2',
   check(ctx) {

@@ -1,6 +1,7 @@
 import type { CheckRule, Hit } from './rule';
 import { BEARER } from './helpers';
 import { duration, inferredSeverity, judgeAt, parseInstant, skewNote } from './time';
+import { DOCS } from '../idp/docs';
 
 export const assertionExpired: CheckRule = {
   slug: 'assertion-expired',
@@ -10,7 +11,12 @@ export const assertionExpired: CheckRule = {
   fix: {
     general:
       'Compare the clocks of IdP and SP with a time source (both should use NTP).\nIf the clocks are right, look for what delayed the POST (a slow proxy, a user leaving the auto-post page open) or check whether the response was replayed.\nAn SP allowing a few minutes of clock skew is normal; very short assertion lifetimes are not needed.',
-    adfs: 'Assertion lifetime per relying party: `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -NotBeforeSkew <minutes>` (allows for SP clocks that run behind); check the AD FS servers\' time with `w32tm /query /status`.',
+    adfs: 'Per relying party: `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -NotBeforeSkew <minutes>` (allows for SP clocks that run behind); check the AD FS servers\' time with `w32tm /query /status`.',
+    auth0: 'Applications > your app > Addons > SAML2 Web App > Settings: `"lifetimeInSeconds"` sets how long the assertion is valid.',
+    sources: {
+      adfs: [DOCS.adfsRpTrustCmdlet, DOCS.windowsTime],
+      auth0: [DOCS.auth0Assertions],
+    },
   },
   spec: 'saml-core §2.5.1.2 (NotOnOrAfter); saml-profiles §4.1.4.2 (SubjectConfirmationData NotOnOrAfter)',
   check(ctx) {

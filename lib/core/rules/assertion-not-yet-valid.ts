@@ -1,5 +1,6 @@
 import type { CheckRule, Hit } from './rule';
 import { duration, inferredSeverity, judgeAt, parseInstant, skewNote } from './time';
+import { DOCS } from '../idp/docs';
 
 export const assertionNotYetValid: CheckRule = {
   slug: 'assertion-not-yet-valid',
@@ -10,6 +11,9 @@ export const assertionNotYetValid: CheckRule = {
     general:
       'Synchronise the IdP and SP clocks with NTP. If you cannot fix the clock, allow a few minutes of clock skew on the SP.',
     adfs: 'Check the AD FS servers\' time (`w32tm /query /status`). `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -NotBeforeSkew 5` makes AD FS back-date NotBefore by 5 minutes for SPs whose clocks run behind.',
+    sources: {
+      adfs: [DOCS.windowsTime, DOCS.adfsRpTrustCmdlet],
+    },
   },
   spec: 'saml-core §2.5.1.2 (NotBefore)',
   check(ctx) {

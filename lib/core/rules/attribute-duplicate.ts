@@ -1,4 +1,5 @@
 import type { CheckRule, Hit } from './rule';
+import { DOCS } from '../idp/docs';
 
 export const attributeDuplicate: CheckRule = {
   slug: 'attribute-duplicate',
@@ -7,9 +8,14 @@ export const attributeDuplicate: CheckRule = {
   why: 'Two Attribute elements with the same Name (and NameFormat) in one assertion are ambiguous: one SP takes the first, another the last, another merges them. Attackers use this to smuggle a second role or e-mail address past a check that reads only one of them. IdPs put several values in ONE Attribute instead.',
   fix: {
     general: 'Configure the IdP to emit each attribute once, with several AttributeValue elements for multi-valued attributes. Look for two claim rules or attribute statements producing the same name.',
-    entra: 'Enterprise applications > your app > Single sign-on > Attributes & Claims: remove the duplicate claim (a group claim and a custom claim with the same name are a common case).',
-    okta: 'Applications > your app > General > SAML Settings > Edit: make sure no Attribute Statement and Group Attribute Statement share a name.',
+    'entra-id': 'Enterprise applications > your app > Single sign-on > Attributes & Claims: remove the duplicate claim (a group claim and a custom claim with the same name are a common case).',
     adfs: 'Edit Claim Issuance Policy: two rules issue the same outgoing claim type; merge them into one.',
+    okta: 'Applications > your app > General > SAML Settings > Edit: make sure no Attribute Statement and Group Attribute Statement share a name.',
+    sources: {
+      'entra-id': [DOCS.entraClaims],
+      adfs: [DOCS.adfsLdapRule],
+      okta: [DOCS.oktaSamlReference],
+    },
   },
   spec: 'saml-core §2.7.3.1; saml-sec-consider §6.5',
   check(ctx) {

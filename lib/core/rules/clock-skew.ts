@@ -1,6 +1,7 @@
 import type { CheckRule, Hit } from './rule';
 import { rootPath } from './context';
 import { duration, parseInstant, skewNote } from './time';
+import { DOCS } from '../idp/docs';
 
 export const clockSkew: CheckRule = {
   slug: 'clock-skew',
@@ -9,7 +10,10 @@ export const clockSkew: CheckRule = {
   why: 'A message is issued moments before the browser carries it, so its IssueInstant should be close to the capture time. An IssueInstant in the future, or far in the past, means the sender\'s clock (or the capturing machine\'s) is off. That is the usual cause of intermittent "not yet valid" or "expired" rejections.',
   fix: {
     general: 'Synchronise the clocks of IdP, SP and the capturing machine with NTP, then capture again.',
-    adfs: 'Check the AD FS servers\' time with `w32tm /query /status`; domain-joined servers take their time from the domain controllers.',
+    adfs: 'Check the AD FS servers\' time with `w32tm /query /status`.',
+    sources: {
+      adfs: [DOCS.windowsTime],
+    },
   },
   spec: 'saml-core §1.3.3 (time values are UTC); saml-core §3.2.2 and §2.3.3 (IssueInstant)',
   check(ctx) {

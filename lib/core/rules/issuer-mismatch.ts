@@ -1,6 +1,7 @@
 import type { CheckRule, Hit } from './rule';
 import { rootPath } from './context';
 import { envelopeNote, sameId } from './helpers';
+import { DOCS } from '../idp/docs';
 
 /** Why two entity IDs that look alike still differ, because that is what people miss. */
 function nearMiss(actual: string, expected: string): string {
@@ -19,10 +20,24 @@ export const issuerMismatch: CheckRule = {
   why: 'The SP only accepts responses from the IdP it is configured for, compared character by character with the Issuer. A different Issuer means the SP has another IdP (or another tenant) configured, or a subtly different spelling: a trailing slash, http instead of https, a different tenant ID. The login then fails although the response looks fine.',
   fix: {
     general: 'Copy the IdP\'s entity ID exactly as the IdP sends it (see the value in the message) into the SP\'s "IdP issuer" / "IdP entity ID" setting, or import the IdP metadata into the SP.',
-    entra:
-      'Entra ID issues https://sts.windows.net/<tenant-id>/ (with the trailing slash). It is shown as "Microsoft Entra Identifier" under Enterprise applications > your app > Single sign-on > Set up <app>.',
-    okta: 'Okta issues http://www.okta.com/<id>. It is shown as "Identity Provider Issuer" under Applications > your app > Sign On > View SAML setup instructions.',
-    adfs: 'AD FS issues http://<federation service name>/adfs/services/trust (http, not https). Check with `Get-AdfsProperties | Select-Object Identifier`.',
+    'entra-id': 'Entra ID issues https://sts.windows.net/<tenant-id>/ (with the trailing slash). It is shown as "Microsoft Entra Identifier" under Enterprise applications > your app > Single sign-on > Set up <app>.',
+    adfs: 'AD FS issues its federation service identifier, http://<federation service name>/adfs/services/trust by default (http, not https). Check with `Get-AdfsProperties | Select-Object Identifier`.',
+    okta: 'Applications > your app > Sign On > View SAML setup instructions shows the issuer to configure on the SP.',
+    google: 'Apps > Web and mobile apps > your app: the Entity ID under "Google Identity Provider details" (or in the downloaded IdP metadata) is the issuer.',
+    onelogin: 'Applications > your app > SSO tab: "Issuer URL" is the issuer to configure on the SP.',
+    keycloak: 'The realm\'s IdP metadata at <server>/realms/<realm>/protocol/saml/descriptor has the entityID the SP must be configured with.',
+    jumpcloud: 'SSO > your app > SSO tab: "IdP Entity ID" is chosen per app; the SP must be configured with exactly that value.',
+    simplesamlphp: 'The IdP\'s entity ID is its key in metadata/saml20-idp-hosted.php (generated when the key is `__DYNAMIC:1__`); copy it from the IdP\'s metadata.',
+    sources: {
+      'entra-id': [DOCS.entraSamlProtocol, DOCS.entraSetupSso],
+      adfs: [DOCS.adfsProperties],
+      okta: [DOCS.oktaSigningCertificates],
+      google: [DOCS.googleCustomApp],
+      onelogin: [DOCS.oneloginGuideWorkstars, DOCS.oneloginGuideComponentSpace],
+      keycloak: [DOCS.keycloakDescriptor],
+      jumpcloud: [DOCS.jumpcloudFields, DOCS.jumpcloudGuideFoxit],
+      simplesamlphp: [DOCS.sspIdpHosted],
+    },
   },
   spec: 'saml-profiles §4.1.4.2; saml-profiles §4.1.4.3 (SP must verify the Issuer)',
   check(ctx) {

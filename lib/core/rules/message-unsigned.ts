@@ -1,5 +1,6 @@
 import type { CheckRule, Hit } from './rule';
 import { rootPath } from './context';
+import { DOCS } from '../idp/docs';
 
 export const messageUnsigned: CheckRule = {
   slug: 'message-unsigned',
@@ -9,10 +10,26 @@ export const messageUnsigned: CheckRule = {
   fix: {
     general:
       'Turn signing on at the IdP: at least the assertion, preferably the Response and the assertion. Then make sure the SP requires a signature.',
-    entra:
-      'Entra ID always signs; if this response claims to come from Entra ID, it did not. Check the capture and the Issuer.',
+    'entra-id': 'Entra ID always signs the response, the assertion or both; if this response claims to come from Entra ID, it did not. Check the capture and the Issuer.',
+    adfs: 'Run `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion`.',
     okta: 'Applications > your app > General > SAML Settings > Edit > Show Advanced Settings: Response "Signed" and Assertion Signature "Signed".',
-    adfs: 'Run `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion`',
+    google: 'Google always signs the assertion or, with "Signed response" ticked, the entire response; if this response claims to come from Google, it did not. Check the capture and the Issuer.',
+    onelogin: 'Applications > your app > Configuration tab: set "SAML signature element".',
+    ping: 'PingFederate: SP connection > Protocol Settings > Signature Policy: sign the SAML assertion; Digital Signature Settings: pick the signing certificate.',
+    keycloak: 'Clients > your client > Settings > Signature and Encryption: "Sign documents" and "Sign assertions" On.',
+    shibboleth: 'In conf/relying-party.xml, the SAML2.SSO profile for this SP: `p:signResponses="true"` (the default) and `p:signAssertions="true"`.',
+    simplesamlphp: 'In the SP\'s entry in metadata/saml20-sp-remote.php: `\'saml20.sign.response\' => true` and `\'saml20.sign.assertion\' => true` (both the default).',
+    sources: {
+      'entra-id': [DOCS.entraSigning],
+      adfs: [DOCS.adfsRpTrustCmdlet],
+      okta: [DOCS.oktaSamlReference],
+      google: [DOCS.googleCustomApp],
+      onelogin: [DOCS.oneloginGuideWorkstars],
+      ping: [DOCS.pingSigning],
+      keycloak: [DOCS.keycloakSamlClient],
+      shibboleth: [DOCS.shibSso],
+      simplesamlphp: [DOCS.sspSpRemote],
+    },
   },
   spec: 'saml-profiles §4.1.3.5 and §4.1.4.2 (assertions must be signed when delivered by POST); saml-profiles §4.4.4.1 (logout messages must be signed)',
   check(ctx) {

@@ -1,6 +1,7 @@
 import type { CheckRule, Hit } from './rule';
 import { isSuccessResponse } from './helpers';
 import { UNSPECIFIED_FORMAT } from '../profiles/names';
+import { DOCS } from '../idp/docs';
 
 export const nameidFormat: CheckRule = {
   slug: 'nameid-format',
@@ -9,10 +10,30 @@ export const nameidFormat: CheckRule = {
   why: 'SPs match users by NameID and often by its format too. A transient or persistent identifier where the SP expects an e-mail address means the user is not found, or a new, wrong account is created.',
   fix: {
     general: 'Set the NameID format the SP requires on the IdP, with a source attribute that holds that kind of value.',
-    entra:
-      'Enterprise applications > your app > Single sign-on > Attributes & Claims > Unique User Identifier (Name ID) > Choose name identifier format (e.g. "Email address", source user.mail).',
-    okta: 'Applications > your app > General > SAML Settings > Edit: Name ID format (e.g. "EmailAddress").',
+    'entra-id': 'Enterprise applications > your app > Single sign-on > Attributes & Claims > Unique User Identifier (Name ID) > Choose name identifier format (e.g. "Email address", source user.mail).',
     adfs: 'In the "Transform an Incoming Claim" rule that produces the Name ID, set "Outgoing name ID format" (e.g. Email).',
+    okta: 'Applications > your app > General > SAML Settings > Edit: Name ID format (e.g. "EmailAddress").',
+    google: 'Apps > Web and mobile apps > your app > Service provider details: Name ID format (e.g. EMAIL) and Name ID (e.g. Basic Information > Primary email).',
+    onelogin: 'Applications > your app > Configuration tab: "SAML nameID format" (e.g. Email).',
+    ping: 'PingFederate: SP connection > Assertion Creation > Attribute Contract: choose the subject name format of SAML_SUBJECT.',
+    keycloak: 'Clients > your client > Settings > SAML capabilities: Name ID Format; "Force Name ID Format" On makes Keycloak use it whatever the request asks.',
+    shibboleth: 'In conf/saml-nameid.xml, add (uncomment) a generator for the format from a released attribute, e.g. a SAML2AttributeSourcedGenerator on mail for emailAddress.',
+    auth0: 'Applications > your app > Addons > SAML2 Web App > Settings: `"nameIdentifierFormat": "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"` (or the format the SP requires).',
+    jumpcloud: 'SSO > your app > SSO tab: "SAMLSubject NameID Format".',
+    simplesamlphp: 'In the SP\'s entry in metadata/saml20-sp-remote.php: `\'NameIDFormat\' => \'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress\'`, with a saml:AttributeNameID authproc filter (`\'identifyingAttribute\' => \'mail\'`, `\'Format\'` the same URN) to fill it.',
+    sources: {
+      'entra-id': [DOCS.entraClaims],
+      adfs: [DOCS.adfsTransformRule],
+      okta: [DOCS.oktaSamlReference],
+      google: [DOCS.googleCustomApp],
+      onelogin: [DOCS.oneloginGuideWorkstars],
+      ping: [DOCS.pingAttributeContract],
+      keycloak: [DOCS.keycloakSamlClient],
+      shibboleth: [DOCS.shibNameId, DOCS.shibCustomNameId],
+      auth0: [DOCS.auth0Assertions],
+      jumpcloud: [DOCS.jumpcloudGuideFirmex, DOCS.jumpcloudFields],
+      simplesamlphp: [DOCS.sspSpRemote, DOCS.sspNameId],
+    },
   },
   spec: 'saml-core §8.3 (NameID formats); saml-core §3.4.1.1 (NameIDPolicy)',
   check(ctx) {

@@ -1,6 +1,7 @@
 import { RULES } from './registry';
 import { PROFILES } from '../profiles/registry';
 import type { Rule } from './rule';
+import { fixFor, type FixEntry } from '../idp/fix-for';
 
 const STAGE_WORDS: Record<NonNullable<Rule['raisedBy']>, string> = {
   input: 'reading the input',
@@ -22,11 +23,17 @@ function md(text: string): string {
     .join('');
 }
 
-/** One bullet; several steps become a nested list so Markdown keeps them apart. */
-function fixItem(label: string, text: string): string {
-  const steps = text.split('\n').filter((l) => l.trim());
-  if (steps.length === 1) return `- ${label}: ${md(steps[0]!)}`;
-  return [`- ${label}:`, ...steps.map((l) => `  - ${md(l)}`)].join('\n');
+/** `[learn.microsoft.com](https://learn.microsoft.com/…)`: the host says whose documentation it is. */
+function sourceLinks(urls: readonly string[]): string {
+  return urls.map((u) => `[${u.replace(/^https?:\/\/([^/#?]+).*$/, '$1')}](${u})`).join(', ');
+}
+
+/** One bullet; several steps become a nested list so Markdown keeps them apart. Per-IdP steps name their source. */
+function fixItem(e: FixEntry): string {
+  const steps = e.text.split('\n').filter((l) => l.trim());
+  const source = e.sources.length ? `Source: ${sourceLinks(e.sources)}.` : '';
+  if (steps.length === 1) return `- ${e.name}: ${md(steps[0]!)}${source ? ` ${source}` : ''}`;
+  return [`- ${e.name}:`, ...steps.map((l) => `  - ${md(l)}`), ...(source ? [`  - ${source}`] : [])].join('\n');
 }
 
 function profileSeverities(slug: string): string {
@@ -45,10 +52,9 @@ export function renderRuleReference(): string {
     const origin = r.raisedBy ? ` Raised while ${STAGE_WORDS[r.raisedBy]}.` : '';
     out.push(`Severity: **${r.severity}**${profileSeverities(r.slug)}.${origin} Spec: ${r.spec}.`, '');
     out.push(md(r.why), '');
-    out.push('How to fix:', '', fixItem('General', r.fix.general));
-    if (r.fix.entra) out.push(fixItem('Entra ID (Azure AD)', r.fix.entra));
-    if (r.fix.okta) out.push(fixItem('Okta', r.fix.okta));
-    if (r.fix.adfs) out.push(fixItem('AD FS', r.fix.adfs));
+    // The order every surface uses when no IdP is recognised: the general fix, then each documented product.
+    const fix = fixFor(r.fix, 'unknown');
+    out.push('How to fix:', '', ...[fix.first, ...fix.others].map(fixItem));
   }
   return out.join('\n') + '\n';
 }

@@ -1,3 +1,4 @@
+import type { IdpFix } from '../idp/fix-for';
 import type { Severity } from '../model';
 import type { RuleContext } from './context';
 
@@ -6,14 +7,10 @@ export type Stage = 'input' | 'decoder' | 'parser' | 'verifier' | 'engine';
 
 /**
  * How to fix what a rule found. Plain text; several steps are separate lines. Per-IdP text only where the
- * fix is actually known for that IdP (a vague hint is worse than none).
+ * fix is documented publicly for that product (a vague hint is worse than none), with its source URL in
+ * `sources`.
  */
-export interface RuleFix {
-  general: string;
-  entra?: string;
-  okta?: string;
-  adfs?: string;
-}
+export type RuleFix = IdpFix;
 
 /** Everything a person (or the generated README reference) needs to know about a rule. */
 export interface RuleMeta {

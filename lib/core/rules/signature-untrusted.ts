@@ -1,4 +1,5 @@
 import type { StageRule } from './rule';
+import { DOCS } from '../idp/docs';
 
 export const signatureUntrusted: StageRule = {
   slug: 'signature-untrusted',
@@ -9,9 +10,18 @@ export const signatureUntrusted: StageRule = {
   fix: {
     general:
       'Give SAML Lens the IdP signing certificate (--idp-cert) or the IdP metadata (--idp-metadata) so signatures are checked against it.\nIf a trusted certificate is configured and this still appears, the message was signed with a different key: the IdP rolled over its certificate (install the new one on the SP) or the message is not from your IdP.\nCompare the SHA-256 fingerprint shown with the one in the IdP console.',
-    entra: 'Enterprise applications > your app > Single sign-on > SAML Certificates shows the thumbprint of the active signing certificate.',
-    okta: 'Applications > your app > Sign On > SAML Signing Certificates lists each certificate with its fingerprint.',
+    'entra-id': 'Enterprise applications > your app > Single sign-on > SAML Certificates shows the thumbprint of the active signing certificate.',
     adfs: '`Get-AdfsCertificate -CertificateType Token-Signing` shows the thumbprint of the primary signing certificate.',
+    okta: 'Applications > your app > Sign On > SAML Signing Certificates lists each certificate.',
+    google: 'Security > Authentication > SSO with SAML applications lists each certificate with its SHA-256 fingerprint.',
+    keycloak: 'Realm settings > Keys lists the active and passive keys; "Certificate" shows each one.',
+    sources: {
+      'entra-id': [DOCS.entraCertificates],
+      adfs: [DOCS.adfsGetCertificate],
+      okta: [DOCS.oktaSigningCertificates],
+      google: [DOCS.googleCertificates],
+      keycloak: [DOCS.keycloakKeys],
+    },
   },
   spec: 'saml-core §5.4.5 (KeyInfo); saml-metadata §2.4.1.1 (KeyDescriptor)',
 };

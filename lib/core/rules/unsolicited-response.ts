@@ -1,6 +1,7 @@
 import type { CheckRule } from './rule';
 import { rootPath } from './context';
 import { answeredId } from '../flow/group';
+import { DOCS } from '../idp/docs';
 
 export const unsolicitedResponse: CheckRule = {
   slug: 'unsolicited-response',
@@ -10,9 +11,16 @@ export const unsolicitedResponse: CheckRule = {
   fix: {
     general:
       'If the SP supports SP-initiated login, start logins at the SP (or configure the IdP tile to go through the SP\'s login URL) so every response answers a request.\nIf you rely on IdP-initiated login, keep assertion lifetimes short and make sure the SP rejects a response it has already seen (one-time use).',
-    entra: 'Enterprise applications > your app > Single sign-on > Basic SAML Configuration: set "Sign on URL" to the SP\'s login URL; the My Apps tile then starts an SP-initiated login.',
-    okta: 'Applications > your app > General > App Embed Link / "Login page URL" can point the dashboard tile at the SP\'s login URL.',
+    'entra-id': 'Enterprise applications > your app > Single sign-on > Basic SAML Configuration: set "Sign on URL" to the SP\'s login URL; the My Apps tile then starts an SP-initiated login.',
     adfs: 'IdP-initiated sign-on goes through /adfs/ls/IdpInitiatedSignOn.aspx; start logins at the SP instead where possible.',
+    keycloak: 'Clients > your client > Settings: leaving "IDP-Initiated SSO URL name" empty disables IdP-initiated SSO for the client.',
+    simplesamlphp: 'SimpleSAMLphp answers with an unsolicited response when the user returns to a bookmarked login page and the request is lost; start logins at the SP.',
+    sources: {
+      'entra-id': [DOCS.entraSetupSso],
+      adfs: [DOCS.adfsIdpInitiated],
+      keycloak: [DOCS.keycloakSamlClient],
+      simplesamlphp: [DOCS.sspIdpMore],
+    },
   },
   spec: 'saml-profiles §4.1.5 (unsolicited responses); saml-sec-consider §7.1.1.2',
   check(ctx) {

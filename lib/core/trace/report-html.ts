@@ -1,3 +1,4 @@
+import type { OrderedFix } from '../idp';
 import type { Report } from '../model';
 import { ticketView, type TicketReportOptions, type ViewFinding } from './report-view';
 
@@ -15,22 +16,27 @@ th{background:#f6f8fa;font-weight:600}
 .finding{border-left:4px solid #d0d7de;padding:.3rem .7rem;margin:.5rem 0;background:#f6f8fa}
 .finding.error{border-color:#b42318}.finding.warning{border-color:#9a6700}.finding.info{border-color:#0b5cad}
 .finding p{color:#1b1f24;margin:.3rem 0}.fix{white-space:pre-wrap}
+.other-fixes summary{cursor:pointer;color:#0b5cad}
 pre{background:#f6f8fa;padding:.6rem;overflow:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
 code{font-family:ui-monospace,SFMono-Regular,Consolas,monospace}
 `;
 
+const fixEntry = (label: string, text: string) => `<p><strong>${htmlEscape(label)}:</strong></p><p class="fix">${htmlEscape(text)}</p>`;
+
+/** The recognised IdP's fix open; the general fix and the other IdPs in one closed `<details>` (no script needed). */
+function fixHtml(fix: OrderedFix): string {
+  const first = fixEntry(fix.firstLabel, fix.first.text);
+  if (!fix.others.length) return first;
+  const others = fix.others.map((e) => fixEntry(e.name, e.text)).join('');
+  return `${first}<details class="other-fixes"><summary>${htmlEscape(fix.othersLabel)}</summary>${others}</details>`;
+}
+
 function finding(f: ViewFinding): string {
-  const fixes: string[] = [];
-  if (f.fix) {
-    fixes.push(`<p><strong>Fix:</strong></p><p class="fix">${htmlEscape(f.fix.general)}</p>`);
-    if (f.fix.entra) fixes.push(`<p><strong>Entra ID:</strong></p><p class="fix">${htmlEscape(f.fix.entra)}</p>`);
-    if (f.fix.okta) fixes.push(`<p><strong>Okta:</strong></p><p class="fix">${htmlEscape(f.fix.okta)}</p>`);
-    if (f.fix.adfs) fixes.push(`<p><strong>AD FS:</strong></p><p class="fix">${htmlEscape(f.fix.adfs)}</p>`);
-  }
+  const fixes = f.fix ? fixHtml(f.fix) : '';
   return (
     `<div class="finding ${f.severity}"><strong class="${f.severity}">${f.severity}</strong> <code>${htmlEscape(f.rule)}</code>` +
     `${f.title ? ` ${htmlEscape(f.title)}` : ''}<p>${htmlEscape(f.message)}${f.location ? ` <code>${htmlEscape(f.location)}</code>` : ''}</p>` +
-    `${f.why ? `<p>${htmlEscape(f.why)}</p>` : ''}${fixes.join('')}${f.spec ? `<p>Spec: ${htmlEscape(f.spec)}</p>` : ''}</div>`
+    `${f.why ? `<p>${htmlEscape(f.why)}</p>` : ''}${fixes}${f.spec ? `<p>Spec: ${htmlEscape(f.spec)}</p>` : ''}</div>`
   );
 }
 

@@ -1,3 +1,4 @@
+import type { OrderedFix } from '../idp';
 import type { Report } from '../model';
 import { ticketView, type TicketReportOptions, type ViewFinding } from './report-view';
 
@@ -12,15 +13,26 @@ function fence(text: string): string {
   return `${f}xml\n${text}\n${f}`;
 }
 
+const indent = (t: string, pad: string) =>
+  t
+    .split('\n')
+    .map((l) => `${pad}${mdText(l)}`)
+    .join('\n');
+
+/** The recognised IdP's fix inline; the general fix and the other IdPs folded away (GitHub and most trackers render `<details>`). */
+function fixLines(fix: OrderedFix): string[] {
+  const out = [`  - ${fix.firstLabel}:\n${indent(fix.first.text, '    ')}`];
+  if (fix.others.length) {
+    out.push(`  - <details><summary>${fix.othersLabel}</summary>`, '');
+    for (const e of fix.others) out.push(`    - ${e.name}:\n${indent(e.text, '      ')}`);
+    out.push('', '    </details>');
+  }
+  return out;
+}
+
 function finding(f: ViewFinding): string[] {
   const out = [`- **${f.severity}** \`${f.rule}\`${f.title ? ` (${mdText(f.title)})` : ''}: ${mdText(f.message)}${f.location ? ` at \`${f.location.replace(/`/g, '')}\`` : ''}`];
-  if (f.fix) {
-    const indent = (t: string) => t.split('\n').map((l) => `    ${mdText(l)}`).join('\n');
-    out.push(`  - Fix:\n${indent(f.fix.general)}`);
-    if (f.fix.entra) out.push(`  - Entra ID:\n${indent(f.fix.entra)}`);
-    if (f.fix.okta) out.push(`  - Okta:\n${indent(f.fix.okta)}`);
-    if (f.fix.adfs) out.push(`  - AD FS:\n${indent(f.fix.adfs)}`);
-  }
+  if (f.fix) out.push(...fixLines(f.fix));
   if (f.spec) out.push(`  - Spec: ${mdText(f.spec)}`);
   return out;
 }

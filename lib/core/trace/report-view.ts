@@ -1,5 +1,6 @@
 import { prettyXml } from './pretty-xml';
 import type { Finding, MessageReport, Report, Severity, SignatureVerdict } from '../model';
+import { fixFor, messageIdp, traceIdp, type IdpProduct, type OrderedFix } from '../idp';
 import { getRule } from '../rules/registry';
 import type { RuleMeta } from '../rules/rule';
 import { EntryWalker } from './redact/entry';
@@ -30,7 +31,8 @@ export interface ViewFinding {
   location?: string;
   title?: string;
   why?: string;
-  fix?: RuleMeta['fix'];
+  /** In display order: the recognised IdP's steps first (see `fixFor`). */
+  fix?: OrderedFix;
   spec?: string;
 }
 
@@ -71,14 +73,14 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
   for (const m of messages) learn(m, r, walker);
   r.mode = 'apply';
   const s = (text: string | undefined, where: string) => (text === undefined ? undefined : r.sweep(text, where));
-  const finding = (f: Finding): ViewFinding => {
+  const finding = (f: Finding, idp: IdpProduct): ViewFinding => {
     const meta = lookup(f.rule);
     return {
       severity: f.severity,
       rule: f.rule,
       message: s(f.message, 'finding') ?? '',
       ...(f.location ? { location: f.location } : {}),
-      ...(meta ? { title: meta.title, why: meta.why, fix: meta.fix, spec: meta.spec } : {}),
+      ...(meta ? { title: meta.title, why: meta.why, fix: fixFor(meta.fix, idp), spec: meta.spec } : {}),
     };
   };
   const byIndex = new Map(report.messages.map((m) => [m.index, m]));
@@ -116,7 +118,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
         reason: s(v.reason, 'signature') ?? '',
         ...(v.signatureAlgorithm ? { algorithm: v.signatureAlgorithm } : {}),
       })),
-      findings: [...m.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map(finding),
+      findings: [...m.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => finding(f, messageIdp(report, m))),
       ...(xml !== undefined ? { xml: xml.length > limit ? xml.slice(0, limit) : xml, xmlCut: xml.length > limit } : {}),
     };
   };
@@ -144,7 +146,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
       ['Redaction', profile],
     ],
     counts: { errors: count('error'), warnings: count('warning'), infos: count('info') },
-    traceFindings: opts.flow ? [] : report.findings.map(finding),
+    traceFindings: opts.flow ? [] : report.findings.map((f) => finding(f, traceIdp(report))),
     flows: flowViews,
   };
 }

@@ -4,7 +4,7 @@ import type { DataSource, Settings } from '../data-source';
 import { useCapture } from '../hooks/useCapture';
 import { useDebounced } from '../hooks/useDebounced';
 import { resolveTheme, useSystemDark, type Theme } from '../hooks/useTheme';
-import { markdownReport, ruleInfo } from '../engine';
+import { markdownReport, messageIdp, ruleInfo, traceIdp } from '../engine';
 import { CopyButton } from './CopyButton';
 import { buildRows } from '../state/rows';
 import { DEFAULT_SETTINGS } from '../state/settings-form';
@@ -160,7 +160,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
       return (
         <article class="sl-detail-inner">
           <h2>Findings about the whole trace</h2>
-          <Findings findings={report.findings} lookup={ruleInfo} />
+          <Findings findings={report.findings} lookup={ruleInfo} idp={traceIdp(report)} />
         </article>
       );
     }
@@ -177,7 +177,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
             </button>
           </>
         );
-        return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} actions={actions} />;
+        return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} idp={messageIdp(report, m)} actions={actions} />;
       }
     }
     if (row?.type === 'other') return <EntryDetail entry={row.entry} />;

@@ -1,40 +1,38 @@
 import type { Finding } from '../../core/model';
-import type { RuleMeta } from '../engine';
+import { fixFor, type IdpProduct, type RuleMeta } from '../engine';
 import { orderFindings } from '../state/severity';
 import { SeverityBadge } from './SeverityBadge';
-
-const IDPS: Array<{ key: 'entra' | 'okta' | 'adfs'; name: string }> = [
-  { key: 'entra', name: 'Microsoft Entra ID' },
-  { key: 'okta', name: 'Okta' },
-  { key: 'adfs', name: 'AD FS' },
-];
 
 /** Plain text with line breaks kept: rule texts use separate lines for steps. */
 function Lines({ text }: { text: string }) {
   return <div class="sl-lines">{text}</div>;
 }
 
-export function FixView({ rule }: { rule: RuleMeta }) {
+/** The recognised IdP's fix open; the general fix and the other IdPs behind one disclosure (order from the core). */
+export function FixView({ rule, idp }: { rule: RuleMeta; idp?: IdpProduct }) {
+  const fix = fixFor(rule.fix, idp);
   return (
     <div class="sl-fix">
-      <div class="sl-fix-general">
-        <strong>How to fix: </strong>
-        <Lines text={rule.fix.general} />
+      <div class={`sl-fix-first sl-fix-${fix.first.product}`}>
+        <strong>{fix.first.product === 'general' ? 'How to fix: ' : `How to fix on ${fix.first.name}: `}</strong>
+        <Lines text={fix.first.text} />
       </div>
-      {IDPS.map(({ key, name }) => {
-        const text = rule.fix[key];
-        return text ? (
-          <details class="sl-fix-idp" key={key}>
-            <summary>{name}</summary>
-            <Lines text={text} />
-          </details>
-        ) : null;
-      })}
+      {fix.others.length ? (
+        <details class="sl-fix-others">
+          <summary>{fix.othersLabel}</summary>
+          {fix.others.map((e) => (
+            <div class={`sl-fix-idp sl-fix-${e.product}`} key={e.product}>
+              <strong>{e.name}</strong>
+              <Lines text={e.text} />
+            </div>
+          ))}
+        </details>
+      ) : null}
     </div>
   );
 }
 
-export function FindingCard({ finding, rule, onLocate }: { finding: Finding; rule?: RuleMeta; onLocate?: (location: string) => void }) {
+export function FindingCard({ finding, rule, idp, onLocate }: { finding: Finding; rule?: RuleMeta; idp?: IdpProduct; onLocate?: (location: string) => void }) {
   return (
     <li class={`sl-finding sl-finding-${finding.severity}`}>
       <div class="sl-finding-head">
@@ -57,7 +55,7 @@ export function FindingCard({ finding, rule, onLocate }: { finding: Finding; rul
             <strong>Why it matters: </strong>
             <Lines text={rule.why} />
           </div>
-          <FixView rule={rule} />
+          <FixView rule={rule} idp={idp} />
           {rule.spec ? <div class="sl-spec">Spec: {rule.spec}</div> : null}
         </details>
       ) : null}
@@ -68,17 +66,19 @@ export function FindingCard({ finding, rule, onLocate }: { finding: Finding; rul
 export interface FindingsProps {
   findings: Finding[];
   lookup: (slug: string) => RuleMeta | undefined;
+  /** The IdP the findings are about; its own fix is shown first. Absent or unknown: the general fix. */
+  idp?: IdpProduct;
   onLocate?: (location: string) => void;
   /** Shown when there is nothing to say, e.g. "No problems found in this message." */
   empty?: string;
 }
 
-export function Findings({ findings, lookup, onLocate, empty = 'No problems found.' }: FindingsProps) {
+export function Findings({ findings, lookup, idp, onLocate, empty = 'No problems found.' }: FindingsProps) {
   if (findings.length === 0) return <p class="sl-none sl-no-findings">{empty}</p>;
   return (
     <ul class="sl-findings">
       {orderFindings(findings).map((f, i) => (
-        <FindingCard key={`${f.rule}:${i}`} finding={f} rule={lookup(f.rule)} onLocate={onLocate} />
+        <FindingCard key={`${f.rule}:${i}`} finding={f} rule={lookup(f.rule)} idp={idp} onLocate={onLocate} />
       ))}
     </ul>
   );

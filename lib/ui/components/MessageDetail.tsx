@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { MessageReport, TraceEntry } from '../../core/model';
-import type { RuleMeta } from '../engine';
+import type { IdpProduct, RuleMeta } from '../engine';
 import { directionLabel, timeOfDay } from '../state/labels';
 import { Findings } from './Findings';
 import { SummaryCard, type TimeReference } from './SummaryCard';
@@ -21,11 +21,13 @@ export interface MessageDetailProps {
   entry?: TraceEntry;
   time: TimeReference;
   lookup: (slug: string) => RuleMeta | undefined;
+  /** The IdP of this message (or its flow); its fixes are shown first. */
+  idp?: IdpProduct;
   /** Extra buttons for the header (export, copy as Markdown...). */
   actions?: ComponentChildren;
 }
 
-export function MessageDetail({ m, entry, time, lookup, actions }: MessageDetailProps) {
+export function MessageDetail({ m, entry, time, lookup, idp, actions }: MessageDetailProps) {
   const [tab, setTab] = useState<Tab>('xml');
   const [hl, setHl] = useState<{ location?: string; seq: number }>({ seq: 0 });
   useEffect(() => setHl({ seq: 0 }), [m]);
@@ -54,7 +56,7 @@ export function MessageDetail({ m, entry, time, lookup, actions }: MessageDetail
       ) : null}
       <section class="sl-section">
         <h3>Findings</h3>
-        <Findings findings={m.findings} lookup={lookup} onLocate={m.xml ? locate : undefined} empty="No problems found in this message." />
+        <Findings findings={m.findings} lookup={lookup} idp={idp} onLocate={m.xml ? locate : undefined} empty="No problems found in this message." />
       </section>
       <section class="sl-section">
         <h3>Summary</h3>

@@ -77,7 +77,7 @@ describe('status codes', () => {
   it('give the AD FS transform-rule fix for InvalidNameIDPolicy', () => {
     const fix = statusFix('urn:oasis:names:tc:SAML:2.0:status:Requester', ['urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy']);
     expect(fix?.adfs).toContain('Transform an Incoming Claim');
-    expect(fix?.entra).toContain('Name ID');
+    expect(fix?.['entra-id']).toContain('Name ID');
     expect(fix?.okta).toContain('Name ID format');
   });
 
