@@ -94,6 +94,7 @@ function messageBlock(m: MessageReport, lookup: RuleLookup, opts: HumanOptions, 
   if (m.inResponseTo) facts.push(`InResponseTo ${m.inResponseTo}`);
   if (m.issuer) facts.push(`Issuer ${m.issuer}`);
   if (m.destination) facts.push(`Destination ${m.destination}`);
+  if (m.path) facts.push(`at ${m.path}`);
   if (facts.length) lines.push(c.dim(`    ${facts.join(' · ')}`));
   if (m.status?.code) {
     const codes = [m.status.code, ...m.status.subCodes].map((s) => s.replace(/^urn:oasis:names:tc:SAML:2\.0:status:/, '')).join(' / ');

@@ -13,7 +13,7 @@ import type {
 import { logoutSendersFromIssuers, logoutSendersFromPairs } from './flow/logout-sender';
 import { readInput, type InputResult } from './input';
 import { artifactSourceId, extractMessages } from './binding';
-import { parseSaml } from './xml';
+import { parseSamlMessages } from './xml';
 import { verifySignatures } from './signature';
 import { groupFlows, timeReference, type FlowMessage } from './flow';
 import { resolveExpectations, type ResolvedExpectations } from './profiles';
@@ -41,18 +41,26 @@ function internal(message: string): Problem {
   return { rule: 'internal-error', message };
 }
 
-/** Decode and parse one message; every stage's trouble becomes a Problem, nothing escapes. */
-function parse(entry: TraceEntry, message: ExtractedMessage): Staged {
-  const staged: Staged = { entry, message, decrypted: false, signatures: [], problems: [...message.problems] };
-  if (message.xml === undefined) return staged;
+/**
+ * Decode and parse one extracted message: one staged message per SAML message the XML carries (a SOAP Body
+ * or a WS-Trust collection can carry several, and a forged one must not hide behind a genuine one). Every
+ * stage's trouble becomes a Problem, nothing escapes.
+ */
+function parse(entry: TraceEntry, message: ExtractedMessage): Staged[] {
+  const staged = (problems: Problem[], parsed?: ParsedSaml): Staged => ({
+    entry,
+    message,
+    parsed,
+    decrypted: false,
+    signatures: [],
+    problems: [...message.problems, ...problems],
+  });
+  if (message.xml === undefined) return [staged([])];
   try {
-    const { parsed, problems } = parseSaml(message.xml);
-    staged.problems.push(...problems);
-    staged.parsed = parsed;
+    return parseSamlMessages(message.xml).map((m) => staged(m.problems, m.parsed));
   } catch (e) {
-    staged.problems.push(internal(`Parsing this message failed unexpectedly (${errorText(e)}).`));
+    return [staged([internal(`Parsing this message failed unexpectedly (${errorText(e)}).`)])];
   }
-  return staged;
 }
 
 const LOGOUT = new Set(['LogoutRequest', 'LogoutResponse']);
@@ -155,6 +163,7 @@ function baseReport(s: Staged, index: number): MessageReport {
   if (s.message.relayState !== undefined) r.relayState = s.message.relayState;
   if (s.message.artifact) r.artifact = { ...s.message.artifact };
   if (s.message.xml !== undefined) r.xml = s.message.xml;
+  if (view?.messagePath) r.path = view.messagePath;
   if (view) r.view = view;
   return r;
 }
@@ -248,10 +257,12 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
     }
     const seen = new Map<string, number>();
     for (const message of extract(entry)) {
-      const position = seen.get(message.parameter) ?? 0;
-      seen.set(message.parameter, position + 1);
-      staged.push(parse(entry, message));
-      positions.push(position);
+      for (const one of parse(entry, message)) {
+        const position = seen.get(message.parameter) ?? 0;
+        seen.set(message.parameter, position + 1);
+        staged.push(one);
+        positions.push(position);
+      }
     }
   }
 

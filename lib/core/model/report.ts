@@ -15,6 +15,11 @@ export interface MessageReport {
   binding: Binding;
   /** Carrying parameter: SAMLRequest, SAMLResponse, SAMLart, wresult, body, pasted. */
   parameter: string;
+  /**
+   * Path of the judged message when it is not the root of the decoded XML: the message in a SOAP Body or the
+   * token of a WS-Trust response. A document carrying several gives one report per message, told apart by this.
+   */
+  path?: string;
   method: string;
   url: string;
   capturedAt?: string;

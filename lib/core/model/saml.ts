@@ -174,6 +174,25 @@ export interface MetadataView {
   authnRequestsSigned?: boolean;
 }
 
+/** A container that may hold one message or token but holds several. */
+export interface OverfullView {
+  /** How a reader names it: 'SOAP Body', 'ArtifactResponse', 'RequestSecurityTokenResponse'. */
+  container: string;
+  path: string;
+  /** Paths of the elements it holds in place of one, in document order. */
+  holds: string[];
+}
+
+export interface SiblingsView {
+  /**
+   * Path of every message or token the document carries, this one included, in document order. Each is judged
+   * as a message of its own, with only what lies inside it (a sibling's signature never counts for this one).
+   */
+  messages: string[];
+  /** Containers around (or of) this message that hold more than the one message or token they may. */
+  overfull: OverfullView[];
+}
+
 export interface SamlView {
   kind: MessageKind;
   /** Root element's namespace URI and local name as parsed. */
@@ -183,6 +202,11 @@ export interface SamlView {
   wrapper?: 'SOAP 1.1' | 'SOAP 1.2' | 'WS-Trust';
   /** Path of the SAML element judged when it is not the document root, e.g. `/Envelope/Body/ArtifactResponse`. */
   messagePath?: string;
+  /**
+   * Set when the document carries more than one message or token (a SOAP Body or a WS-Trust collection), or
+   * when a container around or of this message holds more than the one it may (issue 17: forged siblings).
+   */
+  siblings?: SiblingsView;
   /** SAML version: '2.0', or '1.1' for a SAML 1.x assertion in a WS-Fed token. */
   samlVersion?: string;
   id?: string;
@@ -193,10 +217,10 @@ export interface SamlView {
   /** The root's own Issuer (for a Response: the envelope Issuer). */
   issuer?: string;
   status?: StatusView;
-  /** Every Assertion element in the document, wherever it is (see expectedPlace). */
+  /** Every Assertion element in the document, wherever it is (see expectedPlace), except inside a sibling message. */
   assertions: AssertionView[];
   encryptedAssertions: EncryptedAssertionView[];
-  /** Every ds:Signature element in the document. */
+  /** Every ds:Signature element in the document, except inside a sibling message. */
   signatures: SignatureInfo[];
   request?: AuthnRequestView;
   logout?: LogoutRequestView;

@@ -6,7 +6,7 @@ export const messageUnsigned: CheckRule = {
   slug: 'message-unsigned',
   severity: 'error',
   title: 'Message not signed at all',
-  why: 'Neither the Response nor its assertion carries a signature, so anyone can write a response claiming to be any user and the SP has no way to tell. No SP should accept it. Unsigned logout messages let anyone log a user out or forge a logout result.',
+  why: 'Neither the Response nor its assertion carries a signature, so anyone can write a response claiming to be any user and the SP has no way to tell. No SP should accept it. The same holds for a SAML 1.1 or 2.0 token delivered through WS-Federation (wresult) or a WS-Trust response: the token is all there is, so an unsigned one says nothing about who issued it. Unsigned logout messages let anyone log a user out or forge a logout result.',
   fix: {
     general:
       'Turn signing on at the IdP: at least the assertion, preferably the Response and the assertion. Then make sure the SP requires a signature.',
@@ -44,7 +44,16 @@ export const messageUnsigned: CheckRule = {
         hits.push({ message: 'Neither the Response nor its Assertion is signed: nothing proves who issued it or that it was not changed.', location: where });
       }
     } else if (view.kind === 'Assertion') {
-      if (!ctx.signed.root) hits.push({ message: 'The assertion is not signed: nothing proves who issued it.', location: where, severity: 'warning' });
+      // A token delivered by WS-Federation or WS-Trust has nothing around it that could be signed instead.
+      const via = ctx.message.binding === 'WS-Fed' ? 'WS-Federation wresult' : view.wrapper === 'WS-Trust' ? 'WS-Trust response' : undefined;
+      if (!ctx.signed.root && via) {
+        hits.push({
+          message: `The SAML ${view.samlVersion ?? '2.0'} token in the ${via} is not signed: nobody can tell who issued it, and anyone can write one naming any user.`,
+          location: where,
+        });
+      } else if (!ctx.signed.root) {
+        hits.push({ message: 'The assertion is not signed: nothing proves who issued it.', location: where, severity: 'warning' });
+      }
     } else if (view.kind === 'LogoutRequest' || view.kind === 'LogoutResponse') {
       if (!ctx.signed.root) {
         hits.push({

@@ -23,6 +23,7 @@ import { encryptionFailed } from './encryption-failed';
 import { statusError } from './status-error';
 import { assertionMissing } from './assertion-missing';
 import { assertionMultiple } from './assertion-multiple';
+import { messageMultiple } from './message-multiple';
 import { assertionEncrypted } from './assertion-encrypted';
 import { nameidMissing } from './nameid-missing';
 import { nameidFormat } from './nameid-format';
@@ -80,6 +81,7 @@ export const RULES: readonly Rule[] = [
   statusError,
   assertionMissing,
   assertionMultiple,
+  messageMultiple,
   assertionEncrypted,
   nameidMissing,
   nameidFormat,

@@ -1,6 +1,6 @@
 import { XMLSerializer } from '@xmldom/xmldom';
 import type { ParsedSaml, Problem } from '../model';
-import { parseSaml } from '../xml';
+import { parseSamlMessages } from '../xml';
 import { NS } from './algorithms';
 import { base64ToBytes, buf, bytesToHex } from './bytes';
 import { concatBytes } from './der';
@@ -172,7 +172,10 @@ export async function decryptAssertions(parsed: ParsedSaml, privateKeyPem: strin
   replacements.forEach((plain, i) => {
     text = text.replace(`<!--saml-lens-decrypted-${nonce}-${i}-->`, () => plain);
   });
-  const result = parseSaml(text);
+  // The same message again when the document carries several (the decrypted one is at the same path).
+  const at = elementPath(parsed.root);
+  const all = parseSamlMessages(text);
+  const result = all.find((m) => m.parsed && elementPath(m.parsed.root) === at) ?? all[0]!;
   if (!result.parsed) {
     problems.push({
       rule: 'encryption-failed',

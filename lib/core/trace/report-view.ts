@@ -89,6 +89,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
     const add = (k: string, v: string | undefined) => v !== undefined && v !== '' && facts.push([k, v]);
     add('Request', `${m.method} ${shortUrl(walker.url(m.url, 'URL'))}`);
     add('Binding', `${m.binding} (${m.parameter})`);
+    add('Message at', m.path);
     add('Captured at', m.capturedAt);
     add('Direction', m.direction === 'to-idp' ? 'to the IdP' : m.direction === 'to-sp' ? 'to the SP' : undefined);
     add('ID', m.id);

@@ -1,5 +1,5 @@
 export type { XmlLimits } from './limits';
 export { DEFAULT_XML_LIMITS } from './limits';
-export { parseSaml } from './parse-saml';
+export { parseSaml, parseSamlMessages, type ParsedMessage } from './parse-saml';
 export { parseMetadata } from './parse-metadata';
 export { elementPath } from './paths';

@@ -1,7 +1,7 @@
-import type { ParsedSaml, Problem, SamlView } from '../model';
+import type { ParsedSaml, Problem, SamlView, SiblingsView } from '../model';
 import { buildDom } from './build';
-import { DEFAULT_XML_LIMITS, type XmlLimits } from './limits';
-import { locateMessage, type Located } from './locate';
+import { DEFAULT_XML_LIMITS, MAX_MESSAGES, type XmlLimits } from './limits';
+import { locateMessages, type Located } from './locate';
 import { NS } from './ns';
 import { attr, firstChild, identifier } from './nodes';
 import { elementPath } from './paths';
@@ -14,30 +14,71 @@ import { signatureInfo } from './view-signature';
 import { messageSplits } from './splits';
 import { saml1Problems } from './lookalike';
 
+/** One message of a parsed document: its parse (absent when the document was refused) and its problems. */
+export interface ParsedMessage {
+  parsed?: ParsedSaml;
+  problems: Problem[];
+}
+
 /**
  * Guards, one namespace-aware parse, and the typed SAML view (pipeline steps 2, 3 and the reading half of
- * 10). Never throws: refusals and oddities come back as problems; `parsed` is absent only when there is no
- * trustworthy tree (refused, not well-formed). An unknown root still gives `parsed` (kind 'Unknown') so the
- * user can see what was sent.
+ * 10) of every message the document carries: one for a plain message, one per message of a SOAP Body and
+ * one per token of a WS-Trust response. Never throws and never returns an empty list: refusals and oddities
+ * come back as problems; `parsed` is absent only when there is no trustworthy tree (refused, not
+ * well-formed). An unknown root still gives `parsed` (kind 'Unknown') so the user can see what was sent.
  */
-export function parseSaml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): { parsed?: ParsedSaml; problems: Problem[] } {
+export function parseSamlMessages(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): ParsedMessage[] {
   try {
     const { doc, problem } = buildDom(xml, limits);
-    if (!doc) return { problems: problem ? [problem] : [] };
-    const problems: Problem[] = [];
+    if (!doc) return [{ problems: problem ? [problem] : [] }];
+    const documentProblems: Problem[] = [];
     const docRoot = doc.documentElement;
-    const index = indexDocument(docRoot, problems);
-    if (problems.some((p) => p.rule === 'xml-refused')) return { problems };
-    const located = locateMessage(docRoot);
-    if (located.problem) problems.push(located.problem);
-    if (located.samlVersion === '2.0' && located.el && located.kind !== 'EntityDescriptor') problems.push(...saml1Problems(index.saml1Elements, located.el.localName));
-    const view = buildView(docRoot, located, index, problems);
-    const parsed: ParsedSaml = { xml, doc, root: located.el ?? docRoot, view, ids: index.ids, duplicateIds: index.duplicateIds };
-    return { parsed, problems };
+    const index = indexDocument(docRoot, documentProblems);
+    if (documentProblems.some((p) => p.rule === 'xml-refused')) return [{ problems: documentProblems }];
+    const all = locateMessages(docRoot, limits.maxMessages ?? MAX_MESSAGES);
+    if (!Array.isArray(all)) return [{ problems: [...documentProblems, all] }];
+    const roots = new Set(all.map((l) => l.at));
+    return all.map((located) => {
+      const problems = [...documentProblems];
+      if (located.problem) problems.push(located.problem);
+      if (located.samlVersion === '2.0' && located.el && located.kind !== 'EntityDescriptor') problems.push(...saml1Problems(index.saml1Elements, located.el.localName));
+      const view = buildView(docRoot, located, all.length > 1 ? scoped(index, roots, located.at) : index, problems);
+      if (all.length > 1 || located.overfull.length > 0) view.siblings = siblingsView(all, located);
+      const root = located.el ?? (all.length > 1 ? located.at : docRoot);
+      const parsed: ParsedSaml = { xml, doc, root, view, ids: index.ids, duplicateIds: index.duplicateIds };
+      return { parsed, problems };
+    });
   } catch (e) {
     // A bug of ours must not hide the other messages of a trace: report it like any unreadable input.
-    return { problems: [{ rule: 'decode-failed', message: `could not read the XML: ${e instanceof Error ? e.message : String(e)}` }] };
+    return [{ problems: [{ rule: 'decode-failed', message: `could not read the XML: ${e instanceof Error ? e.message : String(e)}` }] }];
   }
+}
+
+/** The first (usually the only) message of a document; see parseSamlMessages for every one. */
+export function parseSaml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): ParsedMessage {
+  return parseSamlMessages(xml, limits)[0]!;
+}
+
+/** What lies inside a sibling message is that message's own: its assertions and signatures never count for this one. */
+function scoped(index: DocumentIndex, roots: Set<Element>, own: Element): DocumentIndex {
+  // Messages never nest, so the nearest message root above an element is the one it belongs to.
+  const mine = (el: Element): boolean => {
+    for (let n: Node | null = el; n; n = n.parentNode) if (roots.has(n as Element)) return n === own;
+    return true;
+  };
+  return {
+    ...index,
+    assertions: index.assertions.filter(mine),
+    encryptedAssertions: index.encryptedAssertions.filter(mine),
+    signatures: index.signatures.filter(mine),
+  };
+}
+
+function siblingsView(all: Located[], located: Located): SiblingsView {
+  return {
+    messages: all.map((l) => elementPath(l.at)),
+    overfull: located.overfull.map((o) => ({ container: o.container, path: elementPath(o.el), holds: o.holds.map(elementPath) })),
+  };
 }
 
 function buildView(docRoot: Element, located: Located, index: DocumentIndex, problems: Problem[]): SamlView {
@@ -55,8 +96,8 @@ function buildView(docRoot: Element, located: Located, index: DocumentIndex, pro
     signatures: index.signatures.map(signatureInfo),
   };
   if (located.wrapper) view.wrapper = located.wrapper;
+  if (located.at !== docRoot) view.messagePath = elementPath(located.at);
   if (!el) return view;
-  if (el !== docRoot) view.messagePath = elementPath(el);
 
   if (located.kind === 'Assertion') {
     const own = view.assertions.find((a) => a.path === elementPath(el));

@@ -129,6 +129,7 @@ export function SummaryCard({ m, time, redacted = false }: { m: MessageReport; t
         {a?.confirmations[0]?.recipient ? <Field label="Recipient">{a.confirmations[0].recipient}</Field> : null}
         {m.id !== undefined ? <Field label="ID">{m.id}</Field> : null}
         {m.inResponseTo !== undefined ? <Field label="InResponseTo">{m.inResponseTo}</Field> : null}
+        {m.path !== undefined ? <Field label="Message at">{m.path}</Field> : null}
         <Window label="Conditions" from={a?.conditions?.notBefore} until={a?.conditions?.notOnOrAfter} time={time} />
         {a?.confirmations.map((c, i) => (
           <Window key={i} label="Confirmation" from={c.notBefore} until={c.notOnOrAfter} time={time} />

@@ -3,7 +3,7 @@ import { analyze } from '../../../lib/core/analyze';
 import { readInput } from '../../../lib/core/input';
 import type { Report } from '../../../lib/core/model';
 import { applyCapturedVerdicts, exportEntries, parseTrace } from '../../../lib/core/trace';
-import { loadTestKey } from '../../../lib/samlgen';
+import { buildResponse, loadTestKey, signXml } from '../../../lib/samlgen';
 import { plantedFlow } from './flow';
 
 const NOW = () => new Date('2026-01-15T12:00:00Z');
@@ -39,5 +39,19 @@ describe('capture, export, import give the same judgement', () => {
     const merged = applyCapturedVerdicts(await analyze(loaded, settings()), loaded, trace?.verdicts);
     expect(judged(merged)).toEqual(judged(before));
     expect(merged.messages.flatMap((m) => m.findings.map((f) => f.rule))).not.toContain('signature-invalid');
+  });
+
+  it('a redacted document carrying two messages keeps each message its own captured verdicts', async () => {
+    const genuine = signXml(buildResponse({ id: '_g', assertionId: '_g-a' }), { key: loadTestKey('idp'), targets: ['assertion'] }).replace(/^<\?xml[^>]*\?>/, '');
+    const forged = buildResponse({ id: '_f', assertionId: '_f-a', nameId: { value: 'mallory@example.test' } });
+    const body = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${genuine}${forged}</soap:Body></soap:Envelope>`;
+    const entries = [{ id: 'soap-1', source: 'har' as const, method: 'POST', url: 'https://sp.example.test/ecp', requestHeaders: [], responseHeaders: [], body, capturedAt: '2026-01-15T10:00:05Z' }];
+    const before = await analyze(entries, settings());
+    expect(before.messages.map((m) => m.signatures.map((s) => s.status))).toEqual([['valid'], []]);
+    const trace = parseTrace(exportEntries(entries, { format: 'trace', profile: 'share', report: before, now: NOW }).text).trace;
+    const loaded = trace?.entries ?? [];
+    expect(loaded[0]?.redacted).toBe(true);
+    const merged = applyCapturedVerdicts(await analyze(loaded, settings()), loaded, trace?.verdicts);
+    expect(judged(merged)).toEqual(judged(before));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildResponse, loadTestKey, signXml } from '../../../lib/samlgen';
-import { parseSaml } from '../../../lib/core/xml';
+import { parseSaml, parseSamlMessages } from '../../../lib/core/xml';
 
 const P = 'urn:oasis:names:tc:SAML:2.0:protocol';
 const A = 'urn:oasis:names:tc:SAML:2.0:assertion';
@@ -114,5 +114,100 @@ describe('WS-Federation token responses', () => {
   it('says what the token is when it is not a SAML assertion', () => {
     const r = parseSaml(`<t:RequestSecurityTokenResponse xmlns:t="http://schemas.xmlsoap.org/ws/2005/02/trust"><t:RequestedSecurityToken><x:Jwt xmlns:x="urn:jwt"/></t:RequestedSecurityToken></t:RequestSecurityTokenResponse>`);
     expect(r.problems[0]).toMatchObject({ rule: 'not-saml', message: expect.stringContaining('the WS-Trust token is <x:Jwt> in namespace "urn:jwt"') });
+  });
+});
+
+describe('documents carrying several messages', () => {
+  const key = loadTestKey('idp');
+  const signedResponse = (id: string) => signXml(buildResponse({ id, assertionId: `${id}-a` }), { key, targets: ['assertion'] }).replace(/^<\?xml[^>]*\?>/, '');
+  const parts = (xml: string) => parseSamlMessages(xml).map((m) => {
+    if (!m.parsed) throw new Error(JSON.stringify(m.problems));
+    return { ...m.parsed, problems: m.problems };
+  });
+
+  it('gives every message of a SOAP Body, each seeing only its own assertions and signatures', () => {
+    const xml = `<soap:Envelope xmlns:soap="${SOAP11}"><soap:Body>${signedResponse('_one')}${buildResponse({ id: '_two', assertionId: '_two-a' })}</soap:Body></soap:Envelope>`;
+    const [one, two, ...rest] = parts(xml);
+    expect(rest).toEqual([]);
+    expect(one!.root.getAttribute('ID')).toBe('_one');
+    expect(two!.root.getAttribute('ID')).toBe('_two');
+    expect(one!.view.messagePath).toBe('/Envelope/Body/Response[1]');
+    expect(two!.view.messagePath).toBe('/Envelope/Body/Response[2]');
+    expect(one!.view.signatures.map((s) => s.parentPath)).toEqual(['/Envelope/Body/Response[1]/Assertion']);
+    expect(two!.view.signatures).toEqual([]);
+    expect(two!.view.assertions.map((a) => [a.path, a.expectedPlace])).toEqual([['/Envelope/Body/Response[2]/Assertion', true]]);
+    const siblings = {
+      messages: ['/Envelope/Body/Response[1]', '/Envelope/Body/Response[2]'],
+      overfull: [{ container: 'SOAP Body', path: '/Envelope/Body', holds: ['/Envelope/Body/Response[1]', '/Envelope/Body/Response[2]'] }],
+    };
+    expect(one!.view.siblings).toEqual(siblings);
+    expect(two!.view.siblings).toEqual(siblings);
+    // IDs stay indexed over the whole document, so a copied ID is seen from either side.
+    expect([...two!.ids.keys()].sort()).toEqual(['_one', '_one-a', '_two', '_two-a']);
+  });
+
+  it('gives every token of a WS-Trust collection; several RSTRs are allowed, so nothing is overfull', () => {
+    const wst = 'http://docs.oasis-open.org/ws-sx/ws-trust/200512';
+    const one = (id: string) => `<trust:RequestSecurityTokenResponse><trust:RequestedSecurityToken>${bareAssertion(id)}</trust:RequestedSecurityToken></trust:RequestSecurityTokenResponse>`;
+    const xml = `<trust:RequestSecurityTokenResponseCollection xmlns:trust="${wst}">${one('_t1')}${one('_t2')}</trust:RequestSecurityTokenResponseCollection>`;
+    const found = parts(xml);
+    expect(found.map((p) => [p.view.kind, p.view.id, p.view.wrapper])).toEqual([
+      ['Assertion', '_t1', 'WS-Trust'],
+      ['Assertion', '_t2', 'WS-Trust'],
+    ]);
+    expect(found[1]!.view.assertions.map((a) => a.path)).toEqual([
+      '/RequestSecurityTokenResponseCollection/RequestSecurityTokenResponse[2]/RequestedSecurityToken/Assertion',
+    ]);
+    expect(found[0]!.view.siblings?.overfull).toEqual([]);
+    expect(found[0]!.view.siblings?.messages).toHaveLength(2);
+  });
+
+  it('reports two tokens in one RequestedSecurityToken as an overfull RSTR', () => {
+    const xml = `<t:RequestSecurityTokenResponse xmlns:t="http://schemas.xmlsoap.org/ws/2005/02/trust"><t:RequestedSecurityToken>${saml11}${saml11.replace('_a11', '_b11')}</t:RequestedSecurityToken></t:RequestSecurityTokenResponse>`;
+    const found = parts(xml);
+    expect(found.map((p) => p.view.id)).toEqual(['_a11', '_b11']);
+    expect(found[1]!.view.siblings?.overfull).toEqual([
+      {
+        container: 'RequestSecurityTokenResponse',
+        path: '/RequestSecurityTokenResponse',
+        holds: ['/RequestSecurityTokenResponse/RequestedSecurityToken/Assertion[1]', '/RequestSecurityTokenResponse/RequestedSecurityToken/Assertion[2]'],
+      },
+    ]);
+  });
+
+  it('keeps an ArtifactResponse one message, and says it carries two', () => {
+    const xml = `<samlp:ArtifactResponse xmlns:samlp="${P}" xmlns:saml="${A}" ID="_ar" Version="2.0"><saml:Issuer>https://idp.example.test/metadata</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>${signedResponse('_one')}${buildResponse({ id: '_two', assertionId: '_two-a' })}</samlp:ArtifactResponse>`;
+    const [only, ...rest] = parts(xml);
+    expect(rest).toEqual([]);
+    expect(only!.view.kind).toBe('ArtifactResponse');
+    expect(only!.view.siblings).toEqual({
+      messages: ['/ArtifactResponse'],
+      overfull: [{ container: 'ArtifactResponse', path: '/ArtifactResponse', holds: ['/ArtifactResponse/Response[1]', '/ArtifactResponse/Response[2]'] }],
+    });
+  });
+
+  it('judges a SOAP Fault or foreign element beside a message as a message that is not SAML, scoped to itself', () => {
+    const xml = `<soap:Envelope xmlns:soap="${SOAP11}"><soap:Body>${signedResponse('_one')}<soap:Fault><faultstring>late</faultstring></soap:Fault></soap:Body></soap:Envelope>`;
+    const [one, fault] = parts(xml);
+    expect(one!.problems).toEqual([]);
+    expect(fault!.view).toMatchObject({ kind: 'Unknown', messagePath: '/Envelope/Body/Fault', signatures: [] });
+    expect(fault!.root.localName).toBe('Fault');
+    expect(fault!.problems).toEqual([{ rule: 'not-saml', message: expect.stringContaining('SOAP Fault instead of a SAML message: late'), location: '/Envelope/Body/Fault' }]);
+  });
+
+  it('refuses a document with more messages side by side than it judges one by one', () => {
+    const body = (n: number) => `<soap:Envelope xmlns:soap="${SOAP11}"><soap:Body>${'<x:M xmlns:x="urn:x"/>'.repeat(n)}</soap:Body></soap:Envelope>`;
+    expect(parseSamlMessages(body(32))).toHaveLength(32);
+    const refused = parseSamlMessages(body(33));
+    expect(refused).toEqual([{ problems: [{ rule: 'xml-refused', message: expect.stringContaining('carries 33 messages or tokens side by side'), location: '/Envelope/Body' }] }]);
+    const tokens = `<t:RequestSecurityTokenResponse xmlns:t="http://schemas.xmlsoap.org/ws/2005/02/trust"><t:RequestedSecurityToken>${saml11.repeat(3)}</t:RequestedSecurityToken></t:RequestSecurityTokenResponse>`;
+    expect(parseSamlMessages(tokens, { maxChars: 100_000, maxDepth: 64, maxMessages: 2 })[0]?.problems.map((p) => p.rule)).toEqual(['xml-refused']);
+  });
+
+  it('leaves a single message without a siblings view, and parseSaml gives the first message', () => {
+    const xml = `<soap:Envelope xmlns:soap="${SOAP11}"><soap:Body>${signedResponse('_one')}</soap:Body></soap:Envelope>`;
+    expect(parts(xml)[0]!.view.siblings).toBeUndefined();
+    const two = `<soap:Envelope xmlns:soap="${SOAP11}"><soap:Body>${signedResponse('_one')}${signedResponse('_two')}</soap:Body></soap:Envelope>`;
+    expect(parseSaml(two).parsed?.view.id).toBe('_one');
   });
 });

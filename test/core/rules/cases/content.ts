@@ -2,7 +2,7 @@
 import { STATUS, NAMEID, encodePostValue } from '../../../../lib/samlgen';
 import type { TraceEntry } from '../../../../lib/core/model';
 import { ACS, IDP_ENTITY, TRUST, at, cleanFlow, postEntry, response } from '../build';
-import { artifactFor, encryptedResponse, twoAssertions, withoutAssertionIssuer } from './xml';
+import { artifactFor, encryptedResponse, soapBody, twoAssertions, withoutAssertionIssuer } from './xml';
 import type { RuleCase } from './types';
 
 const FLEX_SID = `AC${'0123456789abcdef'.repeat(2)}`;
@@ -51,6 +51,12 @@ export const contentCases: Record<string, RuleCase> = {
     fires: { entries: () => [postEntry('SAMLResponse', twoAssertions())], options: TRUST },
     severity: 'error',
     quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
+  'message-multiple': {
+    fires: { text: () => soapBody(response(), response({ id: '_second', assertionId: '_second-a', nameId: { value: 'mallory@example.test' } }, [])), options: TRUST },
+    severity: 'error',
+    says: /SOAP Body at \/Envelope\/Body carries 2 messages/,
+    quiet: { text: () => soapBody(response()), options: TRUST },
   },
   'assertion-encrypted': {
     fires: { entries: () => [postEntry('SAMLResponse', encryptedResponse())], options: TRUST },

@@ -44,3 +44,9 @@ export function artifactFor(entityId: string): string {
   const bytes = Buffer.concat([Buffer.from([0, 4, 0, 0]), createHash('sha1').update(entityId).digest(), randomBytes(20)]);
   return bytes.toString('base64');
 }
+
+/** A SOAP 1.1 envelope whose Body carries `messages` (SAML's SOAP binding puts one there). */
+export function soapBody(...messages: string[]): string {
+  const bare = messages.map((m) => m.replace(/^<\?xml[^>]*\?>/, '')).join('');
+  return `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${bare}</soap:Body></soap:Envelope>`;
+}
