@@ -64,6 +64,9 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   suppressWarnings: { firefoxDataCollection: true },
+  // Firefox Add-ons asks for the sources it can rebuild the add-on from (`npm ci && npm run build:firefox`,
+  // see README); build output and local scratch are not sources.
+  zip: { excludeSources: ['dist/**', 'test-results/**', '.tmp/**', '.vitest/**', '*.tgz'] },
   manifest: ({ browser }) => ({
     name: 'SAML Lens',
     description: 'Capture, decode, verify and explain SAML single sign-on flows. Nothing leaves your browser.',
