@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import {
   buildAuthnRequest,
@@ -264,9 +266,18 @@ function safeNext(next: string, spUrl: string): string {
   return next.startsWith(`${spUrl}/`) ? next : `${spUrl}/login`;
 }
 
+/** The extension's own icon, so the browser's favicon request is answered instead of logged as an error. */
+const FAVICON = readFileSync(fileURLToPath(new URL('../../public/icon/32.png', import.meta.url)));
+
 async function handle(req: IncomingMessage, res: ServerResponse, route: (url: URL) => Promise<void> | void): Promise<void> {
   try {
-    await route(new URL(req.url ?? '/', `http://${req.headers.host ?? HOST}`));
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? HOST}`);
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=86400' });
+      res.end(FAVICON);
+      return;
+    }
+    await route(url);
   } catch (error) {
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(`demo error: ${error instanceof Error ? error.message : String(error)}`);
