@@ -87,6 +87,11 @@ export default defineConfig({
             },
           },
         }
-      : { minimum_chrome_version: '116' }),
+      : {
+          minimum_chrome_version: '116',
+          // Pages on this machine only (the demo start page, a developer's own SP) may offer settings; the
+          // extension shows the offer and applies it only when the person clicks Apply (settings-offer.ts).
+          externally_connectable: { matches: ['http://127.0.0.1/*', 'http://localhost/*'] },
+        }),
   }),
 });

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findBrowser, launchBrowser } from './browser';
 import { startDemo } from './servers';
+import { unpackedExtensionId } from './extension-id';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const extensionDir = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const demo = await startDemo({ port: portArg ? Number(portArg.slice('--port='.length)) : 7001 });
+  const demo = await startDemo({ port: portArg ? Number(portArg.slice('--port='.length)) : 7001, extensionId: unpackedExtensionId(extensionDir) });
   console.log(`
 Demo service provider:  ${demo.spUrl}   (entity ID ${demo.sp.entityId}, ACS ${demo.sp.acsUrl})
 Demo identity provider: ${demo.idpUrl}   (entity ID ${demo.idp.entityId})
