@@ -64,6 +64,9 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   suppressWarnings: { firefoxDataCollection: true },
+  // Firefox Add-ons asks for the sources it can rebuild the add-on from (`npm ci && npm run build:firefox`,
+  // see README); build output and local scratch are not sources.
+  zip: { excludeSources: ['dist/**', 'test-results/**', '.tmp/**', '.vitest/**', '*.tgz'] },
   manifest: ({ browser }) => ({
     name: 'SAML Lens',
     description: 'Capture, decode, verify and explain SAML single sign-on flows. Nothing leaves your browser.',
@@ -84,6 +87,11 @@ export default defineConfig({
             },
           },
         }
-      : { minimum_chrome_version: '116' }),
+      : {
+          minimum_chrome_version: '116',
+          // Pages on this machine only (the demo start page, a developer's own SP) may offer settings; the
+          // extension shows the offer and applies it only when the person clicks Apply (settings-offer.ts).
+          externally_connectable: { matches: ['http://127.0.0.1/*', 'http://localhost/*'] },
+        }),
   }),
 });

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { exportEntries, isRedactionProfile, type ExportFormat, type RedactionProfile } from '../core/trace';
+import type { ExportFormat } from '../core/trace/export';
+import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
 import { judge } from './judge';
 import { loadInputs } from './load';
 import { addExpectationOptions, expectationsFrom, type ExpectationFlags } from './options';
@@ -27,6 +28,7 @@ export function convertCommand(log: (s: string) => void, out: (s: string) => voi
     const options = await expectationsFrom(flags, loaded.savedSettings);
     // Verdicts are computed before redaction: a redacted signed message cannot be re-verified later.
     const report = await judge(loaded, options);
+    const { exportEntries } = await import('../core/trace/export');
     const result = exportEntries(loaded.entries, { format: flags.to, profile: flags.redact as RedactionProfile, report, settings: options });
     if (flags.output) await writeFile(flags.output, result.text);
     else out(result.text);

@@ -1,5 +1,5 @@
 import type { AnalyzeOptions, Report } from '../core/model';
-import { applyCapturedVerdicts } from '../core/trace';
+import { applyCapturedVerdicts } from '../core/trace/verdicts';
 import { analyze } from './core-api';
 import type { LoadedInputs } from './load';
 

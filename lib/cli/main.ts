@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { checkCommand } from './check';
 import { convertCommand } from './convert';
 import { UsageError } from './read-inputs';
+import { VERSION } from './version';
 
 /** Runs the CLI; returns the exit code: 0 no error finding, 1 error findings, 2 unusable input or usage. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
@@ -12,11 +13,17 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const log = (s: string) => process.stderr.write(s);
   const cli = new Command('saml-lens')
     .description('Decode, verify and explain SAML single sign-on messages and traces.')
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: log })
     .addCommand(checkCommand(out, done))
     .addCommand(convertCommand(log, out, done));
   for (const sub of cli.commands) sub.exitOverride().configureOutput({ writeOut: out, writeErr: log });
+  if (argv.length === 0) {
+    // Bad usage exits 2, as the README says; the help goes to standard error so a pipe sees nothing.
+    cli.outputHelp({ error: true });
+    return 2;
+  }
   try {
     await cli.parseAsync(argv, { from: 'user' });
     return code;

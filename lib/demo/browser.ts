@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,7 +45,17 @@ export function browserArgs(extensionDir: string, profileDir: string, url: strin
   return args;
 }
 
-export function launchBrowser(executable: string, extensionDir: string, url: string): ChildProcess {
+export interface LaunchedBrowser {
+  child: ChildProcess;
+  profileDir: string;
+  /** Removes the throw-away profile; safe to call more than once, and after the browser has gone. */
+  cleanUp(): void;
+}
+
+/** A browser on a fresh profile that the caller removes when the demo ends (none is left in the temp folder). */
+export function launchBrowser(executable: string, extensionDir: string, url: string): LaunchedBrowser {
   const profileDir = mkdtempSync(join(tmpdir(), 'saml-lens-demo-'));
-  return spawn(executable, browserArgs(extensionDir, profileDir, url), { stdio: 'ignore' });
+  const child = spawn(executable, browserArgs(extensionDir, profileDir, url), { stdio: 'ignore' });
+  const cleanUp = () => rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  return { child, profileDir, cleanUp };
 }

@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import {
   buildAuthnRequest,
@@ -22,6 +24,8 @@ export interface DemoOptions {
   idleTimeoutMs?: number;
   /** Sees every request either server receives (tests check that none comes from the extension). */
   onRequest?: (req: IncomingMessage, server: 'sp' | 'idp') => void;
+  /** The loaded extension's id: the start page then offers its settings to it with one button. */
+  extensionId?: string;
 }
 
 export interface Demo {
@@ -68,7 +72,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   }
   spServer.on('request', (req, res) =>
     void handle(req, res, async (url) => {
-      if (url.pathname === '/') return html(res, startPage(sp, idp, idpUrl, spUrl));
+      if (url.pathname === '/') return html(res, startPage(sp, idp, idpUrl, spUrl, opts.extensionId));
       if (url.pathname === '/metadata') return xml(res, spMetadata(sp, spKey.certificateBase64));
       if (url.pathname === '/login') {
         const id = randomId();
@@ -184,7 +188,33 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
 
 // ---- pages ----
 
-function startPage(sp: Demo['sp'], idp: Demo['idp'], idpUrl: string, spUrl: string): string {
+/**
+ * The button sends the SP's configuration to the extension (allowed for loopback pages by the manifest's
+ * externally_connectable); the extension opens its settings page where the person applies or dismisses it.
+ */
+function applySettingsButton(sp: Demo['sp'], idp: Demo['idp'], extensionId: string | undefined): string {
+  const settings = { profile: 'twilio-flex', idpEntityId: idp.entityId, spEntityId: sp.entityId, acsUrl: sp.acsUrl, trustedCertificates: [idp.certificatePem] };
+  const json = JSON.stringify({ id: extensionId ?? '', settings }).replace(/</g, '\\u003c');
+  return `<p><button type="button" id="apply-settings">Apply these settings in SAML Lens</button> <span id="apply-status" role="status"></span></p>
+<script>
+(() => {
+  const offer = ${json};
+  const status = document.getElementById('apply-status');
+  document.getElementById('apply-settings').addEventListener('click', () => {
+    const runtime = window.chrome && window.chrome.runtime;
+    if (!offer.id || !runtime || !runtime.sendMessage) {
+      status.textContent = 'SAML Lens cannot be reached from this page (another browser, or the extension was loaded by hand): paste the values below into its Settings.';
+      return;
+    }
+    runtime.sendMessage(offer.id, { type: 'saml-lens:offer-settings', settings: offer.settings }, (reply) => {
+      status.textContent = reply && reply.ok ? 'SAML Lens opened its settings: check the values and click Apply.' : 'SAML Lens did not answer: paste the values below into its Settings.';
+    });
+  });
+})();
+</script>`;
+}
+
+function startPage(sp: Demo['sp'], idp: Demo['idp'], idpUrl: string, spUrl: string, extensionId?: string): string {
   const links = SCENARIOS.map(
     (s) =>
       `<a data-scenario="${esc(s.id)}" href="${esc(`${idpUrl}/configure?scenario=${s.id}&next=${encodeURIComponent(`${spUrl}/login`)}`)}"><b>${esc(s.title)}</b><br>${esc(s.description)}</a>`,
@@ -198,6 +228,7 @@ HTTP-POST. SAML Lens captures it in the background and says what is wrong.</p>
 <h2>Sign in with an IdP that is…</h2><div class="scenarios">${links}</div>
 <p><a href="/logout" data-action="logout">Sign out (LogoutRequest / LogoutResponse by HTTP-Redirect)</a></p>
 <h2>This SP's configuration (paste into SAML Lens settings to check against it)</h2>
+${applySettingsButton(sp, idp, extensionId)}
 <dl class="box">
 <dt>Profile</dt><dd><code data-config="profile">twilio-flex</code> (this SP reads the bare claims email, full_name and roles, like Twilio Flex)</dd>
 <dt>SP entity ID</dt><dd><code data-config="sp-entity-id">${esc(sp.entityId)}</code></dd>
@@ -264,9 +295,18 @@ function safeNext(next: string, spUrl: string): string {
   return next.startsWith(`${spUrl}/`) ? next : `${spUrl}/login`;
 }
 
+/** The extension's own icon, so the browser's favicon request is answered instead of logged as an error. */
+const FAVICON = readFileSync(fileURLToPath(new URL('../../public/icon/32.png', import.meta.url)));
+
 async function handle(req: IncomingMessage, res: ServerResponse, route: (url: URL) => Promise<void> | void): Promise<void> {
   try {
-    await route(new URL(req.url ?? '/', `http://${req.headers.host ?? HOST}`));
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? HOST}`);
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=86400' });
+      res.end(FAVICON);
+      return;
+    }
+    await route(url);
   } catch (error) {
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(`demo error: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findBrowser, launchBrowser } from './browser';
 import { startDemo } from './servers';
+import { unpackedExtensionId } from './extension-id';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const extensionDir = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const demo = await startDemo({ port: portArg ? Number(portArg.slice('--port='.length)) : 7001 });
+  const demo = await startDemo({ port: portArg ? Number(portArg.slice('--port='.length)) : 7001, extensionId: unpackedExtensionId(extensionDir) });
   console.log(`
 Demo service provider:  ${demo.spUrl}   (entity ID ${demo.sp.entityId}, ACS ${demo.sp.acsUrl})
 Demo identity provider: ${demo.idpUrl}   (entity ID ${demo.idp.entityId})
@@ -36,15 +37,16 @@ Extension (unpacked):   ${extensionDir}
   // A headed browser needs a display; on a Linux box without one, serve the demo and say what to open.
   const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   const browser = flag('no-browser') || noDisplay ? undefined : findBrowser();
-  let child: ReturnType<typeof launchBrowser> | undefined;
+  let launched: ReturnType<typeof launchBrowser> | undefined;
   if (browser) {
     console.log(`Opening ${browser} with SAML Lens loaded and DevTools open. Choose the "SAML" panel in DevTools.`);
-    child = launchBrowser(browser, extensionDir, demo.startUrl);
-    child.on('exit', () => {
+    launched = launchBrowser(browser, extensionDir, demo.startUrl);
+    launched.child.on('exit', () => {
       console.log('Browser closed; stopping the demo.');
+      launched?.cleanUp();
       void demo.close().then(() => process.exit(0));
     });
-    child.on('error', (error) => console.error(`Could not start ${browser}: ${error.message}`));
+    launched.child.on('error', (error) => console.error(`Could not start ${browser}: ${error.message}`));
   } else {
     console.log(
       `${flag('no-browser') ? 'Not opening a browser (--no-browser).' : noDisplay ? 'No display (DISPLAY is not set): not opening a browser.' : 'No Chrome or Chromium found (set SAML_LENS_BROWSER to its path).'}\n` +
@@ -53,8 +55,11 @@ Extension (unpacked):   ${extensionDir}
   }
   console.log('Press Ctrl+C to stop.');
 
+  // The profile goes once the browser has let go of it; the exit handler above removes it again if the
+  // browser was still writing.
   const stop = () => {
-    child?.kill();
+    launched?.child.kill();
+    launched?.cleanUp();
     void demo.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -14,6 +14,7 @@ import { CaptureIndex } from './store/window';
 import { type Area, EntryWriter, entryKeys, moveEntries, readEntriesByKey } from './store/entries';
 import { verifyHook, type VerifyHook } from './test-hook';
 import { registerListeners } from './listeners';
+import { listenForOffers } from './settings-offer';
 
 /** What tests (over CDP) and the badge can ask the running worker. */
 export interface BackgroundHandle extends VerifyHook {
@@ -112,6 +113,7 @@ export function startBackground(): BackgroundHandle {
   );
 
   registerListeners(browser.webRequest, assembler);
+  listenForOffers();
 
   const badge = debounce(async () => {
     const entries = [...(await readEntriesByKey(state.area, index.samlKeys())).values()];

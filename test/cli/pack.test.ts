@@ -1,0 +1,67 @@
+// The CLI as a user installs it: `npm pack`, then `npm install -g` of the tarball into a folder outside the
+// repository and `npx` from the tarball, run on a HAR copied next to it. Proves the package needs no dev
+// dependency and reads no file of the repository at run time.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const work = mkdtempSync(join(tmpdir(), 'saml-lens-pack-'));
+const env = { ...process.env, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+let tarball = '';
+let bin = '';
+
+beforeAll(() => {
+  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, env, encoding: 'utf8' }).trim().split('\n').pop()!;
+  tarball = join(work, packed);
+  execFileSync('npm', ['install', '-g', '--prefix', join(work, 'global'), tarball], { cwd: work, env, stdio: 'pipe' });
+  bin = join(work, 'global', 'bin', 'saml-lens');
+  copyFileSync(join(root, 'test', 'fixtures', 'flows', 'error-invalidnameidpolicy.har'), join(work, 'login.har'));
+}, 180_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function runInstalled(args: string[]) {
+  return spawnSync(bin, args, { cwd: work, env, encoding: 'utf8' });
+}
+
+describe('the packed CLI', () => {
+  it('ships only the bundles, the launcher and the documents, with no run-time dependency', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+    for (const f of ['CHANGELOG.md', 'LICENSE', 'PRIVACY.md', 'README.md', 'dist/cli.js', 'dist/core.js', 'lib/cli/bin.js', 'package.json']) expect(listing).toContain(f);
+    const unexpected = listing.filter((f) => !/^(dist\/.*\.js|lib\/cli\/bin\.js|[A-Z]+\.md|LICENSE|package\.json)$/.test(f));
+    expect(unexpected).toEqual([]);
+    const installed = join(work, 'global', 'lib', 'node_modules', 'saml-lens');
+    expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+  });
+
+  it('prints its version, the one package.json and the manifest share', () => {
+    const r = runInstalled(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
+  });
+
+  it('checks a HAR outside the repository and exits 1 on its error finding', () => {
+    const r = runInstalled(['check', 'login.har', '--json']);
+    expect(r.status, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as { messages: Array<{ kind: string; findings: Array<{ rule: string }> }> };
+    expect(report.messages.map((m) => m.kind)).toContain('Response');
+    expect(report.messages.flatMap((m) => m.findings.map((f) => f.rule))).toContain('status-error');
+  });
+
+  it('exits 2 with its usage on standard error when called with no arguments', () => {
+    const r = runInstalled([]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: saml-lens');
+  });
+
+  it('runs with npx from the tarball', () => {
+    const r = spawnSync('npx', ['--yes', '--package', tarball, 'saml-lens', 'check', 'login.har'], { cwd: work, env, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain('status-error');
+  }, 120_000);
+});
