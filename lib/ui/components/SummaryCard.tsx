@@ -53,10 +53,11 @@ export function SignatureList({ signatures }: { signatures: SignatureVerdict[] }
                   class="sl-captured-mark"
                   title="The message was redacted on export, which changes signed bytes: this is what the file says was found at capture, a claim of whoever made it, not verified here."
                 >
-                  as captured, not verified here
+                  as captured
                 </span>
               ) : null}
-              <span class={`sl-sig-status sl-sig-status-${s.status}`}>{SIGNATURE_STATUS_LABEL[s.status]}</span>{' '}
+              {/* A claim says nothing "intact" about the bytes here: its status reads as what it is. */}
+              <span class={`sl-sig-status sl-sig-status-${s.status}`}>{s.captured ? 'not verified here' : SIGNATURE_STATUS_LABEL[s.status]}</span>{' '}
               <span class="sl-sig-target">
                 {s.form === 'redirect-query' ? 'query string signature' : `${s.targetKind} signature`} ({s.target})
               </span>
