@@ -43,7 +43,8 @@ export function checkCommand(out: (s: string) => void, done: (code: number) => v
     .action(async (inputs: string[], flags: CheckFlags) => {
       if (!isRedactionProfile(flags.redact)) throw new UsageError(`--redact takes none, support or share, not "${flags.redact}"`);
       const loaded = await loadInputs(inputs);
-      const report = await judge(loaded, await expectationsFrom(flags, loaded.savedSettings));
+      const { options, notes } = await expectationsFrom(flags, loaded.savedSettings);
+      const report = await judge(loaded, options, notes);
       const format = flags.format ?? (flags.json ? 'json' : 'text');
       const profile = flags.redact as RedactionProfile;
       const color = flags.color && !flags.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;

@@ -25,9 +25,9 @@ export function convertCommand(log: (s: string) => void, out: (s: string) => voi
   addExpectationOptions(cmd).action(async (inputs: string[], flags: ConvertFlags) => {
     if (!isRedactionProfile(flags.redact)) throw new UsageError(`--redact takes none, support or share, not "${flags.redact}"`);
     const loaded = await loadInputs(inputs);
-    const options = await expectationsFrom(flags, loaded.savedSettings);
+    const { options, notes } = await expectationsFrom(flags, loaded.savedSettings);
     // Verdicts are computed before redaction: a redacted signed message cannot be re-verified later.
-    const report = await judge(loaded, options);
+    const report = await judge(loaded, options, notes);
     const { exportEntries } = await import('../core/trace/export');
     const result = exportEntries(loaded.entries, { format: flags.to, profile: flags.redact as RedactionProfile, report, settings: options });
     if (flags.output) await writeFile(flags.output, result.text);

@@ -1,9 +1,11 @@
-import type { AnalyzeOptions, Report } from '../core/model';
-import { applyCapturedVerdicts } from '../core/trace/verdicts';
+import type { AnalyzeOptions, Problem, Report } from '../core/model';
 import { analyze } from './core-api';
 import type { LoadedInputs } from './load';
 
-/** Analyzes loaded inputs (input problems become trace findings); redacted messages keep their captured verdicts. */
-export async function judge(loaded: LoadedInputs, options: AnalyzeOptions): Promise<Report> {
-  return applyCapturedVerdicts(await analyze(loaded.entries, options, loaded.problems), loaded.entries, loaded.verdicts);
+/**
+ * Analyzes loaded inputs: what the reader noticed and the notes about saved settings become trace findings.
+ * Redacted messages are judged by analyze itself (their captured verdicts are claims, shown as such).
+ */
+export async function judge(loaded: LoadedInputs, options: AnalyzeOptions, notes: Problem[] = []): Promise<Report> {
+  return analyze(loaded.entries, options, [...loaded.problems, ...notes]);
 }

@@ -1,5 +1,5 @@
-import type { Expectations, Problem, TraceEntry } from '../core/model';
-import type { TraceFile } from '../core/trace';
+import type { Problem, TraceEntry } from '../core/model';
+import type { SavedSettings } from '../core/trace';
 import { readInput } from './core-api';
 import { readInputText, UsageError } from './read-inputs';
 
@@ -7,15 +7,13 @@ export interface LoadedInputs {
   names: string[];
   entries: TraceEntry[];
   problems: Problem[];
-  /** Settings saved in a native trace (the first one given). */
-  savedSettings?: Expectations;
-  /** Capture-time verdicts of native traces, for redacted messages. */
-  verdicts: TraceFile['verdicts'];
+  /** Settings saved in a native trace (the first one given): shown, applied only with --use-saved-settings. */
+  savedSettings?: SavedSettings;
 }
 
 /** Reads every input into one trace; an input with nothing usable is a usage error (exit 2). */
 export async function loadInputs(inputs: string[]): Promise<LoadedInputs> {
-  const loaded: LoadedInputs = { names: [], entries: [], problems: [], verdicts: [] };
+  const loaded: LoadedInputs = { names: [], entries: [], problems: [] };
   for (const [i, arg] of inputs.entries()) {
     const { name, text } = await readInputText(arg);
     loaded.names.push(name);
@@ -28,10 +26,8 @@ export async function loadInputs(inputs: string[]): Promise<LoadedInputs> {
     const prefix = inputs.length > 1 ? `${i + 1}:` : '';
     for (const e of input.entries) loaded.entries.push(prefix ? { ...e, id: prefix + e.id } : e);
     loaded.problems.push(...input.problems);
-    if (input.trace) {
-      loaded.savedSettings ??= input.trace.settings;
-      loaded.verdicts.push(...input.trace.verdicts.map((v) => (prefix ? { ...v, entry: prefix + v.entry } : v)));
-    }
+    // A trace's stored verdicts are already on its redacted entries (parseTrace), so they travel with the ids.
+    if (input.trace) loaded.savedSettings ??= input.trace.settings;
   }
   return loaded;
 }

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import type { AnalyzeOptions, Expectations } from '../core/model';
+import type { AnalyzeOptions, Problem } from '../core/model';
+import { savedSettingsProblem, type SavedSettings } from '../core/trace';
 import { profileIds } from './core-api';
 import { readCertificateFile, readTextFile, UsageError } from './read-inputs';
 
@@ -16,6 +17,7 @@ export interface ExpectationFlags {
   spKey?: string;
   at: string;
   clockSkew?: string;
+  useSavedSettings?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -32,14 +34,38 @@ export function addExpectationOptions(cmd: Command): Command {
     .option('--account-sid <sid>', 'Twilio Account SID (twilio-flex profile)')
     .option('--sp-key <file>', 'SP private key (PEM) to decrypt encrypted assertions; read locally, never stored')
     .option('--at <when>', 'judge time conditions at: capture, now, or an ISO 8601 instant', 'capture')
-    .option('--clock-skew <seconds>', 'allowed clock difference (default 180)');
+    .option('--clock-skew <seconds>', 'allowed clock difference (default 180)')
+    .option('--use-saved-settings', "apply the settings saved in a SAML Lens trace (its trusted certificates and metadata included); without it they are only listed. Flags still take precedence");
+}
+
+export interface Expectations {
+  options: AnalyzeOptions;
+  /** Trace findings about the saved settings: what the file carries and whether it was applied. */
+  notes: Problem[];
 }
 
 /**
- * Analyze options from the flags. A native trace's saved settings fill what the flags leave unset, so a
- * trace re-judged on another machine uses the expectations it was captured with.
+ * A trace's saved settings when the user asked for them. Trust is all or nothing per side: a certificate or
+ * metadata given on the command line replaces the file's certificates and metadata, never adds to them.
  */
-export async function expectationsFrom(flags: ExpectationFlags, saved: Expectations = {}): Promise<AnalyzeOptions> {
+function savedToApply(flags: ExpectationFlags, saved: SavedSettings): SavedSettings {
+  if (!flags.useSavedSettings) return {};
+  const { trustedCertificates, idpMetadataXml, spMetadataXml, ...rest } = saved;
+  const ownIdpTrust = flags.idpCert.length > 0 || flags.idpMetadata !== undefined;
+  return {
+    ...rest,
+    ...(ownIdpTrust ? {} : { trustedCertificates, idpMetadataXml }),
+    ...(flags.spMetadata !== undefined ? {} : { spMetadataXml }),
+  };
+}
+
+/**
+ * Analyze options from the flags. A native trace's saved settings are someone else's configuration: listed in
+ * a note, and filling what the flags leave unset only with --use-saved-settings.
+ */
+export async function expectationsFrom(flags: ExpectationFlags, file: SavedSettings = {}): Promise<Expectations> {
+  const saved = savedToApply(flags, file);
+  const note = savedSettingsProblem(file, !!flags.useSavedSettings, 'Pass --use-saved-settings to apply them.');
   const profile = flags.profile ?? saved.profile ?? 'generic';
   if (!profileIds().includes(profile)) throw new UsageError(`unknown profile "${profile}"; known profiles: ${profileIds().join(', ')}`);
   if (flags.at !== 'capture' && flags.at !== 'now' && Number.isNaN(Date.parse(flags.at))) {
@@ -48,7 +74,7 @@ export async function expectationsFrom(flags: ExpectationFlags, saved: Expectati
   const skew = flags.clockSkew === undefined ? saved.clockSkewSeconds : Number(flags.clockSkew);
   if (skew !== undefined && (!Number.isFinite(skew) || skew < 0)) throw new UsageError(`--clock-skew takes a number of seconds, not "${flags.clockSkew}"`);
   const certs = await Promise.all(flags.idpCert.map(readCertificateFile));
-  return {
+  const options: AnalyzeOptions = {
     ...saved,
     profile,
     idpEntityId: flags.idpEntityId ?? saved.idpEntityId,
@@ -62,4 +88,5 @@ export async function expectationsFrom(flags: ExpectationFlags, saved: Expectati
     clockSkewSeconds: skew,
     at: flags.at,
   };
+  return { options, notes: note ? [note] : [] };
 }

@@ -15,11 +15,13 @@ import { readInput, type InputResult } from './input';
 import { artifactSourceId, extractMessages } from './binding';
 import { parseSamlMessages } from './xml';
 import { verifySignatures } from './signature';
+import { judgeRedacted } from './captured';
 import { groupFlows, timeReference, type FlowMessage } from './flow';
 import { resolveExpectations, type ResolvedExpectations } from './profiles';
 import { generic } from './profiles/generic';
 import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
 import { explainStatus } from './status-codes';
+import { savedSettingsProblem } from './trace/saved-settings';
 
 /** One message after decoding, parsing and signature checks, before the rules. */
 interface Staged {
@@ -28,6 +30,8 @@ interface Staged {
   parsed?: ParsedSaml;
   decrypted: boolean;
   signatures: SignatureVerdict[];
+  /** A trusted certificate is configured for whoever signed this message (RuleContext.trustConfigured). */
+  trustConfigured: boolean;
   problems: Problem[];
   /** How many problems were there before the verifier's, so a message can be checked again as another signer. */
   beforeVerify?: number;
@@ -53,6 +57,7 @@ function parse(entry: TraceEntry, message: ExtractedMessage): Staged[] {
     parsed,
     decrypted: false,
     signatures: [],
+    trustConfigured: false,
     problems: [...message.problems, ...problems],
   });
   if (message.xml === undefined) return [staged([])];
@@ -80,34 +85,43 @@ function softenUnknownSigner(problems: Problem[], verdicts: SignatureVerdict[]):
   );
 }
 
-/** Signature checks with the certificates of whoever sent the message; the SP's for what the SP sends. */
+/** What the file says was found before redaction for this message, if anything (read strictly on input). */
+function capturedFor(entry: TraceEntry, parameter: string, position: number): SignatureVerdict[] | undefined {
+  return entry.capturedSignatures?.filter((c) => c.parameter === parameter)[position]?.verdicts;
+}
+
+/**
+ * Signature checks with the certificates of whoever sent the message; the SP's for what the SP sends. Every
+ * message is checked, redacted or not: a file's redaction mark and captured verdicts are claims (lib/core/captured).
+ */
 async function verify(staged: Staged, expect: ResolvedExpectations, direction: MessageReport['direction'], position: number): Promise<void> {
   const { entry, message } = staged;
   if (!staged.parsed) return;
-  // A redacted export no longer verifies by design: show the verdicts computed before redaction instead.
-  const captured = entry.redacted ? entry.capturedSignatures?.filter((c) => c.parameter === message.parameter) : undefined;
-  if (entry.redacted && captured) {
-    staged.signatures = captured[position]?.verdicts ?? captured[0]?.verdicts ?? [];
-    return;
-  }
   const kind = staged.parsed.view.kind;
   staged.problems.length = staged.beforeVerify ??= staged.problems.length;
   // 'to-idp' is what the flows found the SP sent: an AuthnRequest, or a message whose Issuer is the SP's
   // entity ID (configured, from SP metadata, or an AuthnRequest's Issuer in the trace).
   const fromSp = direction === 'to-idp' || kind === 'AuthnRequest';
+  const trusted = fromSp ? expect.spTrusted : expect.trusted;
+  const unknownSigner = LOGOUT.has(kind) && direction === 'unknown';
+  // A logout message of unknown sender may be the SP's, signed with a key the IdP's certificates cannot judge.
+  staged.trustConfigured = trusted.length > 0 && !unknownSigner;
   try {
     const time = timeReference(entry, expect.time, expect.skewSeconds);
     const analysis = await verifySignatures(staged.parsed, {
-      trusted: fromSp ? expect.spTrusted : expect.trusted,
+      trusted,
       ...(fromSp ? { signer: 'sp' as const } : {}),
       binding: message.binding,
       redirect: message.redirectSignature,
       spPrivateKeyPem: expect.spPrivateKeyPem,
       ...(time.instant ? { at: time.instant } : {}),
     });
-    staged.signatures = analysis.verdicts;
-    const unknownSigner = LOGOUT.has(kind) && direction === 'unknown';
-    staged.problems.push(...(unknownSigner ? softenUnknownSigner(analysis.problems, analysis.verdicts) : analysis.problems));
+    const redacted = entry.redacted
+      ? judgeRedacted({ ...analysis, captured: capturedFor(entry, message.parameter, position), trustConfigured: staged.trustConfigured })
+      : undefined;
+    const { verdicts, problems } = redacted ?? analysis;
+    staged.signatures = verdicts;
+    staged.problems.push(...(unknownSigner ? softenUnknownSigner(problems, verdicts) : problems));
     if (analysis.decrypted) {
       staged.parsed = analysis.decrypted;
       staged.decrypted = true;
@@ -240,6 +254,7 @@ function unreadable(index: number): Staged {
     message,
     decrypted: false,
     signatures: [],
+    trustConfigured: false,
     problems: [internal(`Trace entry ${index + 1} could not be read (it is not a well-formed request record); the other entries are checked.`)],
   };
 }
@@ -319,6 +334,7 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
         parsed: s.parsed,
         view: s.parsed?.view,
         signatures: s.signatures,
+        trustConfigured: s.trustConfigured,
         decrypted: s.decrypted,
         profile: expect.profile,
         expect,
@@ -392,8 +408,10 @@ export async function analyzeText(
   } catch (e) {
     input = { format: 'unknown', entries: [], problems: [{ rule: 'input-unrecognised', message: `The input could not be read (${errorText(e)}).` }] };
   }
+  // A trace's saved settings are its maker's, not the caller's: never applied here, only mentioned.
+  const note = input.trace ? savedSettingsProblem(input.trace.settings, false, 'Pass them as options to apply them.') : undefined;
   try {
-    return { input, report: await run(input.entries, options, input.problems) };
+    return { input, report: await run(input.entries, options, note ? [...input.problems, note] : input.problems) };
   } catch (e) {
     return { input, report: emptyReport(options, internal(`The analysis failed unexpectedly (${errorText(e)}).`)) };
   }

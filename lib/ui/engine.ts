@@ -38,4 +38,4 @@ export function markdownReport(report: Report, flow?: string): string {
 
 export { parseMetadata, parseCertificates };
 
-export { exportEntries, reportHtml, REDACTION_PROFILES, type ExportResult, type RedactionProfile, type TraceVerdict } from '../core/trace';
+export { exportEntries, reportHtml, savedSettingsProblem, REDACTION_PROFILES, type ExportResult, type RedactionProfile } from '../core/trace';

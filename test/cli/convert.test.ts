@@ -45,15 +45,29 @@ describe('saml-lens convert', () => {
     expect(bytes).toContain(encodeURIComponent(PERSONAL.otherEmail));
   });
 
-  it('a redacted trace re-checks to the verdicts captured before redaction, never "signature broken"', async () => {
+  it('a redacted trace re-checks to its captured verdicts as claims, never "signature broken" nor valid', async () => {
     const before = JSON.parse((await run('check', capture, '--idp-cert', cert, '--json')).out);
     const file = join(dir, 'shared.trace.json');
     await run('convert', capture, '--to', 'trace', '--redact', 'share', '-o', file, '--idp-cert', cert);
     const after = JSON.parse((await run('check', file, '--json')).out);
     const statuses = (doc: { messages: Array<{ signatures: Array<{ status: string }> }> }) =>
       doc.messages.flatMap((m) => m.signatures.map((s) => s.status));
-    expect(statuses(after)).toEqual(statuses(before));
+    expect(statuses(after)).toEqual(statuses(before).map((s) => (s === 'valid' ? 'untrusted' : s)));
+    expect(after.messages.flatMap((m: { signatures: Array<{ captured?: boolean }> }) => m.signatures.filter((s) => s.captured)).length).toBeGreaterThan(0);
     expect(after.messages.flatMap((m: { findings: Array<{ rule: string }> }) => m.findings.map((f) => f.rule))).not.toContain('signature-invalid');
+  });
+
+  it("lists a trace's saved settings without applying them, and applies them only with --use-saved-settings", async () => {
+    const file = join(dir, 'settings.trace.json');
+    await run('convert', capture, '--to', 'trace', '--redact', 'none', '-o', file, '--idp-cert', cert);
+    const plain = JSON.parse((await run('check', file, '--json')).out);
+    const note = (doc: { findings: Array<{ rule: string; severity: string; message: string }> }) => doc.findings.find((f) => f.rule === 'saved-settings');
+    expect(note(plain)).toMatchObject({ severity: 'info', message: expect.stringMatching(/1 trusted IdP certificate.*not applied.*--use-saved-settings/) });
+    const statuses = (doc: { messages: Array<{ signatures: Array<{ status: string }> }> }) => doc.messages.flatMap((m) => m.signatures.map((s) => s.status));
+    expect(statuses(plain)).not.toContain('valid');
+    const applied = JSON.parse((await run('check', file, '--json', '--use-saved-settings')).out);
+    expect(note(applied)?.message).toMatch(/were applied, as asked/);
+    expect(statuses(applied)).toContain('valid');
   });
 
   it('check --format html writes one self-contained, script-free report; markdown names the rules', async () => {

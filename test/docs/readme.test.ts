@@ -23,7 +23,7 @@ describe('README', () => {
 
   it('documents every dependency in package.json', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    const deps = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)];
+    const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies)];
     const table = readme.slice(readme.indexOf('<!-- deps:start -->'), readme.indexOf('<!-- deps:end -->'));
     for (const dep of deps) {
       const documented = table.includes(`\`${dep}\``) || (dep.startsWith('@types/') && table.includes('`@types/*`'));

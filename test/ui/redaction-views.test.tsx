@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asClaim } from '../../lib/core/captured';
 import type { SignatureVerdict } from '../../lib/core/model';
 import { SignatureList } from '../../lib/ui/components/SummaryCard';
 import { PreviewView } from '../../lib/ui/components/ExportDialog';
@@ -14,11 +15,14 @@ const valid: SignatureVerdict = {
 };
 
 describe('redaction in the views', () => {
-  it('a redacted message shows its captured verdict with the mark; a plain one has no mark', () => {
-    const marked = expand(<SignatureList signatures={[valid]} captured />);
-    expect(allText(marked)).toContain('redacted: verdict as captured');
-    expect(allHosts(marked).some((h) => String(h.props.class ?? '').includes('sl-sig-status-valid'))).toBe(true);
-    expect(allText(expand(<SignatureList signatures={[valid]} />))).not.toContain('redacted');
+  it('a captured verdict shows the mark and never the valid status; a verdict computed here has no mark', () => {
+    const claim = asClaim(valid);
+    const marked = expand(<SignatureList signatures={[claim]} />);
+    expect(allText(marked)).toMatch(/^as captured ?not verified here/);
+    expect(allText(marked)).not.toContain('intact');
+    expect(allHosts(marked).some((h) => String(h.props.class ?? '').includes('sl-sig-status-untrusted'))).toBe(true);
+    expect(allHosts(marked).some((h) => String(h.props.class ?? '').includes('sl-sig-status-valid'))).toBe(false);
+    expect(allText(expand(<SignatureList signatures={[valid]} />))).not.toContain('as captured');
   });
 
   it('the preview lists each kind with its count and places, the notes, and the caution', () => {

@@ -1,6 +1,7 @@
 // HAR 1.2 entries (Chrome/Edge "Save all as HAR", Firefox, Playwright recordHar) -> TraceEntry.
 import type { Problem, TraceEntry } from '../model';
 import { formDecode, hasPercentEscape } from '../binding/urlencoded';
+import { readCapturedSignatures } from '../captured';
 import { classifyBody, headerValue, isRecord, normaliseHeaders, statusNumber, str, toIso } from './fields';
 
 /**
@@ -47,7 +48,7 @@ export function readHarEntry(
     const shown = JSON.stringify(String(started)).slice(0, 60);
     problems.push(unrecognised(`HAR entry ${index}: startedDateTime ${shown} is not a time; time checks cannot use it`, 'info'));
   }
-  if (isRecord(raw) && isRecord(raw._samlLens)) readSamlLensFields(entry, raw._samlLens);
+  if (isRecord(raw) && isRecord(raw._samlLens)) readSamlLensFields(entry, raw._samlLens, `HAR entry ${index} (_samlLens)`, problems);
   readPostData(entry, request.postData, requestHeaders, params);
   const response = isRecord(raw) ? raw.response : undefined;
   if (isRecord(response)) {
@@ -114,8 +115,11 @@ function unrecognised(message: string, severity: Problem['severity'] = 'warning'
   return { rule: 'input-unrecognised', severity, message: `${message}.` };
 }
 
-/** SAML Lens's own HAR export keeps what HAR has no field for under `_samlLens` (HAR 1.2 custom field). */
-function readSamlLensFields(entry: TraceEntry, lens: Record<string, unknown>): void {
+/**
+ * SAML Lens's own HAR export keeps what HAR has no field for under `_samlLens` (HAR 1.2 custom field). Anyone
+ * can write one: captured verdicts are read strictly, and stay claims (lib/core/captured).
+ */
+function readSamlLensFields(entry: TraceEntry, lens: Record<string, unknown>, where: string, problems: Problem[]): void {
   const id = str(lens.id);
   if (id) entry.id = id;
   if (typeof lens.tabId === 'number') entry.tabId = lens.tabId;
@@ -123,5 +127,6 @@ function readSamlLensFields(entry: TraceEntry, lens: Record<string, unknown>): v
   const savedXml = str(lens.savedXml);
   if (savedXml) entry.savedXml = savedXml;
   if (lens.redacted === true) entry.redacted = true;
-  if (Array.isArray(lens.capturedSignatures)) entry.capturedSignatures = lens.capturedSignatures as TraceEntry['capturedSignatures'];
+  const captured = readCapturedSignatures(lens.capturedSignatures, where, problems);
+  if (captured) entry.capturedSignatures = captured;
 }

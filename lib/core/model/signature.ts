@@ -36,6 +36,12 @@ export interface SignatureVerdict {
   certificateSha256?: string;
   keyInfoCertificate?: CertificateInfo;
   verifiedWith?: CertificateInfo;
+  /**
+   * The verdict was not computed here: it is what a file (a redacted trace or HAR) says was found at capture,
+   * shown because redaction changed the signed bytes. A claim of whoever made the file: never `valid` (a captured
+   * `valid` reads `untrusted`), and `reason` starts "as captured, not verified here".
+   */
+  captured?: true;
 }
 
 export interface SignatureAnalysis {

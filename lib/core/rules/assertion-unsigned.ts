@@ -51,6 +51,7 @@ export const assertionUnsigned: CheckRule = {
         },
       ];
     }
-    return [{ message: 'The Assertion is not signed; the Response signature covers it.', location: a.path }];
+    const own = ctx.carries.identity ? "The Assertion's own signature does not count (see its signature finding)" : 'The Assertion is not signed';
+    return [{ message: `${own}; the Response signature covers it.`, location: a.path }];
   },
 };

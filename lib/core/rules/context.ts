@@ -15,10 +15,21 @@ export interface RuleContext {
    * or the root), the signed one first. Assertions anywhere else are wrapping material, never identity.
    */
   identity?: AssertionView;
+  /**
+   * A trusted certificate is configured for whoever signs this message (the IdP's, or the SP's for what the SP
+   * sends). Then a signature made with any other key is a forgery signal, not a signature that counts.
+   */
+  trustConfigured: boolean;
+  /** What a signature that counts (see `countsAsSigned`) protects. */
   signed: {
-    /** The root element carries an XML signature, or the HTTP-Redirect query is signed. */
+    /** The root element's XML signature counts, or the HTTP-Redirect query signature does. */
     root: boolean;
-    /** The identity assertion carries its own signature. */
+    /** The identity assertion's own signature counts. */
+    identity: boolean;
+  };
+  /** What carries a signature at all, whether or not it counts: for wording ("signed, but it does not verify"). */
+  carries: {
+    root: boolean;
     identity: boolean;
   };
   /** The EncryptedAssertion was decrypted with the user's key; `view` shows it in clear. */
@@ -34,27 +45,37 @@ export function rootPath(view: SamlView): string {
   return view.messagePath ?? `/${view.rootName}`;
 }
 
-function signedPaths(view: SamlView, signatures: SignatureVerdict[]): Set<string> {
+/**
+ * Whether a verdict makes its element count as signed: verified with a trusted certificate or, when no
+ * certificate is configured for the signer, intact (checked only with the certificate in the message, which
+ * proves integrity but not who signed; the verifier says so in its own finding). A refused, unchecked or invalid
+ * signature never counts, and neither does an untrusted one when a trusted certificate is configured.
+ */
+export function countsAsSigned(v: SignatureVerdict, trustConfigured: boolean): boolean {
+  return v.status === 'valid' || (v.status === 'untrusted' && !trustConfigured);
+}
+
+function signedPaths(signatures: SignatureVerdict[], trustConfigured: boolean): Set<string> {
   const paths = new Set<string>();
-  for (const s of view.signatures) paths.add(s.parentPath);
-  for (const v of signatures) if (v.form === 'xml') paths.add(v.target);
+  for (const v of signatures) if (v.form === 'xml' && countsAsSigned(v, trustConfigured)) paths.add(v.target);
   return paths;
 }
 
 /** Picks the identity assertion and what is signed; the rest of the context is passed through. */
-export function buildRuleContext(base: Omit<RuleContext, 'identity' | 'signed'>): RuleContext {
-  const { view, signatures, message } = base;
-  if (!view) return { ...base, signed: { root: false, identity: false } };
-  const paths = signedPaths(view, signatures);
+export function buildRuleContext(base: Omit<RuleContext, 'identity' | 'signed' | 'carries'>): RuleContext {
+  const { view, signatures, message, trustConfigured } = base;
+  if (!view) return { ...base, signed: { root: false, identity: false }, carries: { root: false, identity: false } };
+  const paths = signedPaths(signatures, trustConfigured);
+  const present = new Set([...view.signatures.map((s) => s.parentPath), ...signatures.filter((v) => v.form === 'xml').map((v) => v.target)]);
   const placed = view.assertions.filter((a) => a.expectedPlace);
   const identity = placed.find((a) => paths.has(a.path)) ?? placed[0];
-  const redirectSigned = !!message.redirectSignature?.signature || signatures.some((v) => v.form === 'redirect-query');
-  return {
-    ...base,
-    identity,
-    signed: {
-      root: paths.has(rootPath(view)) || redirectSigned,
-      identity: !!identity && (paths.has(identity.path) || (identity.path === rootPath(view) && redirectSigned)),
-    },
-  };
+  const redirect = signatures.filter((v) => v.form === 'redirect-query');
+  const redirectSigned = redirect.some((v) => countsAsSigned(v, trustConfigured));
+  const redirectCarried = !!message.redirectSignature?.signature || redirect.length > 0;
+  const root = rootPath(view);
+  const onRoot = (set: Set<string>, query: boolean) => ({
+    root: set.has(root) || query,
+    identity: !!identity && (set.has(identity.path) || (identity.path === root && query)),
+  });
+  return { ...base, identity, signed: onRoot(paths, redirectSigned), carries: onRoot(present, redirectCarried) };
 }

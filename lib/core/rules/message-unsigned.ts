@@ -5,11 +5,11 @@ import { DOCS } from '../idp/docs';
 export const messageUnsigned: CheckRule = {
   slug: 'message-unsigned',
   severity: 'error',
-  title: 'Message not signed at all',
-  why: 'Neither the Response nor its assertion carries a signature, so anyone can write a response claiming to be any user and the SP has no way to tell. No SP should accept it. The same holds for a SAML 1.1 or 2.0 token delivered through WS-Federation (wresult) or a WS-Trust response: the token is all there is, so an unsigned one says nothing about who issued it. Unsigned logout messages let anyone log a user out or forge a logout result.',
+  title: 'Message not signed, or no signature counts',
+  why: 'Neither the Response nor its assertion carries a signature that counts (one that is refused, does not verify, or was made with another key than the trusted certificate counts as none), so anyone can write a response claiming to be any user and the SP has no way to tell. No SP should accept it. The same holds for a SAML 1.1 or 2.0 token delivered through WS-Federation (wresult) or a WS-Trust response: the token is all there is, so an unsigned one says nothing about who issued it. Unsigned logout messages let anyone log a user out or forge a logout result.',
   fix: {
     general:
-      'Turn signing on at the IdP: at least the assertion, preferably the Response and the assertion. Then make sure the SP requires a signature.',
+      'Turn signing on at the IdP: at least the assertion, preferably the Response and the assertion. Then make sure the SP requires a signature.\nIf the message does carry a signature, fix what its signature finding names (the trusted certificate, a rollover, the structure); a message signed with any other key than the IdP\'s is not from your IdP.',
     'entra-id': 'Entra ID always signs the response, the assertion or both; if this response claims to come from Entra ID, it did not. Check the capture and the Issuer.',
     adfs: 'Run `Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion`.',
     okta: 'Applications > your app > General > SAML Settings > Edit > Show Advanced Settings: Response "Signed" and Assertion Signature "Signed".',
@@ -37,34 +37,46 @@ export const messageUnsigned: CheckRule = {
     if (!view) return [];
     const where = rootPath(view);
     const hits: Hit[] = [];
+    // A signature that is present but does not count (refused, invalid, not checked, or made with another key
+    // than the trusted one) proves nothing: the message is judged as unsigned, in words that say why.
+    const carried = ctx.carries.root || ctx.carries.identity;
+    const noneCounts = carried ? ' carries a signature, but none counts (see the signature findings: refused, not verified or not made with the trusted certificate)' : '';
     if (view.kind === 'Response') {
-      const visible = view.assertions.length > 0;
-      const anyAssertionSigned = view.signatures.some((s) => view.assertions.some((a) => a.path === s.parentPath));
-      if (visible && !ctx.signed.root && !ctx.signed.identity && !anyAssertionSigned) {
-        hits.push({ message: 'Neither the Response nor its Assertion is signed: nothing proves who issued it or that it was not changed.', location: where });
+      if (view.assertions.length > 0 && !ctx.signed.root && !ctx.signed.identity) {
+        hits.push({
+          message: carried
+            ? `The Response${noneCounts}: nothing proves who issued it or that it was not changed.`
+            : 'Neither the Response nor its Assertion is signed: nothing proves who issued it or that it was not changed.',
+          location: where,
+        });
       }
     } else if (view.kind === 'Assertion') {
       // A token delivered by WS-Federation or WS-Trust has nothing around it that could be signed instead.
       const via = ctx.message.binding === 'WS-Fed' ? 'WS-Federation wresult' : view.wrapper === 'WS-Trust' ? 'WS-Trust response' : undefined;
       if (!ctx.signed.root && via) {
         hits.push({
-          message: `The SAML ${view.samlVersion ?? '2.0'} token in the ${via} is not signed: nobody can tell who issued it, and anyone can write one naming any user.`,
+          message: `The SAML ${view.samlVersion ?? '2.0'} token in the ${via}${noneCounts || ' is not signed'}: nobody can tell who issued it, and anyone can write one naming any user.`,
           location: where,
         });
       } else if (!ctx.signed.root) {
-        hits.push({ message: 'The assertion is not signed: nothing proves who issued it.', location: where, severity: 'warning' });
+        hits.push({ message: `The assertion${noneCounts || ' is not signed'}: nothing proves who issued it.`, location: where, severity: 'warning' });
       }
     } else if (view.kind === 'LogoutRequest' || view.kind === 'LogoutResponse') {
-      if (!ctx.signed.root) {
+      // A query signature without the signer's certificate cannot be checked at all; the verifier says so, and
+      // for these warnings that is the whole story (a Response gets no such leniency: above).
+      const onlyUncheckable = carried && ctx.signatures.length > 0 && ctx.signatures.every((v) => v.failure === 'no-key');
+      if (!ctx.signed.root && !onlyUncheckable) {
         hits.push({
-          message: `The ${view.kind} is not signed (no XML signature and no signed HTTP-Redirect query); the receiver cannot tell whether it is genuine.`,
+          message: carried
+            ? `The ${view.kind}${noneCounts}; the receiver cannot tell whether it is genuine.`
+            : `The ${view.kind} is not signed (no XML signature and no signed HTTP-Redirect query); the receiver cannot tell whether it is genuine.`,
           location: where,
           severity: 'warning',
         });
       }
     } else if (view.kind === 'AuthnRequest' && ctx.expect.idpWantsRequestsSigned && !ctx.signed.root) {
       hits.push({
-        message: 'The AuthnRequest is not signed, but the IdP metadata says WantAuthnRequestsSigned="true"; the IdP will probably reject it.',
+        message: `The AuthnRequest ${carried ? 'carries no signature that counts' : 'is not signed'}, but the IdP metadata says WantAuthnRequestsSigned="true"; the IdP will probably reject it.`,
         location: where,
         severity: 'warning',
       });

@@ -50,6 +50,7 @@ import { timeReferenceMissing } from './time-reference-missing';
 import { artifactSourceUnknown } from './artifact-source-unknown';
 import { configInvalid } from './config-invalid';
 import { configIncomplete } from './config-incomplete';
+import { savedSettings } from './saved-settings';
 import { internalError } from './internal-error';
 
 /**
@@ -58,6 +59,7 @@ import { internalError } from './internal-error';
  */
 export const RULES: readonly Rule[] = [
   inputUnrecognised,
+  savedSettings,
   decodeFailed,
   base64Lenient,
   relaystateTooLong,

@@ -36,10 +36,11 @@ export const responseUnsigned: CheckRule = {
     const view = ctx.view;
     if (!view || view.kind !== 'Response' || !isSuccessResponse(view) || ctx.signed.root) return [];
     const required = ctx.profile.sign.response ? ` ${ctx.profile.name} requires the Response itself to be signed.` : '';
+    const unsigned = ctx.carries.root ? "The Response's own signature does not count (see its signature finding)" : 'The Response is not signed';
     if (ctx.signed.identity) {
       return [
         {
-          message: `The Response is not signed; only its Assertion is, so the envelope (Issuer, Destination, InResponseTo, Status) is not protected.${required}`,
+          message: `${unsigned}; only its Assertion's signature counts, so the envelope (Issuer, Destination, InResponseTo, Status) is not protected.${required}`,
           location: rootPath(view),
         },
       ];
@@ -47,7 +48,7 @@ export const responseUnsigned: CheckRule = {
     if (view.encryptedAssertions.length && !ctx.decrypted) {
       return [
         {
-          message: `The Response is not signed and its assertion is encrypted, so whether the assertion is signed cannot be seen without the SP private key.${required}`,
+          message: `${unsigned} and its assertion is encrypted, so whether the assertion is signed cannot be seen without the SP private key.${required}`,
           location: rootPath(view),
         },
       ];

@@ -45,8 +45,17 @@ function weakProblems(v: SignatureVerdict, problems: Problem[]): void {
   });
 }
 
-/** Steps 4 to 9 on the XML signatures of one parsed message, plus the Redirect query signature. */
-export async function verifyParsed(parsed: ParsedSaml, opts: VerifyOptions, problems: Problem[]): Promise<SignatureVerdict[]> {
+/**
+ * Steps 4 to 9 on the XML signatures of one parsed message, plus the Redirect query signature. `judged` limits
+ * which signatures get a verdict (the decrypted pass judges only what decryption added); the structure of the
+ * whole document is always checked and reported.
+ */
+export async function verifyParsed(
+  parsed: ParsedSaml,
+  opts: VerifyOptions,
+  problems: Problem[],
+  judged: (signed: Element) => boolean = () => true,
+): Promise<SignatureVerdict[]> {
   const verdicts: SignatureVerdict[] = [];
   const structure = checkStructure(parsed);
   problems.push(...structure.problems);
@@ -59,6 +68,7 @@ export async function verifyParsed(parsed: ParsedSaml, opts: VerifyOptions, prob
   const pending: Array<Checked | Promise<Checked>> = [];
   for (const sig of structure.signatures) {
     const target = sig.parentNode as Element;
+    if (!judged(target)) continue;
     const read = readSignature(sig, parsed);
     const refusedBy = structure.refused.get(sig);
     if (refusedBy || !read.ok) {
@@ -126,6 +136,12 @@ function expiryProblems(verdicts: SignatureVerdict[], at: Date, problems: Proble
   }
 }
 
+/** An Assertion (SAML 2.0) or an element inside one: what decryption adds to a Response. */
+function insideAssertion(el: Element): boolean {
+  for (let n: Node | null = el; n && n.nodeType === 1; n = n.parentNode) if (isEl(n, NS.assertion, 'Assertion')) return true;
+  return false;
+}
+
 export async function verifySignatures(parsed: ParsedSaml, opts: VerifyOptions): Promise<SignatureAnalysis> {
   const problems: Problem[] = [];
   const verdicts: SignatureVerdict[] = [];
@@ -137,14 +153,11 @@ export async function verifySignatures(parsed: ParsedSaml, opts: VerifyOptions):
       problems.push(...result.problems);
       if (result.parsed) {
         decrypted = result.parsed;
-        // The Response signature covers the encrypted form and was judged above; judge what the decrypted
-        // assertion adds (its own signature, its placement) on the decrypted document.
-        const inner: Problem[] = [];
-        const innerVerdicts = await verifyParsed(decrypted, { ...opts, redirect: undefined }, inner);
-        const assertionPaths = new Set(decrypted.view.assertions.map((a) => a.path));
-        for (const v of innerVerdicts) if (assertionPaths.has(v.target)) verdicts.push(v);
-        const fromAssertion = (loc?: string) => !!loc && [...assertionPaths].some((a) => loc.startsWith(a));
-        problems.push(...inner.filter((p) => fromAssertion(p.location)));
+        // The Response signature covers the encrypted form and was judged above; the signatures decryption
+        // brought to light are judged on the decrypted document. Its structure is judged whole: an assertion
+        // that reuses the Response's ID, or a second assertion, is wrapping wherever the finding points.
+        const inner = await verifyParsed(decrypted, { ...opts, redirect: undefined }, problems, (signed) => insideAssertion(signed));
+        verdicts.push(...inner);
       }
     }
     expiryProblems(verdicts, opts.at ?? new Date(), problems);

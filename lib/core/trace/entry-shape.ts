@@ -1,4 +1,5 @@
-import type { CapturedSignatures, EntrySource, HttpHeader, TraceEntry } from '../model';
+import { readCapturedSignatures } from '../captured';
+import type { EntrySource, HttpHeader, Problem, TraceEntry } from '../model';
 
 const SOURCES: ReadonlySet<string> = new Set<EntrySource>(['webrequest', 'har', 'saml-tracer', 'pasted', 'trace']);
 
@@ -26,7 +27,7 @@ function str(v: unknown): string | undefined {
  * Checks one stored entry field by field: a hand-edited or truncated file loses the broken entry (reported
  * by the caller), never the others, and never smuggles a non-string where the decoders expect text.
  */
-export function readEntry(raw: unknown, index: number): TraceEntry | string {
+export function readEntry(raw: unknown, index: number, problems: Problem[] = []): TraceEntry | string {
   if (!isObj(raw)) return `entry ${index + 1} is not an object`;
   const url = str(raw.url);
   if (!url) return `entry ${index + 1} has no URL`;
@@ -49,10 +50,8 @@ export function readEntry(raw: unknown, index: number): TraceEntry | string {
   if (typeof raw.tabId === 'number') entry.tabId = raw.tabId;
   if (raw.masked === true) entry.masked = true;
   if (raw.redacted === true) entry.redacted = true;
-  if (Array.isArray(raw.capturedSignatures)) {
-    entry.capturedSignatures = raw.capturedSignatures.filter(
-      (c): c is CapturedSignatures => isObj(c) && typeof c.parameter === 'string' && Array.isArray(c.verdicts),
-    );
-  }
+  // Verdicts in a file are claims of whoever made it: read strictly, each malformed one said in a problem.
+  const captured = readCapturedSignatures(raw.capturedSignatures, `trace entry ${index + 1}`, problems);
+  if (captured) entry.capturedSignatures = captured;
   return entry;
 }

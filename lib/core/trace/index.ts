@@ -18,7 +18,7 @@ export {
   type RedactOptions,
   type Replacement,
 } from './redact';
-export { applyCapturedVerdicts } from './verdicts';
+export { readSavedSettings, describeSavedSettings, savedSettingsProblem } from './saved-settings';
 export { reportMarkdown } from './report-markdown';
 export { reportHtml } from './report-html';
 export { ticketView, type TicketReportOptions, type TicketView } from './report-view';

@@ -1,8 +1,10 @@
-import type { Expectations, Problem, Report, TraceEntry } from '../model';
+import { fileText, readVerdicts } from '../captured';
+import type { Expectations, Finding, MessageKind, Problem, Report, TraceEntry } from '../model';
 import { readEntry } from './entry-shape';
 import { TOOL, TRACE_FORMAT, TRACE_VERSION, type SavedSettings, type TraceFile, type TraceVerdict } from './format';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import type { RedactionProfile } from './redact';
+import { readSavedSettings } from './saved-settings';
 
 export interface TraceInput {
   entries: TraceEntry[];
@@ -88,7 +90,7 @@ export function parseTrace(json: unknown, migrations: Readonly<Record<number, Mi
   const entries: TraceEntry[] = [];
   const seen = new Set<string>();
   (Array.isArray(doc.entries) ? doc.entries : []).forEach((raw, i) => {
-    const entry = readEntry(raw, i);
+    const entry = readEntry(raw, i, problems);
     if (typeof entry === 'string') {
       problems.push(problem(`Trace ${entry}; it was skipped, the other entries were kept.`));
       return;
@@ -100,14 +102,16 @@ export function parseTrace(json: unknown, migrations: Readonly<Record<number, Mi
   });
   const tool = doc.tool as Record<string, unknown> | undefined;
   const redaction = doc.redaction as Record<string, unknown> | undefined;
+  const verdicts = readTraceVerdicts(doc.verdicts, problems);
+  attachCaptured(entries, verdicts);
   const trace: TraceFile = {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
     createdAt: typeof doc.createdAt === 'string' ? doc.createdAt : '',
     tool: { name: String(tool?.name ?? 'unknown'), version: String(tool?.version ?? '') },
-    settings: savedSettings(isPlainObject(doc.settings) ? (doc.settings as Expectations) : undefined),
+    settings: readSavedSettings(doc.settings),
     entries,
-    verdicts: Array.isArray(doc.verdicts) ? doc.verdicts.filter(isVerdict) : [],
+    verdicts,
     ...(redaction && typeof redaction.profile === 'string'
       ? { redaction: { profile: redaction.profile as RedactionProfile, appliedAt: String(redaction.appliedAt ?? '') } }
       : {}),
@@ -115,12 +119,46 @@ export function parseTrace(json: unknown, migrations: Readonly<Record<number, Mi
   return { trace, fromVersion: migrated.from, problems };
 }
 
-function isPlainObject(v: unknown): boolean {
+function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function isVerdict(v: unknown): v is TraceVerdict {
-  if (!isPlainObject(v)) return false;
-  const o = v as Record<string, unknown>;
-  return typeof o.entry === 'string' && typeof o.parameter === 'string' && Array.isArray(o.signatures) && Array.isArray(o.findings);
+const SEVERITIES = new Set<unknown>(['error', 'warning', 'info']);
+
+function isFinding(v: unknown): v is Finding {
+  return isPlainObject(v) && typeof v.rule === 'string' && SEVERITIES.has(v.severity) && typeof v.message === 'string' && (v.location === undefined || typeof v.location === 'string');
+}
+
+/** The stored verdicts, read as strictly as an entry's (lib/core/captured); findings are kept only well formed. */
+function readTraceVerdicts(raw: unknown, problems: Problem[]): TraceVerdict[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push({ rule: 'input-unrecognised', severity: 'warning', message: 'The trace\'s "verdicts" are not a list; they were ignored.' });
+    return [];
+  }
+  const out: TraceVerdict[] = [];
+  raw.forEach((v, i) => {
+    const where = `stored verdict ${i + 1}`;
+    if (!isPlainObject(v) || typeof v.entry !== 'string' || typeof v.parameter !== 'string') {
+      problems.push({ rule: 'input-unrecognised', severity: 'warning', message: `The trace's ${where} names no entry and parameter; it was ignored.` });
+      return;
+    }
+    const signatures = readVerdicts(v.signatures, `${where} (${fileText(v.entry)}, ${fileText(v.parameter)})`, problems);
+    if (!signatures) return;
+    const findings = Array.isArray(v.findings) ? v.findings.filter(isFinding) : [];
+    out.push({ entry: v.entry, parameter: v.parameter, ...(typeof v.kind === 'string' ? { kind: v.kind as MessageKind } : {}), signatures, findings });
+  });
+  return out;
+}
+
+/**
+ * A redacted entry without verdicts of its own takes the ones the trace stored for it, in message order: from
+ * here on, captured verdicts live on entries only and analyze() is the one place that judges them.
+ */
+function attachCaptured(entries: TraceEntry[], verdicts: TraceVerdict[]): void {
+  for (const e of entries) {
+    if (!e.redacted || e.capturedSignatures) continue;
+    const mine = verdicts.filter((v) => v.entry === e.id);
+    if (mine.length) e.capturedSignatures = mine.map((v) => ({ parameter: v.parameter, verdicts: v.signatures }));
+  }
 }

@@ -18,7 +18,6 @@ import { SettingsForm } from './Settings';
 import { InputPane } from './InputPane';
 import { ExportDialog } from './ExportDialog';
 import { ReportDialog } from './ReportDialog';
-import type { TraceVerdict } from '../engine';
 
 export type Mode = 'panel' | 'viewer' | 'options';
 
@@ -44,9 +43,8 @@ function isTyping(t: EventTarget | null): boolean {
 
 export function App({ source, mode, theme }: AppProps) {
   const [extra, setExtra] = useState<TraceEntry[]>([]);
-  const [verdicts, setVerdicts] = useState<TraceVerdict[]>([]);
   const [batches, setBatches] = useState(0);
-  const cap = useCapture(source, extra, mode !== 'viewer', verdicts);
+  const cap = useCapture(source, extra, mode !== 'viewer');
   const systemDark = useSystemDark();
   const settings = cap.settings ?? DEFAULT_SETTINGS;
   const dataTheme = resolveTheme(settings.theme, theme, systemDark);
@@ -76,13 +74,8 @@ export function App({ source, mode, theme }: AppProps) {
       onAdd={(b) => {
         setBatches((n) => n + 1);
         setExtra((prev) => [...prev, ...b.entries]);
-        const more = b.verdicts;
-        if (more?.length) setVerdicts((prev) => [...prev, ...more]);
       }}
-      onClearExtra={() => {
-        setExtra([]);
-        setVerdicts([]);
-      }}
+      onClearExtra={() => setExtra([])}
       extraCount={extra.length}
       batchNumber={batches + 1}
     />

@@ -65,7 +65,7 @@ export function InputPane({ onAdd, onClear, loadedCount, batchNumber, report }: 
       setProgress({ name: f.name, p: { phase: 'reading', loaded: 0, total: f.size } });
       const outcome = await importFile(f, f.name, (p) => setProgress({ name: f.name, p }), { createWorker: createImportWorker });
       note ??= outcome.fallbackNote;
-      // The file is already parsed: hand takeInput the result, so ids and verdicts are prefixed the same way as a paste.
+      // The file is already parsed: hand takeInput the result, so ids are prefixed the same way as a paste.
       const out = takeInput('(file)', f.name, batchRef.current, () => outcome.result);
       summaries.push(out.summary);
       problems.push(...out.problems);

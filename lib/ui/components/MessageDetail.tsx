@@ -50,8 +50,15 @@ export function MessageDetail({ m, entry, time, lookup, idp, actions }: MessageD
       </header>
       {entry?.redacted ? (
         <p class="sl-banner sl-trace sl-redacted-note" role="note">
-          <span class="sl-captured-mark">redacted: verdict as captured</span> Values were replaced on export, which changes signed bytes: the
-          signatures shown are the verdicts computed at capture, before redaction, not a new check.
+          {m.signatures.some((s) => s.captured) ? (
+            <>
+              <span class="sl-captured-mark">as captured, not verified here</span> Values were replaced on export, which changes signed bytes: the
+              signatures shown are what the file says was found at capture, before redaction. That is a claim of whoever made the file, not a check
+              made here.
+            </>
+          ) : (
+            <>The file marks this request as redacted on export; its signatures were checked here as they are.</>
+          )}
         </p>
       ) : null}
       <section class="sl-section">
@@ -60,7 +67,7 @@ export function MessageDetail({ m, entry, time, lookup, idp, actions }: MessageD
       </section>
       <section class="sl-section">
         <h3>Summary</h3>
-        <SummaryCard m={m} time={time} redacted={entry?.redacted === true} />
+        <SummaryCard m={m} time={time} />
       </section>
       <section class="sl-section">
         <div class="sl-tabs" role="tablist">

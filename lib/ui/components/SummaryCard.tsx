@@ -35,8 +35,11 @@ export function mainAssertion(m: MessageReport): AssertionView | undefined {
   return all.find((a) => a.expectedPlace) ?? all[0];
 }
 
-/** `captured`: the message was redacted after capture, so these are the verdicts computed before redaction. */
-export function SignatureList({ signatures, captured = false }: { signatures: SignatureVerdict[]; captured?: boolean }) {
+/**
+ * A verdict marked `captured` is what the file said was found before redaction (the signed bytes changed since):
+ * a claim of whoever made the file, shown as such and never as valid.
+ */
+export function SignatureList({ signatures }: { signatures: SignatureVerdict[] }) {
   if (signatures.length === 0) return <p class="sl-none">No signature.</p>;
   return (
     <ul class="sl-sigs">
@@ -45,12 +48,16 @@ export function SignatureList({ signatures, captured = false }: { signatures: Si
         return (
           <li key={i} class={`sl-sig sl-sig-${s.status}`}>
             <div>
-              {captured ? (
-                <span class="sl-captured-mark" title="The message was redacted on export; redaction changes signed bytes, so this is the verdict computed at capture, before redaction.">
-                  redacted: verdict as captured
+              {s.captured ? (
+                <span
+                  class="sl-captured-mark"
+                  title="The message was redacted on export, which changes signed bytes: this is what the file says was found at capture, a claim of whoever made it, not verified here."
+                >
+                  as captured
                 </span>
               ) : null}
-              <span class={`sl-sig-status sl-sig-status-${s.status}`}>{SIGNATURE_STATUS_LABEL[s.status]}</span>{' '}
+              {/* A claim says nothing "intact" about the bytes here: its status reads as what it is. */}
+              <span class={`sl-sig-status sl-sig-status-${s.status}`}>{s.captured ? 'not verified here' : SIGNATURE_STATUS_LABEL[s.status]}</span>{' '}
               <span class="sl-sig-target">
                 {s.form === 'redirect-query' ? 'query string signature' : `${s.targetKind} signature`} ({s.target})
               </span>
@@ -97,7 +104,7 @@ export function AttributesTable({ attributes }: { attributes: MessageReport['att
   );
 }
 
-export function SummaryCard({ m, time, redacted = false }: { m: MessageReport; time: TimeReference; redacted?: boolean }) {
+export function SummaryCard({ m, time }: { m: MessageReport; time: TimeReference }) {
   const a = mainAssertion(m);
   const req = m.view?.request;
   const encrypted = m.view?.encryptedAssertions.length ?? 0;
@@ -148,7 +155,7 @@ export function SummaryCard({ m, time, redacted = false }: { m: MessageReport; t
         ) : null}
       </dl>
       <h4>Signatures</h4>
-      <SignatureList signatures={m.signatures} captured={redacted} />
+      <SignatureList signatures={m.signatures} />
       {m.kind === 'Response' || m.attributes.length > 0 ? (
         <>
           <h4>Attributes</h4>

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Report, TraceEntry } from '../../core/model';
 import type { DataSource, Settings } from '../data-source';
-import { runAnalysis, type TraceVerdict } from '../engine';
-import { withCapturedVerdicts } from '../state/captured-view';
+import { runAnalysis } from '../engine';
 import { analysisOptions } from '../state/settings-form';
 
 export interface CaptureState {
@@ -18,7 +17,6 @@ export interface CaptureState {
 
 // One shared empty list: a fresh `[]` per render would re-trigger the reload effect on every render.
 const NO_ENTRIES: TraceEntry[] = [];
-const NO_VERDICTS: TraceVerdict[] = [];
 
 function words(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -34,8 +32,6 @@ export function useCapture(
   extra: TraceEntry[] = NO_ENTRIES,
   /** false: judge only `extra` (the viewer shows what the person loaded, not the live capture). */
   includeSource = true,
-  /** Capture-time verdicts of loaded native traces: redacted messages show these, never a broken signature. */
-  verdicts: TraceVerdict[] = NO_VERDICTS,
 ): CaptureState & { reload: () => void } {
   const [state, setState] = useState<CaptureState>({ entries: [], recording: false, analysing: false });
   const running = useRef(false);
@@ -44,8 +40,6 @@ export function useCapture(
   const alive = useRef(true);
   const extraRef = useRef(extra);
   extraRef.current = extra;
-  const verdictsRef = useRef(verdicts);
-  verdictsRef.current = verdicts;
 
   const analyseLoop = useCallback(async () => {
     if (running.current) {
@@ -60,7 +54,8 @@ export function useCapture(
       // Yield first so the key press or click that caused this is painted before the work starts.
       await new Promise((r) => setTimeout(r, 0));
       try {
-        const report = withCapturedVerdicts(await runAnalysis(entries, analysisOptions(settings)), entries, verdictsRef.current);
+        // Redacted entries carry what their file said was found before redaction; analyze shows it as claims.
+        const report = await runAnalysis(entries, analysisOptions(settings));
         if (!alive.current) return;
         setState((s) => ({ ...s, report, error: undefined }));
       } catch (e) {

@@ -1,21 +1,19 @@
 import type { Problem, TraceEntry } from '../../core/model';
-import type { TraceVerdict } from '../../core/trace';
-import { prefixVerdicts } from './captured-view';
+import type { SavedSettings } from '../../core/trace';
+import { savedSettingsProblem } from '../engine';
 
 /** The part of the core's InputResult (lib/core/input) the viewer uses. */
 export interface InputResult {
   format: string;
   entries: TraceEntry[];
   problems: Problem[];
-  /** A native trace's capture-time verdicts. */
-  trace?: { verdicts: TraceVerdict[] };
+  /** A native trace's saved settings: shown, never applied (its redacted entries carry their own verdicts). */
+  trace?: { settings: SavedSettings };
 }
 
 export interface InputBatch {
   entries: TraceEntry[];
   label: string;
-  /** Capture-time verdicts of a native trace, keyed to the batch's entry ids. */
-  verdicts?: TraceVerdict[];
 }
 
 export interface TakeResult {
@@ -23,6 +21,10 @@ export interface TakeResult {
   summary: string;
   problems: Problem[];
 }
+
+/** What the viewer says about a file's saved settings: they are the file maker's, so the person's own apply. */
+const SETTINGS_HINT =
+  'The viewer judges with your own settings; if you trust the file, copy the certificate or metadata you need into Settings yourself.';
 
 /**
  * One paste or file, turned into entries to ADD to what is loaded. Entry ids are prefixed with the batch
@@ -54,10 +56,10 @@ export function takeInput(
   }
   const prefix = `b${batch}:`;
   const entries = result.entries.map((e) => ({ ...e, id: `${prefix}${e.id}` }));
-  const verdicts = prefixVerdicts(result.trace?.verdicts, prefix);
+  const note = result.trace ? savedSettingsProblem(result.trace.settings, false, SETTINGS_HINT) : undefined;
   return {
-    batch: { entries, label, ...(verdicts.length ? { verdicts } : {}) },
+    batch: { entries, label },
     summary: `Added ${entries.length} request${entries.length === 1 ? '' : 's'} from ${label} (${result.format}).`,
-    problems: result.problems,
+    problems: note ? [...result.problems, note] : result.problems,
   };
 }

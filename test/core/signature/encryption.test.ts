@@ -2,11 +2,14 @@ import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import xmlenc, { type EncryptionAlgorithm } from 'xml-encryption';
 import { verifySignatures } from '../../../lib/core/signature';
-import { loadTestKey } from '../../../lib/samlgen';
-import { parsedOf, statusOf, trust } from './helpers';
+import { buildAssertion, buildResponse, loadTestKey, signXml } from '../../../lib/samlgen';
+import { encryptAssertion } from '../../fixtures/forgeries/encrypt';
+import { errorsOf, parsedOf, statusOf, trust } from './helpers';
 import { encryptedResponse, encryptWithXmlEncPadding } from './encrypt';
 
 const sp = loadTestKey('sp');
+const idp = loadTestKey('idp');
+const ASSERTION = /<saml:Assertion[\s\S]*<\/saml:Assertion>/;
 
 const RSA_OAEP = 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p';
 const RSA_1_5 = 'http://www.w3.org/2001/04/xmlenc#rsa-1_5';
@@ -116,5 +119,37 @@ describe('encrypted assertions', () => {
         expect(a.problems.map((p) => p.rule)).toEqual(['encryption-failed']);
       }
     });
+  });
+});
+
+describe('what decryption brings to light (issue 17, class 1)', () => {
+  const RESPONSE_ID = '_r1b2c3d4e5f60718293a4b5c6d7e8f90';
+  /** A Response (signed on its root with `rootKey`, or unsigned) whose only assertion is `plaintext`, encrypted for the SP. */
+  function wrapEncrypted(plaintext: string, rootKey?: ReturnType<typeof loadTestKey>): string {
+    const xml = buildResponse({ nameId: { value: 'victim@example.test' } }).replace(ASSERTION, () => encryptAssertion(plaintext, sp.certificatePem, 'unit'));
+    return rootKey ? signXml(xml, { key: rootKey, targets: ['root'] }) : xml;
+  }
+  const assertion = (key: ReturnType<typeof loadTestKey>, assertionId?: string) =>
+    ASSERTION.exec(signXml(buildResponse({ nameId: { value: 'victim@example.test' }, ...(assertionId ? { assertionId } : {}) }), { key, targets: ['assertion'] }))![0];
+
+  it('reports wrapping in the decrypted document wherever it points, and judges the Response signature once', async () => {
+    const a = await verifySignatures(parsedOf(wrapEncrypted(assertion(idp, RESPONSE_ID), idp)), { trusted: trust('idp'), binding: 'HTTP-POST', spPrivateKeyPem: sp.privateKeyPem });
+    expect(a.decrypted).toBeDefined();
+    // The duplicate ID is reported on the Response, outside the assertion, where it used to be dropped.
+    expect(a.problems).toContainEqual(expect.objectContaining({ rule: 'signature-wrapping', severity: 'error', location: '/Response', message: expect.stringContaining(RESPONSE_ID) }));
+    expect(a.verdicts.map((v) => `${v.target} ${v.status}`)).toEqual(['/Response valid', '/Response/Assertion unchecked']);
+    expect(a.verdicts[1]?.reason).toMatch(/refused: the signed element shares its ID/);
+  });
+
+  it('reports a second assertion hidden in the encrypted data as wrapping', async () => {
+    const forged = buildAssertion({ assertionId: '_forged', nameId: { value: 'victim@example.test' } });
+    const a = await verifySignatures(parsedOf(wrapEncrypted(forged + assertion(idp))), { trusted: trust('idp'), binding: 'HTTP-POST', spPrivateKeyPem: sp.privateKeyPem });
+    expect(a.problems).toContainEqual(expect.objectContaining({ rule: 'signature-wrapping', location: '/Response', message: expect.stringMatching(/2 assertions/) }));
+  });
+
+  it("judges the decrypted assertion's own signature like any other: the rogue key is untrusted", async () => {
+    const a = await verifySignatures(parsedOf(wrapEncrypted(assertion(loadTestKey('rogue')))), { trusted: trust('idp'), binding: 'HTTP-POST', spPrivateKeyPem: sp.privateKeyPem });
+    expect(statusOf(a)).toEqual({ '/Response/Assertion': 'untrusted' });
+    expect(errorsOf(a)).toEqual(['signature-untrusted']);
   });
 });

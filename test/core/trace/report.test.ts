@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageReport, Report } from '../../../lib/core/model';
-import { applyCapturedVerdicts, reportHtml, reportMarkdown } from '../../../lib/core/trace';
+import { reportHtml, reportMarkdown } from '../../../lib/core/trace';
 import { buildResponse, NAMEID } from '../../../lib/samlgen';
 import { PERSONAL } from './flow';
 
@@ -110,34 +110,5 @@ describe('Markdown report', () => {
     expect(md).toContain('## Flow f1');
     expect(md).not.toContain('other.example');
     expect(md).not.toContain('bob@else.example');
-  });
-});
-
-describe('captured verdicts on reload', () => {
-  it('a redacted message shows the verdict captured before redaction, never "signature broke"', () => {
-    const recomputed = report();
-    const merged = applyCapturedVerdicts(
-      recomputed,
-      [
-        {
-          id: 'e4',
-          source: 'trace',
-          method: 'POST',
-          url: 'https://sp.example.test/acs',
-          requestHeaders: [],
-          responseHeaders: [],
-          redacted: true,
-          capturedSignatures: [{ parameter: 'SAMLResponse', verdicts: [{ target: '/Response', targetKind: 'Response', form: 'xml', status: 'valid', reason: 'verified with the trusted certificate' }] }],
-        },
-      ],
-      [],
-    );
-    const m = merged.messages[0];
-    expect(m?.signatures[0]?.status).toBe('valid');
-    expect(m?.findings.map((f) => f.rule)).toEqual(['nameid-format']);
-    expect(merged.summary).toMatchObject({ errors: 0, warnings: 1 });
-    expect(merged.flows[0]?.worst).toBe('warning');
-    // Not redacted: the recomputed verdict stands.
-    expect(applyCapturedVerdicts(recomputed, []).messages[0]?.signatures[0]?.status).toBe('invalid');
   });
 });

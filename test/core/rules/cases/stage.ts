@@ -1,6 +1,7 @@
 // Rules raised by the decoder, parser and verifier: fired through analyze with real bad input.
 import { buildResponse, encodeRedirectQuery, loadTestKey, signXml, encodePostValue } from '../../../../lib/samlgen';
 import type { TraceEntry } from '../../../../lib/core/model';
+import { serializeTrace } from '../../../../lib/core/trace';
 import { ACS, IDP_ENTITY, T0, TRUST, at, authnRequest, cleanFlow, idpKey, postEntry, response, rogueKey, spKey, SSO } from '../build';
 import { encryptedResponse, wrapped } from './xml';
 import type { RuleCase } from './types';
@@ -14,6 +15,12 @@ export const stageCases: Record<string, RuleCase> = {
     fires: { text: () => '{"neither": "HAR nor SAML-tracer"}' },
     severity: 'error',
     quiet: { text: () => encodePostValue(response()) },
+  },
+  'saved-settings': {
+    fires: { text: () => serializeTrace({ entries: cleanFlow(), settings: { trustedCertificates: [rogueKey.certificatePem], idpEntityId: IDP_ENTITY }, createdAt: T0 }) },
+    severity: 'info',
+    says: /1 trusted IdP certificate, IdP entity ID .*they were not applied/,
+    quiet: { text: () => serializeTrace({ entries: cleanFlow(), createdAt: T0 }) },
   },
   'decode-failed': {
     fires: { entries: () => [rawPost('this is %%% not base64 at all!')] },
