@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './check';
 import { convertCommand } from './convert';
+import { diffCommand } from './diff';
 import { UsageError } from './read-inputs';
 
 /** Runs the CLI; returns the exit code: 0 no error finding, 1 error findings, 2 unusable input or usage. */
@@ -15,7 +16,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: log })
     .addCommand(checkCommand(out, done))
-    .addCommand(convertCommand(log, out, done));
+    .addCommand(convertCommand(log, out, done))
+    .addCommand(diffCommand(out, done));
   for (const sub of cli.commands) sub.exitOverride().configureOutput({ writeOut: out, writeErr: log });
   try {
     await cli.parseAsync(argv, { from: 'user' });
