@@ -31,19 +31,13 @@ export function formatDiffHuman(c: Comparison, opts: { color: boolean }): string
   out.push(p.dim(`  ${v.judged}`), '', `${p.bold('What matters most:')} ${v.headline}`);
   for (const n of v.notes) out.push(p.dim(`note: ${n}`));
   out.push('', p.bold(v.tally));
-  const shown = new Set<string>();
   for (const d of v.differences) {
     out.push(`  ${importance(d.importance.padEnd(8))} ${p.bold(d.label)}  ${p.dim(d.change)}`);
     for (const [side, lines, detail] of [['A', d.a, d.detail?.a], ['B', d.b, d.detail?.b]] as const) {
       out.push(`      ${side}  ${lines.length ? lines.map(oneLine).join(' | ') : p.dim('(none)')}`);
       if (detail) out.push(p.dim(`         ${oneLine(detail)}`));
     }
-    // A finding several differences explain is printed in full once.
-    for (const f of d.explains) {
-      const key = `${f.side}\u0000${f.rule}\u0000${f.message}`;
-      out.push(`      explains on ${f.side}: ${shown.has(key) ? `${severity(f.severity)} ${p.bold(f.rule)}` : finding(f)}`);
-      shown.add(key);
-    }
+    for (const f of d.explains) out.push(`      explains on ${f.side}: ${f.repeat ? `${severity(f.severity)} ${p.bold(f.rule)}` : finding(f)}`);
   }
   for (const [name, list] of [['A', v.onlyA], ['B', v.onlyB]] as const) {
     out.push('', p.bold(`Findings only in ${name}:`) + (list.length ? '' : ' none'));

@@ -4,7 +4,10 @@ import { convertCommand } from './convert';
 import { diffCommand } from './diff';
 import { UsageError } from './read-inputs';
 
-/** Runs the CLI; returns the exit code: 0 no error finding, 1 error findings, 2 unusable input or usage. */
+/**
+ * Runs the CLI; returns the exit code: 0 no error finding (diff: nothing that matters differs), 1 error findings
+ * (diff: something that matters differs), 2 unusable input or usage.
+ */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   let code = 0;
   const done = (c: number) => {

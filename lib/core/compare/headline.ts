@@ -32,7 +32,7 @@ function sideOf(rule: string, findings: { onlyA: OneSidedFinding[]; onlyB: OneSi
 export function headline(differences: Difference[], findings: { onlyA: OneSidedFinding[]; onlyB: OneSidedFinding[] }): string {
   const top = differences[0];
   const all = [...findings.onlyB, ...findings.onlyA];
-  const explaining = (d: Difference | undefined) => `${differenceTitle(d!)}: ${changeText(d!)}. This explains why ${d!.explains!.map((r) => sideOf(r, findings)).join('; ')}.`;
+  const explaining = (d: Difference | undefined) => `${differenceTitle(d!)}: ${changeText(d!)}; this explains why ${d!.explains!.map((r) => sideOf(r, findings)).join('; ')}.`;
   if (top?.explains?.some((rule) => all.some((f) => f.rule === rule && f.severity !== 'info'))) return explaining(top);
   const serious = all.filter((f) => f.severity !== 'info' && !f.explained);
   const worst = serious.find((f) => f.severity === 'error') ?? serious[0];

@@ -24,7 +24,7 @@ export function comparisonMarkdown(c: Comparison, opts: { title?: string; genera
     for (const [side, lines, detail] of [['A', d.a, d.detail?.a], ['B', d.b, d.detail?.b]] as const) {
       out.push(`- ${side}: ${lines.length ? lines.map(mdText).join('; ') : '(none)'}${detail ? ` (${mdText(detail)})` : ''}`);
     }
-    for (const f of d.explains) out.push(`- Explains ${findingText(f, f.side)}`);
+    for (const f of d.explains) out.push(`- Explains ${f.repeat ? `**${f.severity}** \`${f.rule}\` on ${f.side} (above)` : findingText(f, f.side)}`);
   });
   for (const [name, list] of [['A', v.onlyA], ['B', v.onlyB]] as const) {
     out.push('', `## Findings only in ${name}`, '');

@@ -9,6 +9,8 @@ export interface ExplainedFinding {
   severity: Severity;
   message: string;
   in: string;
+  /** Already shown in full under an earlier difference: renderings name it only. */
+  repeat: boolean;
 }
 
 export interface DifferenceView {
@@ -51,12 +53,14 @@ export function valueLines(v: Difference['a']): string[] {
   return [v === '' ? '(empty)' : v];
 }
 
-function explained(d: Difference, c: Comparison): ExplainedFinding[] {
+function explained(d: Difference, c: Comparison, shown: Set<OneSidedFinding>): ExplainedFinding[] {
   const out: ExplainedFinding[] = [];
   for (const rule of d.explains ?? []) {
     for (const [side, list] of [['A', c.findings.onlyA], ['B', c.findings.onlyB]] as const) {
       for (const f of list) {
-        if (f.rule === rule && (d.message === undefined || f.in === d.message)) out.push({ side, rule, severity: f.severity, message: f.message, in: f.in });
+        if (f.rule !== rule || (d.message !== undefined && f.in !== d.message)) continue;
+        out.push({ side, rule, severity: f.severity, message: f.message, in: f.in, repeat: shown.has(f) });
+        shown.add(f);
       }
     }
   }
@@ -65,6 +69,7 @@ function explained(d: Difference, c: Comparison): ExplainedFinding[] {
 
 export function comparisonView(c: Comparison): ComparisonView {
   const s = c.summary;
+  const shown = new Set<OneSidedFinding>();
   const parts = (['critical', 'major', 'minor', 'cosmetic'] as const).filter((i) => s[i] > 0).map((i) => `${s[i]} ${i}`);
   return {
     headline: s.headline,
@@ -83,7 +88,7 @@ export function comparisonView(c: Comparison): ComparisonView {
       a: valueLines(d.a),
       b: valueLines(d.b),
       ...(d.detail ? { detail: d.detail } : {}),
-      explains: explained(d, c),
+      explains: explained(d, c, shown),
     })),
     onlyA: c.findings.onlyA,
     onlyB: c.findings.onlyB,

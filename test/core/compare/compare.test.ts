@@ -258,7 +258,7 @@ describe('compare: findings and ranking', () => {
     ]);
     expect(c.summary).toMatchObject({ critical: 1, major: 1, minor: 2, cosmetic: 1, differences: 5, matters: true });
     expect(c.summary.headline).toBe(
-      'Response › Audience (SP entity ID): https://sp.example.test/metadata → https://elsewhere. This explains why B has audience-mismatch (error) and A has not.',
+      'Response › Audience (SP entity ID): https://sp.example.test/metadata → https://elsewhere; this explains why B has audience-mismatch (error) and A has not.',
     );
   });
 });
