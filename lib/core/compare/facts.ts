@@ -178,6 +178,8 @@ export function messageFacts(m: MessageReport, report: Report): Fact[] {
   add('binding', 'Binding', m.binding);
   add('endpoint', m.direction === 'to-sp' ? 'Sent to (SP endpoint)' : m.direction === 'to-idp' ? 'Sent to (IdP endpoint)' : 'Sent to', m.url ? urlBase(m.url) : undefined);
   add('issuer', `Issuer${roleOf(m)}`, m.issuer);
+  // The SourceID is the SHA-1 of the issuer's entity ID: the same IdP on every login, whatever the handle.
+  if (m.artifact) add('artifact.source', 'Artifact SourceID (IdP)', m.artifact.sourceId.toLowerCase(), m.artifact.matchedEntityId ? { detail: m.artifact.matchedEntityId } : {});
   add('destination', 'Destination', m.destination);
   add('inResponseTo', 'InResponseTo', answered(m, report));
   add('relayState', 'RelayState', m.relayState, { volatile: true });

@@ -13,6 +13,7 @@ export type DiffField =
   | 'binding'
   | 'endpoint'
   | 'issuer'
+  | 'artifact.source'
   | 'destination'
   | 'inResponseTo'
   | 'relayState'

@@ -6,6 +6,7 @@ import { analyze } from '../../../lib/core/analyze';
 import { compareReports, comparisonMarkdown, redactComparison, type Comparison, type CompareOutcome, type Pick } from '../../../lib/core/compare';
 import type { AnalyzeOptions, Report, TraceEntry } from '../../../lib/core/model';
 import { buildResponse, loadTestKey, NAMEID, signXml, STATUS, type ResponseSpec } from '../../../lib/samlgen';
+import { samlArtifact } from '../../fixtures/flows/encode';
 import { ACS, at, authnRequest, cleanFlow, IDP_ENTITY, postEntry, redirectEntry, response, SP_ENTITY, SSO, T0, TRUST } from '../rules/build';
 
 const judge = (entries: TraceEntry[], opts: AnalyzeOptions = TRUST) => analyze(entries, opts);
@@ -210,6 +211,22 @@ describe('compare: each field family', () => {
     const stray = await judge([redirectEntry('SAMLRequest', authnRequest()), postEntry('SAMLResponse', response({ inResponseTo: '_elsewhere' }))]);
     const s = comparison(compare(solicited, stray, { message: 2 }));
     expect(find(s, 'inResponseTo')).toMatchObject({ a: 'answers the captured AuthnRequest', b: 'answers a request that was not captured', importance: 'critical' });
+  });
+
+  it('artifacts: the SourceID names the IdP; the message handle differs on every login and is never compared', async () => {
+    const artifact = (idp: string, seed: string): TraceEntry => ({
+      id: seed,
+      source: 'har',
+      method: 'GET',
+      url: `${ACS}?SAMLart=${encodeURIComponent(samlArtifact(idp, 1, seed))}`,
+      requestHeaders: [],
+      responseHeaders: [],
+      capturedAt: at(2),
+    });
+    const same = comparison(compare(await judge([artifact(IDP_ENTITY, 'h1')]), await judge([artifact(IDP_ENTITY, 'h2')])));
+    expect(same.differences).toEqual([]);
+    const other = comparison(compare(await judge([artifact(IDP_ENTITY, 'h1')]), await judge([artifact('https://idp.other', 'h2')]), { auto: true }, { auto: true }, true));
+    expect(other.differences.map((d) => [d.field, d.importance])).toEqual([['artifact.source', 'major']]);
   });
 
   it('flows: a message only one side has, and the flow kind', async () => {
