@@ -1,10 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './check';
 import { convertCommand } from './convert';
+import { diffCommand } from './diff';
 import { UsageError } from './read-inputs';
 import { VERSION } from './version';
 
-/** Runs the CLI; returns the exit code: 0 no error finding, 1 error findings, 2 unusable input or usage. */
+/**
+ * Runs the CLI; returns the exit code: 0 no error finding (diff: nothing that matters differs), 1 error findings
+ * (diff: something that matters differs), 2 unusable input or usage.
+ */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   let code = 0;
   const done = (c: number) => {
@@ -17,7 +21,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: log })
     .addCommand(checkCommand(out, done))
-    .addCommand(convertCommand(log, out, done));
+    .addCommand(convertCommand(log, out, done))
+    .addCommand(diffCommand(out, done));
   for (const sub of cli.commands) sub.exitOverride().configureOutput({ writeOut: out, writeErr: log });
   if (argv.length === 0) {
     // Bad usage exits 2, as the README says; the help goes to standard error so a pipe sees nothing.

@@ -9,3 +9,5 @@ export { parseCertificates, verifySignatures, type TrustedCertificate } from './
 export { RULES, getRule, renderRuleReference } from './rules';
 export type { Rule, RuleMeta } from './rules';
 export { PROFILES, getProfile, type Profile } from './profiles';
+export { compareReports, redactComparison, comparisonMarkdown } from './compare';
+export type { Comparison, CompareInput, CompareOutcome, Difference, DiffField, Importance } from './compare';

@@ -2,7 +2,7 @@
  * The one place lib/ui reaches into the core's modules, so the seams with the DECODE, XML, SIGNATURE and
  * RULES modules are visible at a glance and a test can see exactly what the UI calls.
  */
-import type { AnalyzeOptions, Report, TraceEntry } from '../core/model';
+import type { AnalyzeOptions, MessageReport, Report, TraceEntry } from '../core/model';
 import { analyze } from '../core/analyze';
 import { readInput, type InputResult } from '../core/input';
 import { parseMetadata } from '../core/xml';
@@ -10,7 +10,8 @@ import { parseCertificates } from '../core/signature';
 import { PROFILES } from '../core/profiles';
 import { getRule } from '../core/rules/registry';
 import type { RuleMeta } from '../core/rules/rule';
-import { reportMarkdown } from '../core/trace';
+import { reportMarkdown, type RedactionProfile } from '../core/trace';
+import { comparisonMarkdown, redactComparison, type Comparison } from '../core/compare';
 export { fixFor, messageIdp, traceIdp, type IdpProduct, type OrderedFix } from '../core/idp';
 
 export type { RuleMeta, InputResult };
@@ -39,3 +40,10 @@ export function markdownReport(report: Report, flow?: string): string {
 export { parseMetadata, parseCertificates };
 
 export { exportEntries, reportHtml, savedSettingsProblem, REDACTION_PROFILES, type ExportResult, type RedactionProfile } from '../core/trace';
+
+export { compareReports, comparisonView, type CompareInput, type Comparison, type CompareOutcome, type DifferenceView } from '../core/compare';
+
+/** A comparison as Markdown for a ticket, redacted with the chosen profile (one pseudonym table for both sides). */
+export function comparisonReport(c: Comparison, profile: RedactionProfile, sources: MessageReport[]): string {
+  return comparisonMarkdown(redactComparison(c, profile, sources));
+}

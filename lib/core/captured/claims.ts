@@ -60,7 +60,15 @@ export function judgeRedacted(input: RedactedInput): { verdicts: SignatureVerdic
   if (verdicts.some((v) => v.failure === 'structure' || v.failure === 'algorithm')) return undefined;
   // Redaction replaces values, never signatures: claims about another number of signatures are about another message.
   const claims = captured?.length === verdicts.length ? captured : undefined;
-  const shown = claims ? claims.map(asClaim) : verdicts.map((v) => ({ ...v, status: 'unchecked' as const, reason: NO_CAPTURED_VERDICT }));
+  // The certificate in KeyInfo is read from the bytes in hand (never trusted, only shown): it still tells which
+  // key the message names, e.g. across a certificate rollover.
+  const withKeyInfo = (claim: SignatureVerdict, i: number): SignatureVerdict => {
+    const keyInfo = verdicts[i]?.keyInfoCertificate;
+    return keyInfo ? { ...claim, keyInfoCertificate: keyInfo } : claim;
+  };
+  const shown = claims
+    ? claims.map((c, i) => withKeyInfo(asClaim(c), i))
+    : verdicts.map((v) => ({ ...v, status: 'unchecked' as const, reason: NO_CAPTURED_VERDICT }));
   const said = claims
     ? ` The file carries the verdicts computed before redaction; they are shown "${AS_CAPTURED}": claims of whoever made the file, not a verification.`
     : captured

@@ -70,7 +70,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
   const messages = report.messages.filter((m) => chosen.has(m.index) || !opts.flow);
   const orphans = messages.filter((m) => !chosen.has(m.index));
   // Learn first (so a value seen in one message is removed from all), then render.
-  for (const m of messages) learn(m, r, walker);
+  for (const m of messages) learnMessage(m, r, walker);
   r.mode = 'apply';
   const s = (text: string | undefined, where: string) => (text === undefined ? undefined : r.sweep(text, where));
   const finding = (f: Finding, idp: IdpProduct): ViewFinding => {
@@ -152,7 +152,8 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
   };
 }
 
-function learn(m: MessageReport, r: Redactor, walker: EntryWalker): void {
+/** Teaches a redactor a message's credentials and personal values, so the apply pass removes them from any text. */
+export function learnMessage(m: MessageReport, r: Redactor, walker: EntryWalker): void {
   walker.url(m.url, 'URL');
   if (m.relayState) walker.url(m.relayState, 'RelayState');
   if (m.nameId) r.personal(m.nameId.value, 'nameid', 'NameID');

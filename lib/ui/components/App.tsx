@@ -7,7 +7,8 @@ import { resolveTheme, useSystemDark, type Theme } from '../hooks/useTheme';
 import { markdownReport, messageIdp, ruleInfo, traceIdp } from '../engine';
 import { CopyButton } from './CopyButton';
 import { buildRows } from '../state/rows';
-import { DEFAULT_SETTINGS } from '../state/settings-form';
+import { analysisOptions, DEFAULT_SETTINGS } from '../state/settings-form';
+import type { CompareRequest } from '../state/compare';
 import type { InputBatch } from '../state/viewer-input';
 import { timeReference } from '../state/time-reference';
 import { Toolbar } from './Toolbar';
@@ -18,6 +19,8 @@ import { SettingsForm } from './Settings';
 import { InputPane } from './InputPane';
 import { ExportDialog } from './ExportDialog';
 import { ReportDialog } from './ReportDialog';
+import { CompareDialog } from './CompareDialog';
+import { CompareView } from './CompareView';
 
 export type Mode = 'panel' | 'viewer' | 'options';
 
@@ -104,7 +107,8 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
   const [cursorKey, setCursorKey] = useState<string | undefined>();
   const [detailOpen, setDetailOpen] = useState(false);
   const [drawer, setDrawer] = useState(false);
-  const [dialog, setDialog] = useState<{ type: 'export' } | { type: 'report'; flow?: string }>();
+  const [dialog, setDialog] = useState<{ type: 'export' } | { type: 'report'; flow?: string } | { type: 'compare'; message: number }>();
+  const [compare, setCompare] = useState<CompareRequest>();
   const searchRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const detailRef = useRef<HTMLDivElement | null>(null);
@@ -139,6 +143,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
       } else if (e.key === 'Escape') {
         if (dialog) setDialog(undefined);
         else if (drawer) setDrawer(false);
+        else if (compare) setCompare(undefined);
         else if (detailOpen || detailRef.current?.contains(e.target as Node) || e.target === searchRef.current) {
           backToList();
         }
@@ -146,9 +151,14 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [drawer, dialog, detailOpen, backToList]);
+  }, [drawer, dialog, compare, detailOpen, backToList]);
 
   const detail = (() => {
+    if (compare) {
+      return (
+        <CompareView request={compare} lookup={ruleInfo} onSwap={() => setCompare({ a: compare.b, b: compare.a })} onClose={() => setCompare(undefined)} />
+      );
+    }
     if (shownKey === 'trace') {
       return (
         <article class="sl-detail-inner">
@@ -167,6 +177,9 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
             <CopyButton label="Copy all as Markdown" text={() => markdownReport(report)} />
             <button type="button" onClick={() => setDialog({ type: 'report', flow: m.flow })}>
               Save HTML report…
+            </button>
+            <button type="button" class="sl-compare-open" onClick={() => setDialog({ type: 'compare', message: m.index })}>
+              Compare with…
             </button>
           </>
         );
@@ -208,7 +221,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
         </div>
       ) : null}
       {report.findings.length > 0 ? (
-        <button type="button" class={`sl-banner sl-trace${shownKey === 'trace' ? ' sl-selected' : ''}`} onClick={() => (setCursorKey('trace'), openDetail())}>
+        <button type="button" class={`sl-banner sl-trace${shownKey === 'trace' ? ' sl-selected' : ''}`} onClick={() => (setCompare(undefined), setCursorKey('trace'), openDetail())}>
           {report.findings.length} finding{report.findings.length === 1 ? '' : 's'} about the whole trace
         </button>
       ) : null}
@@ -217,7 +230,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
           rows={rows}
           report={report}
           cursor={cursor}
-          onCursor={(i) => setCursorKey(rows[i]?.key)}
+          onCursor={(i) => (setCompare(undefined), setCursorKey(rows[i]?.key))}
           onOpen={openDetail}
           flowLabels={flowLabels}
           listRef={listRef}
@@ -243,6 +256,16 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
       ) : null}
       {dialog?.type === 'report' ? (
         <ReportDialog report={report} flow={dialog.flow} flowLabel={dialog.flow ? flowLabels.get(dialog.flow) : undefined} onClose={() => setDialog(undefined)} />
+      ) : null}
+      {dialog?.type === 'compare' && report.messages[dialog.message] ? (
+        <CompareDialog
+          report={report}
+          message={report.messages[dialog.message]!}
+          flowLabel={flowLabels.get(report.messages[dialog.message]!.flow)}
+          options={analysisOptions(settings)}
+          onCompare={(request) => (setCompare(request), setDialog(undefined), openDetail())}
+          onClose={() => setDialog(undefined)}
+        />
       ) : null}
       {drawer ? (
         <aside class="sl-drawer" aria-label="Settings">

@@ -1,41 +1,17 @@
 // Dev preview: bundles the UI with esbuild, opens it in Chromium over an in-memory trace and saves
 // screenshots. `npx tsx test/ui/preview/shoot.ts [outDir] [noiseCount]`. Not part of `npm test`.
-import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { buildPreview } from './bundle';
 import { sampleTrace, noise, idpMetadata } from './sample';
 
 const out = resolve(process.argv[2] ?? '/tmp/sl-preview');
 const extra = Number(process.argv[3] ?? 0);
 mkdirSync(out, { recursive: true });
 
-await build({
-  entryPoints: [join(import.meta.dirname, 'page.tsx')],
-  bundle: true,
-  format: 'esm',
-  outdir: out,
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  logLevel: 'warning',
-  // Like Vite's browser build: Node built-ins that xml-crypto requires (and the browser path never calls) become empty.
-  plugins: [
-    {
-      name: 'node-builtins-empty',
-      setup(b) {
-        b.onResolve({ filter: /^(node:)?(crypto|fs|path|stream|util)$/ }, (a) => ({ path: a.path, namespace: 'empty' }));
-        b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
-      },
-    },
-  ],
-});
 const entries = [...sampleTrace(), ...noise(extra)];
-writeFileSync(
-  join(out, 'index.html'),
-  `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"><style>body{margin:0}</style></head>` +
-    `<body><div id="app"></div><script>window.__ENTRIES__=${JSON.stringify(entries).replace(/</g, '\\u003c')}</script>` +
-    `<script type="module" src="page.js"></script></body></html>`,
-);
+await buildPreview(out, entries);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--allow-file-access-from-files'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
