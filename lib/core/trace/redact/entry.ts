@@ -1,7 +1,7 @@
 import type { HttpHeader, TraceEntry } from '../../model';
 import { formDecode, formEncode, joinPairs, joinUrl, parsePairs, splitUrl, type RawPair } from '../query';
 import { decodeSamlValue, encodeSamlValue } from '../saml-codec';
-import { isCredentialHeader, isSecretField } from './profiles';
+import { isCredentialHeader, isCredentialParam, isSecretField } from './credentials';
 import type { Redactor } from './redactor';
 
 const SAML_PARAMS = new Set(['SAMLRequest', 'SAMLResponse']);
@@ -47,11 +47,13 @@ export class EntryWalker {
   }
 
   private pairs(query: string, where: string, deflated: boolean): string {
-    const pairs = parsePairs(query).map((p): RawPair => {
+    const raw = parsePairs(query);
+    const saml = raw.some((p) => SAML_PARAMS.has(formDecode(p.rawName)));
+    const pairs = raw.map((p): RawPair => {
       if (p.rawValue === undefined) return p;
       const name = formDecode(p.rawName);
       const value = formDecode(p.rawValue);
-      const next = this.field(name, value, `${where} ${name}`, deflated);
+      const next = this.field(name, value, `${where} ${name}`, deflated, saml);
       // Untouched values keep their exact octets (a Redirect signature covers them).
       return next === value ? p : { rawName: p.rawName, rawValue: formEncode(next) };
     });
@@ -62,10 +64,12 @@ export class EntryWalker {
     return fields.map(([name, value]): [string, string] => [name, this.field(name, value, `${where} ${name}`, false)]);
   }
 
-  private field(name: string, value: string, where: string, deflated: boolean): string {
+  /** `saml`: the query or form also carries a SAML message, so its `Signature` is the binding's, not a credential. */
+  private field(name: string, value: string, where: string, deflated: boolean, saml = false): string {
     if (SAML_PARAMS.has(name)) return this.samlValue(value, where, deflated);
     if (name === 'wresult') return this.r.xml(value, `${where} (XML)`);
-    if (isSecretField(name)) return this.r.credential(value, 'secret', where);
+    if (isCredentialParam(name, saml)) return this.r.credential(value, 'secret', where);
+    // Anything else may be a URL (a RelayState, a return address) carrying its own tokens: the sweep finds them.
     return this.r.sweep(value, where);
   }
 

@@ -52,6 +52,7 @@ export function redact(entries: TraceEntry[], profile: RedactionProfile = 'suppo
     credential: 0,
     secret: 0,
     nameid: 0,
+    session: 0,
     attribute: 0,
     name: 0,
     email: 0,
