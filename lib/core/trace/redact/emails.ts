@@ -19,21 +19,23 @@ function isLetter(c: number): boolean {
 }
 
 /** Characters of a local part (the common subset of RFC 5322's atext, plus dots). */
-function isLocal(ch: string): boolean {
-  return ch.length === 1 && (isAlnum(ch.charCodeAt(0)) || '._+-'.includes(ch));
+function isLocal(c: number): boolean {
+  return isAlnum(c) || c === 46 || c === 95 || c === 43 || c === 45;
 }
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
 }
 
-/** The escape `%XX` or `%25XX` ending at `end`, decoded, or undefined when the text there is no escape. */
-function escapeBefore(text: string, end: number): { ch: string; len: number } | undefined {
-  if (!isHex(text.charCodeAt(end - 1)) || !isHex(text.charCodeAt(end - 2))) return undefined;
-  const ch = String.fromCharCode(parseInt(text.slice(end - 2, end), 16));
-  if (text.startsWith('%25', end - 5)) return { ch, len: 5 };
-  if (text[end - 3] === '%') return { ch, len: 3 };
-  return undefined;
+/** The escape `%XX` or `%25XX` ending at `end`: the character code and the escape's length, or undefined. */
+function escapeBefore(text: string, end: number): { code: number; len: number } | undefined {
+  const hi = hexValue(text.charCodeAt(end - 2));
+  const lo = hexValue(text.charCodeAt(end - 1));
+  if (hi < 0 || lo < 0 || text.charCodeAt(end - 3) !== 37 && !(text.charCodeAt(end - 3) === 53 && text.startsWith('%2', end - 5))) return undefined;
+  return { code: hi * 16 + lo, len: text.charCodeAt(end - 3) === 37 ? 3 : 5 };
 }
 
 /** Where the local part before `at` starts; never before `floor`. */
@@ -43,11 +45,11 @@ function localStart(text: string, at: number, floor: number): number {
     const esc = escapeBefore(text, i);
     if (esc) {
       // An escape of anything but a local-part character (`%3D`, `%2F`, `%40`) ends the local part.
-      if (!isLocal(esc.ch) || i - esc.len < floor) break;
+      if (!isLocal(esc.code) || i - esc.len < floor) break;
       i -= esc.len;
       continue;
     }
-    if (!isLocal(text[i - 1] ?? '')) break;
+    if (!isLocal(text.charCodeAt(i - 1))) break;
     i--;
   }
   return i;

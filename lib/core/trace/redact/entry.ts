@@ -1,6 +1,6 @@
 import type { HttpHeader, TraceEntry } from '../../model';
 import { formDecode, formEncode, joinPairs, joinUrl, parsePairs, splitUrl, type RawPair } from '../query';
-import { decodeSamlValue, encodeSamlValue } from '../saml-codec';
+import { decodeSamlValue, encodeSamlValue, type DecodedSaml } from '../saml-codec';
 import { isCredentialHeader, isCredentialParam, isSecretField } from './credentials';
 import type { Redactor } from './redactor';
 
@@ -10,7 +10,18 @@ const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'refresh
 
 /** Walks one entry; the same code serves the collect and the apply pass of the Redactor. */
 export class EntryWalker {
+  /** Both passes decode the same SAML values; a large message is decoded once. */
+  private readonly decoded = { deflated: new Map<string, DecodedSaml | undefined>(), plain: new Map<string, DecodedSaml | undefined>() };
+
   constructor(private readonly r: Redactor) {}
+
+  private decode(value: string, deflated: boolean): DecodedSaml | undefined {
+    const cache = deflated ? this.decoded.deflated : this.decoded.plain;
+    if (cache.has(value)) return cache.get(value);
+    const out = decodeSamlValue(value, deflated);
+    cache.set(value, out);
+    return out;
+  }
 
   entry(e: TraceEntry): TraceEntry {
     this.r.entry = e.id;
@@ -74,7 +85,7 @@ export class EntryWalker {
   }
 
   private samlValue(value: string, where: string, deflated: boolean): string {
-    const decoded = decodeSamlValue(value, deflated);
+    const decoded = this.decode(value, deflated);
     if (!decoded) return this.r.undecodable(this.r.sweep(value, where), `${where} (not decodable)`);
     const xml = this.r.xml(decoded.xml, `${where} (decoded XML)`);
     return xml === decoded.xml ? value : encodeSamlValue(xml, decoded.encoding);

@@ -7,9 +7,18 @@
 const KEY = 4;
 const WORD = /[A-Za-z0-9]/;
 
+interface Needle<T> {
+  text: string;
+  value: T;
+  tail: string;
+  mid: number;
+  middle: string;
+}
+
 export class NeedleIndex<T> {
-  private readonly buckets = new Map<string, Array<{ text: string; value: T }>>();
-  private readonly firstChars = new Set<number>();
+  private readonly buckets = new Map<string, Array<Needle<T>>>();
+  /** The first two characters of every needle, as one number: most positions are rejected without a slice. */
+  private readonly starts = new Set<number>();
 
   constructor(
     /** Values shorter than this match only as whole words (not inside a longer word). */
@@ -26,10 +35,11 @@ export class NeedleIndex<T> {
     const key = text.slice(0, KEY);
     const bucket = this.buckets.get(key) ?? [];
     if (bucket.some((n) => n.text === text)) return;
-    bucket.push({ text, value });
+    const mid = (text.length >> 1) - (KEY >> 1);
+    bucket.push({ text, value, tail: text.slice(-KEY), mid, middle: text.slice(mid, mid + KEY) });
     bucket.sort((a, b) => b.text.length - a.text.length);
     this.buckets.set(key, bucket);
-    this.firstChars.add(text.charCodeAt(0));
+    this.starts.add(text.charCodeAt(0) * 65536 + text.charCodeAt(1));
   }
 
   /** Replaces the leftmost, then longest, match at each place, as an alternation sorted by length would. */
@@ -39,7 +49,7 @@ export class NeedleIndex<T> {
     let copied = 0;
     const last = text.length - KEY;
     for (let i = 0; i <= last; ) {
-      const hit = this.firstChars.has(text.charCodeAt(i)) ? this.match(text, i) : undefined;
+      const hit = this.starts.has(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1)) ? this.match(text, i) : undefined;
       if (!hit) {
         i++;
         continue;
@@ -51,10 +61,22 @@ export class NeedleIndex<T> {
     return copied === 0 ? text : out + text.slice(copied);
   }
 
-  private match(text: string, at: number): { text: string; value: T } | undefined {
+  /**
+   * Cheap looks at a long needle's end and middle before the full comparison: a long learnt value that
+   * differs from a long run of the text only near its end (an attribute one letter longer than the NameID)
+   * would otherwise be compared in full at every position of the run.
+   */
+  private probe(text: string, at: number, needle: Needle<T>): boolean {
+    const n = needle.text.length;
+    if (n <= 4 * KEY) return true;
+    return text.startsWith(needle.tail, at + n - KEY) && text.startsWith(needle.middle, at + needle.mid);
+  }
+
+  private match(text: string, at: number): Needle<T> | undefined {
     const bucket = this.buckets.get(text.slice(at, at + KEY));
     if (!bucket) return undefined;
     for (const needle of bucket) {
+      if (!this.probe(text, at, needle)) continue;
       if (!text.startsWith(needle.text, at)) continue;
       if (needle.text.length < this.boundaryBelow) {
         const before = text[at - 1];

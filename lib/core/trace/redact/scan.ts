@@ -37,7 +37,6 @@ function codeAt(text: string, i: number, level: Level): number {
   return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
 }
 
-const QUERY_DELIMS = codes('?&#;');
 const VALUE_ENDS = codes('&#');
 const PATH_ENDS = codes('?#');
 const SEGMENT_ENDS = codes('/;');
@@ -67,30 +66,33 @@ function isStop(text: string, i: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96 || c === 92 || Number.isNaN(c);
 }
 
-/** `name=value` pairs whose name is a credential's, at one level of encoding. */
+/** Where a parameter name may start at each level: after `?`, `&`, `#` or `;`, spelt plainly or escaped. */
+const DELIMITER: Record<Level, RegExp> = {
+  0: /[?&#;]/g,
+  1: /%(?:3F|26|23|3B)/gi,
+  2: /%25(?:3F|26|23|3B)/gi,
+};
+
+/** `name=value` pairs whose name is a credential's, at one level of encoding (and a pair at the very start). */
 function paramSpans(text: string, level: Level, samlContext: boolean, out: Span[]): void {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const delim = oneOf(text, i, level, QUERY_DELIMS);
-    if (!delim && i !== 0) continue;
-    const nameStart = i + delim;
+  const delimiter = new RegExp(DELIMITER[level].source, DELIMITER[level].flags);
+  let nameStart = 0;
+  while (nameStart >= 0) {
     let k = nameStart;
     while (k < n && isNameChar(text.charCodeAt(k))) k++;
-    if (k === nameStart) continue;
-    if (codeAt(text, k, level) !== 61) {
-      i = k - 1;
-      continue;
-    }
+    let next = k;
     // Only a credential's value is measured: measuring every value would rescan `a=;a=;a=…` quadratically.
-    if (!isCredentialParam(text.slice(nameStart, k), samlContext)) {
-      i = k - 1;
-      continue;
+    if (k > nameStart && codeAt(text, k, level) === 61 && isCredentialParam(text.slice(nameStart, k), samlContext)) {
+      const valueStart = k + UNIT_LENGTH[level];
+      let end = valueStart;
+      while (end < n && !isStop(text, end) && !oneOf(text, end, level, VALUE_ENDS, true)) end++;
+      if (end > valueStart) out.push({ start: valueStart, end, kind: 'secret' });
+      next = end;
     }
-    const valueStart = k + UNIT_LENGTH[level];
-    let end = valueStart;
-    while (end < n && !isStop(text, end) && !oneOf(text, end, level, VALUE_ENDS, true)) end++;
-    if (end > valueStart) out.push({ start: valueStart, end, kind: 'secret' });
-    i = Math.max(end, k) - 1;
+    delimiter.lastIndex = next;
+    const m = delimiter.exec(text);
+    nameStart = m ? m.index + m[0].length : -1;
   }
 }
 
