@@ -99,9 +99,8 @@ function bareName(name: string): string {
  * so a `Signature` there is the HTTP-Redirect binding's (saml-bindings §3.4.4.1), kept like the message.
  */
 export function isCredentialParam(name: string, samlContext = false): boolean {
-  const bare = bareName(name);
-  if (samlContext && bare === 'Signature') return false;
-  const n = bare.toLowerCase();
+  const n = bareName(name).toLowerCase();
+  if (samlContext && n === 'signature') return false;
   return CREDENTIAL_PARAMS.has(n) || CREDENTIAL_PARAM_PATTERN.test(n);
 }
 

@@ -4,7 +4,12 @@ import { decodeSamlValue, encodeSamlValue, type DecodedSaml } from '../saml-code
 import { isCredentialHeader, isCredentialParam, isSecretField } from './credentials';
 import type { Redactor } from './redactor';
 
-const SAML_PARAMS = new Set(['SAMLRequest', 'SAMLResponse']);
+/** Compared without case: a message sent as `samlrequest` is still decoded by the analysis, so it is redacted as one. */
+const SAML_PARAMS = new Set(['samlrequest', 'samlresponse']);
+
+function isSamlParam(name: string): boolean {
+  return SAML_PARAMS.has(name.toLowerCase());
+}
 /** Headers whose value is a URL that may carry a whole SAML message (a redirect's target, the page it came from). */
 const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'refresh']);
 
@@ -59,7 +64,7 @@ export class EntryWalker {
 
   private pairs(query: string, where: string, deflated: boolean): string {
     const raw = parsePairs(query);
-    const saml = raw.some((p) => SAML_PARAMS.has(formDecode(p.rawName)));
+    const saml = raw.some((p) => isSamlParam(formDecode(p.rawName)));
     const pairs = raw.map((p): RawPair => {
       if (p.rawValue === undefined) return p;
       const name = formDecode(p.rawName);
@@ -77,8 +82,8 @@ export class EntryWalker {
 
   /** `saml`: the query or form also carries a SAML message, so its `Signature` is the binding's, not a credential. */
   private field(name: string, value: string, where: string, deflated: boolean, saml = false): string {
-    if (SAML_PARAMS.has(name)) return this.samlValue(value, where, deflated);
-    if (name === 'wresult') return this.r.xml(value, `${where} (XML)`);
+    if (isSamlParam(name)) return this.samlValue(value, where, deflated);
+    if (name.toLowerCase() === 'wresult') return this.r.xml(value, `${where} (XML)`);
     if (isCredentialParam(name, saml)) return this.r.credential(value, 'secret', where);
     // Anything else may be a URL (a RelayState, a return address) carrying its own tokens: the sweep finds them.
     return this.r.sweep(value, where);
