@@ -66,19 +66,27 @@ function isStop(text: string, i: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96 || c === 92 || Number.isNaN(c);
 }
 
-/** Where a parameter name may start at each level: after `?`, `&`, `#` or `;`, spelt plainly or escaped. */
-const DELIMITER: Record<Level, RegExp> = {
-  0: /[?&#;]/g,
-  1: /%(?:3F|26|23|3B)/gi,
-  2: /%25(?:3F|26|23|3B)/gi,
-};
+/** `?`, `&`, `#`, `;`: where a parameter name may start. */
+function isDelimiter(c: number): boolean {
+  return c === 63 || c === 38 || c === 35 || c === 59;
+}
+
+/** The position after the next delimiter at this level (plain, `%3F` or `%253F`) from `from`, or -1. */
+function nextName(text: string, from: number, level: Level): number {
+  if (level === 0) {
+    for (let i = from; i < text.length; i++) if (isDelimiter(text.charCodeAt(i))) return i + 1;
+    return -1;
+  }
+  for (let i = text.indexOf('%', from); i >= 0; i = text.indexOf('%', i + 1)) {
+    if (isDelimiter(codeAt(text, i, level))) return i + UNIT_LENGTH[level];
+  }
+  return -1;
+}
 
 /** `name=value` pairs whose name is a credential's, at one level of encoding (and a pair at the very start). */
 function paramSpans(text: string, level: Level, samlContext: boolean, out: Span[]): void {
   const n = text.length;
-  const delimiter = new RegExp(DELIMITER[level].source, DELIMITER[level].flags);
-  let nameStart = 0;
-  while (nameStart >= 0) {
+  for (let nameStart = 0; nameStart >= 0; ) {
     let k = nameStart;
     while (k < n && isNameChar(text.charCodeAt(k))) k++;
     let next = k;
@@ -90,9 +98,7 @@ function paramSpans(text: string, level: Level, samlContext: boolean, out: Span[
       if (end > valueStart) out.push({ start: valueStart, end, kind: 'secret' });
       next = end;
     }
-    delimiter.lastIndex = next;
-    const m = delimiter.exec(text);
-    nameStart = m ? m.index + m[0].length : -1;
+    nameStart = nextName(text, next, level);
   }
 }
 

@@ -4,12 +4,31 @@
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+const REFERENCE = /^&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/;
+
+/** Decodes the five named entities and character references; anything else stays as written. */
 export function xmlUnescape(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return safeCodePoint(parseInt(ref.slice(2), 16)) ?? whole;
-    if (ref.startsWith('#')) return safeCodePoint(parseInt(ref.slice(1), 10)) ?? whole;
-    return ENTITIES[ref] ?? whole;
-  });
+  let amp = text.indexOf('&');
+  if (amp < 0) return text;
+  // Pieces joined once: a value made of 200,000 `&lt;` must not cost a callback and a string per entity.
+  const parts: string[] = [];
+  let copied = 0;
+  let semi = -1;
+  for (; amp >= 0; amp = text.indexOf('&', amp + 1)) {
+    if (semi < amp) semi = text.indexOf(';', amp);
+    if (semi < 0) break;
+    if (semi - amp > 40) continue;
+    const m = REFERENCE.exec(text.slice(amp, semi + 1));
+    if (!m) continue;
+    const ref = m[1] ?? '';
+    const ch = ref.startsWith('#x') ? safeCodePoint(parseInt(ref.slice(2), 16)) : ref.startsWith('#') ? safeCodePoint(parseInt(ref.slice(1), 10)) : ENTITIES[ref];
+    if (ch === undefined) continue;
+    parts.push(text.slice(copied, amp), ch);
+    copied = semi + 1;
+    amp = semi;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 function safeCodePoint(n: number): string | undefined {
