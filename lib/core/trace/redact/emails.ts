@@ -3,6 +3,8 @@
 // expression for this backtracks on long runs of letters and digits (quadratic: a 300,000-letter Issuer
 // took minutes); this scanner looks left and right of each `@` once, so its cost is linear in the text.
 
+import { hexValue } from './percent';
+
 export interface EmailSpan {
   start: number;
   end: number;
@@ -21,13 +23,6 @@ function isLetter(c: number): boolean {
 /** Characters of a local part (the common subset of RFC 5322's atext, plus dots). */
 function isLocal(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 95 || c === 43 || c === 45;
-}
-
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
 }
 
 /** The escape `%XX` or `%25XX` ending at `end`: the character code and the escape's length, or undefined. */
@@ -105,24 +100,5 @@ export function emailSpans(text: string): EmailSpan[] {
       i = floor - 1;
     }
   }
-  return out;
-}
-
-/** Percent-decodes `times` times, keeping a malformed escape as it is. */
-export function percentDecode(text: string, times: number): string {
-  let out = text;
-  for (let t = 0; t < times; t++) {
-    try {
-      out = decodeURIComponent(out);
-    } catch {
-      return out;
-    }
-  }
-  return out;
-}
-
-export function percentEncode(text: string, times: number): string {
-  let out = text;
-  for (let t = 0; t < times; t++) out = encodeURIComponent(out);
   return out;
 }

@@ -1,8 +1,9 @@
 import { formEncode } from '../query';
-import { emailSpans, percentDecode, percentEncode } from './emails';
+import { emailSpans } from './emails';
 import { isNameAttribute, REDACTED, type RedactionProfile } from './profiles';
 import { looksLikeEmail, Pseudonyms, type PersonalKind } from './pseudonyms';
 import { NeedleIndex } from './needles';
+import { percentDecode, percentEncode } from './percent';
 import { credentialSpans } from './scan';
 import { rewritePersonal, xmlEscape } from './xml-text';
 

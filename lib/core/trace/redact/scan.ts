@@ -2,6 +2,7 @@
 // inside a URL that was percent-encoded once or twice to travel inside another URL. Every scanner walks
 // the text a fixed number of times without backtracking, so a 300,000-character value costs milliseconds.
 import { isCredentialParam, isJwt, looksLikeToken } from './credentials';
+import { hexValue, percentDecode } from './percent';
 
 export interface Span {
   start: number;
@@ -15,13 +16,6 @@ const LEVELS: Level[] = [0, 1, 2];
 /** How a character is spelt at each level of percent-encoding: `?`, `%3F`, `%253F`. */
 const ESCAPE = ['', '%', '%25'] as const;
 const UNIT_LENGTH = [1, 3, 5] as const;
-
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
 
 /** The character code spelt at `i` at exactly this level (`?`, `%3F` or `%253F`), or -1. Allocates nothing: it runs per character. */
 function codeAt(text: string, i: number, level: Level): number {
@@ -108,19 +102,6 @@ const URL_MARKER: Record<Level, RegExp> = {
   2: /%253A%252F%252F/gi,
 };
 
-/** Percent-decodes up to `times` times, keeping malformed escapes as they are. */
-function decode(text: string, times: number): string {
-  let out = text;
-  for (let t = 0; t < times && out.includes('%'); t++) {
-    try {
-      out = decodeURIComponent(out);
-    } catch {
-      break;
-    }
-  }
-  return out;
-}
-
 /** Path segments (and a password in `user:password@`) of a URL starting at `from`, which is after `scheme://` or a leading `/`. */
 function pathSpans(text: string, from: number, level: Level, hasAuthority: boolean, out: Span[]): number {
   const n = text.length;
@@ -146,7 +127,7 @@ function pathSpans(text: string, from: number, level: Level, hasAuthority: boole
     }
     const start = i;
     while (i < n && !ends(i) && !oneOf(text, i, level, SEGMENT_ENDS)) i++;
-    if (i - start >= 24 && looksLikeToken(decode(text.slice(start, i), level + 1))) out.push({ start, end: i, kind: 'credential' });
+    if (i - start >= 24 && looksLikeToken(percentDecode(text.slice(start, i), level + 1))) out.push({ start, end: i, kind: 'credential' });
   }
   return i;
 }
