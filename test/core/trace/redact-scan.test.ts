@@ -64,8 +64,10 @@ describe('names and shapes', () => {
   it('token shapes: long random runs and JWTs, never GUIDs, short ids, words or Twilio SIDs', () => {
     expect(looksLikeToken('Zk9xQ2VtS3pPbWx4N2FhbzNQ')).toBe(true);
     expect(looksLikeToken('5f4dcc3b5aa765d61d8327deb882cf99')).toBe(true);
+    expect(looksLikeToken('AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY')).toBe(true);
+    expect(looksLikeToken('sk_live_4eC39HqLyjWDarjtT1zdp7dc')).toBe(true);
     expect(isJwt('eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.')).toBe(true);
-    for (const ordinary of ['72f988bf-86f1-41af-91ab-2d7cd011db47', 'exk1a2b3c4d5e6f7g8h9', 'AC5f0e8d2c4b6a19387f5e4d3c2b1a0f9e', 'Engineering-Department-2026', 'federationmetadata', 'eyJustAWord.x.y']) {
+    for (const ordinary of ['72f988bf-86f1-41af-91ab-2d7cd011db47', 'exk1a2b3c4d5e6f7g8h9', 'AC5f0e8d2c4b6a19387f5e4d3c2b1a0f9e', 'Engineering-Department-2026', 'Annual-Report-2026-Q1-Final-Version-2', 'federationmetadata', 'eyJustAWord.x.y']) {
       expect(looksLikeToken(ordinary), ordinary).toBe(false);
     }
   });

@@ -121,15 +121,17 @@ export function isJwt(value: string): boolean {
 /**
  * A long random token standing alone (a URL path segment such as `/reset/Zk9xQ2VtS3pPbWx4N2Fhb3BR`): an
  * alphanumeric run of at least 24 characters mixing upper case, lower case and digits, or of at least 32
- * mixing letters and digits. Identifiers readers need are left alone: GUIDs (their runs are at most 12
- * long), Okta and Duo ids (20), and Twilio SIDs (a two-letter prefix and 32 hex digits,
- * https://www.twilio.com/docs/glossary/what-is-a-sid).
+ * mixing letters and digits; or base64url of at least 32 characters whose dashes or underscores split such
+ * a mix into shorter runs (`AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY`). Identifiers readers need are left
+ * alone: GUIDs (hex in runs of at most 12), Okta and Duo ids (20), slugs (words: no run mixes case and
+ * digits), and Twilio SIDs (a two-letter prefix and 32 hex digits, https://www.twilio.com/docs/glossary/what-is-a-sid).
  */
 export function looksLikeToken(value: string): boolean {
   if (isJwt(value)) return true;
   if (value.length < 24) return false;
+  const joined = value.length >= 32 && BASE64URL.test(value);
   for (const run of value.split(/[^A-Za-z0-9]+/)) {
-    if (run.length < 24 || PREFIXED_HEX.test(run)) continue;
+    if (run.length < (joined ? 12 : 24) || PREFIXED_HEX.test(run)) continue;
     const upper = /[A-Z]/.test(run);
     const lower = /[a-z]/.test(run);
     const digit = /[0-9]/.test(run);
