@@ -8,6 +8,7 @@ import { ensureBuilt, verifierChunk } from '../e2e/build';
 import { bigHar } from './har';
 import { BENCH_IDP, BENCH_SP, signedResponse } from './messages';
 import { nodeSamlPeer, samlifyPeer, xmlCryptoPeer } from './peers';
+import { redactionSpeed } from './redaction';
 import { cliStartup } from './startup';
 import { fmt, median } from './timing';
 
@@ -113,6 +114,7 @@ await compare('typical');
 await compare('large');
 await verifierSize();
 await harScan();
+failures += await redactionSpeed();
 startup();
 console.log(failures ? `\n${failures} target(s) not met` : '\nall targets met');
 process.exitCode = failures ? 1 : 0;

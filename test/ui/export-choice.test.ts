@@ -83,7 +83,7 @@ describe('export dialog: redaction preview', () => {
   it('cuts the places to the example limit and counts the rest', () => {
     const replacements = ['a', 'b', 'c', 'd', 'e'].map((w) => ({ where: `request header ${w}`, kind: 'credential' as const, count: 1 }));
     const preview = previewSummary(
-      { profile: 'support', redactedEntries: [], replacements, counts: { cookie: 0, credential: 5, secret: 0, nameid: 0, attribute: 0, name: 0, email: 0, undecodable: 0 }, pseudonyms: 0 },
+      { profile: 'support', redactedEntries: [], replacements, counts: { cookie: 0, credential: 5, secret: 0, nameid: 0, session: 0, attribute: 0, name: 0, email: 0, undecodable: 0 }, pseudonyms: 0 },
       [],
       2,
     );

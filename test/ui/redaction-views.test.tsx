@@ -31,7 +31,7 @@ describe('redaction in the views', () => {
         profile: 'support',
         redactedEntries: ['e1'],
         replacements: [{ where: 'request header Cookie', kind: 'cookie', count: 2 }],
-        counts: { cookie: 2, credential: 0, secret: 0, nameid: 0, attribute: 0, name: 0, email: 0, undecodable: 0 },
+        counts: { cookie: 2, credential: 0, secret: 0, nameid: 0, session: 0, attribute: 0, name: 0, email: 0, undecodable: 0 },
         pseudonyms: 0,
       },
       [{ entry: 'e9', message: 'has no capture time' }],

@@ -15,13 +15,35 @@ export function utf8Decode(bytes: Uint8Array): string | undefined {
   }
 }
 
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const ascii = new TextDecoder();
+
+/**
+ * Standard base64 with padding. Written out rather than btoa(String.fromCharCode(...)): building the binary
+ * string a chunk at a time made re-encoding a redacted 1 MB message take about a second.
+ */
 export function base64Encode(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out[o++] = CODES[n >> 18] ?? 0;
+    out[o++] = CODES[(n >> 12) & 63] ?? 0;
+    out[o++] = CODES[(n >> 6) & 63] ?? 0;
+    out[o++] = CODES[n & 63] ?? 0;
   }
-  return btoa(binary);
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = ((bytes[i] ?? 0) << 16) | (rest === 2 ? (bytes[i + 1] ?? 0) << 8 : 0);
+    out[o++] = CODES[n >> 18] ?? 0;
+    out[o++] = CODES[(n >> 12) & 63] ?? 0;
+    out[o++] = rest === 2 ? (CODES[(n >> 6) & 63] ?? 0) : 61;
+    out[o++] = 61;
+  }
+  // Every byte is ASCII, so any decoder gives the same text.
+  return ascii.decode(out);
 }
 
 /** Accepts what SAML senders really send: line breaks, spaces that were '+', base64url, missing padding. */

@@ -79,7 +79,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
       severity: f.severity,
       rule: f.rule,
       message: s(f.message, 'finding') ?? '',
-      ...(f.location ? { location: f.location } : {}),
+      ...(f.location ? { location: s(f.location, 'finding location') } : {}),
       ...(meta ? { title: meta.title, why: meta.why, fix: fixFor(meta.fix, idp), spec: meta.spec } : {}),
     };
   };
@@ -92,16 +92,17 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
     add('Message at', m.path);
     add('Captured at', m.capturedAt);
     add('Direction', m.direction === 'to-idp' ? 'to the IdP' : m.direction === 'to-sp' ? 'to the SP' : undefined);
-    add('ID', m.id);
-    add('InResponseTo', m.inResponseTo);
+    add('ID', s(m.id, 'ID'));
+    add('InResponseTo', s(m.inResponseTo, 'InResponseTo'));
     add('Issuer', s(m.issuer, 'issuer'));
     add('Destination', s(m.destination, 'destination'));
     if (m.status) {
-      add('Status', [m.status.code, ...m.status.subCodes].filter(Boolean).join(' / '));
+      add('Status', s([m.status.code, ...m.status.subCodes].filter(Boolean).join(' / '), 'status code'));
       add('Status message', s(m.status.message, 'status message'));
-      add('Status explained', m.status.explanation);
+      // The explanation quotes the StatusMessage, which can name the user.
+      add('Status explained', s(m.status.explanation, 'status explained'));
     }
-    if (m.nameId) add('NameID', `${r.personal(m.nameId.value, 'nameid', 'NameID')}${m.nameId.format ? ` (${m.nameId.format})` : ''}`);
+    if (m.nameId) add('NameID', `${r.personal(m.nameId.value, 'nameid', 'NameID')}${m.nameId.format ? ` (${s(m.nameId.format, 'NameID format')})` : ''}`);
     add('RelayState', m.relayState === undefined ? undefined : shortUrl(walker.url(m.relayState, 'RelayState')));
     const limit = opts.maxXmlChars ?? 4000;
     const xml = opts.includeXml === false || m.xml === undefined ? undefined : prettyXml(r.xml(m.xml, 'XML'));
@@ -110,11 +111,11 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
       heading: `${m.index + 1}. ${m.kind}${m.capturedAt ? ` at ${m.capturedAt}` : ''}`,
       facts,
       attributes: m.attributes.map((a) => ({
-        name: a.name,
-        values: a.values.map((v) => r.personal(v, isNameAttribute(a.name) ? 'name' : 'attribute', `attribute ${a.name}`)),
+        name: s(a.name, 'attribute name') ?? '',
+        values: a.values.map((v) => r.sweep(r.personal(v, isNameAttribute(a.name) ? 'name' : 'attribute', `attribute ${a.name}`), `attribute ${a.name}`)),
       })),
       signatures: m.signatures.map((v) => ({
-        target: v.target,
+        target: s(v.target, 'signature target') ?? '',
         status: v.status,
         reason: s(v.reason, 'signature') ?? '',
         ...(v.signatureAlgorithm ? { algorithm: v.signatureAlgorithm } : {}),

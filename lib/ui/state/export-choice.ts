@@ -54,13 +54,14 @@ export const KIND_LABEL: Record<RedactionKind, string> = {
   credential: 'Authorization and other credential headers',
   secret: 'Passwords, tokens and one-time codes',
   nameid: 'NameIDs (now subject-1, subject-2…)',
+  session: 'Session indexes (now session-1, session-2…)',
   attribute: 'Attribute values (now value-1, value-2…)',
   name: 'Personal names (now Person 1, Person 2…)',
   email: 'E-mail addresses (now user1@example.invalid…)',
   undecodable: 'SAML values that could not be decoded (removed)',
 };
 
-const KIND_ORDER: RedactionKind[] = ['cookie', 'credential', 'secret', 'nameid', 'email', 'name', 'attribute', 'undecodable'];
+const KIND_ORDER: RedactionKind[] = ['cookie', 'credential', 'secret', 'nameid', 'session', 'email', 'name', 'attribute', 'undecodable'];
 
 export interface PreviewLine {
   kind: RedactionKind;

@@ -1,16 +1,32 @@
 import type { HttpHeader, TraceEntry } from '../../model';
 import { formDecode, formEncode, joinPairs, joinUrl, parsePairs, splitUrl, type RawPair } from '../query';
-import { decodeSamlValue, encodeSamlValue } from '../saml-codec';
-import { isCredentialHeader, isSecretField } from './profiles';
+import { decodeSamlValue, encodeSamlValue, type DecodedSaml } from '../saml-codec';
+import { isCredentialHeader, isCredentialParam, isSecretField } from './credentials';
 import type { Redactor } from './redactor';
 
-const SAML_PARAMS = new Set(['SAMLRequest', 'SAMLResponse']);
+/** Compared without case: a message sent as `samlrequest` is still decoded by the analysis, so it is redacted as one. */
+const SAML_PARAMS = new Set(['samlrequest', 'samlresponse']);
+
+function isSamlParam(name: string): boolean {
+  return SAML_PARAMS.has(name.toLowerCase());
+}
 /** Headers whose value is a URL that may carry a whole SAML message (a redirect's target, the page it came from). */
 const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'refresh']);
 
 /** Walks one entry; the same code serves the collect and the apply pass of the Redactor. */
 export class EntryWalker {
+  /** Both passes decode the same SAML values; a large message is decoded once. */
+  private readonly decoded = { deflated: new Map<string, DecodedSaml | undefined>(), plain: new Map<string, DecodedSaml | undefined>() };
+
   constructor(private readonly r: Redactor) {}
+
+  private decode(value: string, deflated: boolean): DecodedSaml | undefined {
+    const cache = deflated ? this.decoded.deflated : this.decoded.plain;
+    if (cache.has(value)) return cache.get(value);
+    const out = decodeSamlValue(value, deflated);
+    cache.set(value, out);
+    return out;
+  }
 
   entry(e: TraceEntry): TraceEntry {
     this.r.entry = e.id;
@@ -47,11 +63,13 @@ export class EntryWalker {
   }
 
   private pairs(query: string, where: string, deflated: boolean): string {
-    const pairs = parsePairs(query).map((p): RawPair => {
+    const raw = parsePairs(query);
+    const saml = raw.some((p) => isSamlParam(formDecode(p.rawName)));
+    const pairs = raw.map((p): RawPair => {
       if (p.rawValue === undefined) return p;
       const name = formDecode(p.rawName);
       const value = formDecode(p.rawValue);
-      const next = this.field(name, value, `${where} ${name}`, deflated);
+      const next = this.field(name, value, `${where} ${name}`, deflated, saml);
       // Untouched values keep their exact octets (a Redirect signature covers them).
       return next === value ? p : { rawName: p.rawName, rawValue: formEncode(next) };
     });
@@ -62,15 +80,17 @@ export class EntryWalker {
     return fields.map(([name, value]): [string, string] => [name, this.field(name, value, `${where} ${name}`, false)]);
   }
 
-  private field(name: string, value: string, where: string, deflated: boolean): string {
-    if (SAML_PARAMS.has(name)) return this.samlValue(value, where, deflated);
-    if (name === 'wresult') return this.r.xml(value, `${where} (XML)`);
-    if (isSecretField(name)) return this.r.credential(value, 'secret', where);
+  /** `saml`: the query or form also carries a SAML message, so its `Signature` is the binding's, not a credential. */
+  private field(name: string, value: string, where: string, deflated: boolean, saml = false): string {
+    if (isSamlParam(name)) return this.samlValue(value, where, deflated);
+    if (name.toLowerCase() === 'wresult') return this.r.xml(value, `${where} (XML)`);
+    if (isCredentialParam(name, saml)) return this.r.credential(value, 'secret', where);
+    // Anything else may be a URL (a RelayState, a return address) carrying its own tokens: the sweep finds them.
     return this.r.sweep(value, where);
   }
 
   private samlValue(value: string, where: string, deflated: boolean): string {
-    const decoded = decodeSamlValue(value, deflated);
+    const decoded = this.decode(value, deflated);
     if (!decoded) return this.r.undecodable(this.r.sweep(value, where), `${where} (not decodable)`);
     const xml = this.r.xml(decoded.xml, `${where} (decoded XML)`);
     return xml === decoded.xml ? value : encodeSamlValue(xml, decoded.encoding);

@@ -52,6 +52,7 @@ export function redact(entries: TraceEntry[], profile: RedactionProfile = 'suppo
     credential: 0,
     secret: 0,
     nameid: 0,
+    session: 0,
     attribute: 0,
     name: 0,
     email: 0,
@@ -74,8 +75,14 @@ function contentChanged(a: TraceEntry, b: TraceEntry): boolean {
     a.body !== b.body ||
     a.savedXml !== b.savedXml ||
     a.redirectUrl !== b.redirectUrl ||
-    JSON.stringify(a.formFields) !== JSON.stringify(b.formFields)
+    !sameFields(a.formFields, b.formFields)
   );
+}
+
+function sameFields(a: TraceEntry['formFields'], b: TraceEntry['formFields']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every(([name, value], i) => b[i]?.[0] === name && b[i]?.[1] === value);
 }
 
 function capturedByEntry(report: Report | undefined, r: Redactor): Map<string, CapturedSignatures[]> {

@@ -1,5 +1,5 @@
 /** What a personal value is, which decides the shape of its pseudonym. */
-export type PersonalKind = 'email' | 'name' | 'nameid' | 'attribute';
+export type PersonalKind = 'email' | 'name' | 'nameid' | 'session' | 'attribute';
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[A-Za-z]{2,}$/;
 
@@ -14,7 +14,7 @@ export function looksLikeEmail(value: string): boolean {
  */
 export class Pseudonyms {
   private readonly byValue = new Map<string, string>();
-  private readonly counters: Record<PersonalKind, number> = { email: 0, name: 0, nameid: 0, attribute: 0 };
+  private readonly counters: Record<PersonalKind, number> = { email: 0, name: 0, nameid: 0, session: 0, attribute: 0 };
 
   pseudonym(value: string, kind: PersonalKind): string {
     const email = looksLikeEmail(value.trim());
@@ -28,7 +28,7 @@ export class Pseudonyms {
 
   /** Pseudonyms are recognisable so a second pass never treats one as personal data. */
   isPseudonym(value: string): boolean {
-    return /^(user\d+@example\.invalid|Person \d+|subject-\d+|value-\d+)$/.test(value);
+    return /^(user\d+@example\.invalid|Person \d+|subject-\d+|session-\d+|value-\d+)$/.test(value);
   }
 
   get size(): number {
@@ -41,6 +41,9 @@ export class Pseudonyms {
         return `Person ${++this.counters.name}`;
       case 'nameid':
         return `subject-${++this.counters.nameid}`;
+      // A SessionIndex names a live session at the IdP, which accepts it in a LogoutRequest.
+      case 'session':
+        return `session-${++this.counters.session}`;
       case 'email':
       case 'attribute':
         return `value-${++this.counters.attribute}`;

@@ -1,10 +1,13 @@
-import { formDecode, formEncode } from '../query';
+import { formEncode } from '../query';
+import { emailSpans } from './emails';
 import { isNameAttribute, REDACTED, type RedactionProfile } from './profiles';
 import { looksLikeEmail, Pseudonyms, type PersonalKind } from './pseudonyms';
 import { NeedleIndex } from './needles';
+import { percentDecode, percentEncode } from './percent';
+import { credentialSpans } from './scan';
 import { rewritePersonal, xmlEscape } from './xml-text';
 
-export type RedactionKind = 'cookie' | 'credential' | 'secret' | 'nameid' | 'attribute' | 'name' | 'email' | 'undecodable';
+export type RedactionKind = 'cookie' | 'credential' | 'secret' | 'nameid' | 'session' | 'attribute' | 'name' | 'email' | 'undecodable';
 
 /** One place an export changed, for the preview. Never carries the original value. */
 export interface Replacement {
@@ -24,8 +27,6 @@ interface Needle {
   replacement: string;
   kind: RedactionKind;
 }
-
-const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 function jsonEscape(text: string): string {
   return JSON.stringify(text).slice(1, -1);
@@ -98,7 +99,9 @@ export class Redactor {
             ? isNameAttribute(found.attributeName) || isNameAttribute(found.friendlyName)
               ? 'name'
               : 'attribute'
-            : 'nameid';
+            : found.element === 'SessionIndex'
+              ? 'session'
+              : 'nameid';
         const label = found.element === 'AttributeValue' ? `${where}: attribute ${name ?? '(unnamed)'}` : `${where}: ${found.element}`;
         const next = this.personal(found.value, kind, label);
         return next === found.value ? undefined : next;
@@ -107,23 +110,34 @@ export class Redactor {
     return this.sweep(out, where);
   }
 
-  /** Replaces every learnt value (and, under `share`, every e-mail address) in free text. */
+  /**
+   * Replaces every learnt value, every credential found by its name or shape in the text itself (a token in a
+   * URL inside a RelayState, a JWT, a signed-URL signature) and, under `share`, every e-mail address.
+   * While collecting, the credentials found are learnt, so they also go wherever else they appear.
+   */
   sweep(text: string, where: string): string {
-    if (!this.active || this.mode === 'collect' || text === '') return text;
+    if (!this.active || text === '') return text;
+    if (this.mode === 'collect') {
+      for (const s of credentialSpans(text)) this.learnFound(text.slice(s.start, s.end), s.kind);
+      return text;
+    }
     const counts = new Map<RedactionKind, number>();
     const bump = (kind: RedactionKind) => counts.set(kind, (counts.get(kind) ?? 0) + 1);
     let out = this.needles.replace(text, (needle) => {
       bump(needle.kind);
       return needle.replacement;
     });
+    out = replaceSpans(out, credentialSpans(out), (value, span) => {
+      if (value === REDACTED || percentDecode(value, 2) === REDACTED) return value;
+      bump(span.kind);
+      return REDACTED;
+    });
     if (this.sharing) {
-      out = out.replace(EMAIL_IN_TEXT, (match) => {
-        const encoded = match.includes('%40');
-        const email = encoded ? formDecode(match) : match;
+      out = replaceSpans(out, emailSpans(out), (match, span) => {
+        const email = percentDecode(match, span.levels);
         if (this.pseudonyms.isPseudonym(email) || !looksLikeEmail(email)) return match;
         bump('email');
-        const pseudonym = this.pseudonyms.pseudonym(email, 'email');
-        return encoded ? encodeURIComponent(pseudonym) : pseudonym;
+        return percentEncode(this.pseudonyms.pseudonym(email, 'email'), span.levels);
       });
     }
     for (const [kind, count] of counts) this.note(where, kind, count);
@@ -142,14 +156,26 @@ export class Redactor {
     return value;
   }
 
+  /** A credential found in free text, learnt as written and as it reads once its URL escapes are undone. */
+  private learnFound(value: string, kind: 'secret' | 'credential'): void {
+    if (value === REDACTED) return;
+    this.learn(value, { replacement: REDACTED, kind });
+    const decoded = percentDecode(value, 2);
+    if (decoded !== value) this.learn(decoded, { replacement: REDACTED, kind });
+  }
+
   private learn(value: string, needle: Needle): void {
     if (value.length < MIN_SWEEP || NEVER_SWEEP.has(value.toLowerCase())) return;
+    const r = needle.replacement;
     const spellings = new Map<string, string>([
-      [value, needle.replacement],
-      [encodeURIComponent(value), encodeURIComponent(needle.replacement)],
-      [formEncode(value), formEncode(needle.replacement)],
-      [xmlEscape(value), xmlEscape(needle.replacement)],
-      [jsonEscape(value), jsonEscape(needle.replacement)],
+      [value, r],
+      [encodeURIComponent(value), encodeURIComponent(r)],
+      [formEncode(value), formEncode(r)],
+      // Twice encoded: a URL carrying the value inside another URL's parameter (a RelayState in a query).
+      [encodeURIComponent(encodeURIComponent(value)), encodeURIComponent(encodeURIComponent(r))],
+      [formEncode(formEncode(value)), formEncode(formEncode(r))],
+      [xmlEscape(value), xmlEscape(r)],
+      [jsonEscape(value), jsonEscape(r)],
     ]);
     // Short values only as whole words: a four-letter password must not eat the middle of a longer word.
     for (const [spelling, replacement] of spellings) this.needles.add(spelling, { replacement, kind: needle.kind });
@@ -165,4 +191,16 @@ export class Redactor {
       this.replacements.push(added);
     }
   }
+}
+
+/** Rewrites the given non-overlapping spans (in order) with what `replace` returns for each. */
+function replaceSpans<S extends { start: number; end: number }>(text: string, spans: S[], replace: (value: string, span: S) => string): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let copied = 0;
+  for (const span of spans) {
+    out += text.slice(copied, span.start) + replace(text.slice(span.start, span.end), span);
+    copied = span.end;
+  }
+  return out + text.slice(copied);
 }

@@ -1,0 +1,180 @@
+// Finds credentials in free text (a header, a RelayState, a body, decoded XML, a finding message), also
+// inside a URL that was percent-encoded once or twice to travel inside another URL. Every scanner walks
+// the text a fixed number of times without backtracking, so a 300,000-character value costs milliseconds.
+import { isCredentialParam, isJwt, looksLikeToken } from './credentials';
+import { hexValue, percentDecode } from './percent';
+
+export interface Span {
+  start: number;
+  end: number;
+  /** `secret`: a value named as a credential; `credential`: a value that has a credential's shape. */
+  kind: 'secret' | 'credential';
+}
+
+type Level = 0 | 1 | 2;
+const LEVELS: Level[] = [0, 1, 2];
+/** How a character is spelt at each level of percent-encoding: `?`, `%3F`, `%253F`. */
+const ESCAPE = ['', '%', '%25'] as const;
+const UNIT_LENGTH = [1, 3, 5] as const;
+
+/** The character code spelt at `i` at exactly this level (`?`, `%3F` or `%253F`), or -1. Allocates nothing: it runs per character. */
+function codeAt(text: string, i: number, level: Level): number {
+  if (level === 0) return i < text.length ? text.charCodeAt(i) : -1;
+  if (text.charCodeAt(i) !== 37) return -1;
+  let h = i + 1;
+  if (level === 2) {
+    if (text.charCodeAt(i + 1) !== 50 || text.charCodeAt(i + 2) !== 53) return -1;
+    h = i + 3;
+  }
+  const hi = hexValue(text.charCodeAt(h));
+  const lo = hexValue(text.charCodeAt(h + 1));
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+}
+
+const VALUE_ENDS = codes('&#');
+const PATH_ENDS = codes('?#');
+const SEGMENT_ENDS = codes('/;');
+const SLASH = codes('/');
+/** Inside an encoded URL a raw `&`, `=` or `?` belongs to the enclosing text. */
+const RAW_ENDS_DEEP = codes('&=?#');
+
+function codes(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
+/** Length of a spelling of one of `chars` at `i`, at this level or (`lower`) any level below it; 0 if none. */
+function oneOf(text: string, i: number, level: Level, chars: Set<number>, lower = false): number {
+  for (let l = lower ? 0 : level; l <= level; l++) {
+    if (chars.has(codeAt(text, i, l as Level))) return UNIT_LENGTH[l as Level];
+  }
+  return 0;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95 || c === 126;
+}
+
+/** Characters that end a value whatever the level: white space, quotes, markup, and JSON's backslash escapes. */
+function isStop(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96 || c === 92 || Number.isNaN(c);
+}
+
+/** `?`, `&`, `#`, `;`: where a parameter name may start. */
+function isDelimiter(c: number): boolean {
+  return c === 63 || c === 38 || c === 35 || c === 59;
+}
+
+/** The position after the next delimiter at this level (plain, `%3F` or `%253F`) from `from`, or -1. */
+function nextName(text: string, from: number, level: Level): number {
+  if (level === 0) {
+    for (let i = from; i < text.length; i++) if (isDelimiter(text.charCodeAt(i))) return i + 1;
+    return -1;
+  }
+  for (let i = text.indexOf('%', from); i >= 0; i = text.indexOf('%', i + 1)) {
+    if (isDelimiter(codeAt(text, i, level))) return i + UNIT_LENGTH[level];
+  }
+  return -1;
+}
+
+/** `name=value` pairs whose name is a credential's, at one level of encoding (and a pair at the very start). */
+function paramSpans(text: string, level: Level, samlContext: boolean, out: Span[]): void {
+  const n = text.length;
+  for (let nameStart = 0; nameStart >= 0; ) {
+    let k = nameStart;
+    while (k < n && isNameChar(text.charCodeAt(k))) k++;
+    let next = k;
+    // Only a credential's value is measured: measuring every value would rescan `a=;a=;a=…` quadratically.
+    if (k > nameStart && codeAt(text, k, level) === 61 && isCredentialParam(text.slice(nameStart, k), samlContext)) {
+      const valueStart = k + UNIT_LENGTH[level];
+      let end = valueStart;
+      while (end < n && !isStop(text, end) && !oneOf(text, end, level, VALUE_ENDS, true)) end++;
+      if (end > valueStart) out.push({ start: valueStart, end, kind: 'secret' });
+      next = end;
+    }
+    nameStart = nextName(text, next, level);
+  }
+}
+
+const URL_MARKER: Record<Level, RegExp> = {
+  0: /:\/\//g,
+  1: /%3A%2F%2F/gi,
+  2: /%253A%252F%252F/gi,
+};
+
+/** Path segments (and a password in `user:password@`) of a URL starting at `from`, which is after `scheme://` or a leading `/`. */
+function pathSpans(text: string, from: number, level: Level, hasAuthority: boolean, out: Span[]): number {
+  const n = text.length;
+  // At a deeper level a raw `&`, `=` or `?` belongs to the enclosing text, not to this URL.
+  const ends = (i: number) => isStop(text, i) || (level > 0 && RAW_ENDS_DEEP.has(text.charCodeAt(i))) || oneOf(text, i, level, PATH_ENDS, true) > 0;
+  let i = from;
+  if (hasAuthority) {
+    let at = -1;
+    let colon = -1;
+    while (i < n && !ends(i) && !oneOf(text, i, level, SLASH)) {
+      const c = codeAt(text, i, level);
+      if (c === 64) at = i;
+      else if (c === 58 && at < 0 && colon < 0) colon = i;
+      i += c === 64 || c === 58 ? UNIT_LENGTH[level] : 1;
+    }
+    if (colon >= 0 && at > colon) out.push({ start: colon + UNIT_LENGTH[level], end: at, kind: 'secret' });
+  }
+  while (i < n && !ends(i)) {
+    const slash = oneOf(text, i, level, SEGMENT_ENDS);
+    if (slash) {
+      i += slash;
+      continue;
+    }
+    const start = i;
+    while (i < n && !ends(i) && !oneOf(text, i, level, SEGMENT_ENDS)) i++;
+    if (i - start >= 24 && looksLikeToken(percentDecode(text.slice(start, i), level + 1))) out.push({ start, end: i, kind: 'credential' });
+  }
+  return i;
+}
+
+function urlSpans(text: string, level: Level, out: Span[]): void {
+  if (level === 0 && text.startsWith('/') && !text.startsWith('//')) pathSpans(text, 0, 0, false, out);
+  const marker = new RegExp(URL_MARKER[level].source, URL_MARKER[level].flags);
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    const end = pathSpans(text, m.index + m[0].length, level, true, out);
+    marker.lastIndex = Math.max(end, m.index + m[0].length);
+  }
+}
+
+/** JSON Web Tokens anywhere (`state=eyJ…`, a path segment, a JSON body): they are bearer credentials. */
+function jwtSpans(text: string, out: Span[]): void {
+  for (let i = text.indexOf('eyJ'); i >= 0; ) {
+    let e = i;
+    while (e < text.length && (isNameChar(text.charCodeAt(e)) && text[e] !== '~')) e++;
+    let end = e;
+    while (end > i && text[end - 1] === '.') end--;
+    if (isJwt(text.slice(i, end))) out.push({ start: i, end, kind: 'credential' });
+    i = text.indexOf('eyJ', Math.max(e, i + 3));
+  }
+}
+
+const SAML_CONTEXT = /SAML(?:Request|Response)(?:=|%3D|%253D)/i;
+
+/**
+ * Credential values in a text, in order and without overlaps: named parameters and URL path tokens at up
+ * to two levels of percent-encoding, passwords in URLs, and JWTs.
+ */
+export function credentialSpans(text: string): Span[] {
+  if (text.length < 4) return [];
+  const found: Span[] = [];
+  const samlContext = SAML_CONTEXT.test(text);
+  for (const level of LEVELS) {
+    if (level > 0 && !text.includes(ESCAPE[level])) continue;
+    paramSpans(text, level, samlContext, found);
+    urlSpans(text, level, found);
+  }
+  jwtSpans(text, found);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const s of found) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
