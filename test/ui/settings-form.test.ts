@@ -15,6 +15,7 @@ function metadata(over: Partial<MetadataView>): MetadataView {
     signingCertificates: [],
     encryptionCertificates: [],
     nameIdFormats: [],
+    requestedAttributes: [],
     ...over,
   };
 }
