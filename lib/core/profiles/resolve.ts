@@ -105,7 +105,19 @@ export function resolveProfileDocument(value: unknown, options: ResolveOptions):
   if (errors.length) return { errors };
   let profile = NOTHING;
   for (const d of docs) profile = apply(profile, d);
-  // requireSha256 means what Twilio Flex's profile says with a severity: SHA-1 is refused.
-  if (profile.requireSha256 && !profile.severities['weak-algorithm']) profile = { ...profile, severities: { ...profile.severities, 'weak-algorithm': 'error' } };
-  return { profile: { ...profile, document: checked.doc }, errors: [] };
+  return { profile: { ...profile, severities: { ...impliedSeverities(profile), ...profile.severities }, document: checked.doc }, errors: [] };
+}
+
+/**
+ * What the SP requires, it refuses without: each requirement makes its rule an error unless the profile's own
+ * severities say otherwise (the rules' defaults judge SAML in general, where these are allowed).
+ */
+function impliedSeverities(p: Profile): Profile['severities'] {
+  const out: Profile['severities'] = {};
+  if (p.requireSha256) out['weak-algorithm'] = 'error';
+  if (p.sign.response) out['response-unsigned'] = 'error';
+  if (p.sign.assertion) out['assertion-unsigned'] = 'error';
+  if (p.nameIdFormat || p.refusedNameIdFormats.length) out['nameid-format'] = 'error';
+  if (p.nameIdEmail) out['nameid-not-email'] = 'error';
+  return out;
 }
