@@ -3,7 +3,6 @@
 // the same mechanism.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../lib/core/analyze';
 import { PROFILES, getBuiltinDocument, parseProfileText, resolveExpectations, resolveProfile, validateProfileDocument } from '../../../lib/core/profiles';
@@ -12,12 +11,13 @@ import { isRegistered } from '../../../lib/core/rules/registry';
 import { NAMEID } from '../../../lib/samlgen';
 import { TRUST, cleanFlow } from '../rules/build';
 import { findingsOf } from '../rules/find';
+import { compile } from './json-schema-subset';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const ACME_TEXT = readFileSync(join(root, 'test/fixtures/profiles/acme-hr.json'), 'utf8');
 const ACME = JSON.parse(ACME_TEXT) as Record<string, unknown>;
 const schema = JSON.parse(readFileSync(join(root, 'lib/core/profiles/profile.schema.json'), 'utf8')) as object;
-const schemaCheck = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const schemaCheck = compile(schema as Record<string, unknown>);
 
 const errorsOf = (value: unknown) => validateProfileDocument(value, { isKnownRule: isRegistered }).errors;
 
@@ -171,7 +171,7 @@ describe('the JSON Schema and the validator agree', () => {
   for (const [i, v] of valid.entries()) {
     it(`valid example ${i + 1} passes both`, () => {
       expect(validateProfileDocument(v).errors).toEqual([]);
-      expect(schemaCheck(v), JSON.stringify(schemaCheck.errors)).toBe(true);
+      expect(schemaCheck(v)).toBe(true);
     });
   }
   for (const [i, v] of invalid.entries()) {
