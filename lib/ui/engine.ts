@@ -7,12 +7,13 @@ import { analyze } from '../core/analyze';
 import { readInput, type InputResult } from '../core/input';
 import { parseMetadata } from '../core/xml';
 import { parseCertificates } from '../core/signature';
-import { PROFILES } from '../core/profiles';
+import { PROFILES, getBuiltinDocument, parseProfileText, preferredAcs, profileFromMetadata, resolveProfile, type ProfileDocument } from '../core/profiles';
+import { isRegistered } from '../core/rules/registry';
 import { getRule } from '../core/rules/registry';
 import type { RuleMeta } from '../core/rules/rule';
 import { reportMarkdown } from '../core/trace';
 
-export type { RuleMeta, InputResult };
+export type { RuleMeta, InputResult, ProfileDocument };
 
 export function runAnalysis(entries: TraceEntry[], options: AnalyzeOptions): Promise<Report> {
   return analyze(entries, options);
@@ -35,6 +36,11 @@ export function markdownReport(report: Report, flow?: string): string {
   return reportMarkdown(report, flow ? { flow } : {});
 }
 
-export { parseMetadata, parseCertificates };
+export { parseMetadata, parseCertificates, getBuiltinDocument, parseProfileText, profileFromMetadata, preferredAcs };
+
+/** A profile document checked and resolved as the analysis will (rule slugs included). */
+export function checkProfileDocument(value: unknown): ReturnType<typeof resolveProfile> {
+  return resolveProfile(value, isRegistered);
+}
 
 export { exportEntries, reportHtml, REDACTION_PROFILES, type ExportResult, type RedactionProfile, type TraceVerdict } from '../core/trace';

@@ -46,7 +46,8 @@ export function App({ source, mode, theme }: AppProps) {
   const [extra, setExtra] = useState<TraceEntry[]>([]);
   const [verdicts, setVerdicts] = useState<TraceVerdict[]>([]);
   const [batches, setBatches] = useState(0);
-  const cap = useCapture(source, extra, mode !== 'viewer', verdicts);
+  const [preview, setPreview] = useState<Settings>();
+  const cap = useCapture(source, extra, mode !== 'viewer', verdicts, preview);
   const systemDark = useSystemDark();
   const settings = cap.settings ?? DEFAULT_SETTINGS;
   const dataTheme = resolveTheme(settings.theme, theme, systemDark);
@@ -73,6 +74,7 @@ export function App({ source, mode, theme }: AppProps) {
       cap={cap}
       settings={settings}
       saveSettings={saveSettings}
+      onPreview={setPreview}
       onAdd={(b) => {
         setBatches((n) => n + 1);
         setExtra((prev) => [...prev, ...b.entries]);
@@ -96,13 +98,14 @@ interface WorkspaceProps {
   cap: ReturnType<typeof useCapture>;
   settings: Settings;
   saveSettings: (s: Settings) => Promise<void>;
+  onPreview: (draft: Settings | undefined) => void;
   onAdd: (b: InputBatch) => void;
   onClearExtra: () => void;
   extraCount: number;
   batchNumber: number;
 }
 
-function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd, onClearExtra, extraCount, batchNumber }: WorkspaceProps) {
+function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPreview, onAdd, onClearExtra, extraCount, batchNumber }: WorkspaceProps) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<MessageKind | ''>('');
   const [minSeverity, setMinSeverity] = useState<Severity | ''>('');
@@ -253,7 +256,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
       ) : null}
       {drawer ? (
         <aside class="sl-drawer" aria-label="Settings">
-          <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setDrawer(false)} />
+          <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setDrawer(false)} onPreview={onPreview} />
         </aside>
       ) : null}
     </div>

@@ -36,6 +36,8 @@ export function useCapture(
   includeSource = true,
   /** Capture-time verdicts of loaded native traces: redacted messages show these, never a broken signature. */
   verdicts: TraceVerdict[] = NO_VERDICTS,
+  /** Settings being edited and not yet saved: the report judges with these meanwhile. */
+  preview?: Settings,
 ): CaptureState & { reload: () => void } {
   const [state, setState] = useState<CaptureState>({ entries: [], recording: false, analysing: false });
   const running = useRef(false);
@@ -46,6 +48,8 @@ export function useCapture(
   extraRef.current = extra;
   const verdictsRef = useRef(verdicts);
   verdictsRef.current = verdicts;
+  const previewRef = useRef(preview);
+  previewRef.current = preview;
 
   const analyseLoop = useCallback(async () => {
     if (running.current) {
@@ -60,7 +64,7 @@ export function useCapture(
       // Yield first so the key press or click that caused this is painted before the work starts.
       await new Promise((r) => setTimeout(r, 0));
       try {
-        const report = withCapturedVerdicts(await runAnalysis(entries, analysisOptions(settings)), entries, verdictsRef.current);
+        const report = withCapturedVerdicts(await runAnalysis(entries, analysisOptions(previewRef.current ?? settings)), entries, verdictsRef.current);
         if (!alive.current) return;
         setState((s) => ({ ...s, report, error: undefined }));
       } catch (e) {
@@ -104,6 +108,14 @@ export function useCapture(
       if (pending.current !== undefined) clearTimeout(pending.current);
     };
   }, [source, reload]);
+
+  // Settings being edited: judge again with them (and with the saved ones when the editing ends).
+  const previewed = useRef(false);
+  useEffect(() => {
+    if (!preview && !previewed.current) return;
+    previewed.current = !!preview;
+    void analyseLoop();
+  }, [preview, analyseLoop]);
 
   // Entries added by the viewer (pasted, dropped) are not in the source: re-judge when they change.
   useEffect(() => {
