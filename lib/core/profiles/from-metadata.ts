@@ -44,6 +44,7 @@ export function profileFromMetadata(md: MetadataView): ProfileDocument {
   const required = md.requestedAttributes.filter((r) => r.isRequired);
   if (required.length) {
     doc.requiredAttributes = required.map((r) => {
+      if (!r.friendlyName && !r.nameFormat) return r.name;
       const a: RequiredAttributeDocument = { name: r.name };
       if (r.friendlyName) a.friendlyName = r.friendlyName;
       if (r.nameFormat) a.nameFormat = r.nameFormat;

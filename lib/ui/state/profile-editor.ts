@@ -94,13 +94,13 @@ export function profileStatus(doc: ProfileDocument): ProfileStatus {
 export function importProfile(text: string): { doc?: ProfileDocument; error?: string } {
   const { value, error } = parseProfileText(text);
   if (error) return { error: `Could not import the profile: ${error}.` };
+  const { profile, errors } = checkProfileDocument(value);
+  if (profile) return { doc: value as ProfileDocument };
   const base = (value as { extends?: unknown } | null)?.extends;
-  if (typeof base === 'string' && !getBuiltinDocument(base)) {
+  if (typeof base === 'string' && !getBuiltinDocument(base) && errors.every((e) => e.startsWith('extends: expected a built-in profile'))) {
     return { error: `Could not import the profile: extends "${base}" is not a built-in profile; a file it names cannot be read here. Put that profile inline in "extends", or extend a built-in one.` };
   }
-  const { profile, errors } = checkProfileDocument(value);
-  if (!profile) return { error: `Could not import the profile: ${errors.join('; ')}.` };
-  return { doc: value as ProfileDocument };
+  return { error: `Could not import the profile: ${errors.join('; ')}.` };
 }
 
 export function exportProfile(doc: ProfileDocument): string {

@@ -102,7 +102,7 @@ describe('SP metadata NameIDFormat, WantAssertionsSigned, AuthnRequestsSigned', 
     expect(doc).toEqual({
       name: `SP ${SP_ENTITY}`,
       extends: 'generic',
-      requiredAttributes: [{ name: 'email', friendlyName: 'mail' }, { name: 'employeeNumber' }],
+      requiredAttributes: [{ name: 'email', friendlyName: 'mail' }, 'employeeNumber'],
       bareAttributeNames: true,
       nameIdFormat: NAMEID.email,
       sign: { assertion: true },
