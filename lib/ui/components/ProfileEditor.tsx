@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { MetadataView } from '../../core/model';
+import { saveTextFile } from '../download';
 import { profileChoices, type ProfileDocument } from '../engine';
 import {
   attributesText,
@@ -85,7 +86,6 @@ export function ProfileEditor({ doc, onChange, spMetadata, onNote }: ProfileEdit
   }
 
   const set = (next: ProfileDocument) => onChange(next);
-  const href = `data:application/json;charset=utf-8,${encodeURIComponent(exportProfile(doc))}`;
   return (
     <div class="sl-profile-editor" aria-label="Custom profile">
       <label>
@@ -145,9 +145,9 @@ export function ProfileEditor({ doc, onChange, spMetadata, onNote }: ProfileEdit
         </ul>
       )}
       <div class="sl-form-actions">
-        <a href={href} download={`${(doc.name || 'profile').replace(/[^A-Za-z0-9._-]+/g, '-')}.json`}>
+        <button type="button" onClick={() => saveTextFile(exportProfile(doc), `${(doc.name || 'profile').replace(/[^A-Za-z0-9._-]+/g, '-')}.json`, 'application/json')}>
           Export JSON
-        </a>
+        </button>
         <button type="button" onClick={() => onChange(undefined)}>
           Stop using this profile
         </button>
