@@ -176,6 +176,14 @@ export function SettingsForm({ settings, onSave, onClose, onPreview }: SettingsF
           <input type="text" spellcheck={false} value={draft.acsUrl ?? ''} onInput={(e) => set('acsUrl', str((e.target as HTMLInputElement).value))} />
         </label>
         <MetadataImport as="sp" onXml={importMetadata('sp')} />
+        {draft.spMetadataXml ? (
+          <p class="sl-muted">
+            The imported SP metadata is judged too: its required attributes, NameID formats and signing wishes.{' '}
+            <button type="button" onClick={() => (set('spMetadataXml', undefined), setSpMetadata(undefined))}>
+              Forget the SP metadata
+            </button>
+          </p>
+        ) : null}
         <label>
           SP private key for encrypted assertions (PEM)
           <textarea rows={3} spellcheck={false} autocomplete="off" value={draft.spPrivateKeyPem ?? ''} onInput={(e) => set('spPrivateKeyPem', str((e.target as HTMLTextAreaElement).value))} placeholder="-----BEGIN PRIVATE KEY-----" />
