@@ -6,7 +6,7 @@ export const attributeMissing: CheckRule = {
   slug: 'attribute-missing',
   severity: 'error',
   title: 'Required attribute missing',
-  why: 'The SP needs this attribute to create or update the user (Twilio Flex: email, full_name and roles; SendGrid: FirstName and LastName; a custom profile or the SP metadata\'s isRequired RequestedAttributes: whatever they name). Without it the login fails ("SAML response doesn\'t have a role attribute") or the user is created with empty fields or as "Unknown".',
+  why: 'The SP needs this attribute to create or update the user (Twilio Flex: email, full_name and roles; SendGrid: FirstName and LastName). Without it the login fails ("SAML response doesn\'t have a role attribute") or the user is created with empty fields or as "Unknown".',
   fix: {
     general: 'Add an attribute (claim) with exactly the required name to the IdP application, mapped to the right user property. Names are case-sensitive; a multi-valued attribute such as roles must have at least one value.',
     entra:
