@@ -2,11 +2,13 @@ import { Command, Option } from 'commander';
 import type { AnalyzeOptions, Problem } from '../core/model';
 import { savedSettingsProblem, type SavedSettings } from '../core/trace';
 import { profileIds } from './core-api';
+import { readProfileFile } from './profile-file';
 import { readCertificateFile, readTextFile, UsageError } from './read-inputs';
 
 /** The flags that say what to expect, shared by `check` and `convert` (verdicts are computed before export). */
 export interface ExpectationFlags {
   profile?: string;
+  profileFile?: string;
   idpCert: string[];
   idpMetadata?: string;
   spMetadata?: string;
@@ -24,10 +26,11 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function addExpectationOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--profile <name>', 'service-provider profile: generic, twilio-console, twilio-flex, sendgrid (default generic)'))
+    .addOption(new Option('--profile <name>', `service-provider profile: ${profileIds().join(', ')} (default generic)`))
+    .option('--profile-file <file>', 'service-provider profile as JSON (see profile.schema.json); "extends" may name a built-in profile or another file')
     .option('--idp-cert <file>', 'trusted IdP signing certificate: PEM, DER or bare base64 (repeatable)', collect, [])
     .option('--idp-metadata <file>', 'IdP metadata XML: entity ID and signing certificates')
-    .option('--sp-metadata <file>', 'SP metadata XML: entity ID and ACS URLs')
+    .option('--sp-metadata <file>', 'SP metadata XML: entity ID, ACS URLs, required attributes (RequestedAttribute isRequired), NameID formats, WantAssertionsSigned')
     .option('--idp-entity-id <id>', 'expected IdP entity ID (Issuer)')
     .option('--sp-entity-id <id>', 'SP entity ID (expected Audience)')
     .option('--acs-url <url>', 'SP Assertion Consumer Service URL (expected Destination/Recipient)')
@@ -66,6 +69,9 @@ function savedToApply(flags: ExpectationFlags, saved: SavedSettings): SavedSetti
 export async function expectationsFrom(flags: ExpectationFlags, file: SavedSettings = {}): Promise<Expectations> {
   const saved = savedToApply(flags, file);
   const note = savedSettingsProblem(file, !!flags.useSavedSettings, 'Pass --use-saved-settings to apply them.');
+  if (flags.profile !== undefined && flags.profileFile !== undefined) {
+    throw new UsageError('give --profile or --profile-file, not both (a profile file can build on a built-in profile with "extends")');
+  }
   const profile = flags.profile ?? saved.profile ?? 'generic';
   if (!profileIds().includes(profile)) throw new UsageError(`unknown profile "${profile}"; known profiles: ${profileIds().join(', ')}`);
   if (flags.at !== 'capture' && flags.at !== 'now' && Number.isNaN(Date.parse(flags.at))) {
@@ -84,6 +90,8 @@ export async function expectationsFrom(flags: ExpectationFlags, file: SavedSetti
     trustedCertificates: certs.length ? certs : saved.trustedCertificates,
     idpMetadataXml: flags.idpMetadata ? await readTextFile(flags.idpMetadata, 'IdP metadata') : saved.idpMetadataXml,
     spMetadataXml: flags.spMetadata ? await readTextFile(flags.spMetadata, 'SP metadata') : saved.spMetadataXml,
+    // A profile file given now wins; a built-in --profile given now replaces a saved profile document.
+    profileDocument: flags.profileFile ? await readProfileFile(flags.profileFile) : flags.profile ? undefined : saved.profileDocument,
     spPrivateKeyPem: flags.spKey ? await readTextFile(flags.spKey, 'SP private key') : undefined,
     clockSkewSeconds: skew,
     at: flags.at,

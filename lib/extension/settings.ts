@@ -1,7 +1,10 @@
 import { storage } from 'wxt/utils/storage';
 import type { Settings } from '../ui/data-source';
 
-export const SETTINGS_VERSION = 1;
+/** 2: `profileDocument` (a profile written or imported in Settings) added. */
+export const SETTINGS_VERSION = 2;
+/** A stored profile document larger than this (as JSON) is dropped rather than kept (LIMITS.textChars). */
+const PROFILE_DOCUMENT_CHARS = 256 * 1024;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -21,7 +24,10 @@ export const DEFAULT_SETTINGS: Settings = {
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  migrations: {},
+  migrations: {
+    // Version 2 only adds an optional field: a version 1 value is a valid version 2 value.
+    2: (v1: Settings): Settings => ({ ...v1, version: 2 }),
+  },
 });
 
 /** The SP private key when the user did not ask to remember it: in memory for this browser session. */
@@ -77,7 +83,22 @@ export function sanitizeSettings(value: unknown): Settings {
     const certs = v.trustedCertificates.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
     if (certs.length) out.trustedCertificates = certs;
   }
+  const doc = profileDocumentOf(v.profileDocument);
+  if (doc) out.profileDocument = doc;
   out.profile ??= DEFAULT_SETTINGS.profile;
   out.at ??= DEFAULT_SETTINGS.at;
   return out;
+}
+
+/**
+ * A stored profile document is kept when it is a JSON object of sensible size; whether it is a valid profile
+ * is judged (and said) when the captures are analysed, so a bad one never costs the other settings.
+ */
+function profileDocumentOf(value: unknown): Record<string, unknown> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  try {
+    return JSON.stringify(value).length <= PROFILE_DOCUMENT_CHARS ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -7,14 +7,15 @@ import { analyze } from '../core/analyze';
 import { readInput, type InputResult } from '../core/input';
 import { parseMetadata } from '../core/xml';
 import { parseCertificates } from '../core/signature';
-import { PROFILES } from '../core/profiles';
+import { PROFILES, getBuiltinDocument, parseProfileText, preferredAcs, profileFromMetadata, resolveProfile, type ProfileDocument } from '../core/profiles';
+import { isRegistered } from '../core/rules/registry';
 import { getRule } from '../core/rules/registry';
 import type { RuleMeta } from '../core/rules/rule';
 import { reportMarkdown, type RedactionProfile } from '../core/trace';
 import { comparisonMarkdown, redactComparison, type Comparison } from '../core/compare';
 export { fixFor, messageIdp, traceIdp, type IdpProduct, type OrderedFix } from '../core/idp';
 
-export type { RuleMeta, InputResult };
+export type { RuleMeta, InputResult, ProfileDocument };
 
 export function runAnalysis(entries: TraceEntry[], options: AnalyzeOptions): Promise<Report> {
   return analyze(entries, options);
@@ -37,7 +38,12 @@ export function markdownReport(report: Report, flow?: string): string {
   return reportMarkdown(report, flow ? { flow } : {});
 }
 
-export { parseMetadata, parseCertificates };
+export { parseMetadata, parseCertificates, getBuiltinDocument, parseProfileText, profileFromMetadata, preferredAcs };
+
+/** A profile document checked and resolved as the analysis will (rule slugs included). */
+export function checkProfileDocument(value: unknown): ReturnType<typeof resolveProfile> {
+  return resolveProfile(value, isRegistered);
+}
 
 export { exportEntries, reportHtml, savedSettingsProblem, REDACTION_PROFILES, type ExportResult, type RedactionProfile } from '../core/trace';
 

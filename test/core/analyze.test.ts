@@ -109,7 +109,7 @@ describe('rule reference', () => {
     }
     expect(md).toContain('Set-AdfsRelyingPartyTrust -TargetIdentifier <SP entity ID> -SamlResponseSignature MessageAndAssertion');
     expect(md).toContain('Sign SAML response and assertion');
-    expect(md).toContain('(twilio-console: error, twilio-flex: error)');
+    expect(md).toContain('(twilio-console: error, twilio-flex: error, slack: error)');
   });
 
   it('leaves no raw "<" outside code spans, where Markdown would read a placeholder as HTML', () => {

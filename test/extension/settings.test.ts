@@ -8,7 +8,7 @@ const { fakeBrowser } = await vi.hoisted(async () => {
   (globalThis as { browser?: unknown }).browser = m.fakeBrowser;
   return m;
 });
-const { getSettings, setSettings, sanitizeSettings, DEFAULT_SETTINGS } = await import('../../lib/extension/settings');
+const { getSettings, setSettings, sanitizeSettings, settingsItem, DEFAULT_SETTINGS } = await import('../../lib/extension/settings');
 const { readEntries, moveEntries, EntryWriter } = await import('../../lib/extension/store/entries');
 const { entryKey } = await import('../../lib/extension/store/keys');
 
@@ -31,9 +31,28 @@ describe('settings storage', () => {
   it('turns whatever is stored into valid settings', async () => {
     await fakeBrowser.storage.local.set({ settings: { keepAcrossRestart: 'yes', clockSkewSeconds: -5, trustedCertificates: ['', 7, 'MIIC'], theme: 'neon', bogus: 1 } });
     const s = await getSettings();
-    expect(s).toMatchObject({ version: 1, keepAcrossRestart: false, clockSkewSeconds: 180, trustedCertificates: ['MIIC'], theme: 'auto', profile: 'generic' });
+    expect(s).toMatchObject({ version: 2, keepAcrossRestart: false, clockSkewSeconds: 180, trustedCertificates: ['MIIC'], theme: 'auto', profile: 'generic' });
     expect('bogus' in s).toBe(false);
     expect(sanitizeSettings(null)).toEqual(sanitizeSettings({}));
+  });
+
+  it('version 1 settings are migrated to version 2 with everything kept', async () => {
+    await fakeBrowser.storage.local.set({ settings: { version: 1, keepAcrossRestart: true, rememberSpKey: false, profile: 'twilio-flex', accountSid: 'AC0123456789abcdef0123456789abcdef', clockSkewSeconds: 60 }, settings$: { v: 1 } });
+    // WXT migrates when the extension starts (the item is defined); here the module is already loaded.
+    await settingsItem.migrate();
+    expect(await getSettings()).toMatchObject({ version: 2, keepAcrossRestart: true, profile: 'twilio-flex', accountSid: 'AC0123456789abcdef0123456789abcdef', clockSkewSeconds: 60 });
+    expect(((await fakeBrowser.storage.local.get('settings$'))['settings$'] as { v: number }).v).toBe(2);
+  });
+
+  it('keeps a profile document, and drops one that is not an object or is huge, without losing the rest', async () => {
+    const doc = { name: 'Acme HR portal', extends: 'generic', requiredAttributes: ['email'] };
+    await setSettings({ ...DEFAULT_SETTINGS, spEntityId: 'https://sp.example.test', profileDocument: doc });
+    expect(await getSettings()).toMatchObject({ spEntityId: 'https://sp.example.test', profileDocument: doc });
+    for (const bad of ['{"name":"x"}', [doc], { name: 'x', requiredAttributes: Array(100_000).fill('attribute') }]) {
+      const s = sanitizeSettings({ spEntityId: 'https://sp.example.test', profileDocument: bad });
+      expect('profileDocument' in s).toBe(false);
+      expect(s.spEntityId).toBe('https://sp.example.test');
+    }
   });
 });
 

@@ -15,6 +15,7 @@ function metadata(over: Partial<MetadataView>): MetadataView {
     signingCertificates: [],
     encryptionCertificates: [],
     nameIdFormats: [],
+    requestedAttributes: [],
     ...over,
   };
 }
@@ -33,6 +34,25 @@ describe('settings form helpers', () => {
     expect(lines.at(-1)).toBe('-----END CERTIFICATE-----');
     expect(lines.slice(1, -1).join('')).toBe(B64);
     expect(lines.slice(1, -1).every((l) => l.length <= 64)).toBe(true);
+  });
+
+  it('keeps imported SP metadata whole and says what it requires', () => {
+    const md = metadata({
+      role: 'sp',
+      entityId: 'https://sp.example.test',
+      nameIdFormats: ['urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress'],
+      wantAssertionsSigned: true,
+      requestedAttributes: [
+        { name: 'email', isRequired: true },
+        { name: 'department', isRequired: false },
+      ],
+    });
+    const out = applyMetadata(DEFAULT_SETTINGS, md, 'sp', '<md:EntityDescriptor/>');
+    expect(out.settings.spMetadataXml).toBe('<md:EntityDescriptor/>');
+    expect(out.summary).toBe(
+      'Filled in: SP entity ID https://sp.example.test, required attributes email, NameID formats urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress, signed assertions (WantAssertionsSigned).',
+    );
+    expect(applyMetadata(DEFAULT_SETTINGS, md, 'idp', '<x/>').settings.spMetadataXml).toBeUndefined();
   });
 
   it('fills the IdP entity ID and certificates from IdP metadata', () => {

@@ -1,7 +1,12 @@
 /** What the user tells SAML Lens to expect. Every field optional: absent means "not checked against". */
 export interface Expectations {
-  /** Profile id (lib/core/profiles): 'generic', 'twilio-console', 'twilio-flex', 'sendgrid'. */
+  /** Built-in profile id (lib/core/profiles): 'generic', 'twilio-flex', 'slack', ... */
   profile?: string;
+  /**
+   * A profile document (profile.schema.json), as parsed JSON: used instead of `profile` when present. Untrusted:
+   * a document that does not validate is reported and judging falls back to the generic profile.
+   */
+  profileDocument?: unknown;
   idpEntityId?: string;
   spEntityId?: string;
   acsUrl?: string;

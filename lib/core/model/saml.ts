@@ -172,6 +172,17 @@ export interface MetadataView {
   wantAuthnRequestsSigned?: boolean;
   wantAssertionsSigned?: boolean;
   authnRequestsSigned?: boolean;
+  /** SPSSODescriptor/AttributeConsumingService/RequestedAttribute, from the default (or first) service. */
+  requestedAttributes: RequestedAttributeView[];
+}
+
+/** An attribute an SP's metadata asks for (saml-metadata §2.4.4.2). */
+export interface RequestedAttributeView {
+  name: string;
+  nameFormat?: string;
+  friendlyName?: string;
+  /** isRequired="true": the SP cannot work without it. */
+  isRequired: boolean;
 }
 
 /** A container that may hold one message or token but holds several. */

@@ -1,9 +1,11 @@
 import type { AnalyzeOptions, MetadataView, Problem } from '../model';
 import { parseMetadata } from '../xml';
 import { parseCertificates, type TrustedCertificate } from '../signature';
-import { getProfile } from './registry';
+import { isRegistered } from '../rules/registry';
+import { builtinIds, getProfile, resolveProfile } from './registry';
 import { generic } from './generic';
 import type { Profile } from './profile';
+import { withSpMetadata, metadataNameIdFormats } from './from-metadata';
 
 /** A value to compare against, and where it came from (said in findings: "compared with ... from SP metadata"). */
 export interface Expected<T> {
@@ -25,8 +27,14 @@ export interface ResolvedExpectations {
   spTrusted: TrustedCertificate[];
   idpMetadata?: MetadataView;
   spMetadata?: MetadataView;
+  /** NameID formats the SP accepts: the profile's one, or those the SP metadata lists. */
+  nameIdFormats?: Expected<string[]>;
   /** SP metadata says WantAssertionsSigned="true". */
   spWantsAssertionsSigned: boolean;
+  /** SP metadata says AuthnRequestsSigned="true": its AuthnRequests should carry a signature. */
+  spSignsRequests: boolean;
+  /** The SP's encryption certificates (base64 DER) from its metadata; undefined without SP metadata. */
+  spEncryptionCertificates?: string[];
   /** IdP metadata says WantAuthnRequestsSigned="true". */
   idpWantsRequestsSigned: boolean;
   skewSeconds: number;
@@ -94,17 +102,32 @@ function readMetadata(xml: string, which: 'IdP' | 'SP', problems: Problem[]): Me
   }
 }
 
+/** The profile document if one is given (a mistake in it falls back to generic, said once), else the built-in by id. */
+function chooseProfile(options: AnalyzeOptions, problems: Problem[]): Profile {
+  if (options.profileDocument !== undefined) {
+    const { profile, errors } = resolveProfile(options.profileDocument, isRegistered);
+    if (profile) return profile;
+    const doc = options.profileDocument as { name?: unknown } | null;
+    const name = typeof doc?.name === 'string' && doc.name.trim() ? `Profile "${doc.name.trim().slice(0, 80)}"` : 'The profile';
+    problems.push({
+      rule: 'config-invalid',
+      message: `${name} cannot be used: ${errors.join('; ')}. Judging with the generic profile instead.`,
+    });
+    return generic;
+  }
+  const profile = getProfile(options.profile);
+  if (profile) return profile;
+  problems.push({
+    rule: 'config-invalid',
+    message: `Unknown profile "${options.profile}"; using generic. Known profiles: ${builtinIds().join(', ')}.`,
+  });
+  return generic;
+}
+
 /** Options + imported metadata + certificates -> what the rules compare against. Never throws. */
 export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpectations {
   const problems: Problem[] = [];
-  let profile = getProfile(options.profile);
-  if (!profile) {
-    problems.push({
-      rule: 'config-invalid',
-      message: `Unknown profile "${options.profile}"; using generic. Known profiles: generic, twilio-console, twilio-flex, sendgrid.`,
-    });
-    profile = generic;
-  }
+  let profile = chooseProfile(options, problems);
   const { time, atLabel } = resolveTime(options, problems);
 
   let skewSeconds = DEFAULT_SKEW_SECONDS;
@@ -115,6 +138,7 @@ export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpec
 
   const idpMetadata = options.idpMetadataXml ? readMetadata(options.idpMetadataXml, 'IdP', problems) : undefined;
   const spMetadata = options.spMetadataXml ? readMetadata(options.spMetadataXml, 'SP', problems) : undefined;
+  if (spMetadata) profile = withSpMetadata(profile, spMetadata);
 
   let derived: { acsUrl: string; spEntityId: string } | undefined;
   const sid = nonEmpty(options.accountSid);
@@ -142,7 +166,9 @@ export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpec
     ? { value: configuredSp, source: 'configured SP entity ID' }
     : derived
       ? { value: derived.spEntityId, source: `${profile.name} SP entity ID for Account SID ${sid}` }
-      : spMetadata?.entityId
+      : profile.spEntityId
+        ? { value: profile.spEntityId, source: `the ${profile.name} profile` }
+        : spMetadata?.entityId
         ? { value: spMetadata.entityId, source: 'SP metadata' }
         : undefined;
 
@@ -151,7 +177,9 @@ export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpec
     ? [{ value: configuredAcs, source: 'configured ACS URL' }]
     : derived
       ? [{ value: derived.acsUrl, source: `${profile.name} ACS URL for Account SID ${sid}` }]
-      : (spMetadata?.acsServices ?? []).map((e) => ({ value: e.location, source: 'SP metadata' }));
+      : profile.acsUrl
+        ? [{ value: profile.acsUrl, source: `the ${profile.name} profile` }]
+        : (spMetadata?.acsServices ?? []).map((e) => ({ value: e.location, source: 'SP metadata' }));
 
   if (profile.accountSid && !sid && !configuredSp && !configuredAcs && !spMetadata) {
     problems.push({
@@ -175,7 +203,14 @@ export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpec
     spTrusted,
     idpMetadata,
     spMetadata,
+    nameIdFormats: profile.nameIdFormat
+      ? { value: [profile.nameIdFormat], source: profile.name }
+      : spMetadata && metadataNameIdFormats(spMetadata).length
+        ? { value: metadataNameIdFormats(spMetadata), source: 'the SP metadata' }
+        : undefined,
     spWantsAssertionsSigned: spMetadata?.wantAssertionsSigned === true,
+    spSignsRequests: spMetadata?.authnRequestsSigned === true,
+    spEncryptionCertificates: spMetadata?.encryptionCertificates,
     idpWantsRequestsSigned: idpMetadata?.wantAuthnRequestsSigned === true,
     skewSeconds,
     time,

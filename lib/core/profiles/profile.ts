@@ -1,4 +1,5 @@
 import type { Severity } from '../model';
+import type { ProfileDocument } from './document';
 
 /** An attribute a service provider reads, with the names IdPs commonly send it under instead. */
 export interface RequiredAttribute {
@@ -8,18 +9,30 @@ export interface RequiredAttribute {
   aliases: string[];
   /** Why the SP needs it, in a few words, for the finding message. */
   purpose: string;
+  nameFormat?: string;
+  friendlyName?: string;
+  /** Who requires it, when not the profile itself (e.g. "the SP metadata"), for the finding message. */
+  requiredBy?: string;
+  /** The SP reads this exact name (overrides the profile's bareAttributeNames for this attribute). */
+  bare?: boolean;
+  /** Documentation URL. */
+  source?: string;
 }
 
 /**
- * What one service provider expects of a SAML response, as data (FIELD-NOTES.md). The rules read these
- * fields; nothing in a rule is specific to one SP.
+ * What one service provider expects of a SAML response, resolved from a ProfileDocument (FIELD-NOTES.md).
+ * The rules read these fields; nothing in a rule is specific to one SP.
  */
 export interface Profile {
   id: string;
   name: string;
   summary: string;
+  /** Documentation the requirements come from. */
+  sources: string[];
   /** NameID format the SP requires (absent: any). */
   nameIdFormat?: string;
+  /** NameID formats the SP refuses. */
+  refusedNameIdFormats: string[];
   /** The NameID value must be the user's e-mail address. */
   nameIdEmail: boolean;
   requiredAttributes: RequiredAttribute[];
@@ -33,8 +46,14 @@ export interface Profile {
   requireResponseIssuer: boolean;
   /** Just-in-time user provisioning only happens on IdP-initiated logins. */
   jitOnlyIdpInitiated: boolean;
+  /** false: the SP cannot decrypt an EncryptedAssertion (absent: not known). */
+  acceptsEncryptedAssertions?: boolean;
+  spEntityId?: string;
+  acsUrl?: string;
   /** ACS URL and SP entity ID derived from a Twilio Account SID (`{AccountSid}` placeholder). */
   accountSid?: { acsUrl: string; spEntityId: string };
   /** Per-slug severities that differ from the rule's default. */
   severities: Partial<Record<string, Severity>>;
+  /** The document this profile was resolved from, `extends` chain inline (what Settings exports and edits). */
+  document?: ProfileDocument;
 }

@@ -32,9 +32,20 @@ export const assertionEncrypted: CheckRule = {
       const a = ctx.identity;
       return [{ message: 'The assertion was encrypted; it was decrypted locally with the SP private key you supplied and checked in clear.', location: a?.path }];
     }
+    if (ctx.profile.acceptsEncryptedAssertions === false) {
+      return view.encryptedAssertions.map((e) => ({
+        message: `The assertion is encrypted, but ${ctx.profile.name} does not support encrypted assertions; switch assertion encryption off on the IdP.`,
+        location: e.path,
+        severity: 'error' as const,
+      }));
+    }
+    const noKey = ctx.expect.spEncryptionCertificates?.length === 0;
     return view.encryptedAssertions.map((e) => ({
-      message: 'The assertion is encrypted, so the user, attributes, conditions and the assertion signature cannot be checked. Supply the SP private key to decrypt it locally.',
+      message: noKey
+        ? 'The assertion is encrypted, but the SP metadata publishes no encryption certificate, so the SP probably cannot decrypt it. Switch encryption off on the IdP, or supply the SP private key here to inspect it.'
+        : 'The assertion is encrypted, so the user, attributes, conditions and the assertion signature cannot be checked. Supply the SP private key to decrypt it locally.',
       location: e.path,
+      ...(noKey ? { severity: 'warning' as const } : {}),
     }));
   },
 };

@@ -49,8 +49,10 @@ export const attributeMissing: CheckRule = {
         continue;
       }
       const similar = lookalikes(wanted, a.attributes).map((x) => x.name);
-      const hint = similar.length ? ` Found ${listSome(similar)} instead; ${ctx.profile.name} reads only the exact name "${wanted.name}".` : '';
-      hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is missing; ${ctx.profile.name} needs it.${hint}`, location: where });
+      const reader = wanted.requiredBy ? 'the SP' : ctx.profile.name;
+      const hint = similar.length ? ` Found ${listSome(similar)} instead; ${reader} reads only the exact name "${wanted.name}".` : '';
+      const who = wanted.requiredBy ?? `${ctx.profile.name} needs it`;
+      hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is missing; ${who}.${hint}`, location: where });
     }
     return hits;
   },

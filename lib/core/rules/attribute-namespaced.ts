@@ -37,13 +37,16 @@ export const attributeNamespaced: CheckRule = {
   check(ctx) {
     const view = ctx.view;
     const a = ctx.identity;
-    if (!ctx.profile.bareAttributeNames || !view || !a || !(isSuccessResponse(view) || view.kind === 'Assertion')) return [];
+    if (!view || !a || !(isSuccessResponse(view) || view.kind === 'Assertion')) return [];
     const hits: Hit[] = [];
     for (const wanted of ctx.profile.requiredAttributes) {
+      // SP metadata names the exact attribute the SP reads, so its bare names are bare whatever the profile says.
+      if (!(wanted.bare ?? ctx.profile.bareAttributeNames)) continue;
       if (a.attributes.some((x) => x.name === wanted.name)) continue;
+      const reader = wanted.requiredBy ? 'the SP' : ctx.profile.name;
       for (const found of lookalikes(wanted, a.attributes).filter((x) => isUriName(x.name))) {
         hits.push({
-          message: `Attribute "${found.name}" looks like ${wanted.purpose}, but ${ctx.profile.name} reads only the bare name "${wanted.name}"; this value is ignored.`,
+          message: `Attribute "${found.name}" looks like ${wanted.purpose}, but ${reader} reads only the bare name "${wanted.name}"; this value is ignored.`,
           location: found.path,
         });
       }

@@ -80,6 +80,12 @@ export const messageUnsigned: CheckRule = {
         location: where,
         severity: 'warning',
       });
+    } else if (view.kind === 'AuthnRequest' && ctx.expect.spSignsRequests && !ctx.carries.root) {
+      hits.push({
+        message: 'The AuthnRequest is not signed, but the SP metadata says AuthnRequestsSigned="true": the SP is not signing as it announced, or this request did not come from it.',
+        location: where,
+        severity: 'warning',
+      });
     }
     return hits;
   },

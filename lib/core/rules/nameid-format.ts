@@ -42,9 +42,12 @@ export const nameidFormat: CheckRule = {
     if (!view || !n || !(isSuccessResponse(view) || view.kind === 'Assertion')) return [];
     const actual = n.format ?? `${UNSPECIFIED_FORMAT} (no Format attribute)`;
     const hits: Hit[] = [];
-    const required = ctx.profile.nameIdFormat;
-    if (required && n.format !== required) {
-      hits.push({ message: `NameID format is ${actual}; ${ctx.profile.name} requires ${required}.`, location: n.path });
+    const accepted = ctx.expect.nameIdFormats;
+    if (accepted && !accepted.value.includes(n.format ?? '')) {
+      const wanted = accepted.value.length === 1 ? `requires ${accepted.value[0]}` : `accepts only ${accepted.value.join(', ')}`;
+      hits.push({ message: `NameID format is ${actual}; ${accepted.source} ${wanted}.`, location: n.path });
+    } else if (n.format && ctx.profile.refusedNameIdFormats.includes(n.format)) {
+      hits.push({ message: `NameID format is ${n.format}, which ${ctx.profile.name} does not accept.`, location: n.path });
     }
     const asked = ctx.flow.request?.view?.request?.nameIdPolicyFormat;
     if (!hits.length && asked && asked !== UNSPECIFIED_FORMAT && n.format !== asked) {

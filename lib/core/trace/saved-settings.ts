@@ -24,8 +24,15 @@ export function readSavedSettings(raw: unknown): SavedSettings {
     if (certs.length) out.trustedCertificates = certs;
   }
   if (typeof o.clockSkewSeconds === 'number' && Number.isFinite(o.clockSkewSeconds)) out.clockSkewSeconds = o.clockSkewSeconds;
+  // The profile document is validated where it is applied; here only its size and shape are bounded.
+  const doc = o.profileDocument;
+  if (typeof doc === 'object' && doc !== null && !Array.isArray(doc) && JSON.stringify(doc).length <= MAX_PROFILE_DOCUMENT) {
+    out.profileDocument = doc as SavedSettings['profileDocument'];
+  }
   return out;
 }
+
+const MAX_PROFILE_DOCUMENT = 256 * 1024;
 
 /** What the settings hold, in words ("2 trusted certificates, IdP metadata, expected SP entity ID"). */
 export function describeSavedSettings(s: SavedSettings): string[] {
@@ -39,6 +46,10 @@ export function describeSavedSettings(s: SavedSettings): string[] {
   if (s.acsUrl) out.push(`ACS URL ${JSON.stringify(s.acsUrl.slice(0, 200))}`);
   if (s.accountSid) out.push('Account SID');
   if (s.profile) out.push(`profile ${JSON.stringify(s.profile.slice(0, 40))}`);
+  if (s.profileDocument) {
+    const name = (s.profileDocument as { name?: unknown }).name;
+    out.push(`a profile document${typeof name === 'string' ? ` ${JSON.stringify(name.slice(0, 80))}` : ''}`);
+  }
   if (s.clockSkewSeconds !== undefined) out.push(`clock skew ${s.clockSkewSeconds} s`);
   if (s.at) out.push(`time reference ${JSON.stringify(s.at.slice(0, 40))}`);
   return out;

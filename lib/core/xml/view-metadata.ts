@@ -1,4 +1,4 @@
-import type { Endpoint, MetadataView } from '../model';
+import type { Endpoint, MetadataView, RequestedAttributeView } from '../model';
 import { NS } from './ns';
 import { attr, boolAttr, childrenOf, descendants, firstChild, identifier, intAttr } from './nodes';
 import { certificatesIn } from './view-signature';
@@ -38,7 +38,28 @@ export function metadataView(entity: Element): MetadataView {
     wantAuthnRequestsSigned: idp && boolAttr(idp, 'WantAuthnRequestsSigned'),
     wantAssertionsSigned: sp && boolAttr(sp, 'WantAssertionsSigned'),
     authnRequestsSigned: sp && boolAttr(sp, 'AuthnRequestsSigned'),
+    requestedAttributes: sp ? requestedAttributes(sp) : [],
   };
+}
+
+/**
+ * The RequestedAttributes of the SP's default AttributeConsumingService (isDefault="true", else the first:
+ * saml-metadata §2.4.4.1 makes the first the default when none says so).
+ */
+function requestedAttributes(sp: Element): RequestedAttributeView[] {
+  const services = childrenOf(sp, MD, 'AttributeConsumingService');
+  const service = services.find((s) => boolAttr(s, 'isDefault') === true) ?? services[0];
+  if (!service) return [];
+  return childrenOf(service, MD, 'RequestedAttribute')
+    .map((el) => {
+      const a: RequestedAttributeView = { name: attr(el, 'Name')?.trim() ?? '', isRequired: boolAttr(el, 'isRequired') === true };
+      const nameFormat = attr(el, 'NameFormat')?.trim();
+      if (nameFormat) a.nameFormat = nameFormat;
+      const friendlyName = attr(el, 'FriendlyName')?.trim();
+      if (friendlyName) a.friendlyName = friendlyName;
+      return a;
+    })
+    .filter((a) => a.name !== '');
 }
 
 function endpoint(el: Element): Endpoint {

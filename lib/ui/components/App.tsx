@@ -47,7 +47,8 @@ function isTyping(t: EventTarget | null): boolean {
 export function App({ source, mode, theme }: AppProps) {
   const [extra, setExtra] = useState<TraceEntry[]>([]);
   const [batches, setBatches] = useState(0);
-  const cap = useCapture(source, extra, mode !== 'viewer');
+  const [preview, setPreview] = useState<Settings>();
+  const cap = useCapture(source, extra, mode !== 'viewer', preview);
   const systemDark = useSystemDark();
   const settings = cap.settings ?? DEFAULT_SETTINGS;
   const dataTheme = resolveTheme(settings.theme, theme, systemDark);
@@ -74,6 +75,7 @@ export function App({ source, mode, theme }: AppProps) {
       cap={cap}
       settings={settings}
       saveSettings={saveSettings}
+      onPreview={setPreview}
       onAdd={(b) => {
         setBatches((n) => n + 1);
         setExtra((prev) => [...prev, ...b.entries]);
@@ -92,13 +94,14 @@ interface WorkspaceProps {
   cap: ReturnType<typeof useCapture>;
   settings: Settings;
   saveSettings: (s: Settings) => Promise<void>;
+  onPreview: (draft: Settings | undefined) => void;
   onAdd: (b: InputBatch) => void;
   onClearExtra: () => void;
   extraCount: number;
   batchNumber: number;
 }
 
-function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd, onClearExtra, extraCount, batchNumber }: WorkspaceProps) {
+function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPreview, onAdd, onClearExtra, extraCount, batchNumber }: WorkspaceProps) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<MessageKind | ''>('');
   const [minSeverity, setMinSeverity] = useState<Severity | ''>('');
@@ -269,7 +272,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onAdd
       ) : null}
       {drawer ? (
         <aside class="sl-drawer" aria-label="Settings">
-          <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setDrawer(false)} />
+          <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setDrawer(false)} onPreview={onPreview} />
         </aside>
       ) : null}
     </div>

@@ -1,13 +1,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { MetadataView } from '../../core/model';
 import type { Settings } from '../data-source';
+import { useDebounced } from '../hooks/useDebounced';
 import { parseCertificates, parseMetadata, profileChoices } from '../engine';
 import { accountSidProblem, applyMetadata, clockSkewProblem, splitCertificates } from '../state/settings-form';
 import { formatFingerprint } from '../state/labels';
+import { editableProfile, withProfileDocument } from '../state/profile-editor';
+import { ProfileEditor } from './ProfileEditor';
 
 export interface SettingsFormProps {
   settings: Settings;
   onSave: (next: Settings) => Promise<void>;
   onClose?: () => void;
+  /** Called with the draft as it is edited (and undefined when done), so the findings re-judge before saving. */
+  onPreview?: (draft: Settings | undefined) => void;
 }
 
 function MetadataImport({ as, onXml }: { as: 'idp' | 'sp'; onXml: (xml: string) => void }) {
@@ -56,17 +62,26 @@ function CertificateSummary({ text }: { text: string }) {
 }
 
 /** The settings form, used by the options page and by the panel's drawer. Saved explicitly, not per keystroke. */
-export function SettingsForm({ settings, onSave, onClose }: SettingsFormProps) {
+export function SettingsForm({ settings, onSave, onClose, onPreview }: SettingsFormProps) {
   const [draft, setDraft] = useState<Settings>(settings);
   const [certText, setCertText] = useState((settings.trustedCertificates ?? []).join('\n\n'));
   const [skew, setSkew] = useState(String(settings.clockSkewSeconds ?? 180));
   const [note, setNote] = useState('');
   const profiles = useMemo(() => profileChoices(), []);
+  const [spMetadata, setSpMetadata] = useState<MetadataView>();
+  // Remounts the profile editor when the settings are replaced (saved elsewhere, reverted).
+  const [editorKey, setEditorKey] = useState(0);
+  const previewed = useDebounced(draft, 250);
+  useEffect(() => {
+    if (previewed !== settings) onPreview?.(previewed);
+  }, [previewed]);
+  useEffect(() => () => onPreview?.(undefined), []);
 
   useEffect(() => {
     setDraft(settings);
     setCertText((settings.trustedCertificates ?? []).join('\n\n'));
     setSkew(String(settings.clockSkewSeconds ?? 180));
+    setEditorKey((k) => k + 1);
   }, [settings]);
 
   const set = <K extends keyof Settings>(k: K, v: Settings[K]) => setDraft((d) => ({ ...d, [k]: v }));
@@ -80,7 +95,8 @@ export function SettingsForm({ settings, onSave, onClose }: SettingsFormProps) {
       setNote(`Could not read the metadata: ${problems.map((p) => p.message).join('; ') || 'not an EntityDescriptor'}`);
       return;
     }
-    const out = applyMetadata({ ...draft, trustedCertificates: splitCertificates(certText) }, metadata, as);
+    if (as === 'sp') setSpMetadata(metadata);
+    const out = applyMetadata({ ...draft, trustedCertificates: splitCertificates(certText) }, metadata, as, xml);
     setDraft(out.settings);
     setCertText((out.settings.trustedCertificates ?? []).join('\n\n'));
     setNote(`${out.summary} Review, then save.`);
@@ -116,7 +132,18 @@ export function SettingsForm({ settings, onSave, onClose }: SettingsFormProps) {
             ))}
           </select>
         </label>
-        <p class="sl-muted">{profiles.find((p) => p.id === (draft.profile ?? 'generic'))?.summary}</p>
+        <p class="sl-muted">
+          {editableProfile(draft)
+            ? 'The custom profile below is used instead.'
+            : profiles.find((p) => p.id === (draft.profile ?? 'generic'))?.summary}
+        </p>
+        <ProfileEditor
+          key={editorKey}
+          doc={editableProfile(draft)}
+          onChange={(doc) => setDraft((d) => withProfileDocument(d, doc))}
+          spMetadata={spMetadata}
+          onNote={setNote}
+        />
         <label class={draft.profile === 'twilio-flex' ? 'sl-emph' : ''}>
           Twilio Account SID (Twilio Flex)
           <input type="text" spellcheck={false} placeholder="AC…" value={draft.accountSid ?? ''} onInput={(e) => set('accountSid', str((e.target as HTMLInputElement).value))} />
@@ -149,6 +176,14 @@ export function SettingsForm({ settings, onSave, onClose }: SettingsFormProps) {
           <input type="text" spellcheck={false} value={draft.acsUrl ?? ''} onInput={(e) => set('acsUrl', str((e.target as HTMLInputElement).value))} />
         </label>
         <MetadataImport as="sp" onXml={importMetadata('sp')} />
+        {draft.spMetadataXml ? (
+          <p class="sl-muted">
+            The imported SP metadata is judged too: its required attributes, NameID formats and signing wishes.{' '}
+            <button type="button" onClick={() => (set('spMetadataXml', undefined), setSpMetadata(undefined))}>
+              Forget the SP metadata
+            </button>
+          </p>
+        ) : null}
         <label>
           SP private key for encrypted assertions (PEM)
           <textarea rows={3} spellcheck={false} autocomplete="off" value={draft.spPrivateKeyPem ?? ''} onInput={(e) => set('spPrivateKeyPem', str((e.target as HTMLTextAreaElement).value))} placeholder="-----BEGIN PRIVATE KEY-----" />
@@ -184,7 +219,7 @@ export function SettingsForm({ settings, onSave, onClose }: SettingsFormProps) {
         <button type="submit" class="sl-primary" disabled={!!sidProblem || !!skewProblem}>
           Save
         </button>
-        <button type="button" onClick={() => (setDraft(settings), setCertText((settings.trustedCertificates ?? []).join('\n\n')), setNote(''))}>
+        <button type="button" onClick={() => (setDraft(settings), setCertText((settings.trustedCertificates ?? []).join('\n\n')), setEditorKey((k) => k + 1), setNote(''))}>
           Revert
         </button>
         {onClose ? (

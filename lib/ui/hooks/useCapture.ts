@@ -32,6 +32,8 @@ export function useCapture(
   extra: TraceEntry[] = NO_ENTRIES,
   /** false: judge only `extra` (the viewer shows what the person loaded, not the live capture). */
   includeSource = true,
+  /** Settings being edited and not yet saved: the report judges with these meanwhile. */
+  preview?: Settings,
 ): CaptureState & { reload: () => void } {
   const [state, setState] = useState<CaptureState>({ entries: [], recording: false, analysing: false });
   const running = useRef(false);
@@ -40,6 +42,8 @@ export function useCapture(
   const alive = useRef(true);
   const extraRef = useRef(extra);
   extraRef.current = extra;
+  const previewRef = useRef(preview);
+  previewRef.current = preview;
 
   const analyseLoop = useCallback(async () => {
     if (running.current) {
@@ -55,7 +59,7 @@ export function useCapture(
       await new Promise((r) => setTimeout(r, 0));
       try {
         // Redacted entries carry what their file said was found before redaction; analyze shows it as claims.
-        const report = await runAnalysis(entries, analysisOptions(settings));
+        const report = await runAnalysis(entries, analysisOptions(previewRef.current ?? settings));
         if (!alive.current) return;
         setState((s) => ({ ...s, report, error: undefined }));
       } catch (e) {
@@ -99,6 +103,14 @@ export function useCapture(
       if (pending.current !== undefined) clearTimeout(pending.current);
     };
   }, [source, reload]);
+
+  // Settings being edited: judge again with them (and with the saved ones when the editing ends).
+  const previewed = useRef(false);
+  useEffect(() => {
+    if (!preview && !previewed.current) return;
+    previewed.current = !!preview;
+    void analyseLoop();
+  }, [preview, analyseLoop]);
 
   // Entries added by the viewer (pasted, dropped) are not in the source: re-judge when they change.
   useEffect(() => {

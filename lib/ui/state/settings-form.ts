@@ -1,8 +1,9 @@
 import type { AnalyzeOptions, MetadataView } from '../../core/model';
 import type { Settings } from '../data-source';
+import { preferredAcs } from '../engine';
 
 export const DEFAULT_SETTINGS: Settings = {
-  version: 1,
+  version: 2,
   keepAcrossRestart: false,
   rememberSpKey: false,
   profile: 'generic',
@@ -56,18 +57,13 @@ export interface MetadataImport {
   summary: string;
 }
 
-function preferredAcs(md: MetadataView): string | undefined {
-  const post = md.acsServices.filter((e) => /HTTP-POST$/.test(e.binding));
-  const pick = post.find((e) => e.isDefault) ?? post[0] ?? md.acsServices.find((e) => e.isDefault) ?? md.acsServices[0];
-  return pick?.location;
-}
-
 /**
  * Fills settings from imported metadata. `as` says which side the person meant; a metadata document that
  * describes both roles fills both. Existing certificates are replaced (the metadata is the newer truth)
- * but other fields are only replaced by values the metadata actually has.
+ * but other fields are only replaced by values the metadata actually has. SP metadata is kept whole (`xml`)
+ * so its required attributes, NameID formats and signing wishes are judged too.
  */
-export function applyMetadata(settings: Settings, md: MetadataView, as: 'idp' | 'sp'): MetadataImport {
+export function applyMetadata(settings: Settings, md: MetadataView, as: 'idp' | 'sp', xml?: string): MetadataImport {
   const next: Settings = { ...settings };
   const said: string[] = [];
   const idp = as === 'idp' || md.role === 'both';
@@ -87,6 +83,13 @@ export function applyMetadata(settings: Settings, md: MetadataView, as: 'idp' | 
     if (acs) {
       next.acsUrl = acs;
       said.push(`ACS ${acs}`);
+    }
+    if (xml !== undefined && as === 'sp') {
+      next.spMetadataXml = xml;
+      const required = md.requestedAttributes.filter((r) => r.isRequired).map((r) => r.name);
+      if (required.length) said.push(`required attributes ${required.join(', ')}`);
+      if (md.nameIdFormats.length) said.push(`NameID formats ${md.nameIdFormats.join(', ')}`);
+      if (md.wantAssertionsSigned) said.push('signed assertions (WantAssertionsSigned)');
     }
   }
   if (as === 'idp' && md.role === 'sp') said.push('note: this metadata describes a service provider, not an IdP');

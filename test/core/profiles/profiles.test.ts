@@ -5,6 +5,7 @@ import { NAMEID, buildResponse, signXml } from '../../../lib/samlgen';
 import { ACS, IDP_ENTITY, SP_ENTITY, T0, TRUST, at, cleanFlow, idpKey, postEntry, response } from '../rules/build';
 import { IDPS } from '../rules/idps';
 import { findingsOf } from '../rules/find';
+import { encryptedResponse } from '../rules/cases/xml';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const FLEX_ACS = `https://iam.twilio.com/v1/Accounts/${SID}/saml2`;
@@ -16,8 +17,11 @@ function severities(report: Awaited<ReturnType<typeof analyze>>, slug: string) {
 }
 
 describe('profiles', () => {
-  it('are data with the four documented ids', () => {
-    expect(PROFILES.map((p) => p.id)).toEqual(['generic', 'twilio-console', 'twilio-flex', 'sendgrid']);
+  it('are data: generic first, the Twilio and SendGrid ones, then other documented SPs', () => {
+    expect(PROFILES.map((p) => p.id)).toEqual([
+      'generic', 'twilio-console', 'twilio-flex', 'sendgrid',
+      'aws-iam-identity-center', 'atlassian-cloud', 'github-enterprise-cloud', 'google-workspace', 'slack',
+    ]);
     expect(getProfile(undefined)?.id).toBe('generic');
     expect(getProfile('Twilio-Flex')?.id).toBe('twilio-flex');
     expect(getProfile('okta')).toBeUndefined();
@@ -177,5 +181,50 @@ describe('expectations', () => {
     expect(resolveExpectations({}).time).toEqual({ mode: 'capture' });
     expect(resolveExpectations({ clockSkewSeconds: 30 }).skewSeconds).toBe(30);
     expect(resolveExpectations({ at: 'now', now: () => new Date(at(5)) }).time).toEqual({ mode: 'now', instant: new Date(at(5)) });
+  });
+});
+
+describe('profiles of other documented SPs', () => {
+  const transient = () => cleanFlow({ nameId: { value: '9f3c2a', format: NAMEID.transient } });
+
+  it('aws-iam-identity-center: emailAddress NameID holding an e-mail address; no encrypted assertions', async () => {
+    const report = await analyze(transient(), { ...TRUST, profile: 'aws-iam-identity-center' });
+    expect(severities(report, 'nameid-format')).toEqual(['error']);
+    expect(severities(report, 'nameid-not-email')).toEqual(['error']);
+    const encrypted = await analyze([postEntry('SAMLResponse', encryptedResponse(), ACS)], { ...TRUST, profile: 'aws-iam-identity-center' });
+    expect(findingsOf(encrypted, 'assertion-encrypted').map((f) => [f.severity, f.message])).toEqual([
+      ['error', expect.stringContaining('AWS IAM Identity Center does not support encrypted assertions')],
+    ]);
+    const generic = await analyze([postEntry('SAMLResponse', encryptedResponse(), ACS)], TRUST);
+    expect(severities(generic, 'assertion-encrypted')).toEqual(['info']);
+  });
+
+  it('slack: User.Email required by that exact name, the Response signed, Audience https://slack.com', async () => {
+    const flow = () => cleanFlow({ ...entra.spec, audiences: ['https://slack.com'] }, entra.sign);
+    const report = await analyze(flow(), { ...TRUST, profile: 'slack' });
+    expect(findingsOf(report, 'attribute-missing').map((f) => f.message.match(/Attribute "([^"]+)"/)?.[1])).toEqual(['User.Email']);
+    expect(severities(report, 'attribute-missing')).toEqual(['error']);
+    expect(severities(report, 'response-unsigned')).toEqual(['error']);
+    expect(findingsOf(report, 'audience-mismatch')).toEqual([]);
+    const elsewhere = await analyze(cleanFlow({ attributes: [{ name: 'User.Email', values: ['alice@example.test'] }] }), { ...TRUST, profile: 'slack' });
+    expect(findingsOf(elsewhere, 'audience-mismatch')[0]?.message).toContain('https://slack.com');
+    expect(findingsOf(elsewhere, 'attribute-missing')).toEqual([]);
+  });
+
+  it('github-enterprise-cloud: a transient NameID is refused; a persistent one is fine', async () => {
+    const report = await analyze(transient(), { ...TRUST, profile: 'github-enterprise-cloud' });
+    expect(findingsOf(report, 'nameid-format').map((f) => [f.severity, f.message])).toEqual([
+      ['error', `NameID format is ${NAMEID.transient}, which GitHub Enterprise Cloud does not accept.`],
+    ]);
+    const persistent = await analyze(cleanFlow({ nameId: { value: 'u-123', format: NAMEID.persistent } }), { ...TRUST, profile: 'github-enterprise-cloud' });
+    expect(findingsOf(persistent, 'nameid-format')).toEqual([]);
+  });
+
+  it('google-workspace and atlassian-cloud: the NameID must be an e-mail address', async () => {
+    for (const profile of ['google-workspace', 'atlassian-cloud']) {
+      const report = await analyze(transient(), { ...TRUST, profile });
+      expect(severities(report, 'nameid-not-email'), profile).toEqual(['error']);
+      expect(findingsOf(await analyze(cleanFlow(), { ...TRUST, profile }), 'nameid-not-email'), profile).toEqual([]);
+    }
   });
 });

@@ -58,6 +58,7 @@ describe('parseMetadata', () => {
       wantAuthnRequestsSigned: undefined,
       wantAssertionsSigned: undefined,
       authnRequestsSigned: undefined,
+      requestedAttributes: [],
     });
   });
 
@@ -77,6 +78,30 @@ describe('parseMetadata', () => {
       wantAssertionsSigned: true,
       authnRequestsSigned: false,
     });
+  });
+
+  it('reads the RequestedAttributes of the default AttributeConsumingService, isRequired only when "true"', () => {
+    const acs = (index: number, isDefault: string, attrs: string) =>
+      `<md:AttributeConsumingService index="${index}"${isDefault}><md:ServiceName xml:lang="en">HR</md:ServiceName>${attrs}</md:AttributeConsumingService>`;
+    const withServices = sp.replace(
+      '</md:SPSSODescriptor>',
+      acs(1, '', '<md:RequestedAttribute Name="ignored" isRequired="true"/>') +
+        acs(2, ' isDefault="true"', [
+          '<md:RequestedAttribute Name="urn:oid:0.9.2342.19200300.100.1.3" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri" FriendlyName="mail" isRequired="true"/>',
+          '<md:RequestedAttribute Name=" employeeType " isRequired="1"/>',
+          '<md:RequestedAttribute Name="department"/>',
+          '<md:RequestedAttribute FriendlyName="no name" isRequired="true"/>',
+        ].join('')) +
+        '</md:SPSSODescriptor>',
+    );
+    const { metadata, problems } = parseMetadata(withServices);
+    expect(problems).toEqual([]);
+    expect(metadata?.requestedAttributes).toEqual([
+      { name: 'urn:oid:0.9.2342.19200300.100.1.3', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri', friendlyName: 'mail', isRequired: true },
+      { name: 'employeeType', isRequired: true },
+      { name: 'department', isRequired: false },
+    ]);
+    expect(parseMetadata(sp).metadata?.requestedAttributes).toEqual([]);
   });
 
   it('takes the IdP out of an EntitiesDescriptor aggregate, even when an SP comes first', () => {

@@ -1,21 +1,18 @@
-import type { Profile } from './profile';
-import { ALIASES } from './names';
+import type { ProfileDocument } from '../document';
+import { ALIASES } from '../names';
 
 /** SendGrid SSO (FIELD-NOTES.md): FirstName/LastName for just-in-time provisioning, IdP-initiated only. */
-export const sendgrid: Profile = {
+export const sendgrid: ProfileDocument = {
   id: 'sendgrid',
   name: 'SendGrid',
+  extends: 'generic',
   summary:
     'SendGrid SSO: attributes FirstName and LastName (bare names) for just-in-time provisioning, which only happens on IdP-initiated logins.',
-  nameIdEmail: false,
   requiredAttributes: [
     { name: 'FirstName', aliases: ALIASES.firstName, purpose: 'the teammate\'s first name (otherwise created as "Unknown")' },
     { name: 'LastName', aliases: ALIASES.lastName, purpose: 'the teammate\'s last name (otherwise created as "Unknown")' },
   ],
   bareAttributeNames: true,
-  sign: { response: false, assertion: false },
-  requireSha256: false,
-  requireResponseIssuer: false,
   jitOnlyIdpInitiated: true,
   severities: {
     'attribute-missing': 'warning',

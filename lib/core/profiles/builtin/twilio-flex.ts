@@ -1,13 +1,13 @@
-import type { Profile } from './profile';
-import { ALIASES } from './names';
+import type { ProfileDocument } from '../document';
+import { ALIASES } from '../names';
 
 /** Twilio Flex SSO (FIELD-NOTES.md): bare claims email/full_name/roles, everything signed with SHA-256. */
-export const twilioFlex: Profile = {
+export const twilioFlex: ProfileDocument = {
   id: 'twilio-flex',
   name: 'Twilio Flex',
+  extends: 'generic',
   summary:
     'Twilio Flex SSO: ACS and SP entity ID derived from the Account SID, bare claims email, full_name and roles, Response and Assertion signed with RSA-SHA256, Response Issuer equal to the configured IdP issuer.',
-  nameIdEmail: false,
   requiredAttributes: [
     { name: 'email', aliases: ALIASES.email, purpose: 'the worker\'s e-mail address' },
     { name: 'full_name', aliases: ALIASES.fullName, purpose: 'the worker\'s display name' },
@@ -17,7 +17,6 @@ export const twilioFlex: Profile = {
   sign: { response: true, assertion: true },
   requireSha256: true,
   requireResponseIssuer: true,
-  jitOnlyIdpInitiated: false,
   accountSid: {
     acsUrl: 'https://iam.twilio.com/v1/Accounts/{AccountSid}/saml2',
     spEntityId: 'https://iam.twilio.com/v1/Accounts/{AccountSid}/saml2/metadata',
