@@ -1,1 +1,4 @@
 export { IDP_PRODUCTS, IDP_NAMES, type IdpProduct, type KnownIdpProduct, type IdpRecognition, type FlowOutcome } from './product';
+export { clueFromEndpoint, clueFromEntityId, clueFromHost, decide, type Clue } from './recognise';
+export { PRODUCT_SIGNS, type ProductSigns } from './signs';
+export { recognisePage, pageView, scanWindow, ENTRA_CODES, type PageHit, type PageView, type RequestFacts } from './error-pages';

@@ -43,6 +43,8 @@ import { assertionNotYetValid } from './assertion-not-yet-valid';
 import { clockSkew } from './clock-skew';
 import { timeReferenceMissing } from './time-reference-missing';
 import { artifactSourceUnknown } from './artifact-source-unknown';
+import { idpRefused } from './idp-refused';
+import { spRefused } from './sp-refused';
 import { configInvalid } from './config-invalid';
 import { configIncomplete } from './config-incomplete';
 import { internalError } from './internal-error';
@@ -96,6 +98,8 @@ export const RULES: readonly Rule[] = [
   clockSkew,
   timeReferenceMissing,
   artifactSourceUnknown,
+  idpRefused,
+  spRefused,
   configInvalid,
   configIncomplete,
   internalError,

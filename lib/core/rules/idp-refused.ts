@@ -1,0 +1,18 @@
+import type { StageRule } from './rule';
+
+export const idpRefused: StageRule = {
+  slug: 'idp-refused',
+  severity: 'error',
+  raisedBy: 'flow',
+  title: 'The IdP refused the AuthnRequest (error page, no Response)',
+  why: 'Many failed sign-ins never produce a SAML Response: the IdP shows its own error page (Entra ID AADSTS codes, Okta, AD FS, Google Workspace, Keycloak) or answers with an HTTP error, and the SP never hears back. The page names the cause, and the cause is almost always a value in the AuthnRequest (the SP entity ID, the ACS URL, the NameIDPolicy, the requested authentication context) that the IdP is not configured for. SAML Lens recognises these pages, whatever their language, and names the request value that caused the refusal.',
+  fix: {
+    general:
+      'Read the finding: it names the IdP error code, the value of this AuthnRequest it concerns, and where to change it.\nUnknown entity ID: register the Issuer of the AuthnRequest as the application identifier at the IdP (or make the SP send the registered one).\nReply URL / ACS not allowed: add the AssertionConsumerServiceURL of the request to the application at the IdP.\nUser not assigned: assign the user or a group to the application.\nNo page captured: save the HAR with content (Chrome: "Save all as HAR with content"), or keep the SAML panel open in DevTools while signing in, so the error page can be read.',
+    entra:
+      'AADSTS700016: Enterprise applications > your app > Single sign-on > Basic SAML Configuration > Identifier (Entity ID) = the AuthnRequest Issuer, exactly.\nAADSTS50011: same place, Reply URL (Assertion Consumer Service URL) = the requested ACS URL.\nAADSTS50105: Users and groups: assign the user.\nAADSTS75011: the SP should drop RequestedAuthnContext or send ForceAuthn="true".',
+    okta: '403 App Not Assigned: Applications > your app > Assignments: assign the user or group.\n/error/400_SAML: Applications > your app > General > SAML Settings > Advanced Settings > Signed Requests: upload the SP certificate; the request needs AssertionConsumerServiceURL and a NameIDPolicy matching "Name ID format".',
+    adfs: 'Look the Activity ID up in Event Viewer > Applications and Services Logs > AD FS > Admin.\nMSIS7007: the relying party trust Identifiers must contain the AuthnRequest Issuer.\nMSIS7070: add a "Transform an Incoming Claim" rule that issues a Name ID in the requested format.\nMSIS0038: add the SP signing certificate on the trust\'s Signature tab.',
+  },
+  spec: 'saml-profiles §4.1.4.1 (AuthnRequest usage); saml-core §3.4.1 (AuthnRequest)',
+};
