@@ -9,3 +9,4 @@ export { readInput } from '../core/input';
 export const profileIds = (): string[] => PROFILES.map((p) => p.id);
 
 export const ruleDoc: RuleLookup = (slug) => getRule(slug);
+export { OUTCOME_LABEL, idpLabel } from '../core/outcome/labels';

@@ -38,3 +38,4 @@ export function applyOutcomes(input: OutcomeInput, profile: Profile): { flows: F
   const flows = input.flows.map((f, k) => ({ ...f, idp: judged.flows[k]?.idp ?? unknown(), outcome: judged.flows[k]?.outcome ?? ('unknown' as const) }));
   return { flows, problems: judged.problems };
 }
+export { OUTCOME_LABEL, idpLabel } from './labels';

@@ -1,4 +1,5 @@
 import type { CapturedSignatures, EntrySource, HttpHeader, TraceEntry } from '../model';
+import { responseBodyFrom } from '../input/body';
 
 const SOURCES: ReadonlySet<string> = new Set<EntrySource>(['webrequest', 'har', 'saml-tracer', 'pasted', 'trace']);
 
@@ -49,6 +50,11 @@ export function readEntry(raw: unknown, index: number): TraceEntry | string {
   if (typeof raw.tabId === 'number') entry.tabId = raw.tabId;
   if (raw.masked === true) entry.masked = true;
   if (raw.redacted === true) entry.redacted = true;
+  // A stored body goes through the same cap as a captured one: a hand-made trace cannot smuggle in more.
+  if (isObj(raw.responseBody)) {
+    const body = responseBodyFrom(raw.responseBody.text, str(raw.responseBody.mimeType));
+    if (body) entry.responseBody = raw.responseBody.truncated === true ? { ...body, truncated: true } : body;
+  }
   if (Array.isArray(raw.capturedSignatures)) {
     entry.capturedSignatures = raw.capturedSignatures.filter(
       (c): c is CapturedSignatures => isObj(c) && typeof c.parameter === 'string' && Array.isArray(c.verdicts),
