@@ -37,4 +37,6 @@ export function markdownReport(report: Report, flow?: string): string {
 
 export { parseMetadata, parseCertificates };
 
+export { OUTCOME_LABEL, idpLabel } from '../core/outcome/labels';
+
 export { exportEntries, reportHtml, REDACTION_PROFILES, type ExportResult, type RedactionProfile, type TraceVerdict } from '../core/trace';
