@@ -41,7 +41,8 @@ export function applyCapturedVerdicts(report: Report, entries: TraceEntry[], sto
     const worst = f.messages
       .flatMap((i) => messages[i]?.findings ?? [])
       .reduce<Finding['severity'] | undefined>((w, x) => (w === undefined || RANK[x.severity] > RANK[w] ? x.severity : w), undefined);
-    return worst ? { ...f, worst } : { id: f.id, messages: f.messages, kind: f.kind };
+    const { worst: _before, ...rest } = f;
+    return worst ? { ...rest, worst } : rest;
   });
   return {
     ...report,
