@@ -266,7 +266,7 @@ function lookupCode(code: string): ErrorCode {
 
 // Bounded patterns: digits and a GUID, no nested quantifiers (scanned on up to a megabyte).
 const AADSTS = /\bAADSTS(\d{5,8})\b/;
-const CORRELATION = /Correlation\s?I[dD]\b[^0-9a-f]{0,40}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/;
+const CORRELATION = /Correlation\s?I[dD]\b[^<>]{0,20}?(?:<[^<>]{0,200}>\s*){0,4}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/;
 const DIRECTORY = /\bin the directory '([^'<>\n]{1,120})'/;
 
 export const entraPages: ErrorPageFamily = {

@@ -33,7 +33,7 @@ const BY_CODE = new Map(CODES.map((c) => [c.code, c]));
 export const googlePages: ErrorPageFamily = {
   product: 'google',
   recognise(page) {
-    const m = CODE.exec(page.text) ?? CODE.exec(page.url);
+    const m = (page.text.includes('app_not_') ? CODE.exec(page.text) : null) ?? CODE.exec(page.url);
     const code = m ? BY_CODE.get(m[1]!) : undefined;
     return code ? { product: 'google', code, details: [] } : undefined;
   },

@@ -68,14 +68,18 @@ const MESSAGES: Array<[RegExp, () => ErrorCode]> = [
 ];
 
 const ERROR_DIV = /id\s*=\s*["']kc-error-message["'][^>]{0,200}>\s*(?:<[^>]{0,200}>\s*){0,3}([^<]{1,300})/i;
+const ERROR_MARK = /id\s*=\s*["']kc-error-message["']/i;
 const KEYCLOAK_SAML = /\/realms\/[^/?#]+\/protocol\/saml(?:[/?#]|$)/i;
 
 export const keycloakPages: ErrorPageFamily = {
   product: 'keycloak',
   recognise(page) {
-    const message = ERROR_DIV.exec(page.text)?.[1]?.trim();
+    // A plain search first: the regular expressions only run on Keycloak's error template.
+    const templated = page.text.includes('kc-error-message');
+    const message = templated ? ERROR_DIV.exec(page.text)?.[1]?.trim() : undefined;
+    const marked = message !== undefined || (templated && ERROR_MARK.test(page.text));
     const onEndpoint = KEYCLOAK_SAML.test(page.url);
-    if (!message && !(onEndpoint && page.status !== undefined && page.status >= 400)) return undefined;
+    if (!marked && !(onEndpoint && page.status !== undefined && page.status >= 400)) return undefined;
     const known = message ? MESSAGES.find(([re]) => re.test(message)) : undefined;
     return { product: 'keycloak', code: known ? known[1]() : GENERIC, details: message && !known ? [`the page says "${message}"`] : [] };
   },

@@ -36,7 +36,7 @@ export const oktaPages: ErrorPageFamily = {
     if (ERROR_400_SAML.test(page.url)) return { product: 'okta', code: INVALID_SAML_REQUEST, details: [] };
     // The 403 is the language-independent sign; the English text also recognises a page captured without its status.
     const onSso = OKTA_SSO.test(page.url);
-    if ((onSso && page.status === 403) || (page.hasBody && NOT_ASSIGNED_TEXT.test(page.text) && (onSso || page.status === 403))) {
+    if ((onSso && page.status === 403) || (page.status === 403 && page.hasBody && NOT_ASSIGNED_TEXT.test(page.text))) {
       return { product: 'okta', code: APP_NOT_ASSIGNED, details: [] };
     }
     return undefined;
