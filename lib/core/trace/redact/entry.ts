@@ -169,8 +169,9 @@ function contentType(headers: HttpHeader[]): string | undefined {
   return headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
 }
 
-// One <input> tag at a time; bounded so a page of broken markup costs linear time.
-const INPUT_TAG = /<input\b[^<>]{0,4000}>/gi;
+// One <input> tag at a time (a SAMLResponse value is tens of kilobytes). A tag cannot contain < or >, so each
+// attempt ends at the next one and the whole page costs linear time.
+const INPUT_TAG = /<input\b[^<>]*>/gi;
 
 /** The value of an attribute of one tag, with where it sits (quotes excluded) so it can be replaced in place. */
 function attributeOf(tag: string, attr: string): { text: string; start: number; end: number } | undefined {
