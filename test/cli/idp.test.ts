@@ -109,6 +109,13 @@ describe('refused by the IdP: its error page explained on the AuthnRequest, with
   });
 });
 
+describe('ticket reports', () => {
+  it('the Markdown report names the IdP and the outcome in the flow heading', async () => {
+    const { out } = await check('entra-aadsts700016.har', ['--format', 'markdown'], false);
+    expect(out).toContain('## Flow flow-1 (sp-initiated, Microsoft Entra ID, refused by the IdP, worst: error)');
+  });
+});
+
 describe('refused by the SP', () => {
   it('the ACS answering 500: the finding is on the Response, names the signature finding first and quotes the SP', async () => {
     const { doc, code } = await check('sp-refused-500.har');

@@ -58,7 +58,7 @@ export function judgeIdpAnswer(
   const failed = pages.find((p) => p.responseStatus !== undefined && p.responseStatus >= 400);
   const errorRedirect = steps.find((s) => s.redirected && ERROR_URL.test(pathAndQuery(s.entry.url)))?.entry;
   const bad = failed ?? errorRedirect;
-  if (!bad) return { answered };
+  if (!bad) return { answered, ...unreadEnd(pages, idpName, location) };
   const why = failed ? `answered ${shortUrl(failed.url)} with HTTP ${failed.responseStatus}` : `sent the browser to its error page ${shortUrl(bad.url)}`;
   const body = bad.responseBody
     ? ' Its page was captured but is not one SAML Lens recognises; read it in the HTTP view.'
@@ -68,6 +68,23 @@ export function judgeIdpAnswer(
     refusal: {
       rule: 'idp-refused',
       message: `${idpName} ${why} and no Response followed: the IdP refused this AuthnRequest.${body}`,
+      ...(location ? { location } : {}),
+    },
+  };
+}
+
+/**
+ * The IdP answered with a page whose content was not captured, and nothing followed: the user may have stopped
+ * there, or the page was an error. Said as information, so the capture can be made again with the page in it.
+ */
+function unreadEnd(pages: TraceEntry[], idpName: string, location: string): { refusal?: Problem } {
+  const last = pages[pages.length - 1];
+  if (!last || last.responseBody || last.responseStatus === undefined || last.responseStatus >= 300) return {};
+  return {
+    refusal: {
+      rule: 'idp-refused',
+      severity: 'info',
+      message: `No Response followed: ${idpName} answered with its page ${shortUrl(last.url)} (HTTP ${last.responseStatus}) and the capture shows nothing after it. Either the sign-in stopped there, or that page was an error; its content was not captured (save the HAR with content, or keep the SAML panel open in DevTools while signing in), so SAML Lens cannot tell which.`,
       ...(location ? { location } : {}),
     },
   };

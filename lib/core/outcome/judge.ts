@@ -120,7 +120,10 @@ export function judgeFlows(input: OutcomeInput): OutcomeResult {
           const answer = judgeIdpAnswer(m.entry, m.message, m.view, followed.steps, idpName);
           answered ||= answer.answered;
           if (answer.hit) clues.push({ product: answer.hit.product, evidence: `error page ${answer.hit.code.code}`, weight: WEIGHT.endpoint });
-          if (answer.refusal) {
+          if (answer.refusal?.severity === 'info') {
+            // Not a refusal seen, only a page not read: the flow stays abandoned, the note says why it cannot tell.
+            if (i === requests[requests.length - 1]) result.messages[i]!.problems.push(answer.refusal);
+          } else if (answer.refusal) {
             result.messages[i]!.problems.push(answer.refusal);
             outcome = 'refused-by-idp';
             break;

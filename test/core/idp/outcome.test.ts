@@ -102,6 +102,15 @@ describe("the IdP's answer to an AuthnRequest without Response", () => {
     expect(rules(r, 0)).not.toContain('idp-refused');
   });
 
+  it('abandoned, and said so as information, when the page that ended it was not captured', async () => {
+    const r = await analyze([request({ responseStatus: 200 })], TRUST);
+    expect(r.flows[0]!.outcome).toBe('abandoned');
+    const f = r.messages[0]!.findings.find((x) => x.rule === 'idp-refused')!;
+    expect(f.severity).toBe('info');
+    expect(f.message).toContain('its content was not captured');
+    expect(r.summary.errors).toBe(0);
+  });
+
   it("ignores another tab's traffic and an unknown IdP's page", async () => {
     const own = request({ responseStatus: 200, tabId: 1 });
     const r = await analyze([own, page('x', 'https://login.microsoftonline.com/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/login', 4, { tabId: 2, responseStatus: 200, responseBody: html('<p>AADSTS50105</p>') })], TRUST);
