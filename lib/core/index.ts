@@ -9,3 +9,6 @@ export { parseCertificates, verifySignatures, type TrustedCertificate } from './
 export { RULES, getRule, renderRuleReference } from './rules';
 export type { Rule, RuleMeta } from './rules';
 export { PROFILES, getProfile, type Profile } from './profiles';
+export { IDP_PRODUCTS, IDP_NAMES, type IdpProduct, type KnownIdpProduct, type IdpRecognition, type FlowOutcome } from './idp';
+export { OUTCOME_LABEL, idpLabel } from './outcome/labels';
+export { RESPONSE_BODY_MAX_CHARS } from './input/body';
