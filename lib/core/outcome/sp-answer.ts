@@ -51,23 +51,28 @@ function withoutCode(html: string): string {
   }
 }
 
-/** The SP's own words on its error page: the title and first heading, and the first sentence that names an error. */
-export function spErrorText(body: ResponseBody | undefined): string | undefined {
-  if (!body) return undefined;
+/** The SP's own words on a page: its headline (title, first heading) and the first sentence that names an error. */
+export interface SpWords {
+  headline?: string;
+  /** Headline and sentence, for quoting. */
+  text?: string;
+}
+
+export function spWords(body: ResponseBody | undefined): SpWords {
+  if (!body) return {};
   // An SP's error page is small; its words are at the top.
-  const text = withoutCode(body.text.slice(0, 200_000));
-  const parts: string[] = [];
-  const title = /<title\b[^>]{0,500}>([\s\S]{0,500}?)<\/title>/i.exec(text)?.[1];
-  if (title) parts.push(plain(title));
-  const heading = /<h[1-3]\b[^>]{0,500}>([\s\S]{0,1000}?)<\/h[1-3]>/i.exec(text)?.[1];
-  if (heading) parts.push(plain(heading));
-  const body1 = /<body\b[^>]{0,1000}>([\s\S]*)/i.exec(text)?.[1] ?? text;
-  const sentence = plain(body1.slice(0, 50_000))
-    .split(/(?<=[.!?])\s+/)
-    .find((s) => ERROR_WORDS.test(s) && !parts.includes(s));
-  if (sentence) parts.push(sentence);
-  const joined = [...new Set(parts.filter(Boolean))].join(' — ');
-  return joined ? (joined.length > 300 ? `${joined.slice(0, 297)}…` : joined) : undefined;
+  const html = withoutCode(body.text.slice(0, 200_000));
+  const title = /<title\b[^>]{0,500}>([\s\S]{0,500}?)<\/title>/i.exec(html)?.[1];
+  const heading = /<h[1-3]\b[^>]{0,500}>([\s\S]{0,1000}?)<\/h[1-3]>/i.exec(html)?.[1];
+  const heads = [...new Set([title, heading].map((h) => (h ? plain(h) : '')).filter(Boolean))];
+  const inBody = /<body\b[^>]{0,1000}>([\s\S]*)/i.exec(html)?.[1] ?? html;
+  let rest = plain(inBody.slice(0, 50_000));
+  for (const h of heads) if (rest.startsWith(h)) rest = rest.slice(h.length).trim();
+  const sentence = rest.split(/(?<=[.!?])\s+/).find((x) => ERROR_WORDS.test(x) && !heads.includes(x));
+  const headline = heads.join(' — ') || undefined;
+  const joined = [...heads, ...(sentence ? [sentence] : [])].join(' — ');
+  const text = joined ? (joined.length > 300 ? `${joined.slice(0, 297)}…` : joined) : undefined;
+  return { ...(headline ? { headline } : {}), ...(text ? { text } : {}) };
 }
 
 /**
@@ -88,8 +93,10 @@ export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Fin
   if (!why && errorTarget) why = `it redirected to its ${ERROR_PATH.test(pathAndQuery(errorTarget)) ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
   if (!why && loopedToAuthnRequest) why = 'it sent the browser straight back to the IdP with a new AuthnRequest (it did not keep the session)';
   const errorHop = errorTarget ? chain.find((e) => e.url === errorTarget) : undefined;
-  const text = spErrorText((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
-  if (!why && text && (last.responseStatus ?? 0) < 300 && ERROR_WORDS.test(text)) why = `the page it showed after the ACS reports an error`;
+  const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
+  const text = words.text;
+  // Only the page's headline counts as a refusal: an application page may say "error" anywhere in its text.
+  if (!why && words.headline && (last.responseStatus ?? 0) < 300 && ERROR_WORDS.test(words.headline)) why = `the page it showed after the ACS is headed "${words.headline}"`;
   if (!why) return { refused: false };
   const causes = likelyCauses(findings);
   const cause = causes.length

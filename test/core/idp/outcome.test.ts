@@ -47,6 +47,15 @@ describe('the SP answer to the posted Response', () => {
     }
   });
 
+  it("refused: a page headed as an error; an application page that merely mentions one is still a sign-in", async () => {
+    const failed = await analyze(answered({ responseStatus: 200, responseBody: html('<html><head><title>Sign-in failed</title></head><body><h1>Sign-in failed</h1><p>Your account is not allowed to use this service.</p></body></html>') }), TRUST);
+    expect(failed.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(failed.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('The SP said: "Sign-in failed — Your account is not allowed to use this service."');
+    const home = page('h', 'https://sp.example.test/home', 3, { responseStatus: 200, responseBody: html('<html><head><title>Dashboard</title></head><body><h1>Welcome</h1><p>Unable to load notifications.</p></body></html>') });
+    const ok = await analyze(answered({ responseStatus: 302, redirectUrl: 'https://sp.example.test/home' }, home), TRUST);
+    expect(ok.flows[0]!.outcome).toBe('signed-in');
+  });
+
   it('refused: the ACS sends the browser straight back to the IdP with a new AuthnRequest', async () => {
     const again = redirectEntry('SAMLRequest', authnRequest({ id: '_req2' }), SSO, at(3));
     const r = await analyze(answered({ responseStatus: 302, redirectUrl: again.url }, again), TRUST);
