@@ -10,3 +10,4 @@ export { fixFor, messageIdp, traceIdp } from '../core/idp';
 export const profileIds = (): string[] => PROFILES.map((p) => p.id);
 
 export const ruleDoc: RuleLookup = (slug) => getRule(slug);
+export { OUTCOME_LABEL, idpLabel } from '../core/outcome/labels';

@@ -2,6 +2,7 @@ import type { IdpProduct } from '../core/idp';
 import type { Finding, MessageReport, Report, SignatureVerdict } from '../core/model';
 import { fixFor, messageIdp, traceIdp } from './core-api';
 import type { RuleLookup } from './rule-doc';
+import { OUTCOME_LABEL, idpLabel } from './core-api';
 
 export interface HumanOptions {
   color: boolean;
@@ -124,7 +125,10 @@ export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptio
   ];
   if (!report.messages.length) out.push('', 'No SAML, WS-Federation or artifact message found in the input.');
   report.flows.forEach((flow, i) => {
-    out.push('', c.bold(`Flow ${i + 1} · ${flow.kind}`));
+    const outcome = flow.outcome ?? 'unknown';
+    const paintOutcome = outcome === 'signed-in' ? c.green : outcome.startsWith('refused') ? c.red : outcome === 'abandoned' ? c.yellow : c.dim;
+    out.push('', `${c.bold(`Flow ${i + 1} · ${flow.kind} · ${idpLabel(flow.idp)}`)} · ${paintOutcome(OUTCOME_LABEL[outcome])}`);
+    if (flow.idp?.evidence.length) out.push(c.dim(`  IdP recognised from: ${flow.idp.evidence.slice(0, 2).join('; ')}`));
     for (const idx of flow.messages) {
       const m = report.messages[idx];
       if (m) out.push(...messageBlock(m, lookup, opts, messageIdp(report, m)));

@@ -22,6 +22,7 @@ import { generic } from './profiles/generic';
 import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
 import { explainStatus } from './status-codes';
 import { savedSettingsProblem } from './trace/saved-settings';
+import { applyOutcomes } from './outcome';
 
 /** One message after decoding, parsing and signature checks, before the rules. */
 interface Staged {
@@ -263,13 +264,18 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
   const expect = safeExpectations(options);
   const staged: Staged[] = [];
   const positions: number[] = [];
+  // Every readable entry, SAML or not: the flows' outcomes read the traffic around the messages.
+  const readable: TraceEntry[] = [];
+  const entryAt: number[] = [];
   for (const [i, raw] of entries.entries()) {
     const entry = plainEntry(raw);
     if (!entry) {
       staged.push(unreadable(i));
       positions.push(0);
+      entryAt.push(-1);
       continue;
     }
+    readable.push(entry);
     const seen = new Map<string, number>();
     for (const message of extract(entry)) {
       for (const one of parse(entry, message)) {
@@ -277,6 +283,7 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
         seen.set(message.parameter, position + 1);
         staged.push(one);
         positions.push(position);
+        entryAt.push(readable.length - 1);
       }
     }
   }
@@ -350,8 +357,17 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
     r.findings = dedupe(findings);
   });
 
-  const traceFindings = dedupe([...expect.problems, ...extra].map((p) => problemToFinding(p, expect.profile)));
-  const flows = grouped.flows.map((f) => {
+  const outcomes = applyOutcomes(
+    {
+      entries: readable,
+      messages: staged.map((s, i) => ({ position: entryAt[i] ?? -1, entry: s.entry, message: s.message, view: s.parsed?.view, report: reports[i]! })),
+      flows: grouped.flows,
+      configured: { idpEntityId: expect.idpEntityId, idpSsoUrls: (expect.idpMetadata?.ssoServices ?? []).map((e) => e.location) },
+    },
+    expect.profile,
+  );
+  const traceFindings = dedupe([...expect.problems, ...extra, ...outcomes.problems].map((p) => problemToFinding(p, expect.profile)));
+  const flows = outcomes.flows.map((f) => {
     const w = worst(f.messages.flatMap((i) => reports[i]?.findings ?? []));
     return w ? { ...f, worst: w } : { ...f };
   });

@@ -11,3 +11,6 @@ export type { Rule, RuleMeta } from './rules';
 export { PROFILES, getProfile, resolveProfile, profileFromMetadata, type Profile, type ProfileDocument } from './profiles';
 export { compareReports, redactComparison, comparisonMarkdown } from './compare';
 export type { Comparison, CompareInput, CompareOutcome, Difference, DiffField, Importance } from './compare';
+export { IDP_PRODUCTS, IDP_NAMES, type IdpProduct, type KnownIdpProduct, type IdpRecognition, type FlowOutcome } from './idp';
+export { OUTCOME_LABEL, idpLabel } from './outcome/labels';
+export { RESPONSE_BODY_MAX_CHARS } from './input/body';

@@ -3,6 +3,9 @@ import type { DataSource } from '../ui/data-source';
 import { isEntryKey } from './store/keys';
 import { clearEntries, readEntries } from './store/entries';
 import { getSettings, recordingItem, setSettings } from './settings';
+import { coalesce } from './coalesce';
+
+export { coalesce } from './coalesce';
 
 const WATCHED = new Set(['recording', 'settings', 'spKey']);
 
@@ -30,32 +33,5 @@ export function createExtensionDataSource(opts: { inspectedTabId?: number } = {}
     getSettings,
     setSettings,
     ...(opts.inspectedTabId !== undefined ? { inspectedTabId: opts.inspectedTabId } : {}),
-  };
-}
-
-/**
- * Calls `fn` once changes settle (`quietMs`), but at least every `maxWaitMs` while they keep coming,
- * so a burst of thousands of requests updates the panel a few times instead of thousands.
- */
-export function coalesce(fn: () => void, quietMs: number, maxWaitMs: number) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let firstAt: number | undefined;
-  const fire = () => {
-    timer = undefined;
-    firstAt = undefined;
-    fn();
-  };
-  return {
-    schedule() {
-      const now = Date.now();
-      firstAt ??= now;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(fire, Math.max(0, Math.min(quietMs, firstAt + maxWaitMs - now)));
-    },
-    cancel() {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      firstAt = undefined;
-    },
   };
 }

@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import type { DataSource } from '../ui/data-source';
 import { createExtensionDataSource } from './data-source';
 import { exposeVerifyHook } from './test-hook';
+import { collectBodies, type NetworkLike } from './bodies/collector';
+import { withBodies } from './bodies/source';
 
 export type PageMode = 'panel' | 'viewer' | 'options';
 
@@ -25,6 +27,12 @@ export function inspectedTabId(): number | undefined {
   return typeof id === 'number' ? id : undefined;
 }
 
+/** DevTools' network view when the page runs inside DevTools (it reads response bodies the background cannot). */
+function devtoolsNetwork(): NetworkLike | undefined {
+  const network = (browser.devtools as typeof browser.devtools | undefined)?.network;
+  return network?.onRequestFinished ? (network as unknown as NetworkLike) : undefined;
+}
+
 export interface PageContext {
   el: HTMLElement;
   source: DataSource;
@@ -39,10 +47,12 @@ export function pageContext(mode: PageMode): PageContext {
   const theme = devtoolsTheme();
   if (theme) document.documentElement.dataset.devtoolsTheme = theme;
   exposeVerifyHook();
+  const captured = createExtensionDataSource(tabId !== undefined ? { inspectedTabId: tabId } : {});
+  const network = mode === 'panel' ? devtoolsNetwork() : undefined;
   return {
     el,
     mode,
-    source: createExtensionDataSource(tabId !== undefined ? { inspectedTabId: tabId } : {}),
+    source: network ? withBodies(captured, collectBodies(network)) : captured,
     ...(theme ? { devtoolsTheme: theme } : {}),
   };
 }

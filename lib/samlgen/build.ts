@@ -142,6 +142,8 @@ export interface AuthnRequestSpec {
   nameIdPolicyFormat?: string;
   forceAuthn?: boolean;
   isPassive?: boolean;
+  /** AuthnContextClassRef values of a RequestedAuthnContext (Comparison "exact"). */
+  requestedAuthnContext?: string[];
 }
 
 export function buildAuthnRequest(spec: AuthnRequestSpec = {}): string {
@@ -161,6 +163,9 @@ export function buildAuthnRequest(spec: AuthnRequestSpec = {}): string {
     })}>` +
     `<saml:Issuer>${esc(spec.issuer ?? 'https://sp.example.test/metadata')}</saml:Issuer>` +
     policy +
+    (spec.requestedAuthnContext?.length
+      ? `<samlp:RequestedAuthnContext Comparison="exact">${spec.requestedAuthnContext.map((c) => `<saml:AuthnContextClassRef>${esc(c)}</saml:AuthnContextClassRef>`).join('')}</samlp:RequestedAuthnContext>`
+      : '') +
     `</samlp:AuthnRequest>`
   );
 }

@@ -45,6 +45,8 @@ export function checkProfileDocument(value: unknown): ReturnType<typeof resolveP
   return resolveProfile(value, isRegistered);
 }
 
+export { OUTCOME_LABEL, idpLabel } from '../core/outcome/labels';
+
 export { exportEntries, reportHtml, savedSettingsProblem, REDACTION_PROFILES, type ExportResult, type RedactionProfile } from '../core/trace';
 
 export { compareReports, comparisonView, type CompareInput, type Comparison, type CompareOutcome, type DifferenceView } from '../core/compare';

@@ -38,9 +38,9 @@ describe('compare: what the other side can be', () => {
     const selected = r.messages[1]!;
     const flows = compareChoices(r, 'flow', { exclude: selected, kind: selected.kind });
     expect(flows.map((c) => [c.label, c.pick])).toEqual([['#2 SP-initiated login', { flow: 2 }]]);
-    // After the rollover the signature is not the trusted certificate's: signature-untrusted, and message-unsigned
-    // because no signature counts.
-    expect(flows[0]!.detail).toMatch(/^AuthnRequest, Response · 2 errors · \d\d:\d\d/);
+    // After the rollover the signature is not the trusted certificate's: signature-untrusted, message-unsigned
+    // because no signature counts, and sp-refused because the SP's answer refused it.
+    expect(flows[0]!.detail).toMatch(/^AuthnRequest, Response · 3 errors · \d\d:\d\d/);
     // From a file nothing is excluded: its first flow is a candidate too.
     expect(compareChoices(r, 'flow').map((c) => c.pick)).toEqual([{ flow: 1 }, { flow: 2 }]);
   });

@@ -3,6 +3,7 @@ import type { Problem, TraceEntry } from '../model';
 import { formDecode, hasPercentEscape } from '../binding/urlencoded';
 import { readCapturedSignatures } from '../captured';
 import { classifyBody, headerValue, isRecord, normaliseHeaders, statusNumber, str, toIso } from './fields';
+import { responseBodyFrom } from './body';
 
 /**
  * Whether `postData.params` values are still URL-encoded depends on the producer: Chrome DevTools
@@ -59,6 +60,11 @@ export function readHarEntry(
     if (text) entry.responseStatusText = text;
     const redirect = str(response.redirectURL) || headerValue(entry.responseHeaders, 'location');
     if (redirect) entry.redirectUrl = redirect;
+    const content = response.content;
+    if (isRecord(content)) {
+      const body = responseBodyFrom(content.text, str(content.mimeType) || headerValue(entry.responseHeaders, 'content-type'), str(content.encoding));
+      if (body) entry.responseBody = body;
+    }
   }
   return { entry, problems };
 }

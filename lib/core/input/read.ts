@@ -3,6 +3,7 @@ import type { Problem, TraceEntry } from '../model';
 import { looksLikeSaml } from '../binding/looks-like';
 import { isRecord, str } from './fields';
 import { harEntryMayBeSaml, paramsEncodingOf, readHarEntry } from './har';
+import { HarContext } from './har-context';
 import { readPasted } from './pasted';
 import { fromSamlTracerRequest } from './saml-tracer';
 import { isTraceDocument, parseTrace } from '../trace/native';
@@ -60,11 +61,20 @@ function readHar(log: Record<string, unknown>, rawEntries: unknown[]): InputResu
   const encoding = paramsEncodingOf(creator);
   const entries: TraceEntry[] = [];
   const problems: Problem[] = [];
+  const context = new HarContext();
   rawEntries.forEach((raw, i) => {
-    if (!harEntryMayBeSaml(raw)) return;
+    // A SAML entry is kept and starts a navigation to follow; other entries only when they continue one.
+    const maySaml = harEntryMayBeSaml(raw);
+    const wanted = !maySaml && context.wants(raw);
+    if (!maySaml && !wanted) return;
     const read = readHarEntry(raw, i, encoding);
-    problems.push(...read.problems);
-    if (read.entry && looksLikeSaml(read.entry)) entries.push(read.entry);
+    const saml = maySaml && read.entry !== undefined && looksLikeSaml(read.entry);
+    const keep = saml || wanted || (maySaml && context.wants(raw));
+    if (maySaml || keep) problems.push(...read.problems);
+    if (!read.entry || !keep) return;
+    if (saml) context.start(read.entry);
+    else context.keep(read.entry);
+    entries.push(read.entry);
   });
   if (entries.length === 0) problems.push(noSaml('HAR file', rawEntries.length));
   return { format: 'har', entries, problems };

@@ -40,6 +40,21 @@ export interface TraceEntry {
   redacted?: boolean;
   /** Signature verdicts of this entry's messages as computed before redaction, in message order. */
   capturedSignatures?: CapturedSignatures[];
+  /**
+   * The response body as text, when the capture had it (HAR content, the DevTools panel). Only kept for SAML
+   * entries and the pages around them, at most RESPONSE_BODY_MAX_CHARS (lib/core/input/body.ts); binary bodies
+   * are never kept.
+   */
+  responseBody?: ResponseBody;
+}
+
+/** A captured response body (decoded to text). */
+export interface ResponseBody {
+  text: string;
+  /** As the capture named it, e.g. `text/html`. */
+  mimeType?: string;
+  /** The body was longer than what is kept; `text` is its beginning. */
+  truncated?: boolean;
 }
 
 /** The signature verdicts of one message of an entry, kept across redaction. */

@@ -9,6 +9,7 @@ const STAGE_WORDS: Record<NonNullable<Rule['raisedBy']>, string> = {
   parser: 'parsing the XML',
   verifier: 'verifying signatures',
   engine: 'the analysis itself',
+  flow: 'reading the HTTP answers around the flow',
 };
 
 function cell(text: string): string {

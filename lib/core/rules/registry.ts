@@ -48,6 +48,8 @@ import { assertionNotYetValid } from './assertion-not-yet-valid';
 import { clockSkew } from './clock-skew';
 import { timeReferenceMissing } from './time-reference-missing';
 import { artifactSourceUnknown } from './artifact-source-unknown';
+import { idpRefused } from './idp-refused';
+import { spRefused } from './sp-refused';
 import { configInvalid } from './config-invalid';
 import { configIncomplete } from './config-incomplete';
 import { savedSettings } from './saved-settings';
@@ -108,6 +110,8 @@ export const RULES: readonly Rule[] = [
   clockSkew,
   timeReferenceMissing,
   artifactSourceUnknown,
+  idpRefused,
+  spRefused,
   configInvalid,
   configIncomplete,
   internalError,

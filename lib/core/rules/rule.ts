@@ -2,8 +2,8 @@ import type { IdpFix } from '../idp/fix-for';
 import type { Severity } from '../model';
 import type { RuleContext } from './context';
 
-/** The pipeline stage that raises a rule as a Problem before the rule engine runs. */
-export type Stage = 'input' | 'decoder' | 'parser' | 'verifier' | 'engine';
+/** The pipeline stage that raises a rule as a Problem before the rule engine runs ('flow': after it, from the HTTP answers around a flow). */
+export type Stage = 'input' | 'decoder' | 'parser' | 'verifier' | 'engine' | 'flow';
 
 /**
  * How to fix what a rule found. Plain text; several steps are separate lines. Per-IdP text only where the

@@ -1,5 +1,6 @@
 import { readCapturedSignatures } from '../captured';
 import type { EntrySource, HttpHeader, Problem, TraceEntry } from '../model';
+import { responseBodyFrom } from '../input/body';
 
 const SOURCES: ReadonlySet<string> = new Set<EntrySource>(['webrequest', 'har', 'saml-tracer', 'pasted', 'trace']);
 
@@ -50,6 +51,11 @@ export function readEntry(raw: unknown, index: number, problems: Problem[] = [])
   if (typeof raw.tabId === 'number') entry.tabId = raw.tabId;
   if (raw.masked === true) entry.masked = true;
   if (raw.redacted === true) entry.redacted = true;
+  // A stored body goes through the same cap as a captured one: a hand-made trace cannot smuggle in more.
+  if (isObj(raw.responseBody)) {
+    const body = responseBodyFrom(raw.responseBody.text, str(raw.responseBody.mimeType));
+    if (body) entry.responseBody = raw.responseBody.truncated === true ? { ...body, truncated: true } : body;
+  }
   // Verdicts in a file are claims of whoever made it: read strictly, each malformed one said in a problem.
   const captured = readCapturedSignatures(raw.capturedSignatures, `trace entry ${index + 1}`, problems);
   if (captured) entry.capturedSignatures = captured;

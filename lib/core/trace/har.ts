@@ -39,7 +39,7 @@ export interface HarEntry {
     httpVersion: string;
     cookies: HarNameValue[];
     headers: HarNameValue[];
-    content: { size: number; mimeType: string };
+    content: { size: number; mimeType: string; text?: string };
     redirectURL: string;
     headersSize: number;
     bodySize: number;
@@ -138,8 +138,10 @@ function harEntry(e: TraceEntry, opts: HarOptions, notes: ExportNote[]): HarEntr
       httpVersion: 'HTTP/1.1',
       cookies: setCookiePairs(e.responseHeaders),
       headers: e.responseHeaders.map((h) => ({ name: h.name, value: h.value })),
-      // The capture never keeps response bodies: size 0 says "not recorded", not "empty page".
-      content: { size: 0, mimeType: headerValue(e.responseHeaders, 'content-type') ?? 'x-unknown' },
+      // Without a captured body, size 0 says "not recorded", not "empty page".
+      content: e.responseBody
+        ? { size: byteLength(e.responseBody.text), mimeType: e.responseBody.mimeType ?? headerValue(e.responseHeaders, 'content-type') ?? 'x-unknown', text: e.responseBody.text }
+        : { size: 0, mimeType: headerValue(e.responseHeaders, 'content-type') ?? 'x-unknown' },
       redirectURL: location,
       headersSize: -1,
       bodySize: -1,
@@ -152,11 +154,14 @@ function harEntry(e: TraceEntry, opts: HarOptions, notes: ExportNote[]): HarEntr
 
 /**
  * HAR 1.2 that Chrome DevTools' Network panel imports (every field its importer reads as a number is a
- * number, every date a valid ISO date). Request and response bodies are not captured, timings are unknown.
+ * number, every date a valid ISO date). Response bodies are written where the capture had them; timings are unknown.
  */
 export function toHar(entries: TraceEntry[], opts: HarOptions = {}): { har: HarDocument; notes: ExportNote[] } {
   const notes: ExportNote[] = [];
   const harEntries = entries.map((e) => harEntry(e, opts, notes));
+  if (entries.some((e) => e.responseBody?.truncated)) {
+    notes.push({ message: 'some response bodies were captured only in part (their first characters); the HAR holds what was captured' });
+  }
   if (entries.some((e) => e.savedXml !== undefined || e.capturedSignatures)) {
     notes.push({ message: 'saved SAML XML and captured signature verdicts are kept in the custom "_samlLens" field, which tools other than SAML Lens ignore' });
   }
@@ -166,7 +171,7 @@ export function toHar(entries: TraceEntry[], opts: HarOptions = {}): { har: HarD
         version: '1.2',
         creator: opts.creator ?? { ...TOOL },
         entries: harEntries,
-        comment: 'Exported by SAML Lens. Timings and response bodies were not captured.',
+        comment: 'Exported by SAML Lens. Timings were not captured; response bodies only where the capture had them (HAR import, the DevTools panel).',
       },
     },
     notes,

@@ -58,7 +58,7 @@ export function reportHtml(report: Report, opts: TicketReportOptions = {}): stri
   body.push(rows(v.summary));
   if (v.traceFindings.length) body.push('<h2>Trace findings</h2>', ...v.traceFindings.map(finding));
   for (const flow of v.flows) {
-    body.push(`<h2>Flow ${htmlEscape(flow.id)} (${htmlEscape(flow.kind)}${flow.worst ? `, worst: ${htmlEscape(flow.worst)}` : ''})</h2>`);
+    body.push(`<h2>Flow ${htmlEscape(flow.id)} (${htmlEscape(flow.kind)}${flow.about ? `, ${htmlEscape(flow.about)}` : ''}${flow.worst ? `, worst: ${htmlEscape(flow.worst)}` : ''})</h2>`);
     for (const m of flow.messages) {
       body.push(`<h3>${htmlEscape(m.heading)}</h3>`, rows(m.facts));
       if (m.attributes.length) body.push(rows(m.attributes.map((a) => [`Attribute ${a.name}`, a.values.join(', ')])));

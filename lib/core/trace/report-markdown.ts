@@ -49,7 +49,7 @@ export function reportMarkdown(report: Report, opts: TicketReportOptions = {}): 
     for (const f of v.traceFindings) out.push(...finding(f));
   }
   for (const flow of v.flows) {
-    out.push('', `## Flow ${mdText(flow.id)} (${flow.kind}${flow.worst ? `, worst: ${flow.worst}` : ''})`);
+    out.push('', `## Flow ${mdText(flow.id)} (${flow.kind}${flow.about ? `, ${mdText(flow.about)}` : ''}${flow.worst ? `, worst: ${flow.worst}` : ''})`);
     for (const m of flow.messages) {
       out.push('', `### ${mdText(m.heading)}`, '');
       for (const [k, val] of m.facts) out.push(`- ${k}: ${mdText(val)}`);

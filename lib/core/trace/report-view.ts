@@ -1,4 +1,5 @@
 import { prettyXml } from './pretty-xml';
+import { idpLabel, OUTCOME_LABEL } from '../outcome/labels';
 import type { Finding, MessageReport, Report, Severity, SignatureVerdict } from '../model';
 import { fixFor, messageIdp, traceIdp, type IdpProduct, type OrderedFix } from '../idp';
 import { getRule } from '../rules/registry';
@@ -54,7 +55,8 @@ export interface TicketView {
   summary: Array<[string, string]>;
   counts: { errors: number; warnings: number; infos: number };
   traceFindings: ViewFinding[];
-  flows: Array<{ id: string; kind: string; worst?: Severity; messages: ViewMessage[] }>;
+  /** `about`: the IdP product and how the flow ended, in words ("Microsoft Entra ID, refused by the IdP"). */
+  flows: Array<{ id: string; kind: string; about?: string; worst?: Severity; messages: ViewMessage[] }>;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -129,6 +131,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
   const flowViews: TicketView['flows'] = flows.map((f) => ({
     id: f.id,
     kind: f.kind,
+    ...(f.idp || f.outcome ? { about: `${idpLabel(f.idp)}, ${OUTCOME_LABEL[f.outcome ?? 'unknown']}` } : {}),
     ...(f.worst ? { worst: f.worst } : {}),
     messages: f.messages.flatMap((i) => {
       const m = byIndex.get(i);

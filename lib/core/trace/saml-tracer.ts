@@ -102,6 +102,9 @@ export function toSamlTracer(entries: TraceEntry[], opts: { timestamp?: string }
   if (entries.some((e) => e.capturedAt)) {
     notes.push({ message: 'SAML-tracer files have no per-request time: the capture times are not in this export (time checks will use the export time)' });
   }
+  if (entries.some((e) => e.responseBody)) {
+    notes.push({ message: 'SAML-tracer files have no place for response bodies: the captured pages (IdP error pages, the SP answer) are not in this export' });
+  }
   if (entries.some((e) => e.redacted)) {
     notes.push({ message: 'SAML-tracer files cannot mark redacted messages: their signatures will show as broken there' });
   }

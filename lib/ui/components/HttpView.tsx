@@ -93,6 +93,17 @@ export function HttpView({ entry, message }: { entry?: TraceEntry; message?: Mes
       <PairTable pairs={asPairs(entry.requestHeaders)} empty="None captured." />
       <h4>Response headers</h4>
       <PairTable pairs={asPairs(entry.responseHeaders)} empty="None captured." />
+      {entry.responseBody ? (
+        <>
+          <h4>
+            Response body{entry.responseBody.mimeType ? <span class="sl-muted"> ({entry.responseBody.mimeType})</span> : null}
+            {entry.responseBody.truncated ? <span class="sl-muted"> — only its beginning was kept</span> : null}
+          </h4>
+          <pre class="sl-raw">
+            <LongValue text={entry.responseBody.text} />
+          </pre>
+        </>
+      ) : null}
     </div>
   );
 }

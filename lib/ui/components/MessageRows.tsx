@@ -3,6 +3,7 @@ import type { Row } from '../state/rows';
 import { FLOW_KIND_LABEL, directionLabel, hostOf, shortPath, timeOfDay } from '../state/labels';
 import { worstSeverity, countBySeverity } from '../state/severity';
 import { SeverityBadge } from './SeverityBadge';
+import { OUTCOME_LABEL, idpLabel } from '../engine';
 
 // Hook-free row views: they render one row from plain data, so tests can call them directly.
 
@@ -11,6 +12,10 @@ export function FlowRowView({ row }: { row: Extract<Row, { type: 'flow' }> }) {
   return (
     <div class="sl-row sl-row-flow" role="presentation">
       <span class="sl-flow-kind">{FLOW_KIND_LABEL[row.flow.kind]}</span>
+      <span class="sl-flow-idp" title={row.flow.idp?.evidence.length ? `Recognised from: ${row.flow.idp.evidence.join('; ')}` : 'No IdP product recognised'}>
+        {idpLabel(row.flow.idp)}
+      </span>
+      <span class={`sl-outcome sl-outcome-${row.flow.outcome ?? 'unknown'}`}>{OUTCOME_LABEL[row.flow.outcome ?? 'unknown']}</span>
       <span class={`sl-corr ${c.ok === true ? 'sl-corr-ok' : c.ok === false ? 'sl-corr-bad' : ''}`} title={c.text}>
         {c.ok === true ? '✓ ' : c.ok === false ? '✗ ' : ''}
         {c.text}

@@ -41,6 +41,7 @@ export class EntryWalker {
     if (e.redirectUrl !== undefined) out.redirectUrl = this.url(e.redirectUrl, 'redirect URL');
     if (e.savedXml !== undefined) out.savedXml = this.r.xml(e.savedXml, 'saved SAML XML');
     if (e.responseStatusText !== undefined) out.responseStatusText = this.r.sweep(e.responseStatusText, 'status text');
+    if (e.responseBody) out.responseBody = { ...e.responseBody, text: this.responseBody(e.responseBody.text, e.responseBody.mimeType) };
     this.r.entry = undefined;
     return out;
   }
@@ -145,6 +146,27 @@ export class EntryWalker {
     return this.r.sweep(body, 'body');
   }
 
+  /**
+   * A captured page: the fields of its forms are judged like posted fields (an IdP's auto-post page carries the
+   * whole SAMLResponse, a sign-in page its tokens), then the text is swept. JSON answers like JSON bodies.
+   */
+  responseBody(text: string, mimeType: string | undefined): string {
+    const type = (mimeType ?? '').toLowerCase();
+    const trimmed = text.trimStart();
+    if (type.includes('json') || (!type.includes('html') && (trimmed.startsWith('{') || trimmed.startsWith('[')))) return this.json(text);
+    const fields = text.replace(INPUT_TAG, (tag) => this.inputTag(tag));
+    return this.r.sweep(fields, 'response body');
+  }
+
+  private inputTag(tag: string): string {
+    const name = attributeOf(tag, 'name');
+    const value = attributeOf(tag, 'value');
+    if (!name || !value) return tag;
+    const decoded = htmlDecode(value.text);
+    const next = this.field(htmlDecode(name.text), decoded, `response body field ${htmlDecode(name.text)}`, false);
+    return next === decoded ? tag : `${tag.slice(0, value.start)}${htmlEscape(next)}${tag.slice(value.end)}`;
+  }
+
   private json(body: string): string {
     let parsed: unknown;
     try {
@@ -165,4 +187,27 @@ export class EntryWalker {
 
 function contentType(headers: HttpHeader[]): string | undefined {
   return headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+}
+
+// One <input> tag at a time (a SAMLResponse value is tens of kilobytes). A tag cannot contain < or >, so each
+// attempt ends at the next one and the whole page costs linear time.
+const INPUT_TAG = /<input\b[^<>]*>/gi;
+
+/** The value of an attribute of one tag, with where it sits (quotes excluded) so it can be replaced in place. */
+function attributeOf(tag: string, attr: string): { text: string; start: number; end: number } | undefined {
+  const m = new RegExp(`\\s${attr}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag);
+  if (!m) return undefined;
+  const text = m[1] ?? m[2] ?? m[3] ?? '';
+  const end = m.index + m[0].length - (m[3] !== undefined ? 0 : 1);
+  return { text, start: end - text.length, end };
+}
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'", '#43': '+', '#x2B': '+', '#61': '=', '#x3D': '=' };
+
+function htmlDecode(text: string): string {
+  return text.replace(/&(#x?[0-9a-f]{1,6}|[a-z]{2,6});/gi, (m, e: string) => HTML_ENTITIES[e] ?? HTML_ENTITIES[e.toLowerCase()] ?? m);
+}
+
+function htmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

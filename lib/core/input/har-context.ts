@@ -1,0 +1,54 @@
+// Which HAR entries without a SAML message are kept anyway: the navigation that follows a SAML entry (its
+// redirect chain, the pages on the same host), so the flows' outcomes can read the IdP's error page or the
+// SP's answer. Bounded per SAML entry, and cheap on the entries it looks at (URL, status, content type).
+import type { TraceEntry } from '../model';
+import { hostOf, isPageLike, redirectTarget, withoutFragment } from '../http/navigation';
+import { isRecord, str } from './fields';
+
+/** Kept after one SAML entry, and how many later entries are looked at: a sign-in is a dozen hops. */
+const MAX_KEPT = 24;
+const MAX_LOOKED_AT = 400;
+
+export class HarContext {
+  private expected = new Set<string>();
+  private hosts = new Set<string>();
+  private kept = 0;
+  private looked = MAX_LOOKED_AT;
+
+  /** A kept SAML entry: follow the navigation it starts. */
+  start(entry: TraceEntry): void {
+    this.expected.clear();
+    this.hosts.clear();
+    this.kept = 0;
+    this.looked = 0;
+    this.keep(entry);
+  }
+
+  /** Whether a raw HAR entry without a SAML message continues that navigation. */
+  wants(raw: unknown): boolean {
+    if (this.kept >= MAX_KEPT || this.looked >= MAX_LOOKED_AT) return false;
+    this.looked += 1;
+    const request = isRecord(raw) ? raw.request : undefined;
+    const url = isRecord(request) ? str(request.url) : undefined;
+    if (!url) return false;
+    if (this.expected.has(withoutFragment(url))) return true;
+    const host = hostOf(url);
+    if (!host || !this.hosts.has(host)) return false;
+    const response = isRecord(raw) && isRecord(raw.response) ? raw.response : undefined;
+    const status = typeof response?.status === 'number' ? response.status : undefined;
+    const content = response && isRecord(response.content) ? response.content : undefined;
+    const resourceType = isRecord(raw) ? str(raw._resourceType) : undefined;
+    return resourceType === 'document' || isPageLike(status, str(content?.mimeType), typeof content?.text === 'string' && content.text !== '');
+  }
+
+  /** An entry was kept: its redirect continues the chain, its host is the navigation's. */
+  keep(entry: TraceEntry): void {
+    this.kept += 1;
+    const url = withoutFragment(entry.url);
+    this.expected.delete(url);
+    const host = hostOf(url);
+    if (host) this.hosts.add(host);
+    const next = redirectTarget(entry);
+    if (next) this.expected.add(next);
+  }
+}

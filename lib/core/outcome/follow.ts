@@ -1,0 +1,64 @@
+// The HTTP exchanges that follow a SAML message in the same browser tab: the redirect chain it started and,
+// on the IdP's side, the pages the user went through there. Bounded in entries, steps and time.
+import type { TraceEntry } from '../model';
+import { entryIsPageLike, hostOf, redirectTarget, withoutFragment } from '../http/navigation';
+
+export interface Step {
+  entry: TraceEntry;
+  /** Index in the trace's entries. */
+  position: number;
+  /** Reached by following a redirect (Location), not only by being on the same host. */
+  redirected: boolean;
+}
+
+export interface Followed {
+  steps: Step[];
+  /** A redirect of the chain led to another SAML message (position), e.g. the SP sending the browser back to the IdP. */
+  loopedTo?: number;
+}
+
+/** How far to look: a sign-in rarely has more than a dozen hops and takes minutes, not hours. */
+const MAX_LOOKAHEAD = 400;
+const MAX_STEPS = 24;
+const MAX_MINUTES = 30;
+
+function millis(e: TraceEntry): number | undefined {
+  const t = e.capturedAt ? Date.parse(e.capturedAt) : NaN;
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * The exchanges after `entries[from]` that belong to its navigation, up to the next SAML message: the redirect
+ * chain from it (each Location matched to a later request of that URL) and, with `sameHost`, the pages on the
+ * hosts of the chain. Entries of another tab are skipped when both tabs are known.
+ */
+export function follow(entries: TraceEntry[], isMessage: (position: number) => boolean, from: number, sameHost: boolean): Followed {
+  const start = entries[from];
+  if (!start) return { steps: [] };
+  const startTime = millis(start);
+  const expected = new Set<string>();
+  const hosts = new Set<string>();
+  const first = redirectTarget(start);
+  if (first) expected.add(first);
+  const startHost = hostOf(start.url);
+  if (startHost) hosts.add(startHost);
+  const steps: Step[] = [];
+  const end = Math.min(entries.length, from + 1 + MAX_LOOKAHEAD);
+  for (let pos = from + 1; pos < end && steps.length < MAX_STEPS; pos++) {
+    const e = entries[pos]!;
+    if (start.tabId !== undefined && e.tabId !== undefined && e.tabId !== start.tabId) continue;
+    const t = millis(e);
+    if (startTime !== undefined && t !== undefined && t - startTime > MAX_MINUTES * 60_000) break;
+    const url = withoutFragment(e.url);
+    const chained = expected.has(url);
+    if (isMessage(pos)) return chained ? { steps, loopedTo: pos } : { steps };
+    const host = hostOf(url);
+    if (!chained && !(sameHost && host && hosts.has(host) && entryIsPageLike(e))) continue;
+    if (chained) expected.delete(url);
+    steps.push({ entry: e, position: pos, redirected: chained });
+    const next = redirectTarget(e);
+    if (next) expected.add(next);
+    if (chained && host) hosts.add(host);
+  }
+  return { steps };
+}

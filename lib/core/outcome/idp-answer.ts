@@ -1,0 +1,91 @@
+// How the IdP answered an AuthnRequest that got no Response: its error page, an HTTP error, a redirect to
+// an error URL, or only its sign-in pages (the user stopped there).
+import type { ExtractedMessage, Problem, SamlView, TraceEntry } from '../model';
+import { IDP_NAMES } from '../idp/product';
+import { pageView, recognisePage, type PageHit } from '../idp/error-pages';
+import { requestFacts, shortUrl } from './facts';
+import type { Step } from './follow';
+
+export interface IdpAnswer {
+  /** The refusal finding for the AuthnRequest, when the capture shows one. */
+  refusal?: Problem;
+  /** The recognised error page. */
+  hit?: PageHit;
+  /** The IdP answered at all (a status or a page was captured): without a Response the user stopped there. */
+  answered: boolean;
+}
+
+const ERROR_URL = /(?:^|[/?&#._=-])(?:error|errors|err|fault)(?:$|[/?&#._=-])/i;
+
+function pathAndQuery(url: string): string {
+  return url.replace(/^https?:\/\/[^/?#]+/i, '');
+}
+
+function statusText(e: TraceEntry): string {
+  return e.responseStatus !== undefined ? ` (HTTP ${e.responseStatus})` : '';
+}
+
+/** The finding for a recognised error page, with the request's own values in the cause and fix. */
+function hitProblem(hit: PageHit, page: TraceEntry, entry: TraceEntry, message: ExtractedMessage, view: SamlView | undefined, location: string): Problem {
+  const facts = requestFacts(entry, message, view);
+  const name = IDP_NAMES[hit.product];
+  const details = hit.details.length ? ` Page details: ${hit.details.join('; ')}.` : '';
+  return {
+    rule: 'idp-refused',
+    message: `${name} refused this AuthnRequest with ${hit.code.code} (${hit.code.title}) on ${shortUrl(page.url)}${statusText(page)}. ${hit.code.cause(facts)} Fix: ${hit.code.fix(facts)}${details}`,
+    location,
+  };
+}
+
+/**
+ * Reads the pages after one capture of an AuthnRequest (the capture itself first). `noResponse` says the flow
+ * got no Response: only then can a failed page be the end of the sign-in.
+ */
+export function judgeIdpAnswer(
+  entry: TraceEntry,
+  message: ExtractedMessage,
+  view: SamlView | undefined,
+  steps: Step[],
+  idpName: string,
+): IdpAnswer {
+  const location = view ? (view.messagePath ?? `/${view.rootName}`) : '';
+  const pages = [entry, ...steps.map((s) => s.entry)];
+  for (const page of pages) {
+    const hit = recognisePage(pageView(page.url, page.responseStatus, page.responseBody));
+    if (hit) return { hit, refusal: hitProblem(hit, page, entry, message, view, location), answered: true };
+  }
+  const answered = pages.some((p) => p.responseStatus !== undefined || p.responseBody !== undefined);
+  const failed = pages.find((p) => p.responseStatus !== undefined && p.responseStatus >= 400);
+  const errorRedirect = steps.find((s) => s.redirected && ERROR_URL.test(pathAndQuery(s.entry.url)))?.entry;
+  const bad = failed ?? errorRedirect;
+  if (!bad) return { answered, ...unreadEnd(pages, idpName, location) };
+  const why = failed ? `answered ${shortUrl(failed.url)} with HTTP ${failed.responseStatus}` : `sent the browser to its error page ${shortUrl(bad.url)}`;
+  const body = bad.responseBody
+    ? ' Its page was captured but is not one SAML Lens recognises; read it in the HTTP view.'
+    : ' The page itself was not captured (save the HAR "with content", or open the SAML panel in DevTools before signing in) so its message cannot be read.';
+  return {
+    answered: true,
+    refusal: {
+      rule: 'idp-refused',
+      message: `${idpName} ${why} and no Response followed: the IdP refused this AuthnRequest.${body}`,
+      ...(location ? { location } : {}),
+    },
+  };
+}
+
+/**
+ * The IdP answered with a page whose content was not captured, and nothing followed: the user may have stopped
+ * there, or the page was an error. Said as information, so the capture can be made again with the page in it.
+ */
+function unreadEnd(pages: TraceEntry[], idpName: string, location: string): { refusal?: Problem } {
+  const last = pages[pages.length - 1];
+  if (!last || last.responseBody || last.responseStatus === undefined || last.responseStatus >= 300) return {};
+  return {
+    refusal: {
+      rule: 'idp-refused',
+      severity: 'info',
+      message: `No Response followed: ${idpName} answered with its page ${shortUrl(last.url)} (HTTP ${last.responseStatus}) and the capture shows nothing after it. Either the sign-in stopped there, or that page was an error; its content was not captured (save the HAR with content, or keep the SAML panel open in DevTools while signing in), so SAML Lens cannot tell which.`,
+      ...(location ? { location } : {}),
+    },
+  };
+}

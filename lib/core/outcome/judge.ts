@@ -1,0 +1,144 @@
+// Per flow: which IdP product it talked to, how it ended, and the refusal findings that explain an end
+// without a sign-in. Reads the non-SAML exchanges around the flow's messages without judging them as messages.
+import type { ExtractedMessage, FlowReport, MessageReport, Problem, SamlView, TraceEntry } from '../model';
+import { IDP_NAMES, type FlowOutcome, type IdpRecognition } from '../idp/product';
+import { clueFromEndpoint, clueFromEntityId, clueFromHost, decide, WEIGHT, type Clue } from '../idp/recognise';
+import { sentToUrl } from '../flow/url';
+import { follow } from './follow';
+import { judgeIdpAnswer } from './idp-answer';
+import { judgeSpAnswer } from './sp-answer';
+
+export interface OutcomeMessage {
+  /** Index of the message's entry in OutcomeInput.entries. */
+  position: number;
+  entry: TraceEntry;
+  message: ExtractedMessage;
+  view?: SamlView;
+  report: MessageReport;
+}
+
+export interface OutcomeInput {
+  /** Every readable entry of the trace, in capture order: SAML ones and the traffic around them. */
+  entries: TraceEntry[];
+  /** Index-aligned with Report.messages. */
+  messages: OutcomeMessage[];
+  flows: FlowReport[];
+  /** What the user configured about the IdP (entity ID, metadata endpoints). */
+  configured: { idpEntityId?: { value: string; source: string }; idpSsoUrls: string[] };
+}
+
+export interface OutcomeResult {
+  messages: Array<{ idp: IdpRecognition; problems: Problem[] }>;
+  flows: Array<{ idp: IdpRecognition; outcome: FlowOutcome }>;
+}
+
+const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
+const SIGN_IN = new Set<FlowReport['kind']>(['sp-initiated', 'idp-initiated', 'artifact']);
+const FROM_IDP = new Set(['Response', 'ArtifactResponse', 'Assertion']);
+
+/** What one message says about the IdP: names it sends itself, or the endpoint it was sent to. */
+function messageClues(m: OutcomeMessage): Clue[] {
+  const r = m.report;
+  const clues: Array<Clue | undefined> = [];
+  const fromIdp = FROM_IDP.has(r.kind) || r.direction === 'to-sp';
+  const toIdp = r.kind === 'AuthnRequest' || r.direction === 'to-idp';
+  const logout = r.kind === 'LogoutRequest' || r.kind === 'LogoutResponse';
+  if (fromIdp || (logout && r.direction === 'unknown')) {
+    clues.push(clueFromEntityId(r.issuer, 'Issuer'));
+    for (const a of m.view?.assertions ?? []) if (a.expectedPlace) clues.push(clueFromEntityId(a.issuer, 'Assertion Issuer'));
+  }
+  if (toIdp || (logout && r.direction === 'unknown')) {
+    const label = logout ? 'SLO URL' : 'SSO URL';
+    if (m.message.binding !== 'Pasted') clues.push(clueFromEndpoint(sentToUrl(m.entry.url), label));
+    clues.push(clueFromEndpoint(r.destination, 'Destination'));
+  }
+  if (r.artifact?.matchedEntityId) clues.push(clueFromEntityId(r.artifact.matchedEntityId, 'artifact SourceID of'));
+  return clues.filter((c): c is Clue => !!c);
+}
+
+function configuredClues(configured: OutcomeInput['configured']): Clue[] {
+  const out: Clue[] = [];
+  const id = configured.idpEntityId ? clueFromEntityId(configured.idpEntityId.value, configured.idpEntityId.source) : undefined;
+  // What the user configured says which IdP they expect; what the capture shows weighs more.
+  if (id) out.push({ ...id, weight: WEIGHT.endpoint });
+  for (const url of configured.idpSsoUrls) {
+    const c = clueFromEndpoint(url, 'IdP metadata SSO URL');
+    if (c) out.push({ ...c, weight: WEIGHT.host });
+  }
+  return out;
+}
+
+function isErrorStatus(r: MessageReport): boolean {
+  const code = r.status?.code?.trim();
+  return r.kind === 'Response' && !!code && code !== SUCCESS;
+}
+
+/** Judges every flow; the caller merges the result into the report. */
+export function judgeFlows(input: OutcomeInput): OutcomeResult {
+  const { entries, messages, flows } = input;
+  const messagePositions = new Set(messages.map((m) => m.position));
+  const isMessage = (p: number) => messagePositions.has(p);
+  const kindAt = new Map(messages.map((m) => [m.position, m.report.kind]));
+  const ownClues = messages.map(messageClues);
+  const configured = configuredClues(input.configured);
+  const result: OutcomeResult = {
+    messages: messages.map(() => ({ idp: { product: 'unknown', evidence: [] }, problems: [] })),
+    flows: [],
+  };
+
+  for (const flow of flows) {
+    const members = flow.messages.filter((i) => messages[i] !== undefined);
+    const clues: Clue[] = [...members.flatMap((i) => ownClues[i] ?? []), ...configured];
+    const named = decide(clues);
+    const idpName = named.product === 'unknown' ? 'The IdP' : IDP_NAMES[named.product];
+    let outcome: FlowOutcome = 'unknown';
+
+    if (SIGN_IN.has(flow.kind)) {
+      const answers = members.filter((i) => messages[i]!.report.kind === 'Response' || messages[i]!.report.kind === 'Artifact');
+      const requests = members.filter((i) => messages[i]!.report.kind === 'AuthnRequest');
+      if (answers.some((i) => isErrorStatus(messages[i]!.report))) {
+        // The IdP said no in SAML itself; status-error explains it.
+        outcome = 'refused-by-idp';
+      } else if (answers.length) {
+        const i = answers[answers.length - 1]!;
+        const m = messages[i]!;
+        const followed = follow(entries, isMessage, m.position, false);
+        const looped = followed.loopedTo !== undefined && kindAt.get(followed.loopedTo) === 'AuthnRequest';
+        const location = m.view ? (m.view.messagePath ?? `/${m.view.rootName}`) : undefined;
+        const sp = judgeSpAnswer(m.entry, followed, m.report.findings, location, looped);
+        if (sp.refusal) result.messages[i]!.problems.push(sp.refusal);
+        outcome = sp.refused ? 'refused-by-sp' : sp.refused === false ? 'signed-in' : 'unknown';
+      } else if (requests.length) {
+        let answered = false;
+        for (const i of requests) {
+          const m = messages[i]!;
+          const followed = follow(entries, isMessage, m.position, true);
+          for (const s of followed.steps) {
+            const c = clueFromHost(s.entry.url, 'IdP page');
+            if (c) clues.push(c);
+          }
+          const answer = judgeIdpAnswer(m.entry, m.message, m.view, followed.steps, idpName);
+          answered ||= answer.answered;
+          if (answer.hit) clues.push({ product: answer.hit.product, evidence: `error page ${answer.hit.code.code}`, weight: WEIGHT.endpoint });
+          if (answer.refusal?.severity === 'info') {
+            // Not a refusal seen, only a page not read: the flow stays abandoned, the note says why it cannot tell.
+            if (i === requests[requests.length - 1]) result.messages[i]!.problems.push(answer.refusal);
+          } else if (answer.refusal) {
+            result.messages[i]!.problems.push(answer.refusal);
+            outcome = 'refused-by-idp';
+            break;
+          }
+        }
+        if (outcome === 'unknown' && answered) outcome = 'abandoned';
+      }
+    }
+
+    const idp = decide(clues);
+    result.flows.push({ idp, outcome });
+    for (const i of members) {
+      const own = decide(ownClues[i] ?? []);
+      result.messages[i]!.idp = own.product !== 'unknown' ? own : idp;
+    }
+  }
+  return result;
+}

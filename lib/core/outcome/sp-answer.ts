@@ -1,0 +1,113 @@
+// The SP's answer to the posted Response: the ACS request's own status and page, and where its redirects led.
+import type { Finding, Problem, ResponseBody, TraceEntry } from '../model';
+import { shortUrl } from './facts';
+import { redirectTarget } from '../http/navigation';
+import type { Followed } from './follow';
+import { likelyCauses } from './causes';
+
+export interface SpAnswer {
+  /** true: the SP refused; false: it let the user in; undefined: the capture does not say. */
+  refused?: boolean;
+  refusal?: Problem;
+}
+
+// A redirect after the ACS to a page named like this is the SP's way of saying no.
+const ERROR_PATH = /(?:^|[/?&#._=-])(?:error|errors|err|fail|failed|failure|denied|forbidden|unauthori[sz]ed|access-denied|accessdenied)(?:$|[/?&#._=-])/i;
+const LOGIN_PAGE = /\/(?:login|log-in|signin|sign-in|sign_in|logon)(?:\.[a-z]{2,5})?\/?(?:[?#]|$)/i;
+// English words only: elsewhere the status and the URL carry the signal.
+const ERROR_WORDS = /\b(?:error|failed|failure|denied|invalid|unauthori[sz]ed|forbidden|not allowed|could not|unable to)\b/i;
+
+function pathAndQuery(url: string): string {
+  return url.replace(/^https?:\/\/[^/?#]+/i, '');
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+function plain(html: string): string {
+  return html
+    .replace(/<[^<>]{0,2000}>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_m, e: string) => ENTITIES[e] ?? ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Scripts and styles removed in one linear pass (a regex with a lazy body would rescan on unclosed tags). */
+function withoutCode(html: string): string {
+  const lower = html.toLowerCase();
+  const opener = /<(?:script|style)\b/g;
+  let out = '';
+  let at = 0;
+  for (;;) {
+    opener.lastIndex = at;
+    const m = opener.exec(lower);
+    if (!m) return out + html.slice(at);
+    const start = m.index;
+    const tag = lower.startsWith('<script', start) ? '</script' : '</style';
+    const close = lower.indexOf(tag, start);
+    out += `${html.slice(at, start)} `;
+    if (close < 0) return out;
+    const end = lower.indexOf('>', close);
+    at = end < 0 ? html.length : end + 1;
+  }
+}
+
+/** The SP's own words on a page: its headline (title, first heading) and the first sentence that names an error. */
+export interface SpWords {
+  headline?: string;
+  /** Headline and sentence, for quoting. */
+  text?: string;
+}
+
+export function spWords(body: ResponseBody | undefined): SpWords {
+  if (!body) return {};
+  // An SP's error page is small; its words are at the top.
+  const html = withoutCode(body.text.slice(0, 200_000));
+  const title = /<title\b[^>]{0,500}>([\s\S]{0,500}?)<\/title>/i.exec(html)?.[1];
+  const heading = /<h[1-3]\b[^>]{0,500}>([\s\S]{0,1000}?)<\/h[1-3]>/i.exec(html)?.[1];
+  const heads = [...new Set([title, heading].map((h) => (h ? plain(h) : '')).filter(Boolean))];
+  const inBody = /<body\b[^>]{0,1000}>([\s\S]*)/i.exec(html)?.[1] ?? html;
+  let rest = plain(inBody.slice(0, 50_000));
+  for (const h of heads) if (rest.startsWith(h)) rest = rest.slice(h.length).trim();
+  const sentence = rest.split(/(?<=[.!?])\s+/).find((x) => ERROR_WORDS.test(x) && !heads.includes(x));
+  const headline = heads.join(' — ') || undefined;
+  const joined = [...heads, ...(sentence ? [sentence] : [])].join(' — ');
+  const text = joined ? (joined.length > 300 ? `${joined.slice(0, 297)}…` : joined) : undefined;
+  return { ...(headline ? { headline } : {}), ...(text ? { text } : {}) };
+}
+
+/**
+ * Judges what the SP did with a successful Response posted to it. `findings` are the Response's own: the
+ * refusal names those most likely to have caused it.
+ */
+export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Finding[], location: string | undefined, loopedToAuthnRequest: boolean): SpAnswer {
+  if (acs.responseStatus === undefined) return {};
+  const chain = followed.steps.filter((s) => s.redirected).map((s) => s.entry);
+  const last = chain[chain.length - 1] ?? acs;
+  let why: string | undefined;
+  if (acs.responseStatus >= 400) why = `its ACS ${shortUrl(acs.url)} answered HTTP ${acs.responseStatus}`;
+  const failedHop = chain.find((e) => e.responseStatus !== undefined && e.responseStatus >= 400);
+  if (!why && failedHop) why = `the page it redirected to, ${shortUrl(failedHop.url)}, answered HTTP ${failedHop.responseStatus}`;
+  // Where the ACS and its redirects sent the browser, whether or not the next request was captured.
+  const targets = [acs, ...chain].map(redirectTarget).filter((t): t is string => !!t);
+  const errorTarget = targets.find((t) => ERROR_PATH.test(pathAndQuery(t)) || LOGIN_PAGE.test(t));
+  if (!why && errorTarget) why = `it redirected to its ${ERROR_PATH.test(pathAndQuery(errorTarget)) ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
+  if (!why && loopedToAuthnRequest) why = 'it sent the browser straight back to the IdP with a new AuthnRequest (it did not keep the session)';
+  const errorHop = errorTarget ? chain.find((e) => e.url === errorTarget) : undefined;
+  const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
+  const text = words.text;
+  // Only the page's headline counts as a refusal: an application page may say "error" anywhere in its text.
+  if (!why && words.headline && (last.responseStatus ?? 0) < 300 && ERROR_WORDS.test(words.headline)) why = `the page it showed after the ACS is headed "${words.headline}"`;
+  if (!why) return { refused: false };
+  const causes = likelyCauses(findings);
+  const cause = causes.length
+    ? ` Most likely because of ${causes.join('; then ')}.`
+    : " No finding on this Response explains it: the SP's own log names the reason (a certificate, entity ID or ACS it expects differently, or a user it does not know).";
+  return {
+    refused: true,
+    refusal: {
+      rule: 'sp-refused',
+      message: `The SP refused this Response: ${why}.${cause}${text ? ` The SP said: "${text}".` : ''}`,
+      ...(location ? { location } : {}),
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// How a flow ended, read from the HTTP answers around its messages: the SP's answer to the ACS post, the
+// IdP's answer to the AuthnRequest, and nothing invented where the capture says nothing.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../lib/core/analyze';
+import type { Report, TraceEntry } from '../../../lib/core/model';
+import { buildLogoutRequest, STATUS } from '../../../lib/samlgen';
+import { ACS, at, authnRequest, cleanFlow, postEntry, redirectEntry, response, SSO, TRUST } from '../rules/build';
+
+const ENTRA_SSO = 'https://login.microsoftonline.com/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/saml2';
+const html = (text: string) => ({ text, mimeType: 'text/html' });
+
+function page(id: string, url: string, atSeconds: number, extra: Partial<TraceEntry> = {}): TraceEntry {
+  return { id, source: 'webrequest', method: 'GET', url, requestHeaders: [], responseHeaders: [], capturedAt: at(atSeconds), ...extra };
+}
+
+/** The clean flow with the ACS answering `answer`, followed by `after`. */
+function answered(answer: Partial<TraceEntry>, ...after: TraceEntry[]): TraceEntry[] {
+  const [request, resp] = cleanFlow();
+  return [request!, { ...resp!, ...answer }, ...after];
+}
+
+const rules = (r: Report, i: number) => r.messages[i]!.findings.map((f) => f.rule);
+
+describe('the SP answer to the posted Response', () => {
+  it('signed in: the ACS redirects on to the application', async () => {
+    const r = await analyze(answered({ responseStatus: 302, redirectUrl: 'https://sp.example.test/home' }, page('h', 'https://sp.example.test/home', 3, { responseStatus: 200 })), TRUST);
+    expect(r.flows[0]!.outcome).toBe('signed-in');
+    expect(rules(r, 1)).not.toContain('sp-refused');
+  });
+
+  it('refused: an HTTP error from the ACS, with the SP text quoted and the likely cause first', async () => {
+    const [request] = cleanFlow();
+    const bad = postEntry('SAMLResponse', response({ audiences: ['https://other.example.test/'] }), ACS, at(2));
+    const r = await analyze([request!, { ...bad, responseStatus: 403, responseBody: html('<html><head><title>Access denied</title></head><body><p>Audience validation failed.</p></body></html>') }], TRUST);
+    expect(r.flows[0]!.outcome).toBe('refused-by-sp');
+    const f = r.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toMatch(/answered HTTP 403\. Most likely because of audience-mismatch/);
+    expect(f.message).toContain('The SP said: "Access denied — Audience validation failed."');
+  });
+
+  it('refused: a redirect to its error or sign-in page, even when that page was not captured', async () => {
+    for (const location of ['/login?error=saml', 'https://sp.example.test/signin', '/auth/failed']) {
+      const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
+      expect(r.flows[0]!.outcome, location).toBe('refused-by-sp');
+      expect(r.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message, location).toContain('No finding on this Response explains it');
+    }
+  });
+
+  it("refused: a page headed as an error; an application page that merely mentions one is still a sign-in", async () => {
+    const failed = await analyze(answered({ responseStatus: 200, responseBody: html('<html><head><title>Sign-in failed</title></head><body><h1>Sign-in failed</h1><p>Your account is not allowed to use this service.</p></body></html>') }), TRUST);
+    expect(failed.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(failed.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('The SP said: "Sign-in failed — Your account is not allowed to use this service."');
+    const home = page('h', 'https://sp.example.test/home', 3, { responseStatus: 200, responseBody: html('<html><head><title>Dashboard</title></head><body><h1>Welcome</h1><p>Unable to load notifications.</p></body></html>') });
+    const ok = await analyze(answered({ responseStatus: 302, redirectUrl: 'https://sp.example.test/home' }, home), TRUST);
+    expect(ok.flows[0]!.outcome).toBe('signed-in');
+  });
+
+  it('refused: the ACS sends the browser straight back to the IdP with a new AuthnRequest', async () => {
+    const again = redirectEntry('SAMLRequest', authnRequest({ id: '_req2' }), SSO, at(3));
+    const r = await analyze(answered({ responseStatus: 302, redirectUrl: again.url }, again), TRUST);
+    expect(r.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(r.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('straight back to the IdP');
+  });
+
+  it('unknown: no HTTP answer captured (pasted, SAML-tracer without status)', async () => {
+    const r = await analyze(cleanFlow(), TRUST);
+    expect(r.flows[0]!.outcome).toBe('unknown');
+  });
+
+  it('a Response with an error status is the IdP refusing, whatever the SP did next', async () => {
+    const [request] = cleanFlow();
+    const failed = postEntry('SAMLResponse', response({ status: { code: STATUS.responder, subCode: 'urn:oasis:names:tc:SAML:2.0:status:AuthnFailed' } }, []), ACS, at(2));
+    const r = await analyze([request!, { ...failed, responseStatus: 302, redirectUrl: '/login?error=1' }], TRUST);
+    expect(r.flows[0]!.outcome).toBe('refused-by-idp');
+    expect(rules(r, 1)).toContain('status-error');
+    expect(rules(r, 1)).not.toContain('sp-refused');
+  });
+});
+
+describe("the IdP's answer to an AuthnRequest without Response", () => {
+  const request = (extra: Partial<TraceEntry>) => ({ ...redirectEntry('SAMLRequest', authnRequest({ destination: ENTRA_SSO }), ENTRA_SSO, at(-2)), ...extra });
+
+  it('refused: the error page after the sign-in form (same host), with the finding on the AuthnRequest', async () => {
+    const r = await analyze(
+      [
+        request({ responseStatus: 200, responseBody: html('<form><input name="loginfmt"></form>') }),
+        page('login', 'https://login.microsoftonline.com/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/login', 5, { method: 'POST', responseStatus: 200, responseBody: html('<p>AADSTS50105: not assigned</p>') }),
+        page('other', 'https://cdn.example.test/app.js', 5, { responseStatus: 200 }),
+      ],
+      TRUST,
+    );
+    expect(r.flows[0]!.outcome).toBe('refused-by-idp');
+    expect(r.flows[0]!.idp).toEqual({ product: 'entra-id', evidence: expect.arrayContaining(['error page AADSTS50105']) });
+    expect(r.messages[0]!.findings.find((f) => f.rule === 'idp-refused')!.message).toContain('AADSTS50105 (user not assigned to the application)');
+    expect(r.summary.entries).toBe(3);
+    expect(r.messages).toHaveLength(1); // the pages around the flow are read, never judged as messages
+  });
+
+  it('refused without a body: the status and URL say it, and the finding says the page was not captured', async () => {
+    const r = await analyze([request({ responseStatus: 400 })], TRUST);
+    expect(r.flows[0]!.outcome).toBe('refused-by-idp');
+    const f = r.messages[0]!.findings.find((x) => x.rule === 'idp-refused')!;
+    expect(f.message).toContain('Microsoft Entra ID answered https://login.microsoftonline.com/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/saml2?… with HTTP 400');
+    expect(f.message).toContain('was not captured');
+  });
+
+  it('abandoned: the IdP showed its sign-in page and nothing followed', async () => {
+    const r = await analyze([request({ responseStatus: 200, responseBody: html('<form><input name="loginfmt"></form>') })], TRUST);
+    expect(r.flows[0]!.outcome).toBe('abandoned');
+    expect(rules(r, 0)).not.toContain('idp-refused');
+  });
+
+  it('abandoned, and said so as information, when the page that ended it was not captured', async () => {
+    const r = await analyze([request({ responseStatus: 200 })], TRUST);
+    expect(r.flows[0]!.outcome).toBe('abandoned');
+    const f = r.messages[0]!.findings.find((x) => x.rule === 'idp-refused')!;
+    expect(f.severity).toBe('info');
+    expect(f.message).toContain('its content was not captured');
+    expect(r.summary.errors).toBe(0);
+  });
+
+  it("ignores another tab's traffic and an unknown IdP's page", async () => {
+    const own = request({ responseStatus: 200, tabId: 1 });
+    const r = await analyze([own, page('x', 'https://login.microsoftonline.com/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/login', 4, { tabId: 2, responseStatus: 200, responseBody: html('<p>AADSTS50105</p>') })], TRUST);
+    expect(r.flows[0]!.outcome).toBe('abandoned');
+    const unknown = await analyze([{ ...redirectEntry('SAMLRequest', authnRequest(), SSO, at(-2)), responseStatus: 200, responseBody: html('<h1>Oops, unknown IdP error</h1>') }], TRUST);
+    expect(unknown.flows[0]!.outcome).toBe('abandoned');
+    expect(unknown.flows[0]!.idp).toEqual({ product: 'unknown', evidence: [] });
+  });
+});
+
+describe('IdP recognition on the report', () => {
+  it('every message and flow carries idp; a message with no evidence of its own takes its flow’s', async () => {
+    const r = await analyze(cleanFlow(), { ...TRUST, idpMetadataXml: undefined });
+    for (const m of r.messages) expect(m.idp).toEqual({ product: 'unknown', evidence: [] });
+    const okta = await analyze(cleanFlow({ issuer: 'http://www.okta.com/exk1a2b3c4' }), TRUST);
+    expect(okta.flows[0]!.idp!.product).toBe('okta');
+    expect(okta.messages.map((m) => m.idp!.product)).toEqual(['okta', 'okta']);
+    expect(okta.messages[0]!.idp!.evidence).toEqual(okta.flows[0]!.idp!.evidence); // the AuthnRequest went to a test URL: the flow's evidence
+  });
+
+  it('the configured IdP entity ID counts as evidence when the capture has none of its own', async () => {
+    const r = await analyze([postEntry('SAMLResponse', response({ issuer: 'https://idp.example.test/metadata' }), ACS, at(2))], { ...TRUST, idpEntityId: 'https://sts.windows.net/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/' });
+    expect(r.flows[0]!.idp).toEqual({ product: 'entra-id', evidence: ['configured IdP entity ID https://sts.windows.net/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/'] });
+  });
+
+  it('logout flows are judged for their product but not for a sign-in outcome', async () => {
+    const slo = 'https://example-org.okta.com/app/example-org_app_1/exk8f2a1b3c4d5E6f7g8/slo/saml';
+    const logout = redirectEntry('SAMLRequest', buildLogoutRequest({ destination: slo }), slo, at(-2));
+    const r = await analyze([{ ...logout, responseStatus: 500 }], TRUST);
+    expect(r.flows[0]!.kind).toBe('logout');
+    expect(r.flows[0]!.outcome).toBe('unknown');
+    expect(r.flows[0]!.idp!.product).toBe('okta');
+    expect(rules(r, 0)).not.toContain('idp-refused');
+  });
+});
