@@ -44,29 +44,34 @@ export async function verifyXmlSignature(
   const fail = (rule: string, severity: Problem['severity'], message: string) =>
     problems.push({ rule, severity, message, location: where });
 
-  let referenceOctets: Uint8Array;
+  let referenceOctets: Uint8Array[];
   let signedInfoOctets: Uint8Array;
   try {
-    referenceOctets = encoder.encode(
-      canonicalize(target, {
-        algorithm: parts.referenceC14n,
-        exclude: parts.enveloped ? parts.signature : undefined,
-        inclusivePrefixes: parts.referencePrefixes,
-      }),
+    referenceOctets = parts.references.map((r) =>
+      encoder.encode(
+        canonicalize(r.node, {
+          algorithm: r.c14n,
+          exclude: r.enveloped ? parts.signature : undefined,
+          inclusivePrefixes: r.prefixes,
+        }),
+      ),
     );
-    signedInfoOctets = encoder.encode(canonicalize(parts.signedInfo, { algorithm: parts.c14n, inclusivePrefixes: parts.c14nPrefixes }));
+    signedInfoOctets = encoder.encode(canonicalize(parts.signedInfo, { algorithm: parts.c14n, inclusivePrefixes: parts.c14nPrefixes, keepComments: true }));
   } catch (e) {
     verdict.failure = 'structure';
     verdict.reason = `could not be canonicalised (${e instanceof Error ? e.message : 'unexpected node'})`;
     fail('signature-invalid', 'error', `The signature on ${what} could not be checked: it ${verdict.reason}.`);
     return { verdict, problems };
   }
+  const covered = coverage(parts, target);
+  if (covered) verdict.covers = covered.paths;
 
-  const [digest, trustedResults] = await Promise.all([
-    digestBytes(parts.digestHash, referenceOctets),
+  const [digests, trustedResults] = await Promise.all([
+    Promise.all(parts.references.map((r, i) => digestBytes(r.digestHash, referenceOctets[i]!))),
     Promise.all(ctx.trusted.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),
   ]);
-  const digestOk = bytesEqual(digest, parts.digestValue);
+  const broken = parts.references.findIndex((r, i) => !bytesEqual(digests[i]!, r.digestValue));
+  const digestOk = broken < 0;
   const { strong: verifiedBy, weak } = chooseVerifier(ctx.trusted, trustedResults);
   // The KeyInfo key only explains a failure; it is never needed when a trusted certificate verified.
   const keyInfoOk = !verifiedBy && !weak && keyInfo ? await verifyWithCertificate(keyInfo.der, parts.algorithm, parts.signatureValue, signedInfoOctets) : false;
@@ -75,7 +80,8 @@ export async function verifyXmlSignature(
     verdict.status = 'invalid';
     verdict.failure = 'digest';
     const genuine = verifiedBy || weak || keyInfoOk;
-    verdict.reason = `digest mismatch: the ${what} was changed after it was signed${genuine ? ' (the SignedInfo itself is genuinely signed, so the content was edited)' : ''}`;
+    const changed = parts.references.length > 1 || parts.references[0]!.node !== target ? describeNode(parts.references[broken]!.node) : `the ${what}`;
+    verdict.reason = `digest mismatch: ${changed} was changed after it was signed${genuine ? ' (the SignedInfo itself is genuinely signed, so the content was edited)' : ''}`;
     fail('signature-invalid', 'error', `The signature on ${what} does not verify: ${verdict.reason}. ${C14N_HINT}`);
     return { verdict, problems };
   }
@@ -84,7 +90,7 @@ export async function verifyXmlSignature(
     verdict.status = 'valid';
     verdict.verifiedWith = verifiedBy.info;
     verdict.certificateSha256 = verifiedBy.info.sha256;
-    verdict.reason = `verified with ${trustedName(ctx)} ${certName(verifiedBy.info)} from ${verifiedBy.source}`;
+    verdict.reason = `verified with ${trustedName(ctx)} ${certName(verifiedBy.info)} from ${verifiedBy.source}${covered ? `; ${covered.text}` : ''}`;
     return { verdict, problems };
   }
   if (weak) {
@@ -144,6 +150,27 @@ export async function verifyXmlSignature(
     `The signature on ${what} does not verify: the content is intact (digest matches) but the signature value matches no key tried (${tried}). Likely a wrong or rolled-over certificate, or an altered SignedInfo. ${C14N_HINT}`,
   );
   return { verdict, problems };
+}
+
+function describeNode(node: Element | Document): string {
+  return node.nodeType === 9 ? 'the document' : `<${(node as Element).localName}> at ${elementPath(node as Element)}`;
+}
+
+/**
+ * What the digests cover when it is not just the element the signature sits on: the whole document (URI ""
+ * or none; the enveloped transform leaves out only this signature), or several elements (one Reference
+ * each). Undefined for the usual single Reference to the signature's parent.
+ */
+function coverage(parts: SignatureParts, target: Element): { paths: string[]; text: string } | undefined {
+  const nodes = parts.references.map((r) => r.node);
+  if (nodes.length === 1 && nodes[0] === target) return undefined;
+  const whole = nodes.find((n) => n.nodeType === 9) as Document | undefined;
+  if (whole) {
+    const root = whole.documentElement;
+    return { paths: [elementPath(root)], text: `its Reference URI "" covers the whole document (<${root.localName}> and everything in it, this signature left out)` };
+  }
+  const elements = nodes as Element[];
+  return { paths: elements.map(elementPath), text: `its ${elements.length} References cover ${elements.map((e) => `<${e.localName}> at ${elementPath(e)}`).join(' and ')}` };
 }
 
 /** What the configured certificates are called in reasons: whose they are depends on who signs. */
