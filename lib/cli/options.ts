@@ -1,12 +1,13 @@
 import { Command, Option } from 'commander';
 import type { AnalyzeOptions, Expectations } from '../core/model';
-import { profileIds } from './core-api';
+import { parseFingerprint, profileIds } from './core-api';
 import { readCertificateFile, readTextFile, UsageError } from './read-inputs';
 
 /** The flags that say what to expect, shared by `check` and `convert` (verdicts are computed before export). */
 export interface ExpectationFlags {
   profile?: string;
   idpCert: string[];
+  idpCertFingerprint: string[];
   idpMetadata?: string;
   spMetadata?: string;
   idpEntityId?: string;
@@ -23,7 +24,8 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function addExpectationOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--profile <name>', 'service-provider profile: generic, twilio-console, twilio-flex, sendgrid (default generic)'))
-    .option('--idp-cert <file>', 'trusted IdP signing certificate: PEM, DER or bare base64 (repeatable)', collect, [])
+    .option('--idp-cert <file>', 'trusted IdP signing certificate: PEM, DER or bare base64; or its public key (PEM PUBLIC KEY / RSA PUBLIC KEY) (repeatable)', collect, [])
+    .option('--idp-cert-fingerprint <fp>', 'trusted fingerprint of the IdP signing certificate, e.g. SHA256:AB:CD:… (SHA-1 accepted with a warning); it vouches for the certificate in the message (repeatable)', collect, [])
     .option('--idp-metadata <file>', 'IdP metadata XML: entity ID and signing certificates')
     .option('--sp-metadata <file>', 'SP metadata XML: entity ID and ACS URLs')
     .option('--idp-entity-id <id>', 'expected IdP entity ID (Issuer)')
@@ -33,6 +35,13 @@ export function addExpectationOptions(cmd: Command): Command {
     .option('--sp-key <file>', 'SP private key (PEM) to decrypt encrypted assertions; read locally, never stored')
     .option('--at <when>', 'judge time conditions at: capture, now, or an ISO 8601 instant', 'capture')
     .option('--clock-skew <seconds>', 'allowed clock difference (default 180)');
+}
+
+function checkFingerprint(text: string): string {
+  if (!parseFingerprint(text)) {
+    throw new UsageError(`--idp-cert-fingerprint takes a certificate's SHA-256 (or SHA-1) fingerprint in hex, e.g. SHA256:AB:CD:…, not "${text}"`);
+  }
+  return text;
 }
 
 /**
@@ -47,7 +56,7 @@ export async function expectationsFrom(flags: ExpectationFlags, saved: Expectati
   }
   const skew = flags.clockSkew === undefined ? saved.clockSkewSeconds : Number(flags.clockSkew);
   if (skew !== undefined && (!Number.isFinite(skew) || skew < 0)) throw new UsageError(`--clock-skew takes a number of seconds, not "${flags.clockSkew}"`);
-  const certs = await Promise.all(flags.idpCert.map(readCertificateFile));
+  const certs = [...(await Promise.all(flags.idpCert.map(readCertificateFile))), ...(flags.idpCertFingerprint ?? []).map(checkFingerprint)];
   return {
     ...saved,
     profile,

@@ -2,7 +2,8 @@ import type { Problem, SignatureVerdict } from '../model';
 import { bytesEqual } from './bytes';
 import { canonicalize } from './c14n';
 import type { TrustedCertificate } from './certificates';
-import { certName, keyInfoCertificate } from './describe';
+import { keysFor, onlyFingerprints, sha1FingerprintProblem } from './anchors';
+import { anchorName, anchorText, certName, keyInfoCertificate, whoseAnchors } from './describe';
 import { elementPath } from './dom';
 import { chooseVerifier, weakKeyVerdict } from './key-strength';
 import { digestBytes, verifyWithCertificate } from './keys';
@@ -66,13 +67,15 @@ export async function verifyXmlSignature(
   const covered = coverage(parts, target);
   if (covered) verdict.covers = covered.paths;
 
+  // A trusted fingerprint stands for the message's certificate only when that certificate has it.
+  const keys = keysFor(ctx.trusted, keyInfo);
   const [digests, trustedResults] = await Promise.all([
     Promise.all(parts.references.map((r, i) => digestBytes(r.digestHash, referenceOctets[i]!))),
-    Promise.all(ctx.trusted.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),
+    Promise.all(keys.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),
   ]);
   const broken = parts.references.findIndex((r, i) => !bytesEqual(digests[i]!, r.digestValue));
   const digestOk = broken < 0;
-  const { strong: verifiedBy, weak } = chooseVerifier(ctx.trusted, trustedResults);
+  const { strong: verifiedBy, weak } = chooseVerifier(keys, trustedResults);
   // The KeyInfo key only explains a failure; it is never needed when a trusted certificate verified.
   const keyInfoOk = !verifiedBy && !weak && keyInfo ? await verifyWithCertificate(keyInfo.der, parts.algorithm, parts.signatureValue, signedInfoOctets) : false;
 
@@ -89,8 +92,10 @@ export async function verifyXmlSignature(
   if (verifiedBy) {
     verdict.status = 'valid';
     verdict.verifiedWith = verifiedBy.info;
-    verdict.certificateSha256 = verifiedBy.info.sha256;
-    verdict.reason = `verified with ${trustedName(ctx)} ${certName(verifiedBy.info)} from ${verifiedBy.source}${covered ? `; ${covered.text}` : ''}`;
+    verdict.certificateSha256 = verifiedBy.kind === 'public-key' ? (keyInfo?.info.trusted ? keyInfo.info.sha256 : undefined) : verifiedBy.info.sha256;
+    verdict.reason = `verified with ${anchorName(verifiedBy, whoseAnchors(ctx.signer))} from ${verifiedBy.source}${covered ? `; ${covered.text}` : ''}`;
+    const sha1 = sha1FingerprintProblem(verifiedBy, where);
+    if (sha1) problems.push(sha1);
     return { verdict, problems };
   }
   if (weak) {
@@ -111,13 +116,13 @@ export async function verifyXmlSignature(
       fail(
         'signature-untrusted',
         'warning',
-        `The signature on ${what} is intact but was made with ${keyInfoText}, which is not the SP's signing certificate (${ctx.trusted.map((t) => `${certName(t.info)} from ${t.source}`).join('; ')}). If the SP rotated its key, update the SP metadata the IdP holds: an IdP that checks SP signatures refuses this message.`,
+        `The signature on ${what} is intact but was made with ${keyInfoText}, which is not the SP's signing certificate (${ctx.trusted.map((t) => `${anchorName(t, whoseAnchors(ctx.signer))} from ${t.source}`).join('; ')}). If the SP rotated its key, update the SP metadata the IdP holds: an IdP that checks SP signatures refuses this message.`,
       );
     } else if (ctx.trusted.length === 0) {
       verdict.reason = 'intact, but the signer is not verified (no trusted IdP certificate configured)';
       fail('signature-untrusted', 'warning', `The signature on ${what} is ${verdict.reason}; it was checked only against ${keyInfoText}, which anyone can put in a message. Add the IdP's signing certificate to verify the signer.`);
     } else {
-      const trustedList = ctx.trusted.map((t) => t.info.sha256).join(', ');
+      const trustedList = ctx.trusted.map(anchorText).join(', ');
       verdict.reason = `signed by a certificate that is not the trusted one: ${keyInfoText}`;
       fail(
         'signature-untrusted',
@@ -138,9 +143,16 @@ export async function verifyXmlSignature(
     return { verdict, problems };
   }
 
+  if (!keyInfo && onlyFingerprints(ctx.trusted)) {
+    verdict.failure = 'no-key';
+    verdict.reason = 'cannot be checked: only certificate fingerprints are trusted, and the message carries no certificate for them to name';
+    fail('signature-untrusted', ctx.signer === 'sp' ? 'warning' : 'error', `The signature on ${what} ${verdict.reason}. An SP configured with a fingerprint refuses it too; trust the certificate itself (or its public key) to check such messages.`);
+    return { verdict, problems };
+  }
+
   verdict.status = 'invalid';
   verdict.failure = 'signature-value';
-  const tried = [...ctx.trusted.map((t) => `${trustedName(ctx)} ${certName(t.info)}`), ...(keyInfo ? [keyInfoText] : [])].join('; ');
+  const tried = [...keys.map((t) => anchorName(t, whoseAnchors(ctx.signer))), ...(keyInfo ? [keyInfoText] : [])].join('; ');
   verdict.reason = 'the signature value does not match: wrong or rolled-over certificate, or SignedInfo altered';
   // Without a certificate in the message, a mismatch with the SP's known key cannot tell a rotated SP key
   // from a forgery, and the SP's own outgoing signature is the IdP's decision to trust, not the SP's.
@@ -171,9 +183,4 @@ function coverage(parts: SignatureParts, target: Element): { paths: string[]; te
   }
   const elements = nodes as Element[];
   return { paths: elements.map(elementPath), text: `its ${elements.length} References cover ${elements.map((e) => `<${e.localName}> at ${elementPath(e)}`).join(' and ')}` };
-}
-
-/** What the configured certificates are called in reasons: whose they are depends on who signs. */
-export function trustedName(ctx: VerifyContext): string {
-  return ctx.signer === 'sp' ? "the SP's certificate" : 'the trusted certificate';
 }
