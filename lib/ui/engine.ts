@@ -7,7 +7,9 @@ import { analyze } from '../core/analyze';
 import { readInput, type InputResult } from '../core/input';
 import { parseMetadata } from '../core/xml';
 import { parseCertificates } from '../core/signature';
+import { parseFingerprint } from '../core/signature/fingerprint';
 import { PROFILES } from '../core/profiles';
+import { metadataKeys } from '../core/profiles/expectations';
 import { getRule } from '../core/rules/registry';
 import type { RuleMeta } from '../core/rules/rule';
 import { reportMarkdown } from '../core/trace';
@@ -36,6 +38,6 @@ export function markdownReport(report: Report, flow?: string): string {
   return reportMarkdown(report, flow ? { flow } : {});
 }
 
-export { parseMetadata, parseCertificates };
+export { parseMetadata, parseCertificates, parseFingerprint, metadataKeys };
 
 export { exportEntries, reportHtml, REDACTION_PROFILES, type ExportResult, type RedactionProfile, type TraceVerdict } from '../core/trace';

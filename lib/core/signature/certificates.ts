@@ -1,7 +1,7 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CertificateInfo, Problem } from '../model';
-import { base64ToBytes, bytesToHex } from './bytes';
+import { base64ToBytes, bytesToBase64, bytesToHex } from './bytes';
 import { concatBytes, derEncode } from './der';
 import { parseFingerprint, type Fingerprint } from './fingerprint';
 import { readSpki, readX509, type X509 } from './x509';
@@ -106,6 +106,25 @@ const RSA_ENCRYPTION = new Uint8Array([0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48,
 /** A PKCS#1 RSAPublicKey (PEM "RSA PUBLIC KEY") as the SubjectPublicKeyInfo WebCrypto imports. */
 export function rsaPublicKeyToSpki(pkcs1: Uint8Array): Uint8Array {
   return derEncode(0x30, concatBytes(RSA_ENCRYPTION, derEncode(0x03, concatBytes(new Uint8Array([0]), pkcs1))));
+}
+
+function derInteger(unsigned: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < unsigned.length - 1 && unsigned[i] === 0) i++;
+  const v = unsigned.subarray(i);
+  return derEncode(0x02, v[0]! & 0x80 ? concatBytes(new Uint8Array([0]), v) : v);
+}
+
+/**
+ * An XML-DSig RSAKeyValue (base64 big-endian Modulus and Exponent, as metadata writes a key without a
+ * certificate) as the PEM "RSA PUBLIC KEY" parseCertificates reads; undefined when either is not base64.
+ */
+export function rsaKeyValuePem(modulus: string, exponent: string): string | undefined {
+  const n = base64ToBytes(modulus);
+  const e = base64ToBytes(exponent);
+  if (!n || !e) return undefined;
+  const b64 = bytesToBase64(derEncode(0x30, concatBytes(derInteger(n), derInteger(e))));
+  return ['-----BEGIN RSA PUBLIC KEY-----', ...(b64.match(/.{1,64}/g) ?? []), '-----END RSA PUBLIC KEY-----'].join('\n');
 }
 
 function publicKeyAnchor(spkiDer: Uint8Array, source: string): TrustedCertificate {
