@@ -112,6 +112,12 @@ function readTransforms(ref: Element): { c14n: string; prefixes: string[]; envel
   return { c14n, prefixes, enveloped };
 }
 
+/** The node is the target or one of its ancestors (the document included): its digest covers the target. */
+function encloses(node: Node, target: Element): boolean {
+  for (let n: Node | null = target; n; n = n.parentNode) if (n === node) return true;
+  return false;
+}
+
 function isRefusal(x: unknown): x is Refusal {
   return typeof x === 'object' && x !== null && 'why' in x;
 }
@@ -134,7 +140,7 @@ function readReferences(refs: Element[], target: Element, parsed: ParsedSaml, he
 
     const node = referencedNode(attrValue(ref, 'URI'), parsed);
     if (isRefusal(node)) return node;
-    if (node === target || node.nodeType === 9) coversTarget = true;
+    if (encloses(node, target)) coversTarget = true;
     const transforms = readTransforms(ref);
     if (isRefusal(transforms)) return transforms;
 
@@ -150,7 +156,7 @@ function readReferences(refs: Element[], target: Element, parsed: ParsedSaml, he
     const id = ownId(target);
     const uris = refs.map((r) => JSON.stringify(attrValue(r, 'URI') ?? '')).join(', ');
     return structure(
-      `no Reference covers the signed element: the Reference URI${refs.length > 1 ? 's' : ''} ${uris} ${refs.length > 1 ? 'do' : 'does'} not name its own ID${id === undefined ? ' (it has none)' : ` "${id}"`}, nor the whole document; a signature must cover the element it sits on (reference rule)`,
+      `no Reference covers the signed element: the Reference URI${refs.length > 1 ? 's' : ''} ${uris} ${refs.length > 1 ? 'do' : 'does'} not name its own ID${id === undefined ? ' (it has none)' : ` "${id}"`}, an element around it, nor the whole document; a signature must cover the element it sits on (reference rule)`,
     );
   }
   return out;

@@ -179,8 +179,9 @@ function coverage(parts: SignatureParts, target: Element): { paths: string[]; te
   const whole = nodes.find((n) => n.nodeType === 9) as Document | undefined;
   if (whole) {
     const root = whole.documentElement;
-    return { paths: [elementPath(root)], text: `its Reference URI "" covers the whole document (<${root.localName}> and everything in it, this signature left out)` };
+    return { paths: [elementPath(root)], text: `its whole-document Reference (URI "" or none) covers <${root.localName}> and everything in it, this signature left out` };
   }
   const elements = nodes as Element[];
-  return { paths: elements.map(elementPath), text: `its ${elements.length} References cover ${elements.map((e) => `<${e.localName}> at ${elementPath(e)}`).join(' and ')}` };
+  const named = elements.map((e) => `<${e.localName}> at ${elementPath(e)}`).join(' and ');
+  return { paths: elements.map(elementPath), text: elements.length === 1 ? `its Reference covers ${named}, which holds the signed element` : `its ${elements.length} References cover ${named}` };
 }

@@ -46,3 +46,20 @@ describe('messages signed by xmlsec1 as other IdP stacks sign (idp certificate t
     for (const f of fresh) expect(read(f.file), f.file).toBe(f.content);
   });
 });
+
+describe('what a signature covers, when more than its own element', () => {
+  it('a Reference naming an element around the signed one covers it: valid, as with xmlsec1', async () => {
+    const { buildResponse, loadTestKey, signXml } = await import('../../../lib/samlgen');
+    // The Response's enveloped signature moved into the Assertion: its Reference still names the Response, and
+    // the enveloped transform leaves the signature out wherever it sits, so the digest still matches.
+    const signed = signXml(buildResponse({}), { key: loadTestKey('idp'), targets: ['root'] });
+    const moved = signed.replace(/(<ds:Signature[\s\S]*<\/ds:Signature>)([\s\S]*?<saml:Assertion [^>]*><saml:Issuer>[^<]*<\/saml:Issuer>)/, '$2$1');
+    expect(moved).not.toBe(signed);
+    const { analysis } = await runFixture({ kind: 'xml', content: moved }, trust('idp'));
+    const v = analysis!.verdicts.find((x) => x.target === '/Response/Assertion')!;
+    expect(v.covers).toEqual(['/Response']);
+    expect(v.status).toBe('valid');
+    expect(v.reason).toMatch(/its Reference covers <Response> at \/Response, which holds the signed element/);
+    if (hasXmlsec) expect(xmlsecVerify(moved, [{ ns: 'urn:oasis:names:tc:SAML:2.0:protocol', local: 'Response' }]).ok).toBe(true);
+  });
+});
