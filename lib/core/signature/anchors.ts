@@ -30,12 +30,14 @@ export function anchorMatches(anchor: TrustedCertificate, cert: Certificate): bo
 
 /**
  * The keys a signature is checked with: configured certificates and public keys as they are; a fingerprint
- * becomes the message's certificate when that has the fingerprint, and nothing otherwise.
+ * becomes the message's certificate (any of its KeyInfo certificates) that has the fingerprint, and nothing
+ * otherwise.
  */
-export function keysFor(trusted: TrustedCertificate[], keyInfo: Certificate | undefined): TrustedCertificate[] {
+export function keysFor(trusted: TrustedCertificate[], inMessage: Certificate[]): TrustedCertificate[] {
   return trusted.flatMap((t) => {
     if (t.kind !== 'fingerprint') return [t];
-    return keyInfo && anchorMatches(t, keyInfo) ? [{ ...t, der: keyInfo.der, info: { ...keyInfo.info, trusted: true } }] : [];
+    const match = inMessage.find((c) => anchorMatches(t, c));
+    return match ? [{ ...t, der: match.der, info: { ...match.info, trusted: true } }] : [];
   });
 }
 

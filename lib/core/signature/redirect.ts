@@ -75,7 +75,7 @@ export async function verifyRedirectSignature(
     fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The HTTP-Redirect query signature is unchecked: ${verdict.reason}. Trust the certificate itself (or its public key) to check query signatures.`);
     return { verdict, problems };
   }
-  const keys = keysFor(ctx.trusted, undefined);
+  const keys = keysFor(ctx.trusted, []);
   const octets = encoder.encode(redirect.signedOctets);
   const results = await Promise.all(keys.map((t) => verifyWithCertificate(t.der, alg, value, octets)));
   const { strong: by, weak } = chooseVerifier(keys, results);

@@ -68,7 +68,8 @@ export async function verifyXmlSignature(
   if (covered) verdict.covers = covered.paths;
 
   // A trusted fingerprint stands for the message's certificate only when that certificate has it.
-  const keys = keysFor(ctx.trusted, keyInfo);
+  const inMessage = header.keyInfoCertificates.slice(1).map((b) => keyInfoCertificate(b, ctx.trusted));
+  const keys = keysFor(ctx.trusted, [keyInfo, ...inMessage].filter((c) => c !== undefined));
   const [digests, trustedResults] = await Promise.all([
     Promise.all(parts.references.map((r, i) => digestBytes(r.digestHash, referenceOctets[i]!))),
     Promise.all(keys.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),

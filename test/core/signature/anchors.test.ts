@@ -121,6 +121,13 @@ describe('verifying with a certificate fingerprint', () => {
     expect(a.verdicts[0]!.reason).toMatch(/only certificate fingerprints are trusted/);
   });
 
+  it('the fingerprinted certificate need not be the first one KeyInfo carries', async () => {
+    const xml = signXml(buildResponse({}), { key: idp, targets: ['root'] }).replace('<ds:X509Certificate>', `<ds:X509Certificate>${rogue.certificateBase64}</ds:X509Certificate><ds:X509Certificate>`);
+    expect(xml).toContain(rogue.certificateBase64);
+    const a = await verify(parsedOf(xml), `SHA256:${cert(idp).fingerprint256}`);
+    expect(statusOf(a)).toEqual({ '/Response': 'valid' });
+  });
+
   it('a fingerprint beside a certificate: either verifies', async () => {
     const a = await verify(signed(loadTestKey('idp-next')), idp.certificatePem, `SHA256:${cert(loadTestKey('idp-next')).fingerprint256}`);
     expect(statusOf(a)).toEqual({ '/Response': 'valid', '/Response/Assertion': 'valid' });
