@@ -1,13 +1,13 @@
 import { Command, Option } from 'commander';
 import type { AnalyzeOptions, Expectations } from '../core/model';
-import { parseFingerprint, profileIds } from './core-api';
-import { readCertificateFile, readTextFile, UsageError } from './read-inputs';
+import { profileIds } from './core-api';
+import { readCertificateFile, readFingerprint, readTextFile, UsageError } from './read-inputs';
 
 /** The flags that say what to expect, shared by `check` and `convert` (verdicts are computed before export). */
 export interface ExpectationFlags {
   profile?: string;
   idpCert: string[];
-  idpCertFingerprint: string[];
+  idpCertFingerprint?: string[];
   idpMetadata?: string;
   spMetadata?: string;
   idpEntityId?: string;
@@ -37,13 +37,6 @@ export function addExpectationOptions(cmd: Command): Command {
     .option('--clock-skew <seconds>', 'allowed clock difference (default 180)');
 }
 
-function checkFingerprint(text: string): string {
-  if (!parseFingerprint(text)) {
-    throw new UsageError(`--idp-cert-fingerprint takes a certificate's SHA-256 (or SHA-1) fingerprint in hex, e.g. SHA256:AB:CD:…, not "${text}"`);
-  }
-  return text;
-}
-
 /**
  * Analyze options from the flags. A native trace's saved settings fill what the flags leave unset, so a
  * trace re-judged on another machine uses the expectations it was captured with.
@@ -56,7 +49,7 @@ export async function expectationsFrom(flags: ExpectationFlags, saved: Expectati
   }
   const skew = flags.clockSkew === undefined ? saved.clockSkewSeconds : Number(flags.clockSkew);
   if (skew !== undefined && (!Number.isFinite(skew) || skew < 0)) throw new UsageError(`--clock-skew takes a number of seconds, not "${flags.clockSkew}"`);
-  const certs = [...(await Promise.all(flags.idpCert.map(readCertificateFile))), ...(flags.idpCertFingerprint ?? []).map(checkFingerprint)];
+  const certs = await Promise.all(flags.idpCert.map(readCertificateFile));
   return {
     ...saved,
     profile,
@@ -64,7 +57,7 @@ export async function expectationsFrom(flags: ExpectationFlags, saved: Expectati
     spEntityId: flags.spEntityId ?? saved.spEntityId,
     acsUrl: flags.acsUrl ?? saved.acsUrl,
     accountSid: flags.accountSid ?? saved.accountSid,
-    trustedCertificates: certs.length ? certs : saved.trustedCertificates,
+    trustedCertificates: certs.length || flags.idpCertFingerprint?.length ? [...certs, ...(flags.idpCertFingerprint ?? []).map(readFingerprint)] : saved.trustedCertificates,
     idpMetadataXml: flags.idpMetadata ? await readTextFile(flags.idpMetadata, 'IdP metadata') : saved.idpMetadataXml,
     spMetadataXml: flags.spMetadata ? await readTextFile(flags.spMetadata, 'SP metadata') : saved.spMetadataXml,
     spPrivateKeyPem: flags.spKey ? await readTextFile(flags.spKey, 'SP private key') : undefined,
