@@ -3,13 +3,14 @@ import type { AnalyzeOptions, Problem } from '../core/model';
 import { savedSettingsProblem, type SavedSettings } from '../core/trace';
 import { profileIds } from './core-api';
 import { readProfileFile } from './profile-file';
-import { readCertificateFile, readTextFile, UsageError } from './read-inputs';
+import { readCertificateFile, readFingerprint, readTextFile, UsageError } from './read-inputs';
 
 /** The flags that say what to expect, shared by `check` and `convert` (verdicts are computed before export). */
 export interface ExpectationFlags {
   profile?: string;
   profileFile?: string;
   idpCert: string[];
+  idpCertFingerprint?: string[];
   idpMetadata?: string;
   spMetadata?: string;
   idpEntityId?: string;
@@ -28,7 +29,8 @@ export function addExpectationOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--profile <name>', `service-provider profile: ${profileIds().join(', ')} (default generic)`))
     .option('--profile-file <file>', 'service-provider profile as JSON (see profile.schema.json); "extends" may name a built-in profile or another file')
-    .option('--idp-cert <file>', 'trusted IdP signing certificate: PEM, DER or bare base64 (repeatable)', collect, [])
+    .option('--idp-cert <file>', 'trusted IdP signing certificate: PEM, DER or bare base64; or its public key (PEM PUBLIC KEY / RSA PUBLIC KEY) (repeatable)', collect, [])
+    .option('--idp-cert-fingerprint <fp>', 'trusted fingerprint of the IdP signing certificate, e.g. SHA256:AB:CD:… (SHA-1 accepted with a warning); it vouches for the certificate in the message (repeatable)', collect, [])
     .option('--idp-metadata <file>', 'IdP metadata XML: entity ID and signing certificates')
     .option('--sp-metadata <file>', 'SP metadata XML: entity ID, ACS URLs, required attributes (RequestedAttribute isRequired), NameID formats, WantAssertionsSigned')
     .option('--idp-entity-id <id>', 'expected IdP entity ID (Issuer)')
@@ -54,7 +56,7 @@ export interface Expectations {
 function savedToApply(flags: ExpectationFlags, saved: SavedSettings): SavedSettings {
   if (!flags.useSavedSettings) return {};
   const { trustedCertificates, idpMetadataXml, spMetadataXml, ...rest } = saved;
-  const ownIdpTrust = flags.idpCert.length > 0 || flags.idpMetadata !== undefined;
+  const ownIdpTrust = flags.idpCert.length > 0 || (flags.idpCertFingerprint?.length ?? 0) > 0 || flags.idpMetadata !== undefined;
   return {
     ...rest,
     ...(ownIdpTrust ? {} : { trustedCertificates, idpMetadataXml }),
@@ -87,7 +89,7 @@ export async function expectationsFrom(flags: ExpectationFlags, file: SavedSetti
     spEntityId: flags.spEntityId ?? saved.spEntityId,
     acsUrl: flags.acsUrl ?? saved.acsUrl,
     accountSid: flags.accountSid ?? saved.accountSid,
-    trustedCertificates: certs.length ? certs : saved.trustedCertificates,
+    trustedCertificates: certs.length || flags.idpCertFingerprint?.length ? [...certs, ...(flags.idpCertFingerprint ?? []).map(readFingerprint)] : saved.trustedCertificates,
     idpMetadataXml: flags.idpMetadata ? await readTextFile(flags.idpMetadata, 'IdP metadata') : saved.idpMetadataXml,
     spMetadataXml: flags.spMetadata ? await readTextFile(flags.spMetadata, 'SP metadata') : saved.spMetadataXml,
     // A profile file given now wins; a built-in --profile given now replaces a saved profile document.

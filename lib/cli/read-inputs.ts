@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parseFingerprint } from './core-api';
 
 export class UsageError extends Error {}
 
@@ -34,6 +35,14 @@ export async function readCertificateFile(path: string): Promise<string> {
   // DER starts with a SEQUENCE tag (0x30) and is not text.
   if (bytes[0] === 0x30 && bytes.includes(0)) return bytes.toString('base64');
   return bytes.toString('utf8');
+}
+
+/** A --idp-cert-fingerprint value: checked here, read by the core as a trust anchor like a certificate. */
+export function readFingerprint(text: string): string {
+  if (!parseFingerprint(text)) {
+    throw new UsageError(`--idp-cert-fingerprint takes a certificate's SHA-256 (or SHA-1) fingerprint in hex, e.g. SHA256:AB:CD:…, not "${text}"`);
+  }
+  return text;
 }
 
 export async function readTextFile(path: string, what: string): Promise<string> {

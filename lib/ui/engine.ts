@@ -7,7 +7,9 @@ import { analyze } from '../core/analyze';
 import { readInput, type InputResult } from '../core/input';
 import { parseMetadata } from '../core/xml';
 import { parseCertificates } from '../core/signature';
+import { parseFingerprint } from '../core/signature/fingerprint';
 import { PROFILES, getBuiltinDocument, parseProfileText, preferredAcs, profileFromMetadata, resolveProfile, type ProfileDocument } from '../core/profiles';
+import { metadataKeys } from '../core/profiles/expectations';
 import { isRegistered } from '../core/rules/registry';
 import { getRule } from '../core/rules/registry';
 import type { RuleMeta } from '../core/rules/rule';
@@ -38,7 +40,7 @@ export function markdownReport(report: Report, flow?: string): string {
   return reportMarkdown(report, flow ? { flow } : {});
 }
 
-export { parseMetadata, parseCertificates, getBuiltinDocument, parseProfileText, profileFromMetadata, preferredAcs };
+export { parseMetadata, parseCertificates, parseFingerprint, metadataKeys, getBuiltinDocument, parseProfileText, profileFromMetadata, preferredAcs };
 
 /** A profile document checked and resolved as the analysis will (rule slugs included). */
 export function checkProfileDocument(value: unknown): ReturnType<typeof resolveProfile> {

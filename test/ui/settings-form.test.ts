@@ -28,6 +28,22 @@ describe('settings form helpers', () => {
     expect(splitCertificates('   ')).toEqual([]);
   });
 
+  it('keeps public keys and fingerprints people paste beside or instead of certificates', () => {
+    const pem = `-----BEGIN CERTIFICATE-----\n${B64}\n-----END CERTIFICATE-----`;
+    const key = `-----BEGIN PUBLIC KEY-----\n${B64}\n-----END PUBLIC KEY-----`;
+    const sha256 = `SHA256:${'AB:'.repeat(31)}AB`;
+    const sha1 = 'ab'.repeat(20);
+    expect(splitCertificates(`${pem}\n\n${key}\n${sha256}\n`)).toEqual([pem, key, sha256]);
+    expect(splitCertificates(`${sha256}\n${sha1}\n\n${B64}`)).toEqual([sha256, sha1, B64]);
+  });
+
+  it('fills the IdP signing keys that metadata gives as RSAKeyValue, as PEM public keys', () => {
+    const out = applyMetadata(DEFAULT_SETTINGS, metadata({ signingCertificates: [], signingKeyValues: [{ modulus: 'AQAB'.repeat(4), exponent: 'AQAB' }] }), 'idp');
+    expect(out.settings.trustedCertificates).toHaveLength(1);
+    expect(out.settings.trustedCertificates![0]).toMatch(/^-----BEGIN RSA PUBLIC KEY-----/);
+    expect(out.summary).toContain('1 signing public key');
+  });
+
   it('wraps DER base64 at 64 characters in PEM armour', () => {
     const lines = toPem(B64).split('\n');
     expect(lines[0]).toBe('-----BEGIN CERTIFICATE-----');

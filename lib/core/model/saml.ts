@@ -167,6 +167,11 @@ export interface MetadataView {
   artifactResolutionServices: Endpoint[];
   /** base64 DER. */
   signingCertificates: string[];
+  /**
+   * Signing keys given as a bare ds:KeyValue/RSAKeyValue (no certificate in that KeyDescriptor): base64
+   * Modulus and Exponent as written.
+   */
+  signingKeyValues?: Array<{ modulus: string; exponent: string }>;
   encryptionCertificates: string[];
   nameIdFormats: string[];
   wantAuthnRequestsSigned?: boolean;

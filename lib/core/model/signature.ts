@@ -19,6 +19,11 @@ export interface SignatureVerdict {
   /** Path of the signed element (the Signature's parent), e.g. `/Response` or `/Response/Assertion`. */
   target: string;
   targetKind: string;
+  /**
+   * Paths of what the signature's digests cover, when that is more than `target`: the document root for a
+   * whole-document Reference (URI "" or none), or every element a multi-Reference signature names.
+   */
+  covers?: string[];
   /** 'xml' for an enveloped ds:Signature, 'redirect-query' for an HTTP-Redirect query signature. */
   form: 'xml' | 'redirect-query';
   signatureAlgorithm?: string;

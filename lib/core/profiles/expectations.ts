@@ -1,6 +1,6 @@
 import type { AnalyzeOptions, MetadataView, Problem } from '../model';
 import { parseMetadata } from '../xml';
-import { parseCertificates, type TrustedCertificate } from '../signature';
+import { parseCertificates, rsaKeyValuePem, type TrustedCertificate } from '../signature';
 import { isRegistered } from '../rules/registry';
 import { builtinIds, getProfile, resolveProfile } from './registry';
 import { generic } from './generic';
@@ -124,6 +124,13 @@ function chooseProfile(options: AnalyzeOptions, problems: Problem[]): Profile {
   return generic;
 }
 
+/** The signing certificates of metadata, and its bare RSA key values as PEM public keys. */
+export function metadataKeys(md: MetadataView | undefined): string[] {
+  if (!md) return [];
+  const keys = (md.signingKeyValues ?? []).map((k) => rsaKeyValuePem(k.modulus, k.exponent)).filter((k): k is string => !!k);
+  return [...md.signingCertificates, ...keys];
+}
+
 /** Options + imported metadata + certificates -> what the rules compare against. Never throws. */
 export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpectations {
   const problems: Problem[] = [];
@@ -190,9 +197,9 @@ export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpec
 
   const trusted: TrustedCertificate[] = [];
   (options.trustedCertificates ?? []).forEach((text, i) => addCertificates(text, `configured certificate ${i + 1}`, trusted, problems));
-  for (const b64 of idpMetadata?.signingCertificates ?? []) addCertificates(b64, 'IdP metadata', trusted, problems);
+  for (const text of metadataKeys(idpMetadata)) addCertificates(text, 'IdP metadata', trusted, problems);
   const spTrusted: TrustedCertificate[] = [];
-  for (const b64 of spMetadata?.signingCertificates ?? []) addCertificates(b64, 'SP metadata', spTrusted, problems);
+  for (const text of metadataKeys(spMetadata)) addCertificates(text, 'SP metadata', spTrusted, problems);
 
   return {
     profile,

@@ -19,6 +19,7 @@ import { weakAlgorithm } from './weak-algorithm';
 import { certificateExpired } from './certificate-expired';
 import { certificateInvalid } from './certificate-invalid';
 import { certificateKeyWeak } from './certificate-key-weak';
+import { certificateFingerprintSha1 } from './certificate-fingerprint-sha1';
 import { encryptionFailed } from './encryption-failed';
 import { statusError } from './status-error';
 import { assertionMissing } from './assertion-missing';
@@ -81,6 +82,7 @@ export const RULES: readonly Rule[] = [
   certificateExpired,
   certificateInvalid,
   certificateKeyWeak,
+  certificateFingerprintSha1,
   encryptionFailed,
   statusError,
   assertionMissing,

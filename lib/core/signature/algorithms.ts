@@ -35,19 +35,43 @@ export const C14N = {
   exclusiveWithComments: 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
   inclusive: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
   inclusiveWithComments: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
+  c14n11: 'http://www.w3.org/2006/12/xml-c14n11',
+  c14n11WithComments: 'http://www.w3.org/2006/12/xml-c14n11#WithComments',
 } as const;
 
 export const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
 /**
  * Canonicalisations accepted for SignedInfo and as a Reference transform. Exclusive C14N is what
- * saml-core §5.4.3 recommends. Inclusive C14N 1.0 is accepted too: it is XML-DSig's mandatory
- * canonicalisation, some IdP stacks still emit it, and like exclusive C14N it only fixes the byte form
- * of the selected subtree (no XPath, no node selection), so it gives an attacker no way to point the
- * signature at other content. The #WithComments variants are refused: comments inside signed text are
- * the NameID-truncation trick.
+ * saml-core §5.4.3 recommends. Inclusive C14N 1.0 (XML-DSig's mandatory canonicalisation, which .NET and
+ * older Java IdPs emit) and Canonical XML 1.1 (Okta's test IdP, Java's Santuario) are accepted too: like
+ * exclusive C14N they only fix the byte form of the selected subtree (no XPath, no node selection), so they
+ * give an attacker no way to point the signature at other content.
+ *
+ * C14N 1.1 #WithComments is accepted because a same-document Reference ("" or "#id") selects its nodes
+ * without comments whatever the transform says (xmldsig-core §4.3.3.3; xmlsec1 does the same): a comment
+ * slipped into signed text still changes nothing that is digested, and the reading side reports it
+ * (nameid-comment, text-split). The #WithComments variants of exclusive C14N and C14N 1.0 stay refused as
+ * they always were (test/fixtures/signatures/attack-transform-withcomments.xml).
  */
-export const ACCEPTED_C14N = new Set<string>([C14N.exclusive, C14N.inclusive]);
+export const ACCEPTED_C14N = new Set<string>([C14N.exclusive, C14N.inclusive, C14N.c14n11, C14N.c14n11WithComments]);
+
+/**
+ * Transforms refused as wrapping material, not as merely unsupported: each lets the signed node-set differ
+ * from the element the signature sits on (XPath and XPath Filter 2.0 select nodes, XSLT and base64 rewrite
+ * them, the decryption transform changes what is digested) or is refused by policy (the #WithComments
+ * variants above). Any other unknown URI is reported as an unsupported algorithm.
+ */
+export const REFUSED_TRANSFORMS = new Set<string>([
+  'http://www.w3.org/TR/1999/REC-xpath-19991116',
+  'http://www.w3.org/2002/06/xmldsig-filter2',
+  'http://www.w3.org/TR/1999/REC-xslt-19991116',
+  'http://www.w3.org/2000/09/xmldsig#base64',
+  'http://www.w3.org/2002/07/decrypt#XML',
+  'http://www.w3.org/2002/07/decrypt#Binary',
+  C14N.exclusiveWithComments,
+  C14N.inclusiveWithComments,
+]);
 
 export const NS = {
   ds: 'http://www.w3.org/2000/09/xmldsig#',

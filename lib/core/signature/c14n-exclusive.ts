@@ -7,10 +7,11 @@ import { ancestorBindings, encodeText, leaf } from './c14n-nodes';
  * is truncated after each child instead of copied for every child node, no intermediate arrays per
  * element. test/core/signature/c14n.test.ts compares it byte for byte with xml-crypto's canonicaliser.
  *
- * Kept from xml-crypto on purpose, so that a signature verifies here exactly when it does there:
- * namespace declarations are ordered with localeCompare; attributes whose name starts with "xmlns" are
- * not rendered as attributes; a prefixed attribute whose local name is in the PrefixList is taken as a
- * declaration of that prefix.
+ * Kept from xml-crypto on purpose: attributes whose name starts with "xmlns" are not rendered as
+ * attributes; a prefixed attribute whose local name is in the PrefixList is taken as a declaration of that
+ * prefix. Not kept: xml-crypto orders namespace declarations with localeCompare ("a" before "B"); the
+ * spec orders by code point ("B" before "a", C14N 1.0 §2.2), as libxml2 and so xmlsec1 do, and a
+ * signature xmlsec1 verifies must verify here (test/core/signature/c14n-inclusive.test.ts).
  */
 
 interface Binding {
@@ -22,10 +23,6 @@ interface Binding {
 function inScope(scope: Binding[], prefix: string, uri: string | null | undefined): boolean {
   for (let i = scope.length - 1; i >= 0; i--) if (scope[i]!.prefix === prefix) return scope[i]!.uri === uri;
   return false;
-}
-
-function byPrefix(a: Binding, b: Binding): number {
-  return a.prefix === b.prefix ? 0 : a.prefix.localeCompare(b.prefix);
 }
 
 function byCodePoint(a: Binding, b: Binding): number {
@@ -105,7 +102,7 @@ class Exclusive {
       }
       if (a.name.indexOf('xmlns') !== 0) (shown ??= []).push(a);
     }
-    if (rendered.length > 1) rendered.sort(byPrefix);
+    if (rendered.length > 1) rendered.sort(byCodePoint);
     if (el === this.apex && list.length > 0) this.apexExtras(el, rendered);
     for (const b of rendered) nsText += ` xmlns:${b.prefix}="${b.uri ?? ''}"`;
 

@@ -1,5 +1,6 @@
 import type { CertificateInfo } from '../model';
 import { base64ToBytes } from './bytes';
+import { anchorMatches } from './anchors';
 import { describeCertificate, type TrustedCertificate } from './certificates';
 
 /**
@@ -34,5 +35,36 @@ export function keyInfoCertificate(
     seen.set(base64, hit);
   }
   if (!hit) return undefined;
-  return { der: hit.der, info: { ...hit.info, trusted: trusted.some((t) => t.info.sha256 === hit.info.sha256) } };
+  return { der: hit.der, info: { ...hit.info, trusted: trusted.some((t) => anchorMatches(t, hit)) } };
+}
+
+function shortHex(hex: string): string {
+  return `${hex.slice(0, 16)}…`;
+}
+
+/**
+ * How a trust anchor is named in reasons; `whose` is "the trusted" or "the SP's". A fingerprint that matched
+ * is named as the message's certificate it vouched for.
+ */
+export function anchorName(t: TrustedCertificate, whose: string): string {
+  if (t.kind === 'public-key') return `${whose} public key (SHA-256 of the key ${shortHex(t.info.sha256)})`;
+  if (t.kind === 'fingerprint') {
+    const f = t.fingerprint!;
+    return t.der.length > 0
+      ? `the certificate in the message ${certName(t.info)}, whose ${f.hash} fingerprint ${whose === 'the trusted' ? 'you trust' : `is ${whose}`}`
+      : `${whose} ${f.hash} fingerprint ${shortHex(f.hex)}`;
+  }
+  return `${whose} certificate ${certName(t.info)}`;
+}
+
+/** An anchor in a list of what is trusted: a certificate by its full SHA-256 (as before), the others by kind. */
+export function anchorText(t: TrustedCertificate): string {
+  if (t.kind === 'public-key') return `public key SHA-256 ${t.info.sha256}`;
+  if (t.kind === 'fingerprint') return `certificate ${t.fingerprint!.hash} fingerprint ${t.fingerprint!.hex}`;
+  return t.info.sha256;
+}
+
+/** "the trusted" or "the SP's": whose keys the configured anchors are depends on who signs. */
+export function whoseAnchors(signer: 'idp' | 'sp'): string {
+  return signer === 'sp' ? "the SP's" : 'the trusted';
 }

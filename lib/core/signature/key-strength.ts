@@ -1,6 +1,6 @@
 import type { Problem, SignatureVerdict } from '../model';
-import { x509Of, type TrustedCertificate } from './certificates';
-import { certName } from './describe';
+import { publicKeyOf, type TrustedCertificate } from './certificates';
+import { anchorName, whoseAnchors } from './describe';
 
 /**
  * RSA keys shorter than this prove nothing about who signed. NIST SP 800-131A disallows generating
@@ -13,7 +13,7 @@ export const MIN_RSA_BITS = 2048;
 /** The modulus length of a trusted RSA key shorter than MIN_RSA_BITS; undefined for a strong or non-RSA key. */
 export function weakRsaBits(cert: TrustedCertificate): number | undefined {
   try {
-    const key = x509Of(cert.der).key;
+    const key = publicKeyOf(cert.der).key;
     return key.kind === 'rsa' && key.bits !== undefined && key.bits < MIN_RSA_BITS ? key.bits : undefined;
   } catch {
     return undefined;
@@ -49,8 +49,7 @@ export function weakKeyVerdict(
   signer: 'idp' | 'sp',
   what: string,
 ): Problem {
-  const whose = signer === 'sp' ? "the SP's certificate" : 'the trusted certificate';
-  const name = `${whose} ${certName(weak.cert.info)} from ${weak.cert.source}`;
+  const name = `${anchorName(weak.cert, whoseAnchors(signer))} from ${weak.cert.source}`;
   verdict.status = 'untrusted';
   verdict.certificateSha256 = weak.cert.info.sha256;
   verdict.reason = `verifies only with ${name}, whose ${weak.bits}-bit RSA key is too weak to trust (at least ${MIN_RSA_BITS} bits): whoever factors it can sign`;

@@ -1,11 +1,12 @@
 import type { Problem, RedirectSignature, SignatureVerdict } from '../model';
 import { SIGNATURE_ALGORITHMS } from './algorithms';
 import { base64ToBytes } from './bytes';
-import { certName } from './describe';
+import { keysFor, onlyFingerprints } from './anchors';
+import { anchorName, whoseAnchors } from './describe';
 import { elementPath } from './dom';
 import { chooseVerifier, weakKeyVerdict } from './key-strength';
 import { verifyWithCertificate } from './keys';
-import { trustedName, type VerifyContext } from './verify-xml';
+import type { VerifyContext } from './verify-xml';
 
 const encoder = new TextEncoder();
 
@@ -68,14 +69,21 @@ export async function verifyRedirectSignature(
     fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The HTTP-Redirect query signature is unchecked: ${verdict.reason}.`);
     return { verdict, problems };
   }
+  if (onlyFingerprints(ctx.trusted)) {
+    verdict.failure = 'no-key';
+    verdict.reason = 'only certificate fingerprints are trusted, and a query signature carries no certificate for them to name: not checked';
+    fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The HTTP-Redirect query signature is unchecked: ${verdict.reason}. Trust the certificate itself (or its public key) to check query signatures.`);
+    return { verdict, problems };
+  }
+  const keys = keysFor(ctx.trusted, []);
   const octets = encoder.encode(redirect.signedOctets);
-  const results = await Promise.all(ctx.trusted.map((t) => verifyWithCertificate(t.der, alg, value, octets)));
-  const { strong: by, weak } = chooseVerifier(ctx.trusted, results);
+  const results = await Promise.all(keys.map((t) => verifyWithCertificate(t.der, alg, value, octets)));
+  const { strong: by, weak } = chooseVerifier(keys, results);
   if (by) {
     verdict.status = 'valid';
     verdict.verifiedWith = by.info;
-    verdict.certificateSha256 = by.info.sha256;
-    verdict.reason = `query signature verified with ${trustedName(ctx)} ${certName(by.info)} from ${by.source}`;
+    verdict.certificateSha256 = by.kind === 'public-key' ? undefined : by.info.sha256;
+    verdict.reason = `query signature verified with ${anchorName(by, whoseAnchors(ctx.signer))} from ${by.source}`;
     return { verdict, problems };
   }
   if (weak) {
@@ -93,7 +101,7 @@ export async function verifyRedirectSignature(
   fail(
     'signature-invalid',
     ctx.signer === 'sp' ? 'warning' : 'error',
-    `The HTTP-Redirect query signature does not verify with ${ctx.trusted.map((t) => `${trustedName(ctx)} ${certName(t.info)}`).join(' or ')}: ${verdict.reason} (it covers the exact octets "SAMLRequest/SAMLResponse=...&RelayState=...&SigAlg=..." as sent; a proxy that re-encodes the URL breaks it).`,
+    `The HTTP-Redirect query signature does not verify with ${keys.map((t) => anchorName(t, whoseAnchors(ctx.signer))).join(' or ')}: ${verdict.reason} (it covers the exact octets "SAMLRequest/SAMLResponse=...&RelayState=...&SigAlg=..." as sent; a proxy that re-encodes the URL breaks it).`,
   );
   return { verdict, problems };
 }

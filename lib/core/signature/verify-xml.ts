@@ -2,7 +2,8 @@ import type { Problem, SignatureVerdict } from '../model';
 import { bytesEqual } from './bytes';
 import { canonicalize } from './c14n';
 import type { TrustedCertificate } from './certificates';
-import { certName, keyInfoCertificate } from './describe';
+import { keysFor, onlyFingerprints, sha1FingerprintProblem } from './anchors';
+import { anchorName, anchorText, certName, keyInfoCertificate, whoseAnchors } from './describe';
 import { elementPath } from './dom';
 import { chooseVerifier, weakKeyVerdict } from './key-strength';
 import { digestBytes, verifyWithCertificate } from './keys';
@@ -44,30 +45,38 @@ export async function verifyXmlSignature(
   const fail = (rule: string, severity: Problem['severity'], message: string) =>
     problems.push({ rule, severity, message, location: where });
 
-  let referenceOctets: Uint8Array;
+  let referenceOctets: Uint8Array[];
   let signedInfoOctets: Uint8Array;
   try {
-    referenceOctets = encoder.encode(
-      canonicalize(target, {
-        algorithm: parts.referenceC14n,
-        exclude: parts.enveloped ? parts.signature : undefined,
-        inclusivePrefixes: parts.referencePrefixes,
-      }),
+    referenceOctets = parts.references.map((r) =>
+      encoder.encode(
+        canonicalize(r.node, {
+          algorithm: r.c14n,
+          exclude: r.enveloped ? parts.signature : undefined,
+          inclusivePrefixes: r.prefixes,
+        }),
+      ),
     );
-    signedInfoOctets = encoder.encode(canonicalize(parts.signedInfo, { algorithm: parts.c14n, inclusivePrefixes: parts.c14nPrefixes }));
+    signedInfoOctets = encoder.encode(canonicalize(parts.signedInfo, { algorithm: parts.c14n, inclusivePrefixes: parts.c14nPrefixes, keepComments: true }));
   } catch (e) {
     verdict.failure = 'structure';
     verdict.reason = `could not be canonicalised (${e instanceof Error ? e.message : 'unexpected node'})`;
     fail('signature-invalid', 'error', `The signature on ${what} could not be checked: it ${verdict.reason}.`);
     return { verdict, problems };
   }
+  const covered = coverage(parts, target);
+  if (covered) verdict.covers = covered.paths;
 
-  const [digest, trustedResults] = await Promise.all([
-    digestBytes(parts.digestHash, referenceOctets),
-    Promise.all(ctx.trusted.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),
+  // A trusted fingerprint stands for the message's certificate only when that certificate has it.
+  const inMessage = header.keyInfoCertificates.slice(1).map((b) => keyInfoCertificate(b, ctx.trusted));
+  const keys = keysFor(ctx.trusted, [keyInfo, ...inMessage].filter((c) => c !== undefined));
+  const [digests, trustedResults] = await Promise.all([
+    Promise.all(parts.references.map((r, i) => digestBytes(r.digestHash, referenceOctets[i]!))),
+    Promise.all(keys.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),
   ]);
-  const digestOk = bytesEqual(digest, parts.digestValue);
-  const { strong: verifiedBy, weak } = chooseVerifier(ctx.trusted, trustedResults);
+  const broken = parts.references.findIndex((r, i) => !bytesEqual(digests[i]!, r.digestValue));
+  const digestOk = broken < 0;
+  const { strong: verifiedBy, weak } = chooseVerifier(keys, trustedResults);
   // The KeyInfo key only explains a failure; it is never needed when a trusted certificate verified.
   const keyInfoOk = !verifiedBy && !weak && keyInfo ? await verifyWithCertificate(keyInfo.der, parts.algorithm, parts.signatureValue, signedInfoOctets) : false;
 
@@ -75,7 +84,8 @@ export async function verifyXmlSignature(
     verdict.status = 'invalid';
     verdict.failure = 'digest';
     const genuine = verifiedBy || weak || keyInfoOk;
-    verdict.reason = `digest mismatch: the ${what} was changed after it was signed${genuine ? ' (the SignedInfo itself is genuinely signed, so the content was edited)' : ''}`;
+    const changed = parts.references.length > 1 || parts.references[0]!.node !== target ? describeNode(parts.references[broken]!.node) : `the ${what}`;
+    verdict.reason = `digest mismatch: ${changed} was changed after it was signed${genuine ? ' (the SignedInfo itself is genuinely signed, so the content was edited)' : ''}`;
     fail('signature-invalid', 'error', `The signature on ${what} does not verify: ${verdict.reason}. ${C14N_HINT}`);
     return { verdict, problems };
   }
@@ -83,8 +93,10 @@ export async function verifyXmlSignature(
   if (verifiedBy) {
     verdict.status = 'valid';
     verdict.verifiedWith = verifiedBy.info;
-    verdict.certificateSha256 = verifiedBy.info.sha256;
-    verdict.reason = `verified with ${trustedName(ctx)} ${certName(verifiedBy.info)} from ${verifiedBy.source}`;
+    verdict.certificateSha256 = verifiedBy.kind === 'public-key' ? (keyInfo?.info.trusted ? keyInfo.info.sha256 : undefined) : verifiedBy.info.sha256;
+    verdict.reason = `verified with ${anchorName(verifiedBy, whoseAnchors(ctx.signer))} from ${verifiedBy.source}${covered ? `; ${covered.text}` : ''}`;
+    const sha1 = sha1FingerprintProblem(verifiedBy, where);
+    if (sha1) problems.push(sha1);
     return { verdict, problems };
   }
   if (weak) {
@@ -105,13 +117,13 @@ export async function verifyXmlSignature(
       fail(
         'signature-untrusted',
         'warning',
-        `The signature on ${what} is intact but was made with ${keyInfoText}, which is not the SP's signing certificate (${ctx.trusted.map((t) => `${certName(t.info)} from ${t.source}`).join('; ')}). If the SP rotated its key, update the SP metadata the IdP holds: an IdP that checks SP signatures refuses this message.`,
+        `The signature on ${what} is intact but was made with ${keyInfoText}, which is not the SP's signing certificate (${ctx.trusted.map((t) => `${anchorName(t, whoseAnchors(ctx.signer))} from ${t.source}`).join('; ')}). If the SP rotated its key, update the SP metadata the IdP holds: an IdP that checks SP signatures refuses this message.`,
       );
     } else if (ctx.trusted.length === 0) {
       verdict.reason = 'intact, but the signer is not verified (no trusted IdP certificate configured)';
       fail('signature-untrusted', 'warning', `The signature on ${what} is ${verdict.reason}; it was checked only against ${keyInfoText}, which anyone can put in a message. Add the IdP's signing certificate to verify the signer.`);
     } else {
-      const trustedList = ctx.trusted.map((t) => t.info.sha256).join(', ');
+      const trustedList = ctx.trusted.map(anchorText).join(', ');
       verdict.reason = `signed by a certificate that is not the trusted one: ${keyInfoText}`;
       fail(
         'signature-untrusted',
@@ -132,9 +144,16 @@ export async function verifyXmlSignature(
     return { verdict, problems };
   }
 
+  if (!keyInfo && onlyFingerprints(ctx.trusted)) {
+    verdict.failure = 'no-key';
+    verdict.reason = 'cannot be checked: only certificate fingerprints are trusted, and the message carries no certificate for them to name';
+    fail('signature-untrusted', ctx.signer === 'sp' ? 'warning' : 'error', `The signature on ${what} ${verdict.reason}. An SP configured with a fingerprint refuses it too; trust the certificate itself (or its public key) to check such messages.`);
+    return { verdict, problems };
+  }
+
   verdict.status = 'invalid';
   verdict.failure = 'signature-value';
-  const tried = [...ctx.trusted.map((t) => `${trustedName(ctx)} ${certName(t.info)}`), ...(keyInfo ? [keyInfoText] : [])].join('; ');
+  const tried = [...keys.map((t) => anchorName(t, whoseAnchors(ctx.signer))), ...(keyInfo ? [keyInfoText] : [])].join('; ');
   verdict.reason = 'the signature value does not match: wrong or rolled-over certificate, or SignedInfo altered';
   // Without a certificate in the message, a mismatch with the SP's known key cannot tell a rotated SP key
   // from a forgery, and the SP's own outgoing signature is the IdP's decision to trust, not the SP's.
@@ -146,7 +165,24 @@ export async function verifyXmlSignature(
   return { verdict, problems };
 }
 
-/** What the configured certificates are called in reasons: whose they are depends on who signs. */
-export function trustedName(ctx: VerifyContext): string {
-  return ctx.signer === 'sp' ? "the SP's certificate" : 'the trusted certificate';
+function describeNode(node: Element | Document): string {
+  return node.nodeType === 9 ? 'the document' : `<${(node as Element).localName}> at ${elementPath(node as Element)}`;
+}
+
+/**
+ * What the digests cover when it is not just the element the signature sits on: the whole document (URI ""
+ * or none; the enveloped transform leaves out only this signature), or several elements (one Reference
+ * each). Undefined for the usual single Reference to the signature's parent.
+ */
+function coverage(parts: SignatureParts, target: Element): { paths: string[]; text: string } | undefined {
+  const nodes = parts.references.map((r) => r.node);
+  if (nodes.length === 1 && nodes[0] === target) return undefined;
+  const whole = nodes.find((n) => n.nodeType === 9) as Document | undefined;
+  if (whole) {
+    const root = whole.documentElement;
+    return { paths: [elementPath(root)], text: `its whole-document Reference (URI "" or none) covers <${root.localName}> and everything in it, this signature left out` };
+  }
+  const elements = nodes as Element[];
+  const named = elements.map((e) => `<${e.localName}> at ${elementPath(e)}`).join(' and ');
+  return { paths: elements.map(elementPath), text: elements.length === 1 ? `its Reference covers ${named}, which holds the signed element` : `its ${elements.length} References cover ${named}` };
 }

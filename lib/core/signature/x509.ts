@@ -100,6 +100,15 @@ function readKey(spki: Der): KeyKind {
   return { kind: 'other', oid };
 }
 
+/** Parses a DER SubjectPublicKeyInfo (a PEM "PUBLIC KEY"). Throws on malformed input. */
+export function readSpki(der: Uint8Array): Pick<X509, 'spki' | 'key'> {
+  const spki = readDer(der);
+  if (spki.tag !== 0x30 || spki.end !== der.length) throw new Error('not a DER public key (SEQUENCE expected)');
+  const [algId, bitString, extra] = derChildren(spki);
+  if (!algId || algId.tag !== 0x30 || !bitString || bitString.tag !== 0x03 || extra) throw new Error('not a SubjectPublicKeyInfo');
+  return { spki: derWhole(spki), key: readKey(spki) };
+}
+
 /** Parses a DER X.509 certificate. Throws on malformed input (the caller reports it). */
 export function readX509(der: Uint8Array): X509 {
   const cert = readDer(der);

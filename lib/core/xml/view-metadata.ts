@@ -1,6 +1,6 @@
 import type { Endpoint, MetadataView, RequestedAttributeView } from '../model';
 import { NS } from './ns';
-import { attr, boolAttr, childrenOf, descendants, firstChild, identifier, intAttr } from './nodes';
+import { attr, boolAttr, childrenOf, deepText, descendants, firstChild, identifier, intAttr } from './nodes';
 import { certificatesIn } from './view-signature';
 
 const MD = NS.metadata;
@@ -12,6 +12,7 @@ export function metadataView(entity: Element): MetadataView {
   const roles = [...idps, ...sps];
   const signing = new Set<string>();
   const encryption = new Set<string>();
+  const signingKeys: Array<{ modulus: string; exponent: string }> = [];
   for (const role of roles) {
     for (const kd of childrenOf(role, MD, 'KeyDescriptor')) {
       const use = attr(kd, 'use')?.trim();
@@ -20,6 +21,8 @@ export function metadataView(entity: Element): MetadataView {
       // No `use` means the key serves both purposes (saml-metadata §2.4.1.1).
       if (use !== 'encryption') certs.forEach((c) => signing.add(c));
       if (use !== 'signing') certs.forEach((c) => encryption.add(c));
+      const rsa = keyInfo && certs.length === 0 ? rsaKeyValue(keyInfo) : undefined;
+      if (rsa && use !== 'encryption' && !signingKeys.some((k) => k.modulus === rsa.modulus)) signingKeys.push(rsa);
     }
   }
   const endpoints = (descriptors: Element[], local: string) => descriptors.flatMap((d) => childrenOf(d, MD, local).map(endpoint));
@@ -33,6 +36,7 @@ export function metadataView(entity: Element): MetadataView {
     acsServices: endpoints(sps, 'AssertionConsumerService'),
     artifactResolutionServices: endpoints(roles, 'ArtifactResolutionService'),
     signingCertificates: [...signing],
+    ...(signingKeys.length ? { signingKeyValues: signingKeys } : {}),
     encryptionCertificates: [...encryption],
     nameIdFormats: [...new Set(roles.flatMap((r) => childrenOf(r, MD, 'NameIDFormat').map((f) => identifier(f) ?? '')))],
     wantAuthnRequestsSigned: idp && boolAttr(idp, 'WantAuthnRequestsSigned'),
@@ -60,6 +64,19 @@ function requestedAttributes(sp: Element): RequestedAttributeView[] {
       return a;
     })
     .filter((a) => a.name !== '');
+}
+
+/** A ds:KeyValue/ds:RSAKeyValue public key (xmldsig-core §4.4.2.2), as base64 Modulus and Exponent. */
+function rsaKeyValue(keyInfo: Element): { modulus: string; exponent: string } | undefined {
+  const keyValue = firstChild(keyInfo, NS.ds, 'KeyValue');
+  const value = keyValue && firstChild(keyValue, NS.ds, 'RSAKeyValue');
+  const part = (local: string) => {
+    const el = value && firstChild(value, NS.ds, local);
+    return el ? deepText(el).replace(/\s+/g, '') : '';
+  };
+  const modulus = part('Modulus');
+  const exponent = part('Exponent');
+  return modulus && exponent ? { modulus, exponent } : undefined;
 }
 
 function endpoint(el: Element): Endpoint {

@@ -41,6 +41,32 @@ function MetadataImport({ as, onXml }: { as: 'idp' | 'sp'; onXml: (xml: string) 
   );
 }
 
+type Anchor = ReturnType<typeof parseCertificates>['certs'][number];
+
+/** What one trusted entry is: a certificate, a bare public key, or a fingerprint (SHA-1 flagged as weak). */
+function anchorLabel(c: Anchor) {
+  if (c.kind === 'public-key') {
+    return (
+      <>
+        public key · SHA-256 of the key <code>{formatFingerprint(c.info.sha256)}</code>
+      </>
+    );
+  }
+  if (c.kind === 'fingerprint' && c.fingerprint) {
+    return (
+      <>
+        certificate with {c.fingerprint.hash} fingerprint <code>{formatFingerprint(c.fingerprint.hex)}</code>
+        {c.fingerprint.hash === 'SHA-1' ? ' · SHA-1 is weak: prefer the SHA-256 fingerprint or the certificate' : ' · vouches for the certificate a message carries'}
+      </>
+    );
+  }
+  return (
+    <>
+      {c.info.subject ?? 'certificate'} · SHA-256 <code>{formatFingerprint(c.info.sha256)}</code>
+    </>
+  );
+}
+
 function CertificateSummary({ text }: { text: string }) {
   const parsed = useMemo(() => (text.trim() ? parseCertificates(text, 'settings') : { certs: [], problems: [] }), [text]);
   if (!text.trim()) return <p class="sl-muted">No trusted certificate: signatures can be checked for integrity only, not for who signed them.</p>;
@@ -48,7 +74,7 @@ function CertificateSummary({ text }: { text: string }) {
     <ul class="sl-certs">
       {parsed.certs.map((c, i) => (
         <li key={i}>
-          {c.info.subject ?? 'certificate'} · SHA-256 <code>{formatFingerprint(c.info.sha256)}</code>
+          {anchorLabel(c)}
           {c.info.notAfter ? ` · expires ${c.info.notAfter}` : ''}
         </li>
       ))}
@@ -158,8 +184,8 @@ export function SettingsForm({ settings, onSave, onClose, onPreview }: SettingsF
           <input type="text" spellcheck={false} value={draft.idpEntityId ?? ''} onInput={(e) => set('idpEntityId', str((e.target as HTMLInputElement).value))} />
         </label>
         <label>
-          Trusted IdP signing certificates (PEM, one or more)
-          <textarea rows={5} spellcheck={false} value={certText} onInput={(e) => setCertText((e.target as HTMLTextAreaElement).value)} placeholder="-----BEGIN CERTIFICATE-----" />
+          Trusted IdP signing certificates (PEM, one or more), public keys (PEM PUBLIC KEY) or certificate fingerprints (SHA256:…, one a line)
+          <textarea rows={5} spellcheck={false} value={certText} onInput={(e) => setCertText((e.target as HTMLTextAreaElement).value)} placeholder={'-----BEGIN CERTIFICATE-----\n…or SHA256:AB:CD:…'} />
         </label>
         <CertificateSummary text={certText} />
         <MetadataImport as="idp" onXml={importMetadata('idp')} />

@@ -1,6 +1,6 @@
 import type { AnalyzeOptions, MetadataView } from '../../core/model';
 import type { Settings } from '../data-source';
-import { preferredAcs } from '../engine';
+import { metadataKeys, parseFingerprint, preferredAcs } from '../engine';
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 2,
@@ -18,19 +18,27 @@ export function analysisOptions(settings: Settings | undefined): AnalyzeOptions 
   return expectations;
 }
 
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
+
+const fingerprintLines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && parseFingerprint(l));
 
 /**
- * Certificates as people paste them: one or more PEM blocks, or bare base64 (IdP consoles show the
- * certificate without the armour) separated by blank lines.
+ * Trust anchors as people paste them: PEM blocks (certificates, public keys), bare base64 (IdP consoles
+ * show the certificate without the armour) separated by blank lines, and certificate fingerprints, one a line.
  */
 export function splitCertificates(text: string): string[] {
   const pems = text.match(PEM_BLOCK);
-  if (pems) return pems.map((p) => p.trim());
-  return text
-    .split(/\n\s*\n/)
-    .map((b) => b.replace(/\s+/g, ''))
-    .filter((b) => b.length > 0);
+  if (pems) return [...pems.map((p) => p.trim()), ...fingerprintLines(text.replace(PEM_BLOCK, '\n'))];
+  return text.split(/\n\s*\n/).flatMap((b) => {
+    const lines = b.split(/\r?\n/).filter((l) => l.trim() !== '');
+    if (lines.length > 0 && lines.every((l) => parseFingerprint(l))) return lines.map((l) => l.trim());
+    const base64 = b.replace(/\s+/g, '');
+    return base64.length > 0 ? [base64] : [];
+  });
 }
 
 /** base64 DER (as in metadata's ds:X509Certificate) to PEM with 64-character lines. */
@@ -71,9 +79,10 @@ export function applyMetadata(settings: Settings, md: MetadataView, as: 'idp' | 
   if (idp) {
     next.idpEntityId = md.entityId;
     said.push(`IdP entity ID ${md.entityId}`);
-    if (md.signingCertificates.length > 0) {
-      next.trustedCertificates = md.signingCertificates.map(toPem);
-      said.push(`${md.signingCertificates.length} signing certificate(s)`);
+    const keys = metadataKeys(md).slice(md.signingCertificates.length);
+    if (md.signingCertificates.length + keys.length > 0) {
+      next.trustedCertificates = [...md.signingCertificates.map(toPem), ...keys];
+      said.push([md.signingCertificates.length && `${md.signingCertificates.length} signing certificate(s)`, keys.length && `${keys.length} signing public key(s)`].filter(Boolean).join(' and '));
     }
   }
   if (sp) {

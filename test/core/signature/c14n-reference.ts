@@ -1,5 +1,5 @@
 // The exclusive canonicaliser SAML Lens used before c14n-exclusive.ts: xml-crypto's own, with the
-// corrections described in lib/core/signature/c14n.ts. Kept here as the reference the fast one must
+// corrections described in lib/core/signature/c14n.ts and the spec's namespace order. Kept here as the reference the fast one must
 // match byte for byte.
 import { ExclusiveCanonicalization } from 'xml-crypto/lib/exclusive-canonicalization';
 import { ancestorBindings, leaf, type Ns } from '../../../lib/core/signature/c14n-nodes';
@@ -17,6 +17,11 @@ class SubtreeExclusive extends ExclusiveCanonicalization {
     if (node === this.exclude) return '';
     if (node.nodeType !== 1) return leaf(node);
     return super.processInner(node, prefixes, defaultNs ?? '', forPrefix, list);
+  }
+
+  // The spec's order (code points, as libxml2 sorts), not xml-crypto's localeCompare: "B" before "a".
+  override nsCompare(a: Ns, b: Ns): number {
+    return a.prefix === b.prefix ? 0 : a.prefix < b.prefix ? -1 : 1;
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

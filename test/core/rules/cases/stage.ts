@@ -1,10 +1,17 @@
 // Rules raised by the decoder, parser and verifier: fired through analyze with real bad input.
+import { X509Certificate } from 'node:crypto';
 import { buildResponse, encodeRedirectQuery, loadTestKey, signXml, encodePostValue } from '../../../../lib/samlgen';
 import type { TraceEntry } from '../../../../lib/core/model';
 import { serializeTrace } from '../../../../lib/core/trace';
 import { ACS, IDP_ENTITY, T0, TRUST, at, authnRequest, cleanFlow, idpKey, postEntry, response, rogueKey, spKey, SSO } from '../build';
 import { encryptedResponse, wrapped } from './xml';
 import type { RuleCase } from './types';
+
+/** The certificate's fingerprint as `openssl x509 -fingerprint` prints it (colon-separated hex). */
+function fingerprint(pem: string, hash: 'sha1' | 'sha256'): string {
+  const x = new X509Certificate(pem);
+  return hash === 'sha256' ? x.fingerprint256 : x.fingerprint;
+}
 
 function rawPost(value: string): TraceEntry {
   return { id: 'raw', source: 'har', method: 'POST', url: ACS, requestHeaders: [], responseHeaders: [], formFields: [['SAMLResponse', value]], capturedAt: at(2) };
@@ -145,6 +152,13 @@ export const stageCases: Record<string, RuleCase> = {
     says: /1024 bits/,
     // Signed with the 2048-bit test IdP key.
     quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
+  'certificate-fingerprint-sha1': {
+    fires: { entries: () => cleanFlow(), options: { trustedCertificates: [`SHA1:${fingerprint(idpKey.certificatePem, 'sha1')}`] } },
+    severity: 'warning',
+    says: /SHA-1 fingerprint/,
+    // The SHA-256 fingerprint of the same certificate.
+    quiet: { entries: () => cleanFlow(), options: { trustedCertificates: [`SHA256:${fingerprint(idpKey.certificatePem, 'sha256')}`] } },
   },
   'encryption-failed': {
     fires: { entries: () => [postEntry('SAMLResponse', encryptedResponse())], options: { ...TRUST, spPrivateKeyPem: spKey.privateKeyPem } },
