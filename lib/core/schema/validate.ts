@@ -90,22 +90,52 @@ function derivesFrom(type: string, base: string): boolean {
   return false;
 }
 
-/** The built-in at the bottom of a simple type's chain (its whitespace and lexical rules). */
-function builtinOf(type: string): string {
-  let t = type;
-  for (let m = modelType(t); m && m.kind === 'simple'; m = modelType(t)) t = m.base;
-  return t;
+/** What checking a value of one simple type needs, worked out once per type. */
+interface SimpleRules {
+  /** The built-in at the bottom of its chain (its whitespace and lexical rules). */
+  builtin: string;
+  /** Enumerations along the chain; the value must be in each. */
+  enumerations: string[][];
+  id: boolean;
+}
+
+const simpleRules = new Map<string, SimpleRules>();
+
+function rulesOf(type: string): SimpleRules {
+  let r = simpleRules.get(type);
+  if (r) return r;
+  r = { builtin: type, enumerations: [], id: derivesFrom(type, 'xs:ID') };
+  for (let m = modelType(type); m && m.kind === 'simple'; m = modelType(m.base)) {
+    if (m.enumeration) r.enumerations.push(m.enumeration);
+    r.builtin = m.base;
+  }
+  simpleRules.set(type, r);
+  return r;
 }
 
 /** Why a value is not of a simple type, or undefined when it is. */
-function simpleProblem(type: string, raw: string): string | undefined {
-  const builtin = builtinOf(type);
-  const value = normalise(builtin, raw);
-  if (!validBuiltin(builtin, value)) return `is not a valid ${builtin}`;
-  for (let m = modelType(type); m && m.kind === 'simple'; m = modelType(m.base)) {
-    if (m.enumeration && !m.enumeration.includes(value)) return `must be one of ${orList(m.enumeration.map((e) => `"${e}"`))}`;
+function simpleProblem(type: string, raw: string, el: Element): string | undefined {
+  const { builtin, enumerations } = rulesOf(type);
+  if (!validBuiltin(builtin, raw)) return `is not a valid ${builtin}`;
+  if (builtin === 'xs:QName' || enumerations.length) {
+    const value = normalise(builtin, raw);
+    if (builtin === 'xs:QName' && value.includes(':') && lookupNamespace(el, value.slice(0, value.indexOf(':'))) === undefined) {
+      return `uses the prefix "${value.slice(0, value.indexOf(':'))}", which no namespace declaration in scope defines`;
+    }
+    for (const e of enumerations) if (!e.includes(value)) return `must be one of ${orList(e.map((v) => `"${v}"`))}`;
   }
   return undefined;
+}
+
+const requiredOf = new Map<ComplexType, string[]>();
+
+function required(t: ComplexType): string[] {
+  let r = requiredOf.get(t);
+  if (!r) {
+    r = Object.entries(t.attributes).flatMap(([name, use]) => (use.required ? [name] : []));
+    requiredOf.set(t, r);
+  }
+  return r;
 }
 
 function lookupNamespace(el: Element, prefix: string): string | undefined {
@@ -213,9 +243,9 @@ class Validator {
       const key = keyOf(a);
       const use = complex?.attributes[key];
       if (use) {
-        const problem = simpleProblem(use.type, a.value);
+        const problem = simpleProblem(use.type, a.value, el);
         if (problem) this.report(el, `attribute ${a.name}=${quote(a.value)} of ${shown(el)} ${problem}`);
-        else if (derivesFrom(use.type, 'xs:ID')) this.id(el, a);
+        else if (rulesOf(use.type).id) this.id(el, a);
         continue;
       }
       const wildcard = complex?.anyAttribute;
@@ -223,8 +253,8 @@ class Validator {
       this.report(el, `attribute ${a.name} is not allowed on ${shown(el)}`);
     }
     if (!complex) return;
-    for (const [name, use] of Object.entries(complex.attributes)) {
-      if (use.required && !el.hasAttribute(name)) this.report(el, `attribute ${name} missing on ${shown(el)}: the schema requires it`);
+    for (const name of required(complex)) {
+      if (!el.hasAttribute(name)) this.report(el, `attribute ${name} missing on ${shown(el)}: the schema requires it`);
     }
   }
 
@@ -243,7 +273,7 @@ class Validator {
       }
       if (c.nodeType === TEXT || c.nodeType === CDATA) text += (c as CharacterData).data;
     }
-    const problem = simpleProblem(type, text);
+    const problem = simpleProblem(type, text, el);
     if (problem) this.report(el, `the text ${quote(text)} of ${shown(el)} ${problem}`);
   }
 
