@@ -33,6 +33,11 @@ export interface Profile {
   requireResponseIssuer: boolean;
   /** Just-in-time user provisioning only happens on IdP-initiated logins. */
   jitOnlyIdpInitiated: boolean;
+  /**
+   * The SP reads only the first Attribute element of a name: values in further Attribute elements with the same
+   * Name are lost (absent: not known; attribute-duplicate is then a warning, not an error).
+   */
+  readsFirstAttributeOnly?: boolean;
   /** ACS URL and SP entity ID derived from a Twilio Account SID (`{AccountSid}` placeholder). */
   accountSid?: { acsUrl: string; spEntityId: string };
   /** Per-slug severities that differ from the rule's default. */
