@@ -1,6 +1,6 @@
 import type { CheckRule, Hit } from './rule';
 import { isSuccessResponse, listSome } from './helpers';
-import { lookalikes } from './attribute-match';
+import { lookalikes, partLookalikes } from './attribute-match';
 import { DOCS } from '../idp/docs';
 
 export const attributeMissing: CheckRule = {
@@ -49,7 +49,12 @@ export const attributeMissing: CheckRule = {
         continue;
       }
       const similar = lookalikes(wanted, a.attributes).map((x) => x.name);
-      const hint = similar.length ? ` Found ${listSome(similar)} instead; ${ctx.profile.name} reads only the exact name "${wanted.name}".` : '';
+      const parts = similar.length ? [] : partLookalikes(wanted, a.attributes).map((x) => x.name);
+      const hint = similar.length
+        ? ` Found ${listSome(similar)} instead; ${ctx.profile.name} reads only the exact name "${wanted.name}".`
+        : parts.length
+          ? ` The value is there in parts, as ${listSome(parts)}; ${ctx.profile.name} reads only "${wanted.name}", so send the whole value under that name.`
+          : '';
       hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is missing; ${ctx.profile.name} needs it.${hint}`, location: where });
     }
     return hits;
