@@ -40,7 +40,9 @@ export const attributeDuplicate: CheckRule = {
     const byName = new Map<string, AttributeView[]>();
     for (const x of a.attributes) {
       const key = `${x.name}\u0000${x.nameFormat ?? ''}`;
-      byName.set(key, [...(byName.get(key) ?? []), x]);
+      const list = byName.get(key);
+      if (list) list.push(x);
+      else byName.set(key, [x]);
     }
     const readsFirst = ctx.profile.readsFirstAttributeOnly === true;
     const hits: Hit[] = [];

@@ -109,7 +109,13 @@ export class Automaton {
   private closure(states: number[]): number[] {
     const seen = new Set(states);
     const stack = [...states];
-    while (stack.length) for (const t of this.nfa.epsilon[stack.pop()!]!) if (!seen.has(t)) seen.add(t), stack.push(t);
+    while (stack.length) {
+      for (const t of this.nfa.epsilon[stack.pop()!]!) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        stack.push(t);
+      }
+    }
     return [...seen].sort((a, b) => a - b);
   }
 
@@ -132,7 +138,10 @@ export class Automaton {
     for (const s of from.states) {
       for (const e of this.nfa.edges[s]!) {
         if ('el' in e.term) {
-          if (e.term.el === key) (named.push(e.to), (namedTerm ??= e.term));
+          if (e.term.el === key) {
+            named.push(e.to);
+            namedTerm ??= e.term;
+          }
         } else if (matchesNamespace(e.term.any, uri)) {
           wild.push(e.to);
           wildTerm ??= e.term;

@@ -47,9 +47,12 @@ export function builtinBase(name: string): string | undefined {
 
 const START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const MORE = `${START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
+// Name characters include combining marks on purpose (XML 1.0 §2.3 NameChar).
+/* eslint-disable no-misleading-character-class */
 const NCNAME = new RegExp(`^[${START}][${MORE}]*$`, 'u');
 const NAME = new RegExp(`^[${START}:][${MORE}:]*$`, 'u');
 const NMTOKEN = new RegExp(`^[${MORE}:]+$`, 'u');
+/* eslint-enable no-misleading-character-class */
 const ASCII_NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 
 export function isNCName(v: string): boolean {

@@ -1,0 +1,23 @@
+// What the fuzzer mutates: every committed fixture (XML messages, HAR flows, forged URLs, HARs and wresults).
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface Seed {
+  name: string;
+  text: string;
+  kind: 'xml' | 'har' | 'text';
+}
+
+const dirs = ['signatures', 'forgeries/files', 'flows'].map((d) => fileURLToPath(new URL(`../fixtures/${d}/`, import.meta.url)));
+
+export function loadSeeds(): Seed[] {
+  const seeds: Seed[] = [];
+  for (const dir of dirs) {
+    for (const f of readdirSync(dir).sort()) {
+      if (f.endsWith('.json') || f.endsWith('.md') || f.endsWith('.pem')) continue;
+      const text = readFileSync(dir + f, 'utf8');
+      seeds.push({ name: f, text, kind: f.endsWith('.har') ? 'har' : f.endsWith('.xml') ? 'xml' : 'text' });
+    }
+  }
+  return seeds;
+}
