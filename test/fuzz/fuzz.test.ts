@@ -19,6 +19,12 @@ describe('fuzz', () => {
     expect(failed).toEqual([]);
   }, 120_000);
 
+  it('is reproducible: a seed and an index give the same input on every run', () => {
+    const twice = [0, 1].map(() => [...cases(SEED, 30)].map((c) => `${c.seed} ${c.mutator} ${c.input.length}`));
+    expect(twice[0]).toEqual(twice[1]);
+    expect(new Set(twice[0]).size).toBeGreaterThan(20);
+  });
+
   it.each(corpus().map((c) => [c.name, c.input] as const))('replays %s without failing', async (_name, input) => {
     expect(await check(input)).toBeUndefined();
   });
