@@ -59,6 +59,8 @@ class Nfa {
   }
 }
 
+const MAX_CACHED = 256;
+
 export function matchesNamespace(ns: Namespaces, uri: string): boolean {
   if ('any' in ns) return true;
   if ('not' in ns) return !ns.not.includes(uri);
@@ -82,7 +84,8 @@ export class DfaState {
     let hit = this.next.get(key);
     if (hit === undefined) {
       hit = this.automaton.transition(this, key, uri);
-      this.next.set(key, hit);
+      // Element names come from the messages: a cap keeps hostile ones from growing the cache without end.
+      if (this.next.size < MAX_CACHED) this.next.set(key, hit);
     }
     return hit;
   }
