@@ -3,6 +3,8 @@
 import { analyze, analyzeText } from '../../lib/core/analyze';
 import type { AnalyzeOptions } from '../../lib/core/model';
 import { readInput } from '../../lib/core/input';
+import { validateSchema } from '../../lib/core/schema';
+import { parseSaml } from '../../lib/core/xml';
 import { loadTestKey } from '../../lib/samlgen';
 import { ensureBuilt, verifierChunk } from '../e2e/build';
 import { bigHar } from './har';
@@ -65,6 +67,18 @@ async function compare(size: 'typical' | 'large') {
   console.log(`  target: at most 1/${TARGETS[size]} of the fastest peer -> ${ratio.toFixed(1)}x: ${ok ? 'met' : 'NOT MET'}`);
 }
 
+/** The schema check alone (lib/core/schema) on the typical signed Response: part of every full check. */
+async function schemaCheck() {
+  const { xml } = signedResponse('typical', now);
+  const root = parseSaml(xml).parsed?.root;
+  if (!root) throw new Error('the typical Response did not parse');
+  if (validateSchema(root).violations.length) throw new Error('the typical Response does not validate against the SAML schemas');
+  const ms = await median(() => validateSchema(root), 2000, 200);
+  const ok = ms < 0.2;
+  if (!ok) failures++;
+  console.log(`\nschema check (SAML 2.0 XSDs) of the typical Response: ${ms.toFixed(3)} ms, median of 2000 runs; target under 0.2 ms: ${ok ? 'met' : 'NOT MET'}`);
+}
+
 /** The verifier chunk of the real extension build (built first when older than its sources). */
 async function verifierSize() {
   let line: string;
@@ -112,6 +126,7 @@ function startup() {
 console.log(`SAML Lens benchmark on Node ${process.version}`);
 await compare('typical');
 await compare('large');
+await schemaCheck();
 await verifierSize();
 await harScan();
 failures += await redactionSpeed();

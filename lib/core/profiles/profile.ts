@@ -50,6 +50,11 @@ export interface Profile {
   acceptsEncryptedAssertions?: boolean;
   spEntityId?: string;
   acsUrl?: string;
+  /**
+   * The SP reads only the first Attribute element of a name: values in further Attribute elements with the same
+   * Name are lost (absent: not known; attribute-duplicate is then a warning, not an error).
+   */
+  readsFirstAttributeOnly?: boolean;
   /** ACS URL and SP entity ID derived from a Twilio Account SID (`{AccountSid}` placeholder). */
   accountSid?: { acsUrl: string; spEntityId: string };
   /** Per-slug severities that differ from the rule's default. */

@@ -1,6 +1,6 @@
 import type { CheckRule, Hit } from './rule';
 import { isSuccessResponse, listSome } from './helpers';
-import { lookalikes } from './attribute-match';
+import { lookalikes, partLookalikes } from './attribute-match';
 import { DOCS } from '../idp/docs';
 
 export const attributeMissing: CheckRule = {
@@ -49,8 +49,13 @@ export const attributeMissing: CheckRule = {
         continue;
       }
       const similar = lookalikes(wanted, a.attributes).map((x) => x.name);
+      const parts = similar.length ? [] : partLookalikes(wanted, a.attributes).map((x) => x.name);
       const reader = wanted.requiredBy ? 'the SP' : ctx.profile.name;
-      const hint = similar.length ? ` Found ${listSome(similar)} instead; ${reader} reads only the exact name "${wanted.name}".` : '';
+      const hint = similar.length
+        ? ` Found ${listSome(similar)} instead; ${reader} reads only the exact name "${wanted.name}".`
+        : parts.length
+          ? ` The value is there in parts, as ${listSome(parts)}; ${reader} reads only "${wanted.name}", so send the whole value under that name.`
+          : '';
       const who = wanted.requiredBy ?? `${ctx.profile.name} needs it`;
       hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is missing; ${who}.${hint}`, location: where });
     }

@@ -1,6 +1,6 @@
 import type { CheckRule, Hit } from './rule';
 import { isSuccessResponse, isUriName } from './helpers';
-import { lookalikes } from './attribute-match';
+import { lookalikes, partLookalikes } from './attribute-match';
 import { DOCS } from '../idp/docs';
 
 export const attributeNamespaced: CheckRule = {
@@ -48,6 +48,13 @@ export const attributeNamespaced: CheckRule = {
         hits.push({
           message: `Attribute "${found.name}" looks like ${wanted.purpose}, but ${reader} reads only the bare name "${wanted.name}"; this value is ignored.`,
           location: found.path,
+        });
+      }
+      if (lookalikes(wanted, a.attributes).length) continue;
+      for (const part of partLookalikes(wanted, a.attributes).filter((x) => isUriName(x.name))) {
+        hits.push({
+          message: `Attribute "${part.name}" holds part of ${wanted.purpose}, but ${ctx.profile.name} reads only the bare name "${wanted.name}"; this value is ignored.`,
+          location: part.path,
         });
       }
     }

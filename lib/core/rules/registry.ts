@@ -9,6 +9,7 @@ import { xmlDoctype } from './xml-doctype';
 import { xmlRefused } from './xml-refused';
 import { notSaml } from './not-saml';
 import { namespaceLookalike } from './namespace-lookalike';
+import { schemaInvalid } from './schema-invalid';
 import { messageUnsigned } from './message-unsigned';
 import { responseUnsigned } from './response-unsigned';
 import { assertionUnsigned } from './assertion-unsigned';
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   xmlRefused,
   notSaml,
   namespaceLookalike,
+  schemaInvalid,
   messageUnsigned,
   responseUnsigned,
   assertionUnsigned,

@@ -1,7 +1,7 @@
 // Rules over one message's content: signing, status, assertion, NameID, attributes, issuer.
-import { STATUS, NAMEID, encodePostValue } from '../../../../lib/samlgen';
+import { STATUS, NAMEID, encodePostValue, signXml } from '../../../../lib/samlgen';
 import type { TraceEntry } from '../../../../lib/core/model';
-import { ACS, IDP_ENTITY, TRUST, at, cleanFlow, postEntry, response } from '../build';
+import { ACS, IDP_ENTITY, TRUST, at, cleanFlow, idpKey, postEntry, response } from '../build';
 import { artifactFor, encryptedResponse, soapBody, twoAssertions, withoutAssertionIssuer } from './xml';
 import type { RuleCase } from './types';
 
@@ -112,9 +112,25 @@ export const contentCases: Record<string, RuleCase> = {
     says: /"roles"/,
     quiet: { entries: () => flexResponse(), options: flex },
   },
+  'schema-invalid': {
+    // The Response's Issuer moved after its Status: signed that way, so only the schema notices.
+    fires: {
+      entries: () => {
+        const issuer = `<saml:Issuer>${IDP_ENTITY}</saml:Issuer>`;
+        const xml = response({}, []).replace(issuer, '').replace('</samlp:Status>', `</samlp:Status>${issuer}`);
+        return [postEntry('SAMLResponse', signXml(xml, { key: idpKey, targets: ['root', 'assertion'] }))];
+      },
+      options: TRUST,
+    },
+    severity: 'warning',
+    says: /saml:Issuer must come before samlp:Status/,
+    quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
   'attribute-duplicate': {
     fires: { entries: () => cleanFlow({ attributes: [{ name: 'role', values: ['user'] }, { name: 'role', values: ['admin'] }] }), options: TRUST },
-    severity: 'error',
+    // Legal SAML (Keycloak's default for roles): an error only under a profile whose SP reads the first element only.
+    severity: 'warning',
+    says: /reads only the first sees "user"; one that merges them sees "user", "admin"/,
     quiet: { entries: () => cleanFlow({ attributes: [{ name: 'role', values: ['user', 'admin'] }] }), options: TRUST },
   },
   'issuer-missing': {

@@ -1,0 +1,1 @@
+export { validateSchema, type SchemaResult, type SchemaViolation } from './validate';
