@@ -131,7 +131,8 @@ describe.skipIf(!hasChromium)('export from the panel, import in the viewer (Chro
 
     // A broken file is reported and what was loaded stays.
     await viewer.locator('.sl-file input[type="file"]').setInputFiles({ name: 'broken.har', mimeType: 'application/json', buffer: Buffer.from('{"log": {"entries": [') });
-    await viewer.locator('.sl-input-problems').waitFor();
+    // The trace's saved-settings note is already listed: wait for the broken file's own line.
+    await viewer.locator('.sl-input-problems', { hasText: 'broken.har' }).waitFor();
     expect(await viewer.locator('.sl-input-problems').innerText()).toMatch(/broken\.har/);
     expect(await viewer.locator('.sl-row-msg').count()).toBe(4);
   });
