@@ -12,14 +12,15 @@ import type {
 } from './model';
 import { logoutSendersFromPairs } from './flow/logout-sender';
 import { readInput, type InputResult } from './input';
-import { artifactSourceId, extractMessages } from './binding';
+import { entityForSourceId, extractMessages } from './binding';
 import { parseSaml } from './xml';
 import { verifySignatures } from './signature';
-import { groupFlows, timeReference, type FlowMessage } from './flow';
+import { groupFlows, NO_EARLIER, timeReference, type FlowMessage } from './flow';
 import { resolveExpectations, type ResolvedExpectations } from './profiles';
 import { generic } from './profiles/generic';
 import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
 import { explainStatus } from './status-codes';
+import { capturedFor } from './trace/captured';
 
 /** One message after decoding, parsing and signature checks, before the rules. */
 interface Staged {
@@ -74,7 +75,7 @@ async function verify(staged: Staged, expect: ResolvedExpectations, direction: M
   const { entry, message } = staged;
   if (!staged.parsed) return;
   // A redacted export no longer verifies by design: show the verdicts computed before redaction instead.
-  const captured = entry.redacted ? entry.capturedSignatures?.filter((c) => c.parameter === message.parameter) : undefined;
+  const captured = entry.redacted ? capturedFor(entry, message.parameter) : undefined;
   if (entry.redacted && captured) {
     staged.signatures = captured[position]?.verdicts ?? captured[0]?.verdicts ?? [];
     return;
@@ -179,16 +180,8 @@ function fillFromContext(r: MessageReport, ctx: ReturnType<typeof buildRuleConte
 
 function matchArtifact(r: MessageReport, entityIds: string[]): void {
   if (!r.artifact) return;
-  for (const id of entityIds) {
-    try {
-      if (artifactSourceId(id).toLowerCase() === r.artifact.sourceId.toLowerCase()) {
-        r.artifact.matchedEntityId = id;
-        return;
-      }
-    } catch {
-      return;
-    }
-  }
+  const id = entityForSourceId(entityIds, r.artifact.sourceId);
+  if (id !== undefined) r.artifact.matchedEntityId = id;
 }
 
 function safeExpectations(options: AnalyzeOptions): ResolvedExpectations {
@@ -268,7 +261,7 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
         id: `flow-${i + 1}`,
         kind: 'other' as const,
         direction: 'unknown' as const,
-        earlier: { authnRequests: [], logoutRequests: [] },
+        earlier: { authnRequests: NO_EARLIER, logoutRequests: NO_EARLIER },
         entityIds: [],
       })),
     };

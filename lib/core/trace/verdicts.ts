@@ -1,5 +1,6 @@
 import type { Finding, Report, TraceEntry } from '../model';
 import { getRule } from '../rules/registry';
+import { capturedFor, groupByKey } from './captured';
 import type { TraceVerdict } from './format';
 
 /**
@@ -20,6 +21,7 @@ const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, info: 
  */
 export function applyCapturedVerdicts(report: Report, entries: TraceEntry[], stored: TraceVerdict[] = []): Report {
   const byId = new Map(entries.map((e) => [e.id, e]));
+  const storedByKey = groupByKey(stored, (v) => `${v.entry}\u0000${v.parameter}`);
   const seen = new Map<string, number>();
   const messages = report.messages.map((m) => {
     const entry = byId.get(m.entry);
@@ -27,8 +29,8 @@ export function applyCapturedVerdicts(report: Report, entries: TraceEntry[], sto
     const nth = seen.get(key) ?? 0;
     seen.set(key, nth + 1);
     if (!entry?.redacted) return m;
-    const captured = entry.capturedSignatures?.filter((c) => c.parameter === m.parameter)[nth];
-    const storedVerdict = stored.filter((v) => v.entry === m.entry && v.parameter === m.parameter)[nth];
+    const captured = capturedFor(entry, m.parameter)?.[nth];
+    const storedVerdict = storedByKey.get(key)?.[nth];
     const verdicts = captured?.verdicts ?? storedVerdict?.signatures;
     if (!verdicts) return m;
     const kept = m.findings.filter((f) => !fromVerifier(f));
