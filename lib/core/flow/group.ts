@@ -134,6 +134,7 @@ export function groupFlows(
   const directions: MessageReport['direction'][] = [];
   const authnRequests = new Seen();
   const logoutRequests = new Seen();
+  let earlier: FlowContext['earlier'] = { authnRequests: authnRequests.snapshot(), logoutRequests: logoutRequests.snapshot() };
 
   const open = (kind: FlowReport['kind']): Building => {
     const b: Building = { report: { id: `flow-${flows.length + 1}`, messages: [], kind }, order: flows.length, answered: false };
@@ -183,19 +184,23 @@ export function groupFlows(
     const direction = directionOf(kind, m, known, requestDirection);
     directions.push(direction);
     const sentTo = m.message.binding === 'Pasted' ? undefined : sentToUrl(m.entry.url);
-    contexts.push({
+    const context: FlowContext = {
       id: flow.report.id,
       kind: flow.report.kind,
       direction,
       request: request?.message,
-      earlier: { authnRequests: authnRequests.snapshot(), logoutRequests: logoutRequests.snapshot() },
+      earlier,
       entityIds,
       sentTo,
       sentUrl: sentTo === undefined ? undefined : m.entry.url,
-      ...(repeatOf !== undefined ? { repeatOf } : {}),
-    });
-    if (kind === 'AuthnRequest') authnRequests.add(m);
-    if (kind === 'LogoutRequest') logoutRequests.add(m);
+    };
+    if (repeatOf !== undefined) context.repeatOf = repeatOf;
+    contexts.push(context);
+    if (kind === 'AuthnRequest' || kind === 'LogoutRequest') {
+      (kind === 'AuthnRequest' ? authnRequests : logoutRequests).add(m);
+      // Messages up to the next request share one record of what came before them.
+      earlier = { authnRequests: authnRequests.snapshot(), logoutRequests: logoutRequests.snapshot() };
+    }
   });
 
   // A flow's kind can change after a later message joins it (an artifact after its request).

@@ -50,14 +50,14 @@ function trace(n: number): FlowMessage[] {
 
 describe('flow grouping in bounded time', () => {
   it('groups 10x the messages in less than 30x the time (it was quadratic: 30,000 messages took over 30 s)', async () => {
-    const small = trace(2_000);
-    const large = trace(20_000);
+    const small = trace(1_000);
+    const large = trace(10_000);
     const grown = await scaling((m: FlowMessage[]) => groupFlows(m), small, large);
     expect(grown.ratio, JSON.stringify(grown)).toBeLessThan(30);
     const { flows, contexts } = groupFlows(large);
-    expect(contexts).toHaveLength(20_000);
+    expect(contexts).toHaveLength(10_000);
     // Every message lands in one flow; pairs, logout pairs and artifact pairs are 2-message flows.
-    expect(flows.reduce((n, f) => n + f.messages.length, 0)).toBe(20_000);
+    expect(flows.reduce((n, f) => n + f.messages.length, 0)).toBe(10_000);
     expect(flows.filter((f) => f.kind === 'artifact').every((f) => f.messages.length === 2)).toBe(true);
     expect(contexts.at(-1)!.earlier.authnRequests.count).toBe(large.slice(0, -1).filter((m) => m.view?.kind === 'AuthnRequest').length);
   });
@@ -96,7 +96,7 @@ describe('flow grouping in bounded time', () => {
         const view = { kind, id: i % 2 ? `${id}r` : id, inResponseTo: i % 2 ? id : undefined, issuer: i % 2 ? 'https://idp.test' : 'https://sp.test' } as SamlView;
         return { view, signatures: i % 2 ? [{ status: 'valid' } as never] : [], direction: 'unknown' as const };
       });
-    const grown = await scaling(logoutSendersFromPairs, pairs(2_000), pairs(20_000));
+    const grown = await scaling(logoutSendersFromPairs, pairs(10_000), pairs(100_000));
     expect(grown.ratio, JSON.stringify(grown)).toBeLessThan(30);
     expect(logoutSendersFromPairs(pairs(4))).toEqual(new Map([[0, 'to-idp'], [1, 'to-sp'], [2, 'to-idp'], [3, 'to-sp']]));
   });
