@@ -57,11 +57,12 @@ export function inflateRawBounded(input: Uint8Array, maxBytes: number): InflateR
 
 /**
  * A stream too short to pass the cap, in one call: the streaming inflater allocates about 200 KB of buffers
- * per call, which is most of the time a small Redirect message costs. The output buffer starts at a guess
- * and grows by retrying; undefined (use the stream) if it somehow fills the largest possible size.
+ * per call, which is most of the time a small Redirect message costs. A full buffer may mean the output was
+ * cut (fflate decodes the whole stream whatever the buffer's size), so the second and last try uses the
+ * largest size the stream can produce; undefined (use the stream) if even that fills.
  */
 function inflateShort(input: Uint8Array, most: number): InflateResult | undefined {
-  for (let size = Math.min(most, Math.max(4096, input.length * 8)); ; size = Math.min(most, size * 4)) {
+  for (const size of [Math.min(most, Math.max(4096, input.length * 8)), most]) {
     let out: Uint8Array;
     try {
       out = inflateSync(input, { out: new Uint8Array(size) });
@@ -69,8 +70,8 @@ function inflateShort(input: Uint8Array, most: number): InflateResult | undefine
       return { ok: false, overLimit: false, reason: `DEFLATE data is corrupt (${errorText(e)})` };
     }
     if (out.length < size) return { ok: true, bytes: out };
-    if (size >= most) return undefined;
   }
+  return undefined;
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {
