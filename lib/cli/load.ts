@@ -13,25 +13,37 @@ export interface LoadedInputs {
   verdicts: TraceFile['verdicts'];
 }
 
-/** Reads every input into one trace; an input with nothing usable is a usage error (exit 2). */
+export function emptyInputs(): LoadedInputs {
+  return { names: [], entries: [], problems: [], verdicts: [] };
+}
+
+/**
+ * Adds one input's text to the trace; `prefix` keeps entry ids unique when several inputs form one trace (a
+ * request URL and a response file correlate). An input with nothing usable is a usage error (exit 2).
+ */
+export function addInput(loaded: LoadedInputs, name: string, text: string, prefix = ''): void {
+  loaded.names.push(name);
+  const input = readInput(text, { name });
+  if (!input.entries.length) {
+    const why = input.problems[0]?.message ?? `${name}: no SAML message, HAR or SAML-tracer export recognised`;
+    throw new UsageError(why);
+  }
+  // One push per item: spreading a list of a few hundred thousand (one problem per broken HAR entry) as
+  // arguments overflows the stack.
+  for (const e of input.entries) loaded.entries.push(prefix ? { ...e, id: prefix + e.id } : e);
+  for (const p of input.problems) loaded.problems.push(p);
+  if (input.trace) {
+    loaded.savedSettings ??= input.trace.settings;
+    for (const v of input.trace.verdicts) loaded.verdicts.push(prefix ? { ...v, entry: prefix + v.entry } : v);
+  }
+}
+
+/** Reads every input into one trace. */
 export async function loadInputs(inputs: string[]): Promise<LoadedInputs> {
-  const loaded: LoadedInputs = { names: [], entries: [], problems: [], verdicts: [] };
+  const loaded = emptyInputs();
   for (const [i, arg] of inputs.entries()) {
     const { name, text } = await readInputText(arg);
-    loaded.names.push(name);
-    const input = readInput(text, { name });
-    if (!input.entries.length) {
-      const why = input.problems[0]?.message ?? `${name}: no SAML message, HAR or SAML-tracer export recognised`;
-      throw new UsageError(why);
-    }
-    // Entries of several inputs form one trace (a request URL and a response file correlate); ids stay unique.
-    const prefix = inputs.length > 1 ? `${i + 1}:` : '';
-    for (const e of input.entries) loaded.entries.push(prefix ? { ...e, id: prefix + e.id } : e);
-    loaded.problems.push(...input.problems);
-    if (input.trace) {
-      loaded.savedSettings ??= input.trace.settings;
-      loaded.verdicts.push(...input.trace.verdicts.map((v) => (prefix ? { ...v, entry: prefix + v.entry } : v)));
-    }
+    addInput(loaded, name, text, inputs.length > 1 ? `${i + 1}:` : '');
   }
   return loaded;
 }

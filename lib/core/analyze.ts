@@ -20,7 +20,7 @@ import { resolveExpectations, type ResolvedExpectations } from './profiles';
 import { generic } from './profiles/generic';
 import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
 import { explainStatus } from './status-codes';
-import { capturedFor } from './trace/captured';
+import { capturedSignaturesOf } from './trace/captured';
 
 /** One message after decoding, parsing and signature checks, before the rules. */
 interface Staged {
@@ -75,7 +75,7 @@ async function verify(staged: Staged, expect: ResolvedExpectations, direction: M
   const { entry, message } = staged;
   if (!staged.parsed) return;
   // A redacted export no longer verifies by design: show the verdicts computed before redaction instead.
-  const captured = entry.redacted ? capturedFor(entry, message.parameter) : undefined;
+  const captured = entry.redacted ? capturedSignaturesOf(entry, message.parameter) : undefined;
   if (entry.redacted && captured) {
     staged.signatures = captured[position]?.verdicts ?? captured[0]?.verdicts ?? [];
     return;

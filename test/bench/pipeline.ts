@@ -1,8 +1,7 @@
 // What `saml-lens check` and `convert` do with one input, minus reading the file: for timing in memory.
 import { formatJson } from '../../lib/cli/format-json';
 import { judge } from '../../lib/cli/judge';
-import type { LoadedInputs } from '../../lib/cli/load';
-import { readInput } from '../../lib/core/input';
+import { addInput, emptyInputs, type LoadedInputs } from '../../lib/cli/load';
 import type { AnalyzeOptions, Report } from '../../lib/core/model';
 import { exportEntries, reportHtml, reportMarkdown } from '../../lib/core/trace';
 
@@ -16,8 +15,8 @@ export interface Judged {
 
 /** `check --json`: read, judge, write the JSON report. */
 export async function judgeText(text: string, options: AnalyzeOptions = {}): Promise<Judged & { json: string }> {
-  const input = readInput(text, { name: 'input' });
-  const loaded: LoadedInputs = { names: ['input'], entries: input.entries, problems: input.problems, verdicts: input.trace?.verdicts ?? [] };
+  const loaded = emptyInputs();
+  addInput(loaded, 'input', text);
   const report = await judge(loaded, options);
   return { loaded, report, json: formatJson(report, { includeXml: false, inputs: loaded.names }) };
 }

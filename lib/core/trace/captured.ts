@@ -21,7 +21,7 @@ const byList = new WeakMap<readonly CapturedSignatures[], Map<string, CapturedSi
  * The verdicts captured before redaction for an entry's messages carried in `parameter`, in message order;
  * undefined when the entry kept none. Grouped once per list.
  */
-export function capturedFor(entry: TraceEntry, parameter: string): CapturedSignatures[] | undefined {
+export function capturedSignaturesOf(entry: TraceEntry, parameter: string): CapturedSignatures[] | undefined {
   const list = entry.capturedSignatures;
   if (!Array.isArray(list)) return undefined;
   let groups = byList.get(list);

@@ -1,6 +1,6 @@
 import type { Finding, Report, TraceEntry } from '../model';
 import { getRule } from '../rules/registry';
-import { capturedFor, groupByKey } from './captured';
+import { capturedSignaturesOf, groupByKey } from './captured';
 import type { TraceVerdict } from './format';
 
 /**
@@ -29,7 +29,7 @@ export function applyCapturedVerdicts(report: Report, entries: TraceEntry[], sto
     const nth = seen.get(key) ?? 0;
     seen.set(key, nth + 1);
     if (!entry?.redacted) return m;
-    const captured = capturedFor(entry, m.parameter)?.[nth];
+    const captured = capturedSignaturesOf(entry, m.parameter)?.[nth];
     const storedVerdict = storedByKey.get(key)?.[nth];
     const verdicts = captured?.verdicts ?? storedVerdict?.signatures;
     if (!verdicts) return m;
