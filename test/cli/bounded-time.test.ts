@@ -1,7 +1,11 @@
 // Issue 17, class 11 (bounded time): every adversarial input is judged (`check --json`) and exported
 // (`convert --to har|trace|saml-tracer`, `check --format markdown|html`) in time that grows linearly with it,
 // and a message above the documented cap is refused with a finding, never judged silently.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../lib/cli/main';
 import { DEFAULT_XML_LIMITS } from '../../lib/core/xml';
 import { loadTestKey, signXml } from '../../lib/samlgen';
 import * as A from '../bench/adversarial';
@@ -91,4 +95,26 @@ describe('the message cap', () => {
     expect(errorsOf(judged.report)).not.toContain('xml-refused');
     expect(errorsOf(judged.report)).not.toContain('decode-failed');
   });
+});
+
+describe('many entries', () => {
+  it('checks a HAR of 250,000 unreadable entries and one message without overflowing the stack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saml-lens-'));
+    try {
+      const entries: unknown[] = Array.from({ length: 250_000 }, () => ({}));
+      entries.push({ request: { method: 'GET', url: 'https://idp.example.test/sso?SAMLRequest=not-base64' } });
+      const file = join(dir, 'broken.har');
+      writeFileSync(file, JSON.stringify({ log: { entries } }));
+      let out = '';
+      const code = await main(['check', file, '--json'], (s) => {
+        out += s;
+      });
+      expect(code).toBe(1);
+      const report = JSON.parse(out) as { findings: Array<{ rule: string }>; messages: Array<{ findings: Array<{ rule: string }> }> };
+      expect(report.findings.filter((f) => f.rule === 'input-unrecognised')).toHaveLength(250_000);
+      expect(report.messages[0]?.findings.map((f) => f.rule)).toContain('decode-failed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
