@@ -32,12 +32,16 @@ export interface Scaling {
 
 /**
  * How the time of `run` grows from `small` to `large` input (built beforehand, not timed). Warms up on the
- * large input first, so both sizes run on a heap already grown to fit it.
+ * large input first, so both sizes run on a heap already grown to fit it. A small input is timed over
+ * `repeat` calls (divided back), so that a run of a fraction of a millisecond is still measured, not noise.
  */
-export async function scaling<T>(run: (input: T) => unknown, small: T, large: T, runs = 5): Promise<Scaling> {
+export async function scaling<T>(run: (input: T) => unknown, small: T, large: T, runs = 5, repeat = 1): Promise<Scaling> {
   await run(large);
   await run(small);
-  const s = await leastTime(() => run(small), runs);
+  const s =
+    (await leastTime(async () => {
+      for (let i = 0; i < repeat; i++) await run(small);
+    }, runs)) / repeat;
   const l = await leastTime(() => run(large), runs);
-  return { small: s, large: l, ratio: l / Math.max(s, 0.5) };
+  return { small: s, large: l, ratio: l / Math.max(s, 0.05) };
 }
