@@ -212,3 +212,19 @@ function artifact(entityId: string, i: number): string {
   handle.writeUInt32BE(i);
   return Buffer.concat([Buffer.from([0, 4, 0, 0]), createHash('sha1').update(entityId).digest(), handle]).toString('base64');
 }
+
+/**
+ * A signed Response (`signedXml`) declaring `n` namespace prefixes on its root, its transforms naming them
+ * all in an InclusiveNamespaces PrefixList, or its transforms switched to inclusive C14N 1.0.
+ */
+export function namespacesHar(signedXml: string, n: number, c14n: 'exclusive' | 'inclusive'): string {
+  const decls = Array.from({ length: n }, (_, i) => ` xmlns:p${i}="urn:p${i}"`).join('');
+  const list = Array.from({ length: n }, (_, i) => `p${i}`).join(' ');
+  const EXC = 'http://www.w3.org/2001/10/xml-exc-c14n#';
+  let xml = signedXml.replace('<samlp:Response ', `<samlp:Response${decls} `);
+  xml =
+    c14n === 'inclusive'
+      ? xml.replaceAll(EXC, 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315')
+      : xml.replaceAll(`<ds:Transform Algorithm="${EXC}"/>`, `<ds:Transform Algorithm="${EXC}"><ec:InclusiveNamespaces xmlns:ec="${EXC}" PrefixList="${list}"/></ds:Transform>`);
+  return har([post('SAMLResponse', xml)]);
+}

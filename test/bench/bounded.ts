@@ -44,6 +44,8 @@ const CASES: Case[] = [
   { name: 'ds:Signature elements in one Response', build: (n) => A.manySignaturesHar(small, n, 'Signature'), n: 300, underOneSecond: true },
   { name: 'ds:Reference elements in one SignedInfo', build: (n) => A.manySignaturesHar(small, n, 'Reference'), n: 1_000, underOneSecond: true },
   { name: 'levels of element nesting', build: A.deepNestingHar, n: 100_000, underOneSecond: true },
+  { name: 'namespace prefixes declared and named in a PrefixList (exclusive C14N)', build: (n) => A.namespacesHar(small, n, 'exclusive'), n: 40_000, underOneSecond: true },
+  { name: 'namespace prefixes declared under inclusive C14N', build: (n) => A.namespacesHar(small, n, 'inclusive'), n: 40_000, underOneSecond: true },
 ];
 
 async function measure(text: string): Promise<number[]> {

@@ -37,6 +37,8 @@ const CASES: Array<[string, (n: number) => string, number]> = [
   ['values of one attribute', (n) => samlPost(A.responseWithAttributes(1, n)), 500],
   ['attributes', (n) => samlPost(A.responseWithAttributes(n, 1)), 150],
   ['levels of nesting', A.deepNestingHar, 2_000],
+  ['namespace prefixes in a PrefixList (exclusive C14N)', (n) => A.namespacesHar(signed, n, 'exclusive'), 1_000],
+  ['namespace prefixes under inclusive C14N', (n) => A.namespacesHar(signed, n, 'inclusive'), 1_000],
   ['characters of a non-SAML form field', (n) => A.postHar(A.hugeOtherFieldBody(n)), 300_000],
   ['characters of a raw body over the cap', (n) => A.postHar(A.hugeRawBody(n), 'text/xml'), 2_500_000],
 ];
