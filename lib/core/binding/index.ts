@@ -14,12 +14,15 @@ export { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './limits';
 export { looksLikeSaml } from './looks-like';
 export { artifactSourceId, entityForSourceId } from './artifact';
 
+/** The query parameters the bindings read; the others are never looked at. */
+const QUERY_PARAMS: ReadonlySet<string> = new Set(['SAMLRequest', 'SAMLResponse', 'SAMLart', 'RelayState', 'SigAlg', 'Signature', 'wa', 'wresult', 'wctx']);
+
 /** Every message of the entry, in query, form, body order. Never throws; a broken one never hides another. */
 export function extractMessages(entry: TraceEntry, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): ExtractedMessage[] {
   const out: ExtractedMessage[] = [];
   let params: RawParam[] = [];
   try {
-    params = parseRawParams(rawQuery(typeof entry.url === 'string' ? entry.url : ''));
+    params = parseRawParams(rawQuery(typeof entry.url === 'string' ? entry.url : ''), QUERY_PARAMS);
   } catch {
     params = [];
   }
