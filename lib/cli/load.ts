@@ -11,23 +11,35 @@ export interface LoadedInputs {
   savedSettings?: SavedSettings;
 }
 
-/** Reads every input into one trace; an input with nothing usable is a usage error (exit 2). */
+export function emptyInputs(): LoadedInputs {
+  return { names: [], entries: [], problems: [] };
+}
+
+/**
+ * Adds one input's text to the trace; `prefix` keeps entry ids unique when several inputs form one trace (a
+ * request URL and a response file correlate). An input with nothing usable is a usage error (exit 2).
+ */
+export function addInput(loaded: LoadedInputs, name: string, text: string, prefix = ''): void {
+  loaded.names.push(name);
+  const input = readInput(text, { name });
+  if (!input.entries.length) {
+    const why = input.problems[0]?.message ?? `${name}: no SAML message, HAR or SAML-tracer export recognised`;
+    throw new UsageError(why);
+  }
+  // One push per item: spreading a list of a few hundred thousand (one problem per broken HAR entry) as
+  // arguments overflows the stack.
+  for (const e of input.entries) loaded.entries.push(prefix ? { ...e, id: prefix + e.id } : e);
+  for (const p of input.problems) loaded.problems.push(p);
+  // A trace's stored verdicts are already on its redacted entries (parseTrace), so they travel with the ids.
+  if (input.trace) loaded.savedSettings ??= input.trace.settings;
+}
+
+/** Reads every input into one trace. */
 export async function loadInputs(inputs: string[]): Promise<LoadedInputs> {
-  const loaded: LoadedInputs = { names: [], entries: [], problems: [] };
+  const loaded = emptyInputs();
   for (const [i, arg] of inputs.entries()) {
     const { name, text } = await readInputText(arg);
-    loaded.names.push(name);
-    const input = readInput(text, { name });
-    if (!input.entries.length) {
-      const why = input.problems[0]?.message ?? `${name}: no SAML message, HAR or SAML-tracer export recognised`;
-      throw new UsageError(why);
-    }
-    // Entries of several inputs form one trace (a request URL and a response file correlate); ids stay unique.
-    const prefix = inputs.length > 1 ? `${i + 1}:` : '';
-    for (const e of input.entries) loaded.entries.push(prefix ? { ...e, id: prefix + e.id } : e);
-    loaded.problems.push(...input.problems);
-    // A trace's stored verdicts are already on its redacted entries (parseTrace), so they travel with the ids.
-    if (input.trace) loaded.savedSettings ??= input.trace.settings;
+    addInput(loaded, name, text, inputs.length > 1 ? `${i + 1}:` : '');
   }
   return loaded;
 }

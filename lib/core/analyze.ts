@@ -12,11 +12,11 @@ import type {
 } from './model';
 import { logoutSendersFromIssuers, logoutSendersFromPairs } from './flow/logout-sender';
 import { readInput, type InputResult } from './input';
-import { artifactSourceId, extractMessages } from './binding';
+import { entityForSourceId, extractMessages } from './binding';
 import { parseSamlMessages } from './xml';
 import { verifySignatures } from './signature';
 import { judgeRedacted } from './captured';
-import { groupFlows, timeReference, type FlowMessage } from './flow';
+import { groupFlows, NO_EARLIER, timeReference, type FlowMessage } from './flow';
 import { resolveExpectations, type ResolvedExpectations } from './profiles';
 import { generic } from './profiles/generic';
 import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
@@ -206,16 +206,8 @@ function fillFromContext(r: MessageReport, ctx: ReturnType<typeof buildRuleConte
 
 function matchArtifact(r: MessageReport, entityIds: string[]): void {
   if (!r.artifact) return;
-  for (const id of entityIds) {
-    try {
-      if (artifactSourceId(id).toLowerCase() === r.artifact.sourceId.toLowerCase()) {
-        r.artifact.matchedEntityId = id;
-        return;
-      }
-    } catch {
-      return;
-    }
-  }
+  const id = entityForSourceId(entityIds, r.artifact.sourceId);
+  if (id !== undefined) r.artifact.matchedEntityId = id;
 }
 
 function safeExpectations(options: AnalyzeOptions): ResolvedExpectations {
@@ -304,7 +296,7 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
         id: `flow-${i + 1}`,
         kind: 'other' as const,
         direction: 'unknown' as const,
-        earlier: { authnRequests: [], logoutRequests: [] },
+        earlier: { authnRequests: NO_EARLIER, logoutRequests: NO_EARLIER },
         entityIds: [],
       })),
     };

@@ -1,5 +1,6 @@
 // `npm run bench`: SAML Lens's full check against the JavaScript libraries people use, in one process,
-// plus the verifier's gzipped size in the browser bundle and the speed of scanning a 50 MB HAR.
+// plus the verifier's gzipped size in the browser bundle, the speed of scanning a 50 MB HAR, and bounded time on
+// adversarial inputs (test/bench/bounded.ts).
 import { analyze, analyzeText } from '../../lib/core/analyze';
 import type { AnalyzeOptions } from '../../lib/core/model';
 import { readInput } from '../../lib/core/input';
@@ -7,6 +8,7 @@ import { validateSchema } from '../../lib/core/schema';
 import { parseSaml } from '../../lib/core/xml';
 import { loadTestKey } from '../../lib/samlgen';
 import { ensureBuilt, verifierChunk } from '../e2e/build';
+import { boundedTime } from './bounded';
 import { bigHar } from './har';
 import { BENCH_IDP, BENCH_SP, signedResponse } from './messages';
 import { nodeSamlPeer, samlifyPeer, xmlCryptoPeer } from './peers';
@@ -130,6 +132,7 @@ await schemaCheck();
 await verifierSize();
 await harScan();
 failures += await redactionSpeed();
+failures += await boundedTime();
 startup();
 console.log(failures ? `\n${failures} target(s) not met` : '\nall targets met');
 process.exitCode = failures ? 1 : 0;

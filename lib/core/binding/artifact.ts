@@ -14,6 +14,31 @@ export function artifactSourceId(entityId: string): string {
   return bytesToHex(sha1(utf8ToBytes(entityId)));
 }
 
+const sourceIndexes = new WeakMap<readonly string[], Map<string, string>>();
+
+/**
+ * The first of `entityIds` whose SourceID is `sourceId` (any case). The hashes of one list are computed once
+ * and kept while the list lives: every message of a trace shares its list, and hashing every entity ID for
+ * every artifact would be quadratic in a trace with many of both.
+ */
+export function entityForSourceId(entityIds: readonly string[], sourceId: string): string | undefined {
+  let index = sourceIndexes.get(entityIds);
+  if (!index) {
+    index = new Map();
+    for (const id of entityIds) {
+      let hash: string;
+      try {
+        hash = artifactSourceId(id);
+      } catch {
+        continue; // an entity ID that cannot be hashed matches no artifact
+      }
+      if (!index.has(hash)) index.set(hash, id);
+    }
+    sourceIndexes.set(entityIds, index);
+  }
+  return index.get(sourceId.toLowerCase());
+}
+
 export function artifactMessages(entry: TraceEntry, params: RawParam[], limits: DecodeLimits): ExtractedMessage[] {
   const out: ExtractedMessage[] = [];
   const queryRelay = params.find((p) => p.name === 'RelayState');

@@ -12,7 +12,7 @@ import { wsfedMessages } from './wsfed';
 
 export { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './limits';
 export { looksLikeSaml } from './looks-like';
-export { artifactSourceId } from './artifact';
+export { artifactSourceId, entityForSourceId } from './artifact';
 
 /** Every message of the entry, in query, form, body order. Never throws; a broken one never hides another. */
 export function extractMessages(entry: TraceEntry, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): ExtractedMessage[] {

@@ -18,7 +18,7 @@ export interface FlowContext {
   /** The captured request this message answers (AuthnRequest for a Response, LogoutRequest for a LogoutResponse). */
   request?: FlowMessage;
   /** Requests captured before this message, by kind: what InResponseTo can be compared with. */
-  earlier: { authnRequests: FlowMessage[]; logoutRequests: FlowMessage[] };
+  earlier: { authnRequests: Earlier; logoutRequests: Earlier };
   /** Every entity ID seen as an Issuer in the trace, plus the configured ones. */
   entityIds: string[];
   /** scheme://host/path the message was actually sent to (no query), when it was captured over HTTP(S). */
@@ -31,3 +31,19 @@ export interface FlowContext {
    */
   repeatOf?: number;
 }
+
+/**
+ * The requests of one kind captured before a message: a prefix of one list the whole trace shares, since a
+ * copy per message would cost time and memory quadratic in the number of messages.
+ */
+export interface Earlier {
+  /** How many were captured before the message. */
+  count: number;
+  /** How many of those carry an ID. */
+  idCount: number;
+  /** The IDs of the first `max` that carry one, in capture order. */
+  firstIds(max: number): string[];
+}
+
+/** For a message judged outside any flow. */
+export const NO_EARLIER: Earlier = Object.freeze({ count: 0, idCount: 0, firstIds: () => [] });

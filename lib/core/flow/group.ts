@@ -1,5 +1,6 @@
 import type { FlowReport, MessageReport, SamlView } from '../model';
-import type { FlowContext, FlowMessage } from './context';
+import type { Earlier, FlowContext, FlowMessage } from './context';
+import { FirstOpen } from './first-open';
 import { sentToUrl } from './url';
 
 interface Known {
@@ -9,6 +10,8 @@ interface Known {
 
 interface Building {
   report: FlowReport;
+  /** Position in creation order. */
+  order: number;
   answered: boolean;
   /** RelayState of the flow's first message: what ties a back-channel artifact to its request. */
   relayState?: string;
@@ -52,16 +55,54 @@ function newFlowKind(kind: string, m: FlowMessage): FlowReport['kind'] {
   }
 }
 
-function directionOf(kind: string, m: FlowMessage, known: Known, request?: MessageReport['direction']): MessageReport['direction'] {
+interface KnownSets {
+  idp: Set<string>;
+  sp: Set<string>;
+}
+
+function directionOf(kind: string, m: FlowMessage, known: KnownSets, request?: MessageReport['direction']): MessageReport['direction'] {
   if (kind === 'AuthnRequest') return 'to-idp';
   if (kind === 'Response') return 'to-sp';
   if (kind === 'LogoutRequest' || kind === 'LogoutResponse') {
     const issuer = m.view?.issuer;
-    if (issuer && known.idpEntityIds.includes(issuer)) return 'to-sp';
-    if (issuer && known.spEntityIds.includes(issuer)) return 'to-idp';
+    if (issuer && known.idp.has(issuer)) return 'to-sp';
+    if (issuer && known.sp.has(issuer)) return 'to-idp';
     if (kind === 'LogoutResponse' && request && request !== 'unknown') return request === 'to-idp' ? 'to-sp' : 'to-idp';
   }
   return 'unknown';
+}
+
+/** The requests of one kind seen so far; `snapshot` is what a message captured now sees as earlier, in O(1). */
+class Seen {
+  private count = 0;
+  private readonly ids: string[] = [];
+
+  add(m: FlowMessage): void {
+    this.count++;
+    if (m.view?.id) this.ids.push(m.view.id);
+  }
+
+  snapshot(): Earlier {
+    return new Prefix(this.ids, this.count, this.ids.length);
+  }
+}
+
+/** The first `idCount` entries of a list that keeps growing after this was taken. */
+class Prefix implements Earlier {
+  constructor(
+    private readonly ids: readonly string[],
+    readonly count: number,
+    readonly idCount: number,
+  ) {}
+
+  firstIds(max: number): string[] {
+    return this.ids.slice(0, Math.min(max, this.idCount));
+  }
+}
+
+/** A flow an artifact with the same RelayState can still join. */
+function awaitingArtifact(f: Building): boolean {
+  return !f.answered && f.report.kind === 'sp-initiated';
 }
 
 /**
@@ -73,25 +114,30 @@ export function groupFlows(
   messages: FlowMessage[],
   configured: Known = { idpEntityIds: [], spEntityIds: [] },
 ): { flows: FlowReport[]; contexts: FlowContext[] } {
-  const known: Known = { idpEntityIds: [...configured.idpEntityIds], spEntityIds: [...configured.spEntityIds] };
+  const known: KnownSets = { idp: new Set(configured.idpEntityIds), sp: new Set(configured.spEntityIds) };
   for (const m of messages) {
     const kind = kindOf(m);
-    if (kind === 'Response') known.idpEntityIds.push(...issuersOf(m.view));
-    if (kind === 'AuthnRequest' && m.view?.issuer) known.spEntityIds.push(m.view.issuer);
+    if (kind === 'Response') for (const issuer of issuersOf(m.view)) known.idp.add(issuer);
+    if (kind === 'AuthnRequest' && m.view?.issuer) known.sp.add(m.view.issuer);
   }
-  const entityIds = [...new Set([...known.idpEntityIds, ...known.spEntityIds, ...messages.flatMap((m) => issuersOf(m.view))])];
+  const entityIds = [...new Set([...known.idp, ...known.sp, ...messages.flatMap((m) => issuersOf(m.view))])];
 
   const flows: Building[] = [];
   const byRequestId = new Map<string, Building>();
   const byMessageId = new Map<string, Building>();
   const byArtifact = new Map<string, Building>();
-  const requestOf = new Map<string, FlowMessage>();
+  const requestOf = new Map<string, { message: FlowMessage; position: number }>();
+  // Unanswered SP-initiated flows by RelayState: an artifact joins the oldest one of its RelayState.
+  const byRelay = new FirstOpen<Building>((f) => f.order, awaitingArtifact);
   const contexts: FlowContext[] = [];
   const firstById = new Map<string, number>();
   const directions: MessageReport['direction'][] = [];
+  const authnRequests = new Seen();
+  const logoutRequests = new Seen();
+  let earlier: FlowContext['earlier'] = { authnRequests: authnRequests.snapshot(), logoutRequests: logoutRequests.snapshot() };
 
   const open = (kind: FlowReport['kind']): Building => {
-    const b: Building = { report: { id: `flow-${flows.length + 1}`, messages: [], kind }, answered: false };
+    const b: Building = { report: { id: `flow-${flows.length + 1}`, messages: [], kind }, order: flows.length, answered: false };
     flows.push(b);
     return b;
   };
@@ -100,7 +146,7 @@ export function groupFlows(
     const kind = kindOf(m);
     const id = m.view?.id;
     let flow: Building | undefined = id ? byMessageId.get(id) : undefined; // the same message captured twice
-    let request: FlowMessage | undefined;
+    let request: { message: FlowMessage; position: number } | undefined;
 
     if (!flow && REQUESTS.has(kind)) {
       const artifact = m.view?.artifact;
@@ -114,7 +160,7 @@ export function groupFlows(
     } else if (!flow && kind === 'Artifact') {
       // The artifact's message travels over the back channel; the RelayState is what ties it to the request.
       const relay = m.message.relayState;
-      if (relay) flow = flows.find((f) => !f.answered && f.report.kind === 'sp-initiated' && f.relayState === relay);
+      if (relay) flow = byRelay.first(relay);
       if (flow) flow.report.kind = 'artifact';
     }
     if (!flow) flow = open(newFlowKind(kind, m));
@@ -122,33 +168,39 @@ export function groupFlows(
     if (id && !byMessageId.has(id)) byMessageId.set(id, flow);
     if (id && REQUESTS.has(kind) && !byRequestId.has(id)) {
       byRequestId.set(id, flow);
-      requestOf.set(id, m);
+      requestOf.set(id, { message: m, position });
     }
     if (kind === 'Artifact' && m.message.artifact) byArtifact.set(m.message.artifact.raw, flow);
     if (kind === 'ArtifactResolve' || kind === 'ArtifactResponse') flow.report.kind = 'artifact';
     flow.report.messages.push(m.index);
-    flow.relayState ??= m.message.relayState;
+    if (flow.relayState === undefined && m.message.relayState !== undefined) {
+      flow.relayState = m.message.relayState;
+      byRelay.add(flow.relayState, flow);
+    }
 
-    const before = messages.slice(0, position);
     const repeatOf = id ? firstById.get(`${kind} ${id}`) : undefined;
     if (id && repeatOf === undefined) firstById.set(`${kind} ${id}`, m.index);
-    const requestDirection = request ? directions[messages.indexOf(request)] : undefined;
+    const requestDirection = request ? directions[request.position] : undefined;
     const direction = directionOf(kind, m, known, requestDirection);
     directions.push(direction);
-    contexts.push({
+    const sentTo = m.message.binding === 'Pasted' ? undefined : sentToUrl(m.entry.url);
+    const context: FlowContext = {
       id: flow.report.id,
       kind: flow.report.kind,
       direction,
-      request,
-      earlier: {
-        authnRequests: before.filter((b) => kindOf(b) === 'AuthnRequest'),
-        logoutRequests: before.filter((b) => kindOf(b) === 'LogoutRequest'),
-      },
+      request: request?.message,
+      earlier,
       entityIds,
-      sentTo: m.message.binding === 'Pasted' ? undefined : sentToUrl(m.entry.url),
-      sentUrl: m.message.binding === 'Pasted' || !sentToUrl(m.entry.url) ? undefined : m.entry.url,
-      ...(repeatOf !== undefined ? { repeatOf } : {}),
-    });
+      sentTo,
+      sentUrl: sentTo === undefined ? undefined : m.entry.url,
+    };
+    if (repeatOf !== undefined) context.repeatOf = repeatOf;
+    contexts.push(context);
+    if (kind === 'AuthnRequest' || kind === 'LogoutRequest') {
+      (kind === 'AuthnRequest' ? authnRequests : logoutRequests).add(m);
+      // Messages up to the next request share one record of what came before them.
+      earlier = { authnRequests: authnRequests.snapshot(), logoutRequests: logoutRequests.snapshot() };
+    }
   });
 
   // A flow's kind can change after a later message joins it (an artifact after its request).

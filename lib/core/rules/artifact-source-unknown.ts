@@ -1,5 +1,5 @@
 import type { CheckRule } from './rule';
-import { artifactSourceId } from '../binding';
+import { entityForSourceId } from '../binding';
 import { listSome } from './helpers';
 
 export const artifactSourceUnknown: CheckRule = {
@@ -15,19 +15,10 @@ export const artifactSourceUnknown: CheckRule = {
     const art = ctx.message.artifact;
     if (!art || ctx.message.parameter !== 'SAMLart') return [];
     const ids = ctx.flow.entityIds;
-    const match = ids.find((id) => safeSourceId(id) === art.sourceId.toLowerCase());
-    if (match) return [];
+    if (entityForSourceId(ids, art.sourceId) !== undefined) return [];
     const compared = ids.length
       ? `matches none of the ${ids.length} entity ID${ids.length === 1 ? '' : 's'} seen in this trace or configured (${listSome(ids)})`
       : 'cannot be matched: no entity ID was seen in the trace or configured';
     return [{ message: `Artifact SourceID ${art.sourceId} ${compared}. The message itself travels over the back channel and cannot be inspected here.` }];
   },
 };
-
-function safeSourceId(entityId: string): string | undefined {
-  try {
-    return artifactSourceId(entityId).toLowerCase();
-  } catch {
-    return undefined;
-  }
-}

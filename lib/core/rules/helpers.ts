@@ -37,10 +37,10 @@ export function sameId(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.trim() === b.trim();
 }
 
-/** Lists a few values for a message, saying how many more there were. */
-export function listSome(values: string[], max = 3): string {
+/** Lists a few values for a message, saying how many more there were (`total`, when only the first are given). */
+export function listSome(values: string[], max = 3, total = values.length): string {
   const shown = values.slice(0, max).map((v) => `"${v}"`).join(', ');
-  return values.length > max ? `${shown} and ${values.length - max} more` : shown;
+  return total > max ? `${shown} and ${total - max} more` : shown;
 }
 
 /**

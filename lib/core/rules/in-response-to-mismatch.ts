@@ -1,3 +1,4 @@
+import type { Earlier } from '../flow';
 import type { CheckRule, Hit } from './rule';
 import { rootPath } from './context';
 import { envelopeNote, listSome } from './helpers';
@@ -19,10 +20,9 @@ export const inResponseToMismatch: CheckRule = {
     const irt = view.inResponseTo;
     const earlier = view.kind === 'Response' ? ctx.flow.earlier.authnRequests : ctx.flow.earlier.logoutRequests;
     const requestKind = view.kind === 'Response' ? 'AuthnRequest' : 'LogoutRequest';
-    if (irt && !ctx.flow.request && earlier.length) {
-      const ids = earlier.map((m) => m.view?.id).filter((id): id is string => !!id);
+    if (irt && !ctx.flow.request && earlier.count) {
       hits.push({
-        message: `InResponseTo "${irt}" matches none of the ${earlier.length} ${requestKind}${earlier.length === 1 ? '' : 's'} captured before it in this trace (ID ${listSome(ids)})${envelopeNote(ctx)}.`,
+        message: `InResponseTo "${irt}" matches none of the ${earlier.count} ${requestKind}${earlier.count === 1 ? '' : 's'} captured before it in this trace (ID ${someIds(earlier)})${envelopeNote(ctx)}.`,
         location: rootPath(view),
       });
     }
@@ -36,10 +36,9 @@ export const inResponseToMismatch: CheckRule = {
           message: `The signed assertion answers request "${c.inResponseTo}" (SubjectConfirmationData InResponseTo) but the Response envelope says "${irt}".`,
           location: c.path,
         });
-      } else if (c.inResponseTo && !ctx.flow.request && !irt && ctx.flow.earlier.authnRequests.length) {
-        const ids = ctx.flow.earlier.authnRequests.map((m) => m.view?.id).filter((id): id is string => !!id);
+      } else if (c.inResponseTo && !ctx.flow.request && !irt && ctx.flow.earlier.authnRequests.count) {
         hits.push({
-          message: `SubjectConfirmationData InResponseTo "${c.inResponseTo}" matches none of the AuthnRequests captured before it (ID ${listSome(ids)}).`,
+          message: `SubjectConfirmationData InResponseTo "${c.inResponseTo}" matches none of the AuthnRequests captured before it (ID ${someIds(ctx.flow.earlier.authnRequests)}).`,
           location: c.path,
         });
       }
@@ -47,3 +46,7 @@ export const inResponseToMismatch: CheckRule = {
     return hits;
   },
 };
+
+function someIds(earlier: Earlier): string {
+  return listSome(earlier.firstIds(3), 3, earlier.idCount);
+}

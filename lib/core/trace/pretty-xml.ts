@@ -18,8 +18,14 @@ const OPTIONS = {
   trimValues: true,
 } as const;
 
+/**
+ * A report shows the first few thousand characters of a message, but fast-xml-parser validates, parses and
+ * rebuilds all of it (about half a second per MB): a larger message is shown as it was sent.
+ */
+export const PRETTY_MAX_CHARS = 1024 * 1024;
+
 export function prettyXml(xml: string): string {
-  if (/<!(DOCTYPE|ENTITY)/i.test(xml) || XMLValidator.validate(xml) !== true) return xml;
+  if (xml.length > PRETTY_MAX_CHARS || /<!(DOCTYPE|ENTITY)/i.test(xml) || XMLValidator.validate(xml) !== true) return xml;
   try {
     const tree: unknown = new XMLParser(OPTIONS).parse(xml);
     const out = String(new XMLBuilder({ ...OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true }).build(tree)).trim();

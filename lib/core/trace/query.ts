@@ -43,6 +43,7 @@ export function joinPairs(pairs: RawPair[]): string {
 
 /** application/x-www-form-urlencoded decoding; a malformed escape keeps the raw text instead of failing. */
 export function formDecode(raw: string): string {
+  if (!raw.includes('%') && !raw.includes('+')) return raw;
   const spaced = raw.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(spaced);

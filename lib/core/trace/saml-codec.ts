@@ -1,4 +1,5 @@
-import { deflateSync, inflateSync, unzlibSync, zlibSync } from 'fflate';
+import { deflateSync, zlibSync } from 'fflate';
+import { inflateRawBounded } from '../binding/inflate';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from './bytes';
 
 /** How a SAML message was carried, so a redacted message can be put back exactly the same way. */
@@ -16,15 +17,20 @@ function looksLikeXml(text: string): boolean {
   return /^\s*(\uFEFF)?</.test(text);
 }
 
+// The binding's bounded inflater stops as soon as the cap is passed: a sync inflate into a capped buffer would
+// still decode the whole stream (a 1 MB bomb is 1 GB of work), and allocating the cap per message is slow too.
 function inflateBounded(bytes: Uint8Array, zlib: boolean): Uint8Array | undefined {
-  // DEFLATE cannot expand more than about 1032:1, so this bound never truncates honest data.
-  const size = Math.min(MAX_INFLATED_BYTES + 1, bytes.length * 1032 + 64);
-  try {
-    const out = zlib ? unzlibSync(bytes, { out: new Uint8Array(size) }) : inflateSync(bytes, { out: new Uint8Array(size) });
-    return out.length > MAX_INFLATED_BYTES ? undefined : out;
-  } catch {
-    return undefined;
-  }
+  const raw = zlib ? zlibBody(bytes) : bytes;
+  if (!raw) return undefined;
+  const out = inflateRawBounded(raw, MAX_INFLATED_BYTES);
+  return out.ok ? out.bytes : undefined;
+}
+
+/** The DEFLATE stream inside a zlib wrapper (RFC 1950) without a preset dictionary; no checksum check (fflate made none either). */
+function zlibBody(b: Uint8Array): Uint8Array | undefined {
+  const [cmf = 0, flg = 0] = b;
+  if (b.length < 6 || (cmf & 15) !== 8 || cmf >> 4 > 7 || ((cmf << 8) | flg) % 31 !== 0 || flg & 32) return undefined;
+  return b.subarray(2, b.length - 4);
 }
 
 /**

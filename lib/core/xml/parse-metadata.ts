@@ -1,6 +1,6 @@
 import type { MetadataView, Problem } from '../model';
 import { buildDom } from './build';
-import { DEFAULT_XML_LIMITS } from './limits';
+import { METADATA_XML_LIMITS } from './limits';
 import { NS } from './ns';
 import { elementPath } from './paths';
 import { metadataView, pickEntity } from './view-metadata';
@@ -8,7 +8,7 @@ import { metadataView, pickEntity } from './view-metadata';
 /** IdP or SP metadata (an EntityDescriptor, or the IdP of an EntitiesDescriptor), behind the same guards. */
 export function parseMetadata(xml: string): { metadata?: MetadataView; problems: Problem[] } {
   try {
-    const { doc, problem } = buildDom(xml, DEFAULT_XML_LIMITS);
+    const { doc, problem } = buildDom(xml, METADATA_XML_LIMITS);
     if (!doc) return { problems: problem ? [problem] : [] };
     const problems: Problem[] = [];
     const root = doc.documentElement;

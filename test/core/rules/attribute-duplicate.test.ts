@@ -7,7 +7,7 @@ import { resolveExpectations, type Profile } from '../../../lib/core/profiles';
 import { generic } from '../../../lib/core/profiles/generic';
 import { attributeDuplicate } from '../../../lib/core/rules/attribute-duplicate';
 import { buildRuleContext } from '../../../lib/core/rules/context';
-import { timeReference } from '../../../lib/core/flow';
+import { NO_EARLIER, timeReference } from '../../../lib/core/flow';
 import { parseSaml } from '../../../lib/core/xml';
 import { TRUST, cleanFlow, postEntry, response } from './build';
 
@@ -28,7 +28,7 @@ function hitsUnder(profile: Profile): ReturnType<typeof attributeDuplicate.check
     decrypted: false,
     profile,
     expect,
-    flow: { id: 'f1', kind: 'other', direction: 'to-sp', earlier: { authnRequests: [], logoutRequests: [] }, entityIds: [] },
+    flow: { id: 'f1', kind: 'other', direction: 'to-sp', earlier: { authnRequests: NO_EARLIER, logoutRequests: NO_EARLIER }, entityIds: [] },
     time: timeReference(entry, expect.time, expect.skewSeconds),
   });
   return attributeDuplicate.check(ctx);
