@@ -67,7 +67,8 @@ describe.skipIf(!hasChromium)('DevTools panel (Chromium, real DevTools window)',
     for (const w of windows) {
       // The extension's panel is added a moment after the DevTools window opens.
       let shown: string | undefined;
-      for (let attempt = 0; attempt < 50 && !shown; attempt++, await sleep(shown ? 0 : 200)) shown = await evaluate<string | undefined>(
+      // Until DevTools' front-end has loaded, the evaluation answers with an exception object, not a tab id.
+      for (let attempt = 0; attempt < 50 && !shown; attempt++, await sleep(shown ? 0 : 200)) shown = await evaluate<unknown>(
         w.targetId,
         `(async () => {
           const UI = await import('./ui/legacy/legacy.js');
@@ -77,7 +78,7 @@ describe.skipIf(!hasChromium)('DevTools panel (Chromium, real DevTools window)',
           if (id) await view.showPanel(id);
           return id;
         })()`,
-        );
+        ).then((r) => (typeof r === 'string' ? r : undefined));
       expect(shown).toBe(`chrome-extension://${ext.id}SAML`);
     }
 
