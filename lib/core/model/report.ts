@@ -46,6 +46,21 @@ export interface MessageReport {
   idp?: IdpRecognition;
 }
 
+/**
+ * The answer for a flow or a whole trace (issue 9): the highest-ranked root cause in one sentence, with its
+ * fix for the recognised IdP (or the general fix). Shown before any finding in every output.
+ */
+export interface Verdict {
+  /** 'ok': nothing to fix; 'warning': it works, with something to fix; 'error': it fails or must not be trusted. */
+  level: 'ok' | 'warning' | 'error';
+  /** One sentence: the cause and, when there is one, the fix. */
+  text: string;
+  /** Slug of the rule behind the cause. */
+  rule?: string;
+  /** The fix alone (for the recognised IdP when known), so a UI can show it on its own line. */
+  fix?: string;
+}
+
 export interface FlowReport {
   id: string;
   /** Indexes into Report.messages, in capture order. */
@@ -56,6 +71,8 @@ export interface FlowReport {
   idp?: IdpRecognition;
   /** How the flow ended (issue 8). */
   outcome?: FlowOutcome;
+  /** The answer for this flow (issue 9). */
+  verdict?: Verdict;
 }
 
 export interface Report {
@@ -74,5 +91,7 @@ export interface Report {
     profile: string;
     /** How times were judged: 'capture', 'now' or an ISO instant. */
     at: string;
+    /** The answer for the whole trace (issue 9). */
+    verdict?: Verdict;
   };
 }
