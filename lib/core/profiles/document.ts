@@ -35,6 +35,8 @@ export interface ProfileDocument {
   jitOnlyIdpInitiated?: boolean;
   /** false: the SP cannot decrypt an EncryptedAssertion. */
   acceptsEncryptedAssertions?: boolean;
+  /** The SP reads only the first Attribute element of a name (attribute-duplicate becomes an error). */
+  readsFirstAttributeOnly?: boolean;
   /** Expected Audience, and Destination/Recipient, when not configured otherwise. */
   spEntityId?: string;
   acsUrl?: string;

@@ -63,7 +63,7 @@ function apply(base: Profile, doc: ProfileDocument): Profile {
   for (const key of ['nameIdEmail', 'bareAttributeNames', 'requireSha256', 'requireResponseIssuer', 'jitOnlyIdpInitiated'] as const) {
     if (doc[key] !== undefined) next[key] = doc[key];
   }
-  for (const key of ['nameIdFormat', 'acceptsEncryptedAssertions', 'spEntityId', 'acsUrl', 'accountSid'] as const) {
+  for (const key of ['nameIdFormat', 'acceptsEncryptedAssertions', 'readsFirstAttributeOnly', 'spEntityId', 'acsUrl', 'accountSid'] as const) {
     if (doc[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = doc[key];
   }
   return next;

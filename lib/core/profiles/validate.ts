@@ -16,9 +16,9 @@ export interface ValidateOptions {
 const TOP_FIELDS = [
   '$schema', 'id', 'name', 'summary', 'extends', 'sources', 'requiredAttributes', 'bareAttributeNames', 'nameIdFormat',
   'refusedNameIdFormats', 'nameIdEmail', 'sign', 'requireSha256', 'requireResponseIssuer', 'jitOnlyIdpInitiated',
-  'acceptsEncryptedAssertions', 'spEntityId', 'acsUrl', 'accountSid', 'severities',
+  'acceptsEncryptedAssertions', 'readsFirstAttributeOnly', 'spEntityId', 'acsUrl', 'accountSid', 'severities',
 ];
-const BOOLEAN_FIELDS = ['bareAttributeNames', 'nameIdEmail', 'requireSha256', 'requireResponseIssuer', 'jitOnlyIdpInitiated', 'acceptsEncryptedAssertions'];
+const BOOLEAN_FIELDS = ['bareAttributeNames', 'nameIdEmail', 'requireSha256', 'requireResponseIssuer', 'jitOnlyIdpInitiated', 'acceptsEncryptedAssertions', 'readsFirstAttributeOnly'];
 const STRING_FIELDS = ['$schema', 'summary', 'nameIdFormat', 'spEntityId', 'acsUrl'];
 const ATTRIBUTE_FIELDS = ['name', 'aliases', 'purpose', 'nameFormat', 'friendlyName', 'source'];
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;

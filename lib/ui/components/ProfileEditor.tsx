@@ -115,6 +115,10 @@ export function ProfileEditor({ doc, onChange, spMetadata, onNote }: ProfileEdit
         <input type="checkbox" checked={doc.bareAttributeNames === true} onChange={(e) => set(withField(doc, 'bareAttributeNames', (e.target as HTMLInputElement).checked))} />
         The SP reads these exact names (a claim URI in their place is ignored)
       </label>
+      <label class="sl-check">
+        <input type="checkbox" checked={doc.readsFirstAttributeOnly === true} onChange={(e) => set(withField(doc, 'readsFirstAttributeOnly', (e.target as HTMLInputElement).checked))} />
+        The SP reads only the first Attribute element of a name (values repeated in further elements are lost)
+      </label>
       <label>
         NameID format
         <input type="text" list="sl-nameid-formats" spellcheck={false} value={doc.nameIdFormat ?? ''} placeholder="any" onInput={(e) => set(withField(doc, 'nameIdFormat', (e.target as HTMLInputElement).value.trim()))} />

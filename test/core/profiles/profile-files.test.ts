@@ -155,7 +155,7 @@ describe('the JSON Schema and the validator agree', () => {
     ACME,
     { name: 'Minimal' },
     { name: 'Inline base', extends: { name: 'Base', requiredAttributes: ['uid'] } },
-    { $schema: './profile.schema.json', id: 'acme-2', name: 'All fields', summary: 's', sources: ['https://example.test/doc'], refusedNameIdFormats: [NAMEID.transient], nameIdEmail: true, requireResponseIssuer: false, jitOnlyIdpInitiated: false, acceptsEncryptedAssertions: false, accountSid: { acsUrl: 'a', spEntityId: 'b' }, severities: { 'nameid-format': 'info' }, requiredAttributes: [{ name: 'mail', aliases: ['email'], purpose: 'p', nameFormat: 'n', friendlyName: 'f', source: 'https://x' }] },
+    { $schema: './profile.schema.json', id: 'acme-2', name: 'All fields', summary: 's', sources: ['https://example.test/doc'], refusedNameIdFormats: [NAMEID.transient], nameIdEmail: true, requireResponseIssuer: false, jitOnlyIdpInitiated: false, acceptsEncryptedAssertions: false, readsFirstAttributeOnly: true, accountSid: { acsUrl: 'a', spEntityId: 'b' }, severities: { 'nameid-format': 'info' }, requiredAttributes: [{ name: 'mail', aliases: ['email'], purpose: 'p', nameFormat: 'n', friendlyName: 'f', source: 'https://x' }] },
     ...BUILTIN_DOCUMENTS,
   ];
   // The two checks the schema cannot express (a self-reference by id, more than 8 levels) are tested above.

@@ -57,6 +57,14 @@ describe('attribute-duplicate', () => {
     expect(hitsUnder(generic).map((h) => h.severity)).toEqual([undefined]);
   });
 
+  it('is an error when a profile file says its SP reads only the first Attribute element', async () => {
+    const doc = { name: 'Acme portal', extends: 'generic', readsFirstAttributeOnly: true };
+    const report = await analyze(cleanFlow({ attributes: roles }), { ...TRUST, profileDocument: doc });
+    const found = report.messages.flatMap((m) => m.findings).filter((f: Finding) => f.rule === 'attribute-duplicate');
+    expect(found.map((f) => f.severity)).toEqual(['error']);
+    expect(found[0]!.message).toContain('Acme portal reads only the first');
+  });
+
   it("gives Keycloak's own setting as the Keycloak fix, with its source", () => {
     const fix = fixFor(attributeDuplicate.fix, 'keycloak');
     expect(fix.first.product).toBe('keycloak');
