@@ -29,18 +29,21 @@ function renderFields(): string {
   return ['| field | type | meaning |', '|---|---|---|', ...rows].join('\n');
 }
 
-/** The README's profile table, from each profile's own summary and sources, and the profile-file fields. */
+/**
+ * The profile table of lib/core/profiles/README.md, from each profile's own summary and sources, and the
+ * profile-file fields. Links are relative to that page: each built-in profile is builtin/ID.ts.
+ */
 export function renderProfileTable(): string {
   const rows = PROFILES.map((p) => {
     const sources = p.sources.map((s, i) => `[${i + 1}](${s})`).join(' ');
-    return `| \`${p.id}\` | ${p.name} | ${cell(p.summary)} | ${sources || 'FIELD-NOTES.md'} |`;
+    return `| [\`${p.id}\`](builtin/${p.id}.ts) | ${p.name} | ${cell(p.summary)} | ${sources || 'FIELD-NOTES.md'} |`;
   });
   return [
     '| profile | for | what it checks | source |',
     '|---|---|---|---|',
     ...rows,
     '',
-    'Profile file fields (`--profile-file`, Settings import and export; JSON Schema: `lib/core/profiles/profile.schema.json`):',
+    'Profile file fields (`--profile-file`, Settings import and export; JSON Schema: [`profile.schema.json`](profile.schema.json)):',
     '',
     renderFields(),
   ].join('\n');

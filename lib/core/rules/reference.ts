@@ -43,7 +43,10 @@ function profileSeverities(slug: string): string {
   return differing.length ? ` (${differing.join(', ')})` : '';
 }
 
-/** The Markdown rule reference embedded in README.md, generated from the rules' metadata. */
+/**
+ * The Markdown rule reference of lib/core/rules/README.md, generated from the rules' metadata. Links are
+ * relative to that page: each rule's code is the file named after its slug (one rule per file).
+ */
 export function renderRuleReference(): string {
   const out: string[] = [];
   out.push('| Rule | Severity (generic) | Title |', '|---|---|---|');
@@ -51,7 +54,7 @@ export function renderRuleReference(): string {
   for (const r of RULES) {
     out.push('', `### <a id="rule-${r.slug}"></a>\`${r.slug}\`: ${md(r.title)}`, '');
     const origin = r.raisedBy ? ` Raised while ${STAGE_WORDS[r.raisedBy]}.` : '';
-    out.push(`Severity: **${r.severity}**${profileSeverities(r.slug)}.${origin} Spec: ${r.spec}.`, '');
+    out.push(`Severity: **${r.severity}**${profileSeverities(r.slug)}.${origin} Spec: ${r.spec}. Code: [\`${r.slug}.ts\`](${r.slug}.ts).`, '');
     out.push(md(r.why), '');
     // The order every surface uses when no IdP is recognised: the general fix, then each documented product.
     const fix = fixFor(r.fix, 'unknown');
