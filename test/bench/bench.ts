@@ -134,9 +134,10 @@ if (process.argv.includes('--c-floor')) {
   console.log(failures ? `\n${failures} target(s) not met` : '\nall targets met');
   process.exit(failures ? 1 : 0);
 }
+// First: on a loaded machine the JavaScript peers' large runs can outlast the messages' validity window.
+failures += await cFloorComparison(now, options);
 await compare('typical');
 await compare('large');
-failures += await cFloorComparison(now, options);
 await schemaCheck();
 await verifierSize();
 await harScan();
