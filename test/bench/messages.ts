@@ -1,3 +1,5 @@
+import { hasXmlsec } from '../core/signature/xmlsec1';
+import { xmlsecSignBoth } from '../fixtures/xmlsec/cases';
 import { buildAuthnRequest, buildResponse, encodePostValue, encodeRedirectQuery, loadTestKey, NAMEID, signXml } from '../../lib/samlgen';
 
 export const BENCH_SP = { entityId: 'https://sp.bench.test/metadata', acs: 'https://sp.bench.test/acs' };
@@ -12,20 +14,28 @@ function attributes(count: number, valuesEach: number, valueLength: number) {
   }));
 }
 
+function benchResponse(size: 'typical' | 'large', issueInstant: string): string {
+  return buildResponse({
+    issueInstant,
+    inResponseTo: '_bench-request',
+    destination: BENCH_SP.acs,
+    issuer: BENCH_IDP,
+    audiences: [BENCH_SP.entityId],
+    nameId: { value: 'alice.example@bench.test', format: NAMEID.email },
+    attributes: size === 'typical' ? attributes(10, 1, 40) : attributes(40, 100, 90),
+  });
+}
+
 /** A signed Response as an IdP sends it: RSA-SHA256, exclusive C14N, Response and Assertion signed. */
 export function signedResponse(size: 'typical' | 'large', issueInstant: string): { xml: string; base64: string } {
-  const xml = signXml(
-    buildResponse({
-      issueInstant,
-      inResponseTo: '_bench-request',
-      destination: BENCH_SP.acs,
-      issuer: BENCH_IDP,
-      audiences: [BENCH_SP.entityId],
-      nameId: { value: 'alice.example@bench.test', format: NAMEID.email },
-      attributes: size === 'typical' ? attributes(10, 1, 40) : attributes(40, 100, 90),
-    }),
-    { key: loadTestKey('idp'), targets: ['assertion', 'root'] },
-  );
+  const xml = signXml(benchResponse(size, issueInstant), { key: loadTestKey('idp'), targets: ['assertion', 'root'] });
+  return { xml, base64: encodePostValue(xml) };
+}
+
+/** The same Response signed by xmlsec1 (libxmlsec1) instead of xml-crypto; undefined without xmlsec1. */
+export function xmlsecSignedResponse(size: 'typical' | 'large', issueInstant: string): { xml: string; base64: string } | undefined {
+  if (!hasXmlsec) return undefined;
+  const xml = xmlsecSignBoth(benchResponse(size, issueInstant));
   return { xml, base64: encodePostValue(xml) };
 }
 
