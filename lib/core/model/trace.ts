@@ -46,6 +46,12 @@ export interface TraceEntry {
    * are never kept.
    */
   responseBody?: ResponseBody;
+  /**
+   * What kind of request the capturing tool said this was, as it said it: HAR `_resourceType` (Chrome:
+   * document, xhr, fetch, script, image...) or webRequest `type` (main_frame, xmlhttprequest...). The UI's
+   * type filter reads it through `requestTypeOf` (lib/core/http/request-type.ts).
+   */
+  resourceType?: string;
 }
 
 /** A captured response body (decoded to text). */
