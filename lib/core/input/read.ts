@@ -93,7 +93,8 @@ function readHar(log: Record<string, unknown>, rawEntries: unknown[], limits: Im
     }
     entries.push(read.entry);
   });
-  if (saml === 0) problems.push(noSaml('HAR file', rawEntries.length));
+  // First, where a caller that needs a SAML message (the CLI) looks for why there is none.
+  if (saml === 0) problems.unshift(noSaml('HAR file', rawEntries.length));
   problems.push(...budget.problems());
   return { format: 'har', entries, problems, counts: { read: rawEntries.length, kept: entries.length, saml } };
 }
@@ -120,7 +121,7 @@ function readSamlTracer(requests: unknown[], exportTime: string | undefined, lim
     }
     entries.push(entry);
   });
-  if (saml === 0) problems.push(noSaml('SAML-tracer export', requests.length));
+  if (saml === 0) problems.unshift(noSaml('SAML-tracer export', requests.length));
   problems.push(...budget.problems());
   return { format: 'saml-tracer', entries, problems, counts: { read: requests.length, kept: entries.length, saml } };
 }
