@@ -1,34 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../lib/cli/main';
+import { describe, expect, it } from 'vitest';
 import { mixedHar } from '../core/input/mixed-har';
+import { runCli as run, tempFiles } from './run-cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'saml-lens-context-'));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await main(argv, (s) => {
-      out += s;
-    });
-    return { code, out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const { dir, file } = tempFiles('saml-lens-context-');
 
 const day = file('day.har', mixedHar({ before: 150, after: 150 }).text);
 const entriesOf = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { log: { entries: Array<{ startedDateTime: string; request: { url: string } }> } }).log.entries;

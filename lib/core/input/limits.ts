@@ -1,7 +1,11 @@
 // How much of an imported file is kept: every SAML request and the pages around it, and the other requests
 // up to a limit, so a HAR of a whole working day neither fills the viewer's memory nor slows the list.
 import type { Problem, TraceEntry } from '../model';
+import { requestTypeOf, type RequestType } from '../http/request-type';
 import { RESPONSE_BODY_MAX_CHARS } from './body';
+
+/** Response bodies worth keeping on a request that is neither SAML nor around a SAML message. */
+const BODY_TYPES: ReadonlySet<RequestType> = new Set(['document', 'fetch']);
 
 export interface ImportLimits {
   /** Requests without a SAML message kept per file, beyond the ones around a SAML message. */
@@ -58,10 +62,15 @@ export class KeepBudget {
     this.kept += 1;
   }
 
-  /** A request kept only as context of the file: its bodies count against the file's budget. */
+  /**
+   * A request kept only as context of the file: the response body only when it is a page or an API answer
+   * (a script, style sheet or image says nothing about a sign-in, and a busy page has thousands), and its
+   * bodies count against the file's budget.
+   */
   keepOther(e: TraceEntry): void {
     this.kept += 1;
     this.others += 1;
+    if (e.responseBody && !BODY_TYPES.has(requestTypeOf(e))) delete e.responseBody;
     const n = bodyChars(e);
     if (n === 0) return;
     const oneTooBig = (e.body?.length ?? 0) > RESPONSE_BODY_MAX_CHARS;

@@ -30,6 +30,14 @@ describe('a HAR keeps its context', () => {
     expect(firefox.map(requestTypeOf)).toEqual(chrome.map(requestTypeOf));
   });
 
+  it('keeps the response bodies of pages and API answers, not of scripts', () => {
+    const r = readInput(mixedHar({ before: 10, after: 10 }).text);
+    const bodies = (type: string) => r.entries.filter((e) => e.resourceType === type).map((e) => e.responseBody !== undefined);
+    expect(bodies('xhr')).toEqual([true, true, true, true]);
+    expect(bodies('script')).toEqual([false, false, false, false]);
+    expect(r.entries.filter((e) => e.resourceType === 'document').every((e) => e.responseStatus === 302 || e.responseBody)).toBe(true);
+  });
+
   it('past the limit keeps the SAML requests and their redirect chain, and says what it left out', () => {
     const { text } = mixedHar({ before: 150, after: 150 });
     const r = readInput(text, { name: 'day.har', limits: { maxOtherEntries: 100, maxOtherBodyChars: 1e9 } });
