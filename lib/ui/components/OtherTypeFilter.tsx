@@ -11,7 +11,7 @@ export interface OtherTypeFilterProps {
 export function OtherTypeFilter({ types, onTypes, counts }: OtherTypeFilterProps) {
   const all = REQUEST_TYPES.reduce((n, t) => n + counts[t], 0);
   return (
-    <div class="sl-typebar" role="toolbar" aria-label="Other requests by type" title="Ctrl-click (Cmd-click) to choose several types">
+    <div class="sl-typebar" role="toolbar" aria-label="Request types" title="Ctrl-click (Cmd-click) to choose several types">
       <button type="button" class="sl-type" data-type="all" aria-pressed={types.length === 0} onClick={() => onTypes(chooseTypes(types, 'all', false))}>
         All <span class="sl-type-count">{all}</span>
       </button>
