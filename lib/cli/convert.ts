@@ -2,6 +2,8 @@ import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import type { ExportFormat } from '../core/trace/export';
 import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
+import type { Report, TraceEntry } from '../core/model';
+import { thousands } from './core-api';
 import { judge } from './judge';
 import { loadInputs } from './load';
 import { addExpectationOptions, expectationsFrom, type ExpectationFlags } from './options';
@@ -14,6 +16,12 @@ interface ConvertFlags extends ExpectationFlags {
 }
 
 const FORMATS: ExportFormat[] = ['trace', 'har', 'saml-tracer'];
+
+/** How many of the written entries carry a SAML message (the report names each message's entry). */
+function samlEntries(report: Report, entries: readonly TraceEntry[]): number {
+  const written = new Set(entries.map((e) => e.id));
+  return new Set(report.messages.map((m) => m.entry).filter((id) => written.has(id))).size;
+}
 
 export function convertCommand(log: (s: string) => void, out: (s: string) => void, done: (code: number) => void): Command {
   const cmd = new Command('convert')
@@ -33,11 +41,14 @@ export function convertCommand(log: (s: string) => void, out: (s: string) => voi
     if (flags.output) await writeFile(flags.output, result.text);
     else out(result.text);
     const r = result.redaction;
+    const n = result.entries.length;
     log(
-      `saml-lens: ${flags.output ? `wrote ${flags.output}` : 'converted'}: ${result.entries.length} entr${result.entries.length === 1 ? 'y' : 'ies'} as ${flags.to}, redaction ${flags.redact}` +
+      `saml-lens: ${flags.output ? `wrote ${flags.output}` : 'converted'}: ${thousands(n)} entr${n === 1 ? 'y' : 'ies'} (${thousands(samlEntries(report, result.entries))} SAML) as ${flags.to}, redaction ${flags.redact}` +
         (r.counts ? ` (${Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ')})` : '') +
         '\n',
     );
+    // What a limit left out of the input is not in the output either: said here, not only in a report.
+    for (const p of loaded.problems) if (p.rule === 'input-limit') log(`saml-lens: note: ${p.message}\n`);
     for (const note of result.notes) log(`saml-lens: note: ${note.entry ? `${note.entry}: ` : ''}${note.message}\n`);
     done(0);
   });

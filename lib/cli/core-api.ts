@@ -4,7 +4,7 @@ import { getRule } from '../core/rules';
 import type { RuleLookup } from './rule-doc';
 
 export { analyze } from '../core/analyze';
-export { readInput } from '../core/input';
+export { readInput, thousands } from '../core/input';
 export { fixFor, messageIdp, traceIdp } from '../core/idp';
 export { parseFingerprint } from '../core/signature/fingerprint';
 

@@ -1,6 +1,6 @@
 import type { IdpProduct } from '../core/idp';
 import type { Finding, MessageReport, Report, SignatureVerdict } from '../core/model';
-import { fixFor, messageIdp, traceIdp } from './core-api';
+import { fixFor, messageIdp, thousands, traceIdp } from './core-api';
 import type { RuleLookup } from './rule-doc';
 import { OUTCOME_LABEL, idpLabel } from './core-api';
 
@@ -123,6 +123,9 @@ export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptio
     c.bold(`SAML Lens: ${s.messages} message${s.messages === 1 ? '' : 's'} in ${s.flows} flow${s.flows === 1 ? '' : 's'}`) +
       c.dim(` (profile ${s.profile}, times judged at ${s.at})`),
   ];
+  const withSaml = new Set(report.messages.map((m) => m.entry)).size;
+  // The other requests of a HAR are kept as context (redirects, pages): say they were read, not lost.
+  if (s.entries > withSaml) out.push(c.dim(`${thousands(s.entries)} requests read, ${thousands(withSaml)} with a SAML message`));
   if (!report.messages.length) out.push('', 'No SAML, WS-Federation or artifact message found in the input.');
   report.flows.forEach((flow, i) => {
     const outcome = flow.outcome ?? 'unknown';

@@ -9,6 +9,8 @@ export interface LoadedInputs {
   problems: Problem[];
   /** Settings saved in a native trace (the first one given): shown, applied only with --use-saved-settings. */
   savedSettings?: SavedSettings;
+  /** Requests in the HAR and SAML-tracer inputs, kept of them, and with a SAML message (summed). */
+  counts?: { read: number; kept: number; saml: number };
 }
 
 export function emptyInputs(): LoadedInputs {
@@ -22,7 +24,8 @@ export function emptyInputs(): LoadedInputs {
 export function addInput(loaded: LoadedInputs, name: string, text: string, prefix = ''): void {
   loaded.names.push(name);
   const input = readInput(text, { name });
-  if (!input.entries.length) {
+  // A HAR keeps its other requests as context, but a file with no SAML message at all is not what was meant.
+  if (!input.entries.length || input.counts?.saml === 0) {
     const why = input.problems[0]?.message ?? `${name}: no SAML message, HAR or SAML-tracer export recognised`;
     throw new UsageError(why);
   }
@@ -32,6 +35,12 @@ export function addInput(loaded: LoadedInputs, name: string, text: string, prefi
   for (const p of input.problems) loaded.problems.push(p);
   // A trace's stored verdicts are already on its redacted entries (parseTrace), so they travel with the ids.
   if (input.trace) loaded.savedSettings ??= input.trace.settings;
+  if (input.counts) {
+    loaded.counts ??= { read: 0, kept: 0, saml: 0 };
+    loaded.counts.read += input.counts.read;
+    loaded.counts.kept += input.counts.kept;
+    loaded.counts.saml += input.counts.saml;
+  }
 }
 
 /** Reads every input into one trace. */

@@ -1,45 +1,23 @@
 // `saml-lens diff A B`: the login that works against the one that fails, on the generated pairs of
 // test/fixtures/diff (certificate rollover, claim renamed, two good logins) and on bad inputs.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../lib/cli/main';
 import { buildAuthnRequest, buildResponse, NAMEID } from '../../lib/samlgen';
 import { buildDiffFiles } from '../fixtures/diff/files';
 import { DIFF_DIR, PAIRS } from '../fixtures/diff/pairs';
 import { entraFlow } from '../fixtures/flows/scenarios';
 import { toHar } from '../fixtures/flows/har';
+import { runCli, tempFiles } from './run-cli';
 
 const root = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'saml-lens-diff-'));
+const { dir, file } = tempFiles('saml-lens-diff-');
 const CERT = join(root, 'test/fixtures/flows/idp.cert.pem');
 const fixture = (name: string) => join(root, DIFF_DIR, name);
 const flows = (name: string) => join(root, 'test/fixtures/flows', name);
 const abs = (args: string[]) => args.map((a) => (a.startsWith('test/') ? join(root, a) : a));
 
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await main(argv, (s) => {
-      out += s;
-    });
-    return { code, out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = runCli;
 
 interface Doc {
   schemaVersion: number;

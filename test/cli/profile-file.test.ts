@@ -1,7 +1,6 @@
 // `saml-lens check --profile-file FILE` and `--sp-metadata FILE` end to end, in-process, on a generated flow that
 // lacks a required attribute: what a new user does without writing code.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
@@ -9,19 +8,14 @@ import { analyze } from '../../lib/core/analyze';
 import { parseTrace } from '../../lib/core/trace';
 import { readInput } from '../../lib/core/input';
 import { buildResponse, loadTestKey, NAMEID, signXml } from '../../lib/samlgen';
+import { tempFiles } from './run-cli';
 
 const root = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'saml-lens-profile-'));
+const { dir, file } = tempFiles('saml-lens-profile-');
 const idp = loadTestKey('idp');
 const ACME = join(root, 'test/fixtures/profiles/acme-hr.json');
 const SP = 'https://hr.acme.example/saml';
 const ACS = 'https://hr.acme.example/saml/acs';
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

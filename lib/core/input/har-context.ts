@@ -2,7 +2,7 @@
 // redirect chain, the pages on the same host), so the flows' outcomes can read the IdP's error page or the
 // SP's answer. Bounded per SAML entry, and cheap on the entries it looks at (URL, status, content type).
 import type { TraceEntry } from '../model';
-import { hostOf, isPageLike, redirectTarget, withoutFragment } from '../http/navigation';
+import { hostOf, isPageLike, redirectTarget, resolveLocation, withoutFragment } from '../http/navigation';
 import { isRecord, str } from './fields';
 
 /** Kept after one SAML entry, and how many later entries are looked at: a sign-in is a dozen hops. */
@@ -51,4 +51,29 @@ export class HarContext {
     const next = redirectTarget(entry);
     if (next) this.expected.add(next);
   }
+}
+
+/**
+ * The URLs of the requests that may carry a SAML message, so that the redirect leading to one (the app's
+ * /login answering 302 to the IdP) is kept even when the file's other requests are past their limit.
+ */
+export function samlUrls(rawEntries: readonly unknown[], maySaml: (raw: unknown) => boolean): Set<string> {
+  const urls = new Set<string>();
+  for (const raw of rawEntries) {
+    const request = isRecord(raw) ? raw.request : undefined;
+    const url = isRecord(request) ? str(request.url) : undefined;
+    if (url && maySaml(raw)) urls.add(withoutFragment(url));
+  }
+  return urls;
+}
+
+/** Whether a raw HAR entry redirects to one of `targets`. */
+export function redirectsTo(raw: unknown, targets: ReadonlySet<string>): boolean {
+  if (!isRecord(raw) || !isRecord(raw.request) || !isRecord(raw.response)) return false;
+  const url = str(raw.request.url);
+  const response = raw.response;
+  const headers = Array.isArray(response.headers) ? response.headers : [];
+  const header = headers.find((h) => isRecord(h) && typeof h.name === 'string' && h.name.toLowerCase() === 'location');
+  const location = str(response.redirectURL) || (isRecord(header) ? str(header.value) : undefined);
+  return !!url && !!location && targets.has(withoutFragment(resolveLocation(location, url)));
 }

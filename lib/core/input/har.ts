@@ -49,6 +49,9 @@ export function readHarEntry(
     const shown = JSON.stringify(String(started)).slice(0, 60);
     problems.push(unrecognised(`HAR entry ${index}: startedDateTime ${shown} is not a time; time checks cannot use it`, 'info'));
   }
+  // Chrome's HAR names each request's type (document, xhr, script...): the UI filters the requests by it.
+  const resourceType = isRecord(raw) ? str(raw._resourceType) : undefined;
+  if (resourceType) entry.resourceType = resourceType;
   if (isRecord(raw) && isRecord(raw._samlLens)) readSamlLensFields(entry, raw._samlLens, `HAR entry ${index} (_samlLens)`, problems);
   readPostData(entry, request.postData, requestHeaders, params);
   const response = isRecord(raw) ? raw.response : undefined;

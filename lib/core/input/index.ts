@@ -4,3 +4,4 @@ export { readInput } from './read';
 export { fromWebRequest } from './webrequest';
 export { fromHarEntry } from './har';
 export { fromSamlTracerRequest } from './saml-tracer';
+export { IMPORT_LIMITS, thousands, type ImportLimits } from './limits';

@@ -3,7 +3,8 @@ import type { Problem, TraceEntry } from '../model';
 import { looksLikeSaml } from '../binding/looks-like';
 import { isRecord, str } from './fields';
 import { harEntryMayBeSaml, paramsEncodingOf, readHarEntry } from './har';
-import { HarContext } from './har-context';
+import { HarContext, redirectsTo, samlUrls } from './har-context';
+import { KeepBudget, type ImportLimits } from './limits';
 import { readPasted } from './pasted';
 import { fromSamlTracerRequest } from './saml-tracer';
 import { isTraceDocument, parseTrace } from '../trace/native';
@@ -44,8 +45,8 @@ function readUnchecked(text: string, opts: ReadOptions): InputResult {
 function readJson(data: unknown, opts: ReadOptions): InputResult {
   if (isRecord(data)) {
     if (isTraceDocument(data)) return readNativeTrace(data);
-    if (isRecord(data.log) && Array.isArray(data.log.entries)) return readHar(data.log, data.log.entries);
-    if (Array.isArray(data.requests)) return readSamlTracer(data.requests, str(data.timestamp) ?? opts.capturedAt);
+    if (isRecord(data.log) && Array.isArray(data.log.entries)) return readHar(data.log, data.log.entries, opts.limits);
+    if (Array.isArray(data.requests)) return readSamlTracer(data.requests, str(data.timestamp) ?? opts.capturedAt, opts.limits);
   }
   return fail('unknown', 'the JSON is neither a HAR file (log.entries) nor a SAML-tracer export (requests)');
 }
@@ -56,40 +57,73 @@ function readNativeTrace(data: unknown): InputResult {
   return { format: 'saml-lens-trace', entries: parsed.trace.entries, problems: parsed.problems, trace: parsed.trace };
 }
 
-function readHar(log: Record<string, unknown>, rawEntries: unknown[]): InputResult {
+function readHar(log: Record<string, unknown>, rawEntries: unknown[], limits: ImportLimits | undefined): InputResult {
   const creator = isRecord(log.creator) ? str(log.creator.name) : undefined;
   const encoding = paramsEncodingOf(creator);
   const entries: TraceEntry[] = [];
   const problems: Problem[] = [];
   const context = new HarContext();
+  const budget = new KeepBudget(limits);
+  // Only a file past the limit needs to know ahead where its SAML requests are.
+  const targets = rawEntries.length > budget.maxOthers() ? samlUrls(rawEntries, harEntryMayBeSaml) : new Set<string>();
+  let saml = 0;
   rawEntries.forEach((raw, i) => {
-    // A SAML entry is kept and starts a navigation to follow; other entries only when they continue one.
+    budget.seen();
+    // Every entry is kept: a SAML one starts a navigation to follow, the pages of that navigation and the
+    // redirect into it are kept whole, the others up to the file's limit (a cheap pre-check spares reading the
+    // ones left out).
     const maySaml = harEntryMayBeSaml(raw);
-    const wanted = !maySaml && context.wants(raw);
-    if (!maySaml && !wanted) return;
+    const wanted = !maySaml && (context.wants(raw) || (targets.size > 0 && redirectsTo(raw, targets)));
+    if (!maySaml && !wanted && !budget.hasRoom()) return;
     const read = readHarEntry(raw, i, encoding);
-    const saml = maySaml && read.entry !== undefined && looksLikeSaml(read.entry);
-    const keep = saml || wanted || (maySaml && context.wants(raw));
-    if (maySaml || keep) problems.push(...read.problems);
-    if (!read.entry || !keep) return;
-    if (saml) context.start(read.entry);
-    else context.keep(read.entry);
+    problems.push(...read.problems);
+    if (!read.entry) return;
+    const isSaml = maySaml && looksLikeSaml(read.entry);
+    if (isSaml) {
+      saml += 1;
+      context.start(read.entry);
+      budget.keepContext();
+    } else if (wanted || (maySaml && context.wants(raw))) {
+      context.keep(read.entry);
+      budget.keepContext();
+    } else if (maySaml && !budget.hasRoom()) {
+      return;
+    } else {
+      budget.keepOther(read.entry);
+    }
     entries.push(read.entry);
   });
-  if (entries.length === 0) problems.push(noSaml('HAR file', rawEntries.length));
-  return { format: 'har', entries, problems };
+  // First, where a caller that needs a SAML message (the CLI) looks for why there is none.
+  if (saml === 0) problems.unshift(noSaml('HAR file', rawEntries.length));
+  problems.push(...budget.problems());
+  return { format: 'har', entries, problems, counts: { read: rawEntries.length, kept: entries.length, saml } };
 }
 
-function readSamlTracer(requests: unknown[], exportTime: string | undefined): InputResult {
+function readSamlTracer(requests: unknown[], exportTime: string | undefined, limits: ImportLimits | undefined): InputResult {
   const entries: TraceEntry[] = [];
   const problems: Problem[] = [];
+  const budget = new KeepBudget(limits);
+  let saml = 0;
   requests.forEach((raw, i) => {
+    budget.seen();
     const entry = fromSamlTracerRequest(raw, i, exportTime);
-    if (!entry) problems.push(problem(`SAML-tracer request ${i} has no URL; skipped`, 'warning'));
-    else if (looksLikeSaml(entry)) entries.push(entry);
+    if (!entry) {
+      problems.push(problem(`SAML-tracer request ${i} has no URL; skipped`, 'warning'));
+      return;
+    }
+    if (looksLikeSaml(entry)) {
+      saml += 1;
+      budget.keepContext();
+    } else if (budget.hasRoom()) {
+      budget.keepOther(entry);
+    } else {
+      return;
+    }
+    entries.push(entry);
   });
-  if (entries.length === 0) problems.push(noSaml('SAML-tracer export', requests.length));
-  return { format: 'saml-tracer', entries, problems };
+  if (saml === 0) problems.unshift(noSaml('SAML-tracer export', requests.length));
+  problems.push(...budget.problems());
+  return { format: 'saml-tracer', entries, problems, counts: { read: requests.length, kept: entries.length, saml } };
 }
 
 function noSaml(what: string, count: number): Problem {

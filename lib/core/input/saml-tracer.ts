@@ -4,7 +4,8 @@ import { isMaskedValue } from '../binding/masked';
 import { isRecord, normaliseHeaders, reasonPhrase, statusNumber, str, toIso } from './fields';
 
 /**
- * SAML-tracer records no time per request: every entry gets the export's `timestamp`, the best there is.
+ * SAML-tracer records no time per request: every entry gets the export's `timestamp`, the best there is,
+ * unless SAML Lens wrote the file and kept the capture time in `_samlLens.capturedAt`.
  * Its `post`, `get` and `postData` values are already decoded (it reads them from webRequest's formData).
  */
 export function fromSamlTracerRequest(req: unknown, index: number, exportTime?: string): TraceEntry | undefined {
@@ -17,8 +18,13 @@ export function fromSamlTracerRequest(req: unknown, index: number, exportTime?: 
     requestHeaders: normaliseHeaders(req.requestHeaders),
     responseHeaders: normaliseHeaders(req.responseHeaders),
   };
-  const capturedAt = toIso(exportTime);
+  // SAML Lens's own SAML-tracer export keeps each request's time and type in `_samlLens`, which SAML-tracer's
+  // importer does not read (it takes only the fields it exports).
+  const lens = isRecord(req._samlLens) ? req._samlLens : undefined;
+  const capturedAt = toIso(lens?.capturedAt) ?? toIso(exportTime);
   if (capturedAt) entry.capturedAt = capturedAt;
+  const resourceType = str(lens?.resourceType);
+  if (resourceType) entry.resourceType = resourceType;
 
   const fields = postFields(req.post, req.postData);
   if (fields.length > 0) entry.formFields = fields;

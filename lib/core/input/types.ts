@@ -1,5 +1,6 @@
 import type { TraceFile } from '../trace/format';
 import type { Problem, TraceEntry } from '../model';
+import type { ImportLimits } from './limits';
 
 export type InputFormat = 'har' | 'saml-tracer' | 'saml-lens-trace' | 'xml' | 'base64' | 'url' | 'form' | 'unknown';
 
@@ -9,6 +10,11 @@ export interface InputResult {
   problems: Problem[];
   /** A native trace's settings and capture-time verdicts (format 'saml-lens-trace' only). */
   trace?: TraceFile;
+  /**
+   * HAR and SAML-tracer files: requests in the file, requests kept (every SAML one and the pages around it,
+   * the others up to `IMPORT_LIMITS`) and how many of those carry a SAML message.
+   */
+  counts?: { read: number; kept: number; saml: number };
 }
 
 export interface ReadOptions {
@@ -16,6 +22,8 @@ export interface ReadOptions {
   name?: string;
   /** Capture time for inputs that carry none (pasted values, exports without times). */
   capturedAt?: string;
+  /** How much of a big file is kept; default IMPORT_LIMITS (lib/core/input/limits.ts). */
+  limits?: ImportLimits;
 }
 
 /**

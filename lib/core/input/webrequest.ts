@@ -21,6 +21,7 @@ export function fromWebRequest(details: WebRequestDetails): TraceEntry {
   if (typeof details.statusCode === 'number') entry.responseStatus = details.statusCode;
   if (details.statusLine) entry.responseStatusText = reasonPhrase(details.statusLine);
   if (details.redirectUrl) entry.redirectUrl = details.redirectUrl;
+  if (details.type) entry.resourceType = details.type;
 
   const body = details.requestBody;
   if (body?.formData) {

@@ -41,11 +41,18 @@ export interface TraceEntry {
   /** Signature verdicts of this entry's messages as computed before redaction, in message order. */
   capturedSignatures?: CapturedSignatures[];
   /**
-   * The response body as text, when the capture had it (HAR content, the DevTools panel). Only kept for SAML
-   * entries and the pages around them, at most RESPONSE_BODY_MAX_CHARS (lib/core/input/body.ts); binary bodies
-   * are never kept.
+   * The response body as text, when the capture had it (HAR content, the DevTools panel). Kept for SAML
+   * entries and the pages around them, and for other pages and API answers of an imported file within its
+   * budget (lib/core/input/limits.ts); at most RESPONSE_BODY_MAX_CHARS (lib/core/input/body.ts) each; binary
+   * bodies are never kept.
    */
   responseBody?: ResponseBody;
+  /**
+   * What kind of request the capturing tool said this was, as it said it: HAR `_resourceType` (Chrome:
+   * document, xhr, fetch, script, image...) or webRequest `type` (main_frame, xmlhttprequest...). The UI's
+   * type filter reads it through `requestTypeOf` (lib/core/http/request-type.ts).
+   */
+  resourceType?: string;
 }
 
 /** A captured response body (decoded to text). */

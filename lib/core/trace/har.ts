@@ -46,6 +46,8 @@ export interface HarEntry {
   };
   cache: Record<string, never>;
   timings: { blocked: number; dns: number; connect: number; ssl: number; send: number; wait: number; receive: number };
+  /** Chrome's name for the request's type (document, xhr, script...), kept as the capture gave it. */
+  _resourceType?: string;
   /** SAML Lens fields HAR has no place for (custom fields start with "_" per HAR 1.2; other tools ignore them). */
   _samlLens?: HarSamlLens;
 }
@@ -148,6 +150,7 @@ function harEntry(e: TraceEntry, opts: HarOptions, notes: ExportNote[]): HarEntr
     },
     cache: {},
     timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: 0, receive: 0 },
+    ...(e.resourceType ? { _resourceType: e.resourceType } : {}),
     _samlLens: lens,
   };
 }

@@ -18,6 +18,8 @@ export interface SamlTracerRequest {
   responseStatus: number | string;
   responseStatusText: string;
   responseHeaders: Array<{ name: string; value: string }>;
+  /** What SAML-tracer has no field for; its importer ignores fields it does not export. */
+  _samlLens?: { capturedAt?: string; resourceType?: string };
 }
 
 export interface SamlTracerDocument {
@@ -70,6 +72,10 @@ function request(e: TraceEntry, notes: ExportNote[]): SamlTracerRequest {
     responseStatusText: statusLine(e),
     responseHeaders: e.responseHeaders.map((h) => ({ name: h.name, value: h.value })),
   };
+  // SAML-tracer's importer builds its requests from the fields it exports, by name, and leaves others alone
+  // (restoreFromImport in https://github.com/simplesamlphp/SAML-tracer/blob/master/src/SAMLTraceIO.js).
+  const lens = { ...(e.capturedAt ? { capturedAt: e.capturedAt } : {}), ...(e.resourceType ? { resourceType: e.resourceType } : {}) };
+  if (lens.capturedAt || lens.resourceType) out._samlLens = lens;
   if (protocol) {
     out.saml = samlOf(get, post, e);
     const art = find(get, 'SAMLart') ?? find(post, 'SAMLart');
@@ -94,13 +100,13 @@ function statusLine(e: TraceEntry): string {
 
 /**
  * SAML-tracer's export format (`{requests, timestamp}`), readable by SAML-tracer's own import. It has no
- * per-request time and no place for non-form bodies: both losses are reported as notes.
+ * per-request time (kept in `_samlLens`) and no place for non-form bodies: both are reported as notes.
  */
 export function toSamlTracer(entries: TraceEntry[], opts: { timestamp?: string } = {}): { document: SamlTracerDocument; notes: ExportNote[] } {
   const notes: ExportNote[] = [];
   const requests = entries.map((e) => request(e, notes));
   if (entries.some((e) => e.capturedAt)) {
-    notes.push({ message: 'SAML-tracer files have no per-request time: the capture times are not in this export (time checks will use the export time)' });
+    notes.push({ message: 'SAML-tracer files have no per-request time: the capture times are kept in the custom "_samlLens" field, which SAML Lens reads back and SAML-tracer ignores (it shows the export time)' });
   }
   if (entries.some((e) => e.responseBody)) {
     notes.push({ message: 'SAML-tracer files have no place for response bodies: the captured pages (IdP error pages, the SP answer) are not in this export' });

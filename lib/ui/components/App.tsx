@@ -21,6 +21,12 @@ import { ExportDialog } from './ExportDialog';
 import { ReportDialog } from './ReportDialog';
 import { CompareDialog } from './CompareDialog';
 import { CompareView } from './CompareView';
+import { OtherTypeFilter } from './OtherTypeFilter';
+import { ImportedBanner } from './ImportedBanner';
+import { usePanelImport } from '../hooks/usePanelImport';
+import { useFileDrop } from '../hooks/useFileDrop';
+import { otherTypeCounts } from '../state/rows';
+import type { RequestType } from '../engine';
 
 export type Mode = 'panel' | 'viewer' | 'options';
 
@@ -30,6 +36,9 @@ export interface AppProps {
   /** The DevTools theme, read by the entry point (`chrome.devtools.panels.themeName`). */
   theme?: Theme;
 }
+
+/** What a file dropped on the panel is judged with: the generic profile, no expectations. */
+const IMPORT_SETTINGS: Settings = { ...DEFAULT_SETTINGS };
 
 const EMPTY_REPORT: Report = {
   schemaVersion: 1,
@@ -48,7 +57,11 @@ export function App({ source, mode, theme }: AppProps) {
   const [extra, setExtra] = useState<TraceEntry[]>([]);
   const [batches, setBatches] = useState(0);
   const [preview, setPreview] = useState<Settings>();
-  const cap = useCapture(source, extra, mode !== 'viewer', preview);
+  const panelImport = usePanelImport();
+  // A file dropped on the panel is shown instead of the live capture and judged as the viewer judges a file,
+  // not with the panel's saved settings (they are for the person's own IdP, not a customer's).
+  const shown = mode === 'panel' ? panelImport.imported : undefined;
+  const cap = useCapture(source, shown ? shown.entries : extra, mode !== 'viewer' && !shown, preview ?? (shown ? IMPORT_SETTINGS : undefined));
   const systemDark = useSystemDark();
   const settings = cap.settings ?? DEFAULT_SETTINGS;
   const dataTheme = resolveTheme(settings.theme, theme, systemDark);
@@ -83,6 +96,7 @@ export function App({ source, mode, theme }: AppProps) {
       onClearExtra={() => setExtra([])}
       extraCount={extra.length}
       batchNumber={batches + 1}
+      panelImport={panelImport}
     />
   );
 }
@@ -99,14 +113,19 @@ interface WorkspaceProps {
   onClearExtra: () => void;
   extraCount: number;
   batchNumber: number;
+  panelImport: ReturnType<typeof usePanelImport>;
 }
 
-function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPreview, onAdd, onClearExtra, extraCount, batchNumber }: WorkspaceProps) {
+function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPreview, onAdd, onClearExtra, extraCount, batchNumber, panelImport }: WorkspaceProps) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<MessageKind | ''>('');
   const [minSeverity, setMinSeverity] = useState<Severity | ''>('');
   const [allTabs, setAllTabs] = useState(false);
   const [showOthers, setShowOthers] = useState(false);
+  const [types, setTypes] = useState<RequestType[]>([]);
+  const [dropped, setDropped] = useState<{ files: File[]; seq: number }>();
+  // Files dropped anywhere: the panel shows them instead of the live capture, the viewer adds them.
+  const drop = useFileDrop(mode === 'panel' ? panelImport.importFiles : (files) => setDropped((d) => ({ files, seq: (d?.seq ?? 0) + 1 })));
   const [cursorKey, setCursorKey] = useState<string | undefined>();
   const [detailOpen, setDetailOpen] = useState(false);
   const [drawer, setDrawer] = useState(false);
@@ -120,7 +139,8 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
   const report = cap.report ?? EMPTY_REPORT;
   const tabId = source.inspectedTabId !== undefined && !allTabs ? source.inspectedTabId : undefined;
   const filter = useMemo(() => ({ text: filterText, kinds: kind ? [kind] : [], minSeverity: minSeverity || undefined }), [filterText, kind, minSeverity]);
-  const rows = useMemo(() => buildRows(report, cap.entries, { tabId, showOthers, filter }), [report, cap.entries, tabId, showOthers, filter]);
+  const rows = useMemo(() => buildRows(report, cap.entries, { tabId, showOthers, filter, types }), [report, cap.entries, tabId, showOthers, filter, types]);
+  const typeCounts = useMemo(() => (showOthers ? otherTypeCounts(report, cap.entries) : undefined), [showOthers, report, cap.entries]);
   const flowLabels = useMemo(() => new Map(report.flows.map((f, i) => [f.id, `#${i + 1}`])), [report]);
   const entriesById = useMemo(() => new Map(cap.entries.map((e) => [e.id, e])), [cap.entries]);
   const cursor = cursorKey === undefined ? -1 : rows.findIndex((r) => r.key === cursorKey);
@@ -194,7 +214,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
   })();
 
   return (
-    <div class={`sl-app${detailOpen ? ' sl-detail-open' : ''}`} data-theme={dataTheme}>
+    <div class={`sl-app${detailOpen ? ' sl-detail-open' : ''}${drop.over ? ' sl-dropping' : ''}`} data-theme={dataTheme} {...drop.handlers}>
       <Toolbar
         mode={mode}
         recording={cap.recording}
@@ -217,7 +237,9 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
         analysing={cap.analysing}
         searchRef={searchRef}
       />
-      {mode === 'viewer' ? <InputPane onAdd={onAdd} onClear={onClearExtra} loadedCount={extraCount} batchNumber={batchNumber} report={cap.report} /> : null}
+      {mode === 'viewer' ? <InputPane onAdd={onAdd} onClear={onClearExtra} loadedCount={extraCount} batchNumber={batchNumber} report={cap.report} dropped={dropped} /> : null}
+      {mode === 'panel' ? <ImportedBanner imported={panelImport.imported} status={panelImport.status} onClose={panelImport.close} /> : null}
+      {typeCounts ? <OtherTypeFilter types={types} onTypes={setTypes} counts={typeCounts} /> : null}
       {cap.error ? (
         <div class="sl-banner sl-error-text" role="alert">
           {cap.error}

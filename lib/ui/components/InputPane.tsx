@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem, Report, TraceEntry } from '../../core/model';
 import { readPasted } from '../engine';
 import { takeInput, type InputBatch } from '../state/viewer-input';
-import { importFile } from '../import/run-import';
-import { createImportWorker } from '../import/worker-factory';
+import { importOneFile } from '../import/import-one';
 import { progressFraction, progressText, type ImportProgress } from '../import/protocol';
 
 export interface InputPaneProps {
@@ -14,6 +13,8 @@ export interface InputPaneProps {
   batchNumber: number;
   /** The latest report: a new one after an import means its analysis is done. */
   report?: Report;
+  /** Files dropped anywhere on the viewer (not only on this box); each new drop is imported once. */
+  dropped?: { files: File[]; seq: number };
 }
 
 function ProblemList({ problems }: { problems: Problem[] }) {
@@ -30,7 +31,7 @@ function ProblemList({ problems }: { problems: Problem[] }) {
 }
 
 /** Paste a message, a URL or a form body; drop or pick a file (HAR, SAML-tracer JSON, XML). */
-export function InputPane({ onAdd, onClear, loadedCount, batchNumber, report }: InputPaneProps) {
+export function InputPane({ onAdd, onClear, loadedCount, batchNumber, report, dropped }: InputPaneProps) {
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
   const [result, setResult] = useState<{ summary: string; problems: Problem[]; note?: string } | undefined>();
@@ -55,7 +56,7 @@ export function InputPane({ onAdd, onClear, loadedCount, batchNumber, report }: 
       if (!name) setText('');
     }
   };
-  const takeFiles = async (files: FileList | null | undefined) => {
+  const takeFiles = async (files: FileList | File[] | null | undefined) => {
     const list = Array.from(files ?? []);
     const problems: Problem[] = [];
     const summaries: string[] = [];
@@ -63,10 +64,8 @@ export function InputPane({ onAdd, onClear, loadedCount, batchNumber, report }: 
     let added = false;
     for (const f of list) {
       setProgress({ name: f.name, p: { phase: 'reading', loaded: 0, total: f.size } });
-      const outcome = await importFile(f, f.name, (p) => setProgress({ name: f.name, p }), { createWorker: createImportWorker });
-      note ??= outcome.fallbackNote;
-      // The file is already parsed: hand takeInput the result, so ids are prefixed the same way as a paste.
-      const out = takeInput('(file)', f.name, batchRef.current, () => outcome.result);
+      const out = await importOneFile(f, batchRef.current, (p) => setProgress({ name: f.name, p }));
+      note ??= out.note;
       summaries.push(out.summary);
       problems.push(...out.problems);
       if (out.batch) {
@@ -81,12 +80,18 @@ export function InputPane({ onAdd, onClear, loadedCount, batchNumber, report }: 
     setResult({ summary: summaries.join(' '), problems, ...(note ? { note } : {}) });
   };
 
+  useEffect(() => {
+    if (dropped) void takeFiles(dropped.files);
+    // takeFiles is rebuilt each render; only a new drop (a new seq) is a reason to import.
+  }, [dropped?.seq]);
+
   return (
     <section
       class={`sl-input${over ? ' sl-drop' : ''}`}
       onDragOver={(e) => (e.preventDefault(), setOver(true))}
       onDragLeave={() => setOver(false)}
       onDrop={(e) => {
+        // Handled here: the page-wide drop handler (App) sees defaultPrevented and does not import them again.
         e.preventDefault();
         setOver(false);
         void takeFiles(e.dataTransfer?.files);

@@ -16,7 +16,7 @@ export const DEFAULT_EXPORT_CHOICE: ExportChoice = { format: 'trace', scope: 'al
 export const FORMAT_CHOICES: ReadonlyArray<{ id: ExportFormat; title: string; hint: string }> = [
   { id: 'trace', title: 'SAML Lens trace', hint: 'Everything SAML Lens knows, with the verdicts computed at capture. Opens in the viewer and with saml-lens check.' },
   { id: 'har', title: 'HAR 1.2', hint: "Opens in Chrome DevTools' Network panel and other HAR tools; SAML Lens fields ride along in _samlLens." },
-  { id: 'saml-tracer', title: 'SAML-tracer JSON', hint: 'Opens in the SAML-tracer add-on (Import). It has no per-request time.' },
+  { id: 'saml-tracer', title: 'SAML-tracer JSON', hint: 'Opens in the SAML-tracer add-on (Import). Request times are kept in a field SAML-tracer ignores.' },
 ];
 
 export interface ScopeCount {

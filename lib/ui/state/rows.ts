@@ -1,6 +1,7 @@
 import type { FlowReport, MessageReport, Report, Severity, TraceEntry } from '../../core/model';
 import { messageMatches, otherRequestMatches, type MessageFilter } from './filter';
 import { worstSeverity } from './severity';
+import { requestTypeOf, type RequestType } from '../engine';
 
 export interface Correlation {
   text: string;
@@ -19,6 +20,8 @@ export interface RowOptions {
   /** Chronological list of every request, the non-SAML ones dimmed, instead of flow groups. */
   showOthers: boolean;
   filter: MessageFilter;
+  /** Types of the other requests to list, as DevTools' type buttons; empty or undefined lists every type. */
+  types?: readonly RequestType[];
 }
 
 const REQUEST_KINDS = new Set(['AuthnRequest', 'LogoutRequest', 'ArtifactResolve']);
@@ -92,7 +95,7 @@ export function buildRows(report: Report, entries: readonly TraceEntry[], opts: 
     const ms = byEntry.get(e.id);
     if (ms) {
       for (const m of ms) if (visible(m)) rows.push({ type: 'message', key: `m:${m.index}`, index: m.index, flowId: flowOf.get(m.index) ?? '', grouped: false });
-    } else if (otherRequestMatches(e.url, e.method, opts.filter)) {
+    } else if (otherRequestMatches(e.url, e.method, opts.filter) && (!opts.types?.length || opts.types.includes(requestTypeOf(e)))) {
       rows.push({ type: 'other', key: `e:${e.id}`, entry: e });
     }
   }
@@ -106,4 +109,19 @@ export function buildRows(report: Report, entries: readonly TraceEntry[], opts: 
 export function nextSelectable(rows: readonly Row[], from: number, step: 1 | -1): number {
   for (let i = from + step; i >= 0 && i < rows.length; i += step) if (rows[i]?.type !== 'flow') return i;
   return from;
+}
+
+/** How many requests without a SAML message there are of each type (the counts on the type buttons). */
+export function otherTypeCounts(report: Report, entries: readonly TraceEntry[]): Record<RequestType, number> {
+  const withSaml = new Set(report.messages.map((m) => m.entry));
+  const counts: Record<RequestType, number> = { document: 0, fetch: 0, script: 0, image: 0, other: 0 };
+  for (const e of entries) if (!withSaml.has(e.id)) counts[requestTypeOf(e)] += 1;
+  return counts;
+}
+
+/** A click on a type button: that type alone; with Ctrl or Cmd, added to or taken from the choice (as in DevTools). */
+export function chooseTypes(current: readonly RequestType[], clicked: RequestType | 'all', multi: boolean): RequestType[] {
+  if (clicked === 'all') return [];
+  if (!multi) return [clicked];
+  return current.includes(clicked) ? current.filter((t) => t !== clicked) : [...current, clicked];
 }

@@ -9,6 +9,8 @@ export interface InputResult {
   problems: Problem[];
   /** A native trace's saved settings: shown, never applied (its redacted entries carry their own verdicts). */
   trace?: { settings: SavedSettings };
+  /** HAR and SAML-tracer files: requests in the file, kept, and with a SAML message. */
+  counts?: { read: number; kept: number; saml: number };
 }
 
 export interface InputBatch {
@@ -25,6 +27,11 @@ export interface TakeResult {
 /** What the viewer says about a file's saved settings: they are the file maker's, so the person's own apply. */
 const SETTINGS_HINT =
   'The viewer judges with your own settings; if you trust the file, copy the certificate or metadata you need into Settings yourself.';
+
+/** " (7 with a SAML message)" for a HAR or SAML-tracer file: the rest are the requests around them. */
+function withSaml(counts: InputResult['counts']): string {
+  return counts ? ` (${counts.saml} with a SAML message)` : '';
+}
 
 /**
  * One paste or file, turned into entries to ADD to what is loaded. Entry ids are prefixed with the batch
@@ -59,7 +66,7 @@ export function takeInput(
   const note = result.trace ? savedSettingsProblem(result.trace.settings, false, SETTINGS_HINT) : undefined;
   return {
     batch: { entries, label },
-    summary: `Added ${entries.length} request${entries.length === 1 ? '' : 's'} from ${label} (${result.format}).`,
+    summary: `Added ${entries.length} request${entries.length === 1 ? '' : 's'}${withSaml(result.counts)} from ${label} (${result.format}).`,
     problems: note ? [...result.problems, note] : result.problems,
   };
 }

@@ -78,7 +78,7 @@ describe('HAR entries', () => {
 });
 
 describe('readInput on HAR files', () => {
-  it('keeps the good entries when one is broken, reports the broken one, and skips non-SAML traffic', () => {
+  it('keeps the good entries when one is broken, reports the broken one, and keeps non-SAML traffic', () => {
     const text = har('WebInspector', [
       harEntry({ method: 'GET', url: 'https://sp/app.js' }),
       { request: 'garbage' },
@@ -87,19 +87,20 @@ describe('readInput on HAR files', () => {
     ]);
     const { format, entries, problems } = readInput(text, { name: 'flow.har' });
     expect(format).toBe('har');
-    expect(entries.map((e) => e.id)).toEqual(['har-2']);
+    expect(entries.map((e) => e.id)).toEqual(['har-0', 'har-2', 'har-3']);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ rule: 'input-unrecognised', severity: 'warning' });
     expect(problems[0]?.message).toBe('flow.har: HAR entry 1 has no request URL; skipped.');
   });
 
-  it('says when a HAR holds no SAML at all', () => {
-    const { entries, problems } = readInput(har('WebInspector', [harEntry({ method: 'GET', url: 'https://x/' })]));
-    expect(entries).toEqual([]);
+  it('says when a HAR holds no SAML at all (and keeps its requests)', () => {
+    const { entries, problems, counts } = readInput(har('WebInspector', [harEntry({ method: 'GET', url: 'https://x/' })]));
+    expect(entries.map((e) => e.url)).toEqual(['https://x/']);
+    expect(counts).toEqual({ read: 1, kept: 1, saml: 0 });
     expect(problems[0]?.message).toMatch(/holds 1 request and none carries a SAML message/);
   });
 
-  it('reads a 50 MB HAR quickly, finding the SAML entries among the noise', () => {
+  it('reads a 50 MB HAR quickly, keeping the SAML entry and the noise within the body budget', () => {
     const noiseBody = 'x'.repeat(50_000);
     const noise = Array.from({ length: 1000 }, (_, i) =>
       harEntry({ method: 'POST', url: `https://cdn/x${i}`, postData: { mimeType: 'text/plain', text: noiseBody } }),
@@ -110,8 +111,11 @@ describe('readInput on HAR files', () => {
     const started = Date.now();
     const { entries, problems } = readInput(text);
     const elapsed = Date.now() - started;
+    expect(entries).toHaveLength(1001);
+    expect(entries.filter((e) => e.formFields?.some(([n]) => n === 'SAMLResponse')).map((e) => e.id)).toEqual(['har-500']);
+    // 1,000 bodies of 50,000 characters: the first 1,000 fit the 50,000,000-character budget of non-SAML bodies.
+    expect(entries.filter((e) => e.body !== undefined)).toHaveLength(1000);
     expect(problems).toEqual([]);
-    expect(entries.map((e) => e.id)).toEqual(['har-500']);
     expect(elapsed).toBeLessThan(5000);
   });
 });

@@ -40,13 +40,14 @@ const current = {
 };
 
 describe('SAML-tracer exports', () => {
-  it('reads the current format, keeps SAML requests, dates them with the export time', () => {
-    const { format, entries, problems } = readInput(JSON.stringify(current));
+  it('reads the current format, keeps every request, dates them with the export time', () => {
+    const { format, entries, problems, counts } = readInput(JSON.stringify(current));
     expect(format).toBe('saml-tracer');
     expect(problems).toEqual([]);
-    expect(entries.map((e) => e.url)).toEqual([redirectUrl, 'https://sp.example.test/acs']);
+    expect(entries.map((e) => e.url)).toEqual([redirectUrl, 'https://idp.example.test/logo.png', 'https://sp.example.test/acs']);
+    expect(counts).toEqual({ read: 3, kept: 3, saml: 2 });
     expect(entries.every((e) => e.source === 'saml-tracer' && e.capturedAt === '2026-01-15T10:05:00.000Z')).toBe(true);
-    const [get, post] = entries;
+    const [get, , post] = entries;
     expect(get?.requestHeaders).toEqual([{ name: 'Host', value: 'idp.example.test' }]);
     expect(post).toMatchObject({ responseStatus: 302, responseStatusText: 'Found', redirectUrl: 'https://sp.example.test/app' });
     expect(post?.masked).toBeUndefined();
@@ -99,7 +100,7 @@ describe('SAML-tracer exports', () => {
 
   it('skips and reports a request without URL, keeping the rest', () => {
     const { entries, problems } = readInput(JSON.stringify({ ...current, requests: [{ method: 'GET' }, ...current.requests] }));
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.message).toBe('SAML-tracer request 0 has no URL; skipped.');
   });

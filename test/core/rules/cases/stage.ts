@@ -17,7 +17,25 @@ function rawPost(value: string): TraceEntry {
   return { id: 'raw', source: 'har', method: 'POST', url: ACS, requestHeaders: [], responseHeaders: [], formFields: [['SAMLResponse', value]], capturedAt: at(2) };
 }
 
+/** A HAR with one SAML POST among `others` requests for images: past 5,000 of them the file's limit is reached. */
+function busyHar(others: number): string {
+  const entry = (url: string, postData?: unknown) => ({
+    startedDateTime: at(2),
+    request: { method: postData ? 'POST' : 'GET', url, headers: [], ...(postData ? { postData } : {}) },
+    response: { status: 200, headers: [], content: { size: 0, mimeType: 'image/png' } },
+  });
+  const saml = entry(ACS, { mimeType: 'application/x-www-form-urlencoded', text: `SAMLResponse=${encodeURIComponent(encodePostValue(response()))}` });
+  const noise = Array.from({ length: others }, (_, i) => entry(`https://cdn.example.test/img/${i}.png`));
+  return JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector' }, entries: [saml, ...noise] } });
+}
+
 export const stageCases: Record<string, RuleCase> = {
+  'input-limit': {
+    fires: { text: () => busyHar(5_010) },
+    severity: 'warning',
+    says: /^Kept 5,001 of 5,011 entries: .*the 10 later other requests were left out\.$/,
+    quiet: { text: () => busyHar(5_000) },
+  },
   'input-unrecognised': {
     fires: { text: () => '{"neither": "HAR nor SAML-tracer"}' },
     severity: 'error',

@@ -1,0 +1,36 @@
+// The CLI run in-process, as the tests need it: exit code, standard output and standard error.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+import { main } from '../../lib/cli/main';
+
+export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    const code = await main(argv, (s) => {
+      out += s;
+    });
+    return { code, out, err };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** A fresh temporary directory and a function writing a file into it (returns the file's path). */
+export function tempFiles(prefix: string): { dir: string; file: (name: string, text: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    dir,
+    file: (name, text) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    },
+  };
+}
