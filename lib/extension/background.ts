@@ -85,8 +85,8 @@ export function startBackground(): BackgroundHandle {
    */
   const storeSamlNow = (key: string, entry: TraceEntry) => {
     index.add(key);
-    if (state.known) writer.now(state.area, { [key]: entry });
-    else writer.now('session', { [key]: entry, [unconfirmedKey(key)]: 1 });
+    if (state.known) void writer.now(state.area, { [key]: entry });
+    else void writer.now('session', { [key]: entry, [unconfirmedKey(key)]: 1 });
     badge.schedule();
   };
 

@@ -146,7 +146,7 @@ export class EntryWriter {
    * Stores `items` at once: storage.set is called before this returns (no timer, no await first), so the
    * browser has the write even if the worker is stopped right after. A full quota is handled as for batches.
    */
-  now(area: Area, items: Record<string, unknown>): void {
+  now(area: Area, items: Record<string, unknown>): Promise<boolean> {
     const store = storageArea(area);
     let first: Promise<void>;
     try {
@@ -156,12 +156,18 @@ export class EntryWriter {
     }
     const done = first
       .catch((error: unknown) => this.retryWithRoom(store, items, error))
-      .catch((error: unknown) => {
-        this.onDrop({ saml: Object.keys(items).filter(isEntryKey).length });
-        this.onError(`could not store captured SAML messages: ${String(error)}`);
-      })
-      .finally(() => this.inFlight.delete(done));
-    this.inFlight.add(done);
+      .then(
+        () => true,
+        (error: unknown) => {
+          this.onDrop({ saml: Object.keys(items).filter(isEntryKey).length });
+          this.onError(`could not store captured SAML messages: ${String(error)}`);
+          return false;
+        },
+      );
+    const tracked = done.then(() => undefined);
+    this.inFlight.add(tracked);
+    void tracked.then(() => this.inFlight.delete(tracked));
+    return done;
   }
 
   /** Resolves when everything queued or sent so far is in storage. */
