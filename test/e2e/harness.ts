@@ -99,6 +99,17 @@ export async function launchExtension(opts: { devtools?: boolean; profileDir?: s
   };
 }
 
+/** The settings a person copies from the demo's start page. */
+export function settingsFor(demo: Demo) {
+  return {
+    profile: 'twilio-flex',
+    idpEntityId: demo.idp.entityId,
+    spEntityId: demo.sp.entityId,
+    acsUrl: demo.sp.acsUrl,
+    trustedCertificates: [demo.idp.certificatePem],
+  };
+}
+
 /** An SP-initiated sign-in with one IdP misconfiguration, ending on the SP's ACS page. */
 export async function signIn(page: Page, demo: Demo, scenario: string, opts: { beforeSignIn?: () => Promise<void> } = {}): Promise<void> {
   await page.goto(demo.startUrl);

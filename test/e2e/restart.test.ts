@@ -5,7 +5,7 @@ import { analyze } from '../../lib/core/analyze';
 import { looksLikeSaml } from '../../lib/core/binding';
 import type { TraceEntry } from '../../lib/core/model';
 import { startDemo, type Demo } from '../../lib/demo/servers';
-import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
+import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, settingsFor, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -13,13 +13,7 @@ describe.skipIf(!hasChromium)('captures across a browser restart (Chromium)', ()
   let demo: Demo;
   const open: Extension[] = [];
 
-  const demoSettings = () => ({
-    profile: 'twilio-flex',
-    idpEntityId: demo.idp.entityId,
-    spEntityId: demo.sp.entityId,
-    acsUrl: demo.sp.acsUrl,
-    trustedCertificates: [demo.idp.certificatePem],
-  });
+  const demoSettings = () => settingsFor(demo);
 
   /** What a person sees: each message's kind, ID and findings (rule and severity). */
   const judged = async (entries: TraceEntry[]) =>
