@@ -1,17 +1,18 @@
 import browser from 'webextension-polyfill';
 import type { TraceEntry } from '../core/model';
-import type { Settings } from '../ui/data-source';
+import type { CaptureDrops, Settings } from '../ui/data-source';
 import { looksLikeSaml } from '../core/binding';
 import { Assembler, type BeforeRequest } from './capture/assembler';
 import type { Hop } from './capture/hop';
-import { isDevtoolsRefetch, mayBeDevtoolsRefetch, RefetchFilter } from './capture/refetch';
+import { isDevtoolsRefetch, RefetchFilter } from './capture/refetch';
 import { hopToEntry, patchEntry } from './capture/to-entry';
 import { compactOther } from './capture/compact';
 import { countMessagesWithErrors, showBadge } from './badge';
 import { DEFAULT_SETTINGS, getSettings } from './settings';
-import { entryKey, isEntryKey } from './store/keys';
+import { entryKey, isEntryKey, unconfirmedKey } from './store/keys';
+import { addDrops, DROPS_KEY, NO_DROPS } from './store/drops';
 import { CaptureIndex } from './store/window';
-import { type Area, EntryWriter, entryKeys, moveEntries, readEntriesByKey } from './store/entries';
+import { type Area, EntryWriter, entryKeys, moveEntries, readDropsIn, readEntriesByKey, settleUnconfirmed } from './store/entries';
 import { verifyHook, type VerifyHook } from './test-hook';
 import { registerListeners } from './listeners';
 import { listenForOffers } from './settings-offer';
@@ -35,12 +36,19 @@ export function startBackground(): BackgroundHandle {
   const state = {
     recording: true,
     area: 'session' as Area,
+    /** False until the first settings read answers: until then SAML entries are written ahead to session. */
+    known: false,
     settings: DEFAULT_SETTINGS as Settings,
     errors: 0,
+    drops: NO_DROPS as CaptureDrops,
   };
   const index = new CaptureIndex();
   const refetch = new RefetchFilter();
   const ownOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  const countDrops = (more: Partial<CaptureDrops>) => {
+    state.drops = addDrops(state.drops, more);
+    writer.put(DROPS_KEY, state.drops);
+  };
   const writer = new EntryWriter(
     async () => {
       await areaReady;
@@ -48,6 +56,8 @@ export function startBackground(): BackgroundHandle {
     },
     () => index.shed(0.2),
     (message) => console.warn(`SAML Lens: ${message}`),
+    40,
+    countDrops,
   );
   /** Key under which a SAML hop was stored when it started, so its completion overwrites it. */
   const early = new Map<Hop, string>();
@@ -58,6 +68,7 @@ export function startBackground(): BackgroundHandle {
     ready: false,
     flush: async () => {
       await ready;
+      await orphans;
       await writer.flush();
       await writer.flush();
     },
@@ -65,48 +76,83 @@ export function startBackground(): BackgroundHandle {
     ...verifyHook,
   };
 
+  const keyOf = (hop: Hop, saml: boolean) => entryKey({ micros: hop.timeStamp * 1000, tabId: hop.tabId, saml, requestId: hop.requestId, hop: hop.hop });
+
+  /**
+   * A SAML entry goes to storage within the listener's turn (no timer, no await). Before the settings are
+   * known it is written ahead to session with a marker; the start-up then moves it to the chosen area, or
+   * removes it if recording turned out to be paused.
+   */
+  const storeSamlNow = (key: string, entry: TraceEntry) => {
+    index.add(key);
+    if (state.known) void writer.now(state.area, { [key]: entry });
+    else void writer.now('session', { [key]: entry, [unconfirmedKey(key)]: 1 });
+    badge.schedule();
+  };
+
   const store = (hop: Hop, entry: TraceEntry, saml: boolean) => {
-    const key = entryKey({ micros: hop.timeStamp * 1000, tabId: hop.tabId, saml, requestId: hop.requestId, hop: hop.hop });
+    const key = keyOf(hop, saml);
     const previous = early.get(hop);
     early.delete(hop);
     if (previous && previous !== key) {
       index.remove(previous);
       writer.remove([previous]);
     }
+    if (saml) return storeSamlNow(key, entry);
     const victims = index.add(key);
-    writer.put(key, saml ? entry : compactOther(entry), saml);
-    writer.remove(victims);
-    if (saml) badge.schedule();
-    return key;
+    writer.put(key, compactOther(entry));
+    if (victims.length) {
+      writer.remove(victims);
+      countDrops({ window: victims.length });
+    }
   };
+
+  /** The orphan patches of one request are applied in order: each reads what the previous one wrote. */
+  let orphans: Promise<void> = Promise.resolve();
 
   const assembler = new Assembler(
     {
       started(hop) {
-        void areaReady.then(() => {
-          if (!state.recording) {
-            skipped.add(hop);
-            return;
-          }
-          const entry = hopToEntry(hop);
-          // A SAML message is stored the moment it is seen: if the worker stops before the response, it is not lost.
-          if (!mayBeDevtoolsRefetch(hop) && looksLikeSaml(entry)) early.set(hop, store(hop, entry, true));
-        });
+        if (state.known && !state.recording) {
+          skipped.add(hop);
+          return;
+        }
+        const entry = hopToEntry(hop);
+        // A SAML message is stored the moment it is seen, marked as lacking its response until that comes: if
+        // the worker stops before then, the message is kept and says what is missing.
+        if (!looksLikeSaml(entry)) return;
+        const key = keyOf(hop, true);
+        early.set(hop, key);
+        storeSamlNow(key, { ...entry, incomplete: NO_RESPONSE });
       },
       finished(hop) {
-        void areaReady.then(() => {
-          if (skipped.has(hop) || isDevtoolsRefetch(hop)) return;
-          const entry = hopToEntry(hop);
-          store(hop, entry, early.has(hop) || looksLikeSaml(entry));
-        });
+        if (skipped.has(hop)) return;
+        const key = early.get(hop);
+        if (isDevtoolsRefetch(hop)) {
+          // Written ahead as a possible message; it was DevTools fetching from its cache, not traffic.
+          if (key) {
+            early.delete(hop);
+            index.remove(key);
+            writer.remove([key]);
+          }
+          return;
+        }
+        const entry = hopToEntry(hop);
+        if (state.known && !state.recording && !key) return;
+        store(hop, entry, key !== undefined || looksLikeSaml(entry));
       },
-      orphan(requestId, patch) {
-        void ready.then(async () => {
+      orphan(requestId, patch, final) {
+        orphans = orphans.then(() => ready).then(async () => {
           const key = index.findRequest(requestId);
           if (!key) return;
-          const found = (await readEntriesByKey(state.area, [key])).get(key);
-          if (found && found.url === patch.url) writer.put(key, patchEntry(found, patch), true);
-        });
+          const area = (await readEntriesByKey(state.area, [key])).has(key) ? state.area : 'session';
+          const found = (await readEntriesByKey(area, [key])).get(key);
+          if (!found || found.url !== patch.url) return;
+          const patched = patchEntry(found, patch);
+          if (final) delete patched.incomplete;
+          else if (patched.incomplete === NO_RESPONSE && patched.responseStatus !== undefined) patched.incomplete = NO_COMPLETION;
+          writer.now(area, { [key]: patched });
+        }).catch((error: unknown) => console.warn(`SAML Lens: could not complete a captured message: ${String(error)}`));
       },
     },
     (d: BeforeRequest) => !isOwn(d, ownOrigin) && !refetch.isRefetch(d.method, d.url, d.timeStamp),
@@ -130,6 +176,8 @@ export function startBackground(): BackgroundHandle {
           if (change.newValue === undefined) index.remove(key);
           else index.add(key);
           badge.schedule();
+        } else if (key === DROPS_KEY && areaName === state.area && change.newValue === undefined) {
+          state.drops = NO_DROPS; // Clear
         } else if (key === 'recording' && areaName === 'local') {
           state.recording = change.newValue !== false;
         } else if ((key === 'settings' && areaName === 'local') || (key === 'spKey' && areaName === 'session')) {
@@ -146,12 +194,13 @@ export function startBackground(): BackgroundHandle {
       await writer.flush();
       state.area = area;
       await moveEntries(area);
+      state.drops = await readDropsIn(area);
     }
     badge.schedule();
   };
 
-  // Two steps: where to write (one settings read) gates capturing, so a message that woke the worker
-  // is stored within milliseconds; rebuilding the index of what is stored can follow.
+  // Two steps: where to write (one settings read) decides where entries go and whether recording is on;
+  // rebuilding the index of what is stored can follow.
   const areaReady: Promise<void> = (async () => {
     try {
       const [recording, settings] = await Promise.all([
@@ -164,13 +213,26 @@ export function startBackground(): BackgroundHandle {
     } catch (error) {
       console.warn(`SAML Lens: starting with default settings: ${String(error)}`);
     }
+    state.known = true;
+    if (!state.recording) {
+      // Written ahead while paused: never finished into storage; start-up removes what was written (its markers).
+      for (const [hop, key] of early) {
+        skipped.add(hop);
+        index.remove(key);
+      }
+      early.clear();
+    }
   })();
 
   const ready: Promise<void> = areaReady.then(async () => {
     try {
-      // Entries in the other area: the setting changed while this worker was not running.
+      // Entries written ahead (this worker's first milliseconds, or an earlier worker stopped in them): kept
+      // unless recording is paused. Then entries in the other area: written ahead, or the setting changed
+      // while this worker was not running.
+      await settleUnconfirmed(state.recording);
       await moveEntries(state.area);
       index.load(await entryKeys(state.area));
+      state.drops = addDrops(await readDropsIn(state.area), state.drops);
       const saml = await readEntriesByKey(state.area, index.samlKeys());
       for (const entry of saml.values()) {
         const at = entry.capturedAt ? Date.parse(entry.capturedAt) : NaN;
@@ -187,6 +249,10 @@ export function startBackground(): BackgroundHandle {
   });
   return handle;
 }
+
+/** Marks a SAML entry stored when its request started; removed when the response is recorded. */
+const NO_RESPONSE = 'the extension stopped before the response arrived (or the request is still in progress), so the response status and headers are missing';
+const NO_COMPLETION = 'the extension stopped before the request completed, so the response may be partial';
 
 function isOwn(d: BeforeRequest, ownOrigin: string): boolean {
   return d.url.startsWith(ownOrigin) || d.initiator === ownOrigin || (d.originUrl?.startsWith(ownOrigin) ?? false);

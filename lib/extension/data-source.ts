@@ -1,13 +1,14 @@
 import browser from 'webextension-polyfill';
 import type { DataSource } from '../ui/data-source';
 import { isEntryKey } from './store/keys';
-import { clearEntries, readEntries } from './store/entries';
+import { clearEntries, readEntries, readStoredDrops } from './store/entries';
+import { DROPS_KEY } from './store/drops';
 import { getSettings, recordingItem, setSettings } from './settings';
 import { coalesce } from './coalesce';
 
 export { coalesce } from './coalesce';
 
-const WATCHED = new Set(['recording', 'settings', 'spKey']);
+const WATCHED = new Set(['recording', 'settings', 'spKey', DROPS_KEY]);
 
 /**
  * The UI's view of the capture, straight from extension storage. Storage change events drive
@@ -16,6 +17,7 @@ const WATCHED = new Set(['recording', 'settings', 'spKey']);
 export function createExtensionDataSource(opts: { inspectedTabId?: number } = {}): DataSource {
   return {
     load: readEntries,
+    loadDrops: readStoredDrops,
     subscribe(onChange) {
       const notify = coalesce(onChange, 150, 1000);
       const listener = (changes: Record<string, unknown>) => {

@@ -27,6 +27,18 @@ export interface DataSource {
   setRecording(on: boolean): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(next: Settings): Promise<void>;
+  /** What the capture had to drop (capture window, storage quota); absent for sources that drop nothing. */
+  loadDrops?(): Promise<CaptureDrops>;
   /** The DevTools-inspected tab, when shown inside DevTools. */
   inspectedTabId?: number;
+}
+
+/** What the capture had to drop (lib/extension/store/drops.ts counts it); the panel says it out loud. */
+export interface CaptureDrops {
+  /** Non-SAML requests evicted by the capture window (per tab or in total). */
+  window: number;
+  /** Non-SAML requests removed to make room when the browser's storage quota was reached. */
+  quota: number;
+  /** SAML messages that could not be stored at all (the quota was reached even after making room). */
+  saml: number;
 }

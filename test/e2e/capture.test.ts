@@ -9,7 +9,7 @@ import { SCENARIOS, HOSTILE_URL } from '../../lib/demo/scenarios';
 import { startDemo, type Demo } from '../../lib/demo/servers';
 import {
   clearCaptures, E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, resultsDir, signIn, signOut,
-  SKIP_MESSAGE, stopServiceWorker, storedEntries, writeSettings,
+  settingsFor, SKIP_MESSAGE, stopServiceWorker, storedEntries, writeSettings,
 } from './harness';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -22,13 +22,7 @@ describe.skipIf(!hasChromium)('extension end to end (Chromium)', () => {
   const extensionOrigins: string[] = [];
 
   /** The settings a person copies from the demo's start page. */
-  const demoSettings = () => ({
-    profile: 'twilio-flex',
-    idpEntityId: demo.idp.entityId,
-    spEntityId: demo.sp.entityId,
-    acsUrl: demo.sp.acsUrl,
-    trustedCertificates: [demo.idp.certificatePem],
-  });
+  const demoSettings = () => settingsFor(demo);
 
   /** The slugs the panel shows for the (only) Response in the capture. */
   const panelSlugsForResponse = async (): Promise<string[]> => {

@@ -35,11 +35,12 @@ export interface Extension {
   settle(): Promise<void>;
   /** The panel page opened as an ordinary tab (all tabs' captures). */
   openPanel(query?: string): Promise<Page>;
-  close(): Promise<void>;
+  /** Closes the browser; `keepProfile` leaves the profile on disk for a relaunch (a browser restart). */
+  close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchExtension(opts: { devtools?: boolean } = {}): Promise<Extension> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'saml-lens-e2e-'));
+export async function launchExtension(opts: { devtools?: boolean; profileDir?: string } = {}): Promise<Extension> {
+  const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'saml-lens-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     headless: false,
     executablePath: CHROMIUM,
@@ -91,10 +92,21 @@ export async function launchExtension(opts: { devtools?: boolean } = {}): Promis
       await page.goto(`chrome-extension://${id}/devtools-panel.html${query}`);
       return page;
     },
-    async close() {
+    async close(closing = {}) {
       await context.close().catch(() => undefined);
-      rmSync(profileDir, { recursive: true, force: true });
+      if (!closing.keepProfile) rmSync(profileDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The settings a person copies from the demo's start page. */
+export function settingsFor(demo: Demo) {
+  return {
+    profile: 'twilio-flex',
+    idpEntityId: demo.idp.entityId,
+    spEntityId: demo.sp.entityId,
+    acsUrl: demo.sp.acsUrl,
+    trustedCertificates: [demo.idp.certificatePem],
   };
 }
 

@@ -29,6 +29,11 @@ export interface TraceEntry {
   tabId?: number;
   /** Location header of a redirect response, when the capture saw one. */
   redirectUrl?: string;
+  /**
+   * What the capture is missing and why, in words, e.g. that the extension stopped before the response
+   * arrived: the request (and its SAML message) is complete, the later parts are not.
+   */
+  incomplete?: string;
   /** The capturing tool masked parameter values (SAML-tracer "mask values"). */
   masked?: boolean;
   /** Decoded SAML XML stored by the capturing tool (SAML-tracer `saml`); used when parameters are masked. */

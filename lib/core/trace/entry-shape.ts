@@ -42,7 +42,7 @@ export function readEntry(raw: unknown, index: number, problems: Problem[] = [])
   };
   const formFields = fields(raw.formFields);
   if (formFields) entry.formFields = formFields;
-  const optionalStrings = ['body', 'responseStatusText', 'capturedAt', 'redirectUrl', 'savedXml', 'resourceType'] as const;
+  const optionalStrings = ['body', 'responseStatusText', 'capturedAt', 'redirectUrl', 'incomplete', 'savedXml', 'resourceType'] as const;
   for (const key of optionalStrings) {
     const value = str(raw[key]);
     if (value !== undefined) entry[key] = value;

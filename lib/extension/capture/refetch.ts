@@ -34,8 +34,3 @@ export class RefetchFilter {
 export function isDevtoolsRefetch(hop: { type?: string; error?: string; statusCode?: number }): boolean {
   return hop.type === 'other' && hop.statusCode === undefined && hop.error === 'net::ERR_CACHE_MISS';
 }
-
-/** Only real loads are stored the moment they start; a possible DevTools re-fetch waits for its outcome. */
-export function mayBeDevtoolsRefetch(hop: { type?: string }): boolean {
-  return hop.type === 'other';
-}

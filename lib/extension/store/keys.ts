@@ -35,3 +35,13 @@ export function parseEntryKey(key: string): EntryKey | undefined {
 export function isEntryKey(key: string): boolean {
   return key.startsWith(ENTRY_PREFIX);
 }
+
+/**
+ * Beside an entry written before the worker knew its settings (the first milliseconds after it woke): the
+ * entry may have been captured while recording was paused. The next start keeps it or removes it then.
+ */
+export const UNCONFIRMED_PREFIX = 'u:';
+
+export function unconfirmedKey(entryKey: string): string {
+  return `${UNCONFIRMED_PREFIX}${entryKey}`;
+}

@@ -11,6 +11,7 @@ import { analysisOptions, DEFAULT_SETTINGS } from '../state/settings-form';
 import type { CompareRequest } from '../state/compare';
 import type { InputBatch } from '../state/viewer-input';
 import { timeReference } from '../state/time-reference';
+import { describeDrops } from '../state/drops';
 import { Toolbar } from './Toolbar';
 import { MessageList } from './MessageList';
 import { MessageDetail, EntryDetail } from './MessageDetail';
@@ -243,6 +244,11 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
       {cap.error ? (
         <div class="sl-banner sl-error-text" role="alert">
           {cap.error}
+        </div>
+      ) : null}
+      {describeDrops(cap.drops) ? (
+        <div class="sl-banner sl-drops" role="status">
+          {describeDrops(cap.drops)}
         </div>
       ) : null}
       {report.findings.length > 0 ? (

@@ -69,6 +69,7 @@ export function HttpView({ entry, message }: { entry?: TraceEntry; message?: Mes
           {entry.redirectUrl ? <span class="sl-break"> → {entry.redirectUrl}</span> : null}
         </div>
       ) : null}
+      {entry.incomplete ? <p class="sl-incomplete">Incomplete: {entry.incomplete}</p> : null}
       {message?.relayState !== undefined ? (
         <div class="sl-relay">
           RelayState: <span class="sl-break">{message.relayState}</span>

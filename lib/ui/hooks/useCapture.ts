@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Report, TraceEntry } from '../../core/model';
-import type { DataSource, Settings } from '../data-source';
+import type { CaptureDrops, DataSource, Settings } from '../data-source';
 import { runAnalysis } from '../engine';
 import { analysisOptions } from '../state/settings-form';
 
@@ -8,6 +8,8 @@ export interface CaptureState {
   entries: TraceEntry[];
   settings?: Settings;
   recording: boolean;
+  /** What the capture had to drop (storage limits), when the source counts it. */
+  drops?: CaptureDrops;
   report?: Report;
   /** True while an analysis runs (the previous report stays on screen meanwhile). */
   analysing: boolean;
@@ -77,15 +79,16 @@ export function useCapture(
     pending.current = setTimeout(async () => {
       pending.current = undefined;
       try {
-        const [captured, settings, recording] = await Promise.all([
+        const [captured, settings, recording, drops] = await Promise.all([
           includeSource ? source.load() : Promise.resolve([]),
           source.getSettings(),
           source.getRecording(),
+          includeSource && source.loadDrops ? source.loadDrops() : Promise.resolve(undefined),
         ]);
         if (!alive.current) return;
         const entries = extraRef.current.length ? [...captured, ...extraRef.current] : captured;
         latest.current = { entries, settings };
-        setState((s) => ({ ...s, entries, settings, recording }));
+        setState((s) => ({ ...s, entries, settings, recording, drops }));
         void analyseLoop();
       } catch (e) {
         if (alive.current) setState((s) => ({ ...s, error: `Could not read the captures: ${words(e)}` }));
