@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MessageKind, Report, Severity, TraceEntry } from '../../core/model';
 import type { DataSource, Settings } from '../data-source';
+import type { SavedSettings } from '../../core/trace';
 import { useCapture } from '../hooks/useCapture';
 import { useDebounced } from '../hooks/useDebounced';
 import { resolveTheme, useSystemDark, type Theme } from '../hooks/useTheme';
@@ -21,6 +22,14 @@ import { ExportDialog } from './ExportDialog';
 import { ReportDialog } from './ReportDialog';
 import { CompareDialog } from './CompareDialog';
 import { CompareView } from './CompareView';
+import { Splitter } from './Splitter';
+import { TraceSettingsBanner } from './TraceSettingsBanner';
+import { SettingsOfferBanner } from './SettingsOfferBanner';
+import { FlowHead, VerdictLine } from './FlowHead';
+import { useLayout } from '../hooks/useLayout';
+import { flowTarget, initialSelection } from '../state/selection';
+import { plural } from '../state/plural';
+import { describeSavedSettings } from '../../core/trace';
 
 export type Mode = 'panel' | 'viewer' | 'options';
 
@@ -48,7 +57,12 @@ export function App({ source, mode, theme }: AppProps) {
   const [extra, setExtra] = useState<TraceEntry[]>([]);
   const [batches, setBatches] = useState(0);
   const [preview, setPreview] = useState<Settings>();
-  const cap = useCapture(source, extra, mode !== 'viewer', preview);
+  // Files loaded here are someone else's trace: judged with their own settings, which start generic (never the
+  // live capture's saved ones) and change only by the person's choice.
+  const imported = mode === 'viewer' || extra.length > 0;
+  const [traceSettings, setTraceSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [fileOffer, setFileOffer] = useState<FileOffer>();
+  const cap = useCapture(source, extra, !imported, preview, imported ? traceSettings : undefined);
   const systemDark = useSystemDark();
   const settings = cap.settings ?? DEFAULT_SETTINGS;
   const dataTheme = resolveTheme(settings.theme, theme, systemDark);
@@ -57,6 +71,11 @@ export function App({ source, mode, theme }: AppProps) {
     await source.setSettings(next);
     cap.reload();
   }, [source, cap.reload]);
+  // "Use for the live capture": the trace's expectations become the saved ones; the browser preferences stay.
+  const useForLive = useCallback(
+    (next: Settings) => saveSettings({ version: settings.version, keepAcrossRestart: settings.keepAcrossRestart, rememberSpKey: settings.rememberSpKey, theme: settings.theme, ...analysisOptions(next) }),
+    [saveSettings, settings],
+  );
 
   if (mode === 'options') {
     return (
@@ -73,18 +92,32 @@ export function App({ source, mode, theme }: AppProps) {
       mode={mode}
       dataTheme={dataTheme}
       cap={cap}
-      settings={settings}
-      saveSettings={saveSettings}
+      judged={imported ? traceSettings : settings}
+      imported={imported}
+      saveSettings={imported ? async (next) => setTraceSettings(next) : saveSettings}
+      useForLive={imported ? useForLive : undefined}
+      fileOffer={fileOffer}
+      onFileOffer={(apply) => {
+        if (apply && fileOffer) setTraceSettings({ ...DEFAULT_SETTINGS, ...fileOffer.settings });
+        setFileOffer(undefined);
+      }}
       onPreview={setPreview}
       onAdd={(b) => {
         setBatches((n) => n + 1);
         setExtra((prev) => [...prev, ...b.entries]);
+        if (b.settings) setFileOffer({ origin: b.label, settings: b.settings });
       }}
-      onClearExtra={() => setExtra([])}
+      onClearExtra={() => (setExtra([]), setFileOffer(undefined), setTraceSettings(DEFAULT_SETTINGS))}
       extraCount={extra.length}
       batchNumber={batches + 1}
     />
   );
+}
+
+/** Settings stored in an imported file: offered, applied only on the person's click. */
+interface FileOffer {
+  origin: string;
+  settings: SavedSettings;
 }
 
 interface WorkspaceProps {
@@ -92,8 +125,13 @@ interface WorkspaceProps {
   mode: 'panel' | 'viewer';
   dataTheme: Theme;
   cap: ReturnType<typeof useCapture>;
-  settings: Settings;
+  /** What the trace on screen is judged against: the saved settings, or an imported trace's own. */
+  judged: Settings;
+  imported: boolean;
   saveSettings: (s: Settings) => Promise<void>;
+  useForLive?: (s: Settings) => Promise<void>;
+  fileOffer?: FileOffer;
+  onFileOffer: (apply: boolean) => void;
   onPreview: (draft: Settings | undefined) => void;
   onAdd: (b: InputBatch) => void;
   onClearExtra: () => void;
@@ -101,7 +139,8 @@ interface WorkspaceProps {
   batchNumber: number;
 }
 
-function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPreview, onAdd, onClearExtra, extraCount, batchNumber }: WorkspaceProps) {
+function Workspace(props: WorkspaceProps) {
+  const { source, mode, dataTheme, cap, judged, imported, saveSettings, useForLive, fileOffer, onFileOffer, onPreview, onAdd, onClearExtra, extraCount, batchNumber } = props;
   const [text, setText] = useState('');
   const [kind, setKind] = useState<MessageKind | ''>('');
   const [minSeverity, setMinSeverity] = useState<Severity | ''>('');
@@ -112,6 +151,9 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
   const [drawer, setDrawer] = useState(false);
   const [dialog, setDialog] = useState<{ type: 'export' } | { type: 'report'; flow?: string } | { type: 'compare'; message: number }>();
   const [compare, setCompare] = useState<CompareRequest>();
+  const [split, setSplit] = useState({ columns: 0.42, rows: 0.4 });
+  const [revealSeq, setRevealSeq] = useState(0);
+  const layout = useLayout();
   const searchRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const detailRef = useRef<HTMLDivElement | null>(null);
@@ -122,20 +164,38 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
   const filter = useMemo(() => ({ text: filterText, kinds: kind ? [kind] : [], minSeverity: minSeverity || undefined }), [filterText, kind, minSeverity]);
   const rows = useMemo(() => buildRows(report, cap.entries, { tabId, showOthers, filter }), [report, cap.entries, tabId, showOthers, filter]);
   const flowLabels = useMemo(() => new Map(report.flows.map((f, i) => [f.id, `#${i + 1}`])), [report]);
+  const flowsById = useMemo(() => new Map(report.flows.map((f) => [f.id, f])), [report]);
   const entriesById = useMemo(() => new Map(cap.entries.map((e) => [e.id, e])), [cap.entries]);
   const cursor = cursorKey === undefined ? -1 : rows.findIndex((r) => r.key === cursorKey);
   // The detail follows the cursor once it rests: holding an arrow key must not render each message on the way.
   const shownKey = useDebounced(cursorKey, 80);
 
-  // On a narrow panel the list is hidden while the detail is open: focus it once it is shown again.
+  // When only one of list and detail fits, the list is hidden while the detail is open: focus it once it is shown again.
   const backToList = useCallback(() => {
     setDetailOpen(false);
     setTimeout(() => listRef.current?.focus(), 0);
   }, []);
 
-  const openDetail = useCallback(() => {
+  const openDetail = useCallback((focus = true) => {
     setDetailOpen(true);
-    setTimeout(() => detailRef.current?.focus(), 0);
+    if (focus) setTimeout(() => detailRef.current?.focus(), 0);
+  }, []);
+
+  // The answer first: until the person picks a row, the newest flow with an error is selected (and shown).
+  const chosen = useRef(false);
+  useEffect(() => {
+    if (chosen.current || rows.length === 0) return;
+    const i = initialSelection(report, rows);
+    const key = i === undefined ? undefined : rows[i]?.key;
+    if (key === undefined || key === cursorKey) return;
+    setCursorKey(key);
+    setRevealSeq((n) => n + 1);
+    if (layout === 'stack') setDetailOpen(true);
+  }, [rows, report]);
+  const pick = useCallback((key: string | undefined) => {
+    chosen.current = true;
+    setCompare(undefined);
+    setCursorKey(key);
   }, []);
 
   useEffect(() => {
@@ -174,32 +234,52 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
     if (row?.type === 'message') {
       const m = report.messages[row.index];
       if (m) {
+        const flow = flowsById.get(m.flow);
         const actions = (
           <>
-            <CopyButton label="Copy flow as Markdown" text={() => markdownReport(report, m.flow)} />
-            <CopyButton label="Copy all as Markdown" text={() => markdownReport(report)} />
-            <button type="button" onClick={() => setDialog({ type: 'report', flow: m.flow })}>
-              Save HTML report…
+            <CopyButton label="Copy flow (Markdown)" text={() => markdownReport(report, m.flow)} />
+            <CopyButton label="Copy all" text={() => markdownReport(report)} />
+            <button type="button" onClick={() => setDialog({ type: 'report', flow: m.flow })} title="Save an HTML report of this flow for a ticket">
+              HTML report…
             </button>
-            <button type="button" class="sl-compare-open" onClick={() => setDialog({ type: 'compare', message: m.index })}>
-              Compare with…
+            <button type="button" class="sl-compare-open" onClick={() => setDialog({ type: 'compare', message: m.index })} title="Compare with another flow or message">
+              Compare…
             </button>
           </>
         );
-        return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} idp={messageIdp(report, m)} actions={actions} />;
+        return (
+          <MessageDetail
+            key={row.key}
+            m={m}
+            entry={entriesById.get(m.entry)}
+            time={timeReference(report, m)}
+            lookup={ruleInfo}
+            idp={messageIdp(report, m)}
+            actions={actions}
+            head={flow ? <FlowHead flow={flow} label={flowLabels.get(flow.id)} report={report} /> : undefined}
+          />
+        );
       }
     }
     if (row?.type === 'other') return <EntryDetail entry={row.entry} />;
-    return <p class="sl-none sl-pad">Select a message (↑/↓, Enter) to see what is wrong with it and how to fix it.</p>;
+    return <p class="sl-none sl-pad">Select a message (click, or ↑/↓ and Enter) to see what is wrong with it and how to fix it.</p>;
   })();
 
+  // The split is a share of the main area; the bar between list and detail moves it.
+  const mainStyle =
+    layout === 'columns'
+      ? { gridTemplateColumns: `minmax(180px, ${Math.round(split.columns * 100)}%) 5px minmax(0, 1fr)` }
+      : layout === 'rows'
+        ? { gridTemplateRows: `minmax(60px, ${Math.round(split.rows * 100)}%) 5px minmax(0, 1fr)` }
+        : undefined;
+
   return (
-    <div class={`sl-app${detailOpen ? ' sl-detail-open' : ''}`} data-theme={dataTheme}>
+    <div class={`sl-app sl-layout-${layout}${detailOpen ? ' sl-detail-open' : ''}`} data-theme={dataTheme}>
       <Toolbar
         mode={mode}
         recording={cap.recording}
         onRecording={mode === 'panel' ? (on) => void source.setRecording(on).then(cap.reload) : undefined}
-        onClear={mode === 'panel' ? () => void source.clear().then(cap.reload) : undefined}
+        onClear={mode === 'panel' && !imported ? () => void source.clear().then(cap.reload) : undefined}
         text={text}
         onText={setText}
         kind={kind}
@@ -223,20 +303,50 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
           {cap.error}
         </div>
       ) : null}
+      <TraceSettingsBanner
+        scope={imported ? 'import' : 'live'}
+        settings={judged}
+        onChange={() => setDrawer(true)}
+        onCloseImport={mode === 'panel' && imported ? onClearExtra : undefined}
+      />
+      {fileOffer ? (
+        <SettingsOfferBanner
+          offer={fileOffer}
+          heading={`${fileOffer.origin} carries the settings its maker used`}
+          intro="This trace is judged with the generic profile and no expectations. Apply the file's settings only if you trust the file: its certificates would decide which signatures count as valid."
+          more={describeSavedSettings({
+            idpMetadataXml: fileOffer.settings.idpMetadataXml,
+            spMetadataXml: fileOffer.settings.spMetadataXml,
+            profileDocument: fileOffer.settings.profileDocument,
+            clockSkewSeconds: fileOffer.settings.clockSkewSeconds,
+            at: fileOffer.settings.at,
+          })}
+          onApply={() => onFileOffer(true)}
+          onDismiss={() => onFileOffer(false)}
+        />
+      ) : null}
+      <VerdictLine verdict={report.summary.verdict} scope="trace" />
       {report.findings.length > 0 ? (
-        <button type="button" class={`sl-banner sl-trace${shownKey === 'trace' ? ' sl-selected' : ''}`} onClick={() => (setCompare(undefined), setCursorKey('trace'), openDetail())}>
-          {report.findings.length} finding{report.findings.length === 1 ? '' : 's'} about the whole trace
+        <button type="button" class={`sl-banner sl-trace${shownKey === 'trace' ? ' sl-selected' : ''}`} onClick={() => (pick('trace'), openDetail())}>
+          {plural(report.findings.length, 'finding')} about the whole trace
         </button>
       ) : null}
-      <main class="sl-main">
+      <main class="sl-main" style={mainStyle}>
         <MessageList
           rows={rows}
           report={report}
           cursor={cursor}
-          onCursor={(i) => (setCompare(undefined), setCursorKey(rows[i]?.key))}
-          onOpen={openDetail}
+          onCursor={(i) => pick(rows[i]?.key)}
+          onOpen={(focus) => openDetail(focus || layout === 'stack')}
+          onFlow={(i) => {
+            const target = flowTarget(report, rows, i);
+            if (target === undefined) return;
+            pick(rows[target]?.key);
+            openDetail(layout === 'stack');
+          }}
           flowLabels={flowLabels}
           listRef={listRef}
+          revealSeq={revealSeq}
           emptyText={
             mode === 'viewer'
               ? 'Paste a message above, or drop a HAR / SAML-tracer / trace file anywhere on the input box.'
@@ -245,8 +355,15 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
                 : 'No SAML message matches.'
           }
         />
+        {layout !== 'stack' ? (
+          <Splitter
+            orientation={layout === 'columns' ? 'vertical' : 'horizontal'}
+            value={split[layout]}
+            onChange={(f) => setSplit((s) => ({ ...s, [layout]: f }))}
+          />
+        ) : null}
         <div class="sl-detail" ref={detailRef} tabIndex={-1}>
-          {detailOpen ? (
+          {layout === 'stack' && detailOpen ? (
             <button type="button" class="sl-back" onClick={backToList}>
               ← Back (Esc)
             </button>
@@ -255,7 +372,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
         </div>
       </main>
       {dialog?.type === 'export' ? (
-        <ExportDialog entries={cap.entries} report={report} rows={rows} settings={settings} analysing={cap.analysing} onClose={() => setDialog(undefined)} />
+        <ExportDialog entries={cap.entries} report={report} rows={rows} settings={judged} analysing={cap.analysing} onClose={() => setDialog(undefined)} />
       ) : null}
       {dialog?.type === 'report' ? (
         <ReportDialog report={report} flow={dialog.flow} flowLabel={dialog.flow ? flowLabels.get(dialog.flow) : undefined} onClose={() => setDialog(undefined)} />
@@ -265,14 +382,21 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
           report={report}
           message={report.messages[dialog.message]!}
           flowLabel={flowLabels.get(report.messages[dialog.message]!.flow)}
-          options={analysisOptions(settings)}
+          options={analysisOptions(judged)}
           onCompare={(request) => (setCompare(request), setDialog(undefined), openDetail())}
           onClose={() => setDialog(undefined)}
         />
       ) : null}
       {drawer ? (
         <aside class="sl-drawer" aria-label="Settings">
-          <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setDrawer(false)} onPreview={onPreview} />
+          <SettingsForm
+            settings={judged}
+            onSave={saveSettings}
+            onClose={() => setDrawer(false)}
+            onPreview={onPreview}
+            scope={imported ? 'trace' : 'saved'}
+            onUseForLive={useForLive}
+          />
         </aside>
       ) : null}
     </div>
