@@ -202,6 +202,33 @@ describe.skipIf(!hasChromium)('the panel docked in DevTools (Chromium, real DevT
         );
         if (clicked) problems.push(`${where}: ${clicked}`);
       }
+      // The XML of the selected Response, docked right: wrapped inside the detail, which is its only scroll box.
+      await size(550, 630);
+      const xml = await call.evaluate<{ ownScroll: boolean; overflowing: string[] } | string>(
+        frame!,
+        `(async () => {
+          const row = [...document.querySelectorAll('.sl-row-msg')].find((r) => r.querySelector('.sl-kind')?.textContent === 'Response' && r.querySelector('.sl-badge-error'));
+          if (!row) return 'no Response row with an error';
+          row.closest('.sl-vrow').click();
+          const sel = '.sl-detail-inner[aria-label="Response details"] .sl-xml-body';
+          for (let i = 0; i < 40 && !document.querySelector(sel); i++) await new Promise((r) => setTimeout(r, 50));
+          const body = document.querySelector(sel);
+          if (!body) return 'no XML view';
+          body.scrollIntoView({ block: 'start' });
+          await new Promise((r) => setTimeout(r, 200));
+          const cs = getComputedStyle(body);
+          const lines = [...document.querySelectorAll('.sl-x-line')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent.slice(0, 60));
+          return { ownScroll: cs.overflowY === 'auto' || cs.overflowY === 'scroll' || body.scrollHeight > body.clientHeight + 1, overflowing: lines };
+        })()`,
+      );
+      if (typeof xml === 'string') problems.push(`XML ${theme}: ${xml}`);
+      else {
+        if (xml.ownScroll) problems.push(`XML ${theme}: a scroll box inside the detail's`);
+        if (xml.overflowing.length) problems.push(`XML ${theme}: lines wider than the view: ${xml.overflowing.join(' | ')}`);
+      }
+      const xmlShot = await call.send<{ data: string }>(devtools, 'Page.captureScreenshot', { format: 'png' });
+      writeFileSync(join(resultsDir, 'screenshots', `devtools-xml-550-${theme}.png`), Buffer.from(xmlShot.data, 'base64'));
+
       // The settings drawer at the narrowest docked size: no sideways scrolling.
       await size(400, 630);
       await call.evaluate(frame!, `document.querySelector('.sl-settings-open').click(), true`);
@@ -211,6 +238,37 @@ describe.skipIf(!hasChromium)('the panel docked in DevTools (Chromium, real DevT
       const shot = await call.send<{ data: string }>(devtools, 'Page.captureScreenshot', { format: 'png' });
       writeFileSync(join(resultsDir, 'screenshots', `devtools-settings-400-${theme}.png`), Buffer.from(shot.data, 'base64'));
     }
+    // New captures: followed while the list is at its end; when the person scrolled away, a jump button instead.
+    await call.evaluate(frame!, `document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })), true`);
+    await size(550, 630);
+    const listState = `(() => { const l = document.querySelector('.sl-list'); return { flows: document.querySelectorAll('.sl-row-flow').length, atEnd: l.scrollTop + l.clientHeight >= l.scrollHeight - 30, jump: !!document.querySelector('.sl-jump'), top: l.scrollTop }; })()`;
+    type ListState = { flows: number; atEnd: boolean; jump: boolean; top: number };
+    const waitFlows = async (n: number): Promise<ListState> => {
+      let st: ListState | undefined;
+      for (let i = 0; i < 80; i++, await sleep(250)) {
+        st = await call.evaluate<ListState>(frame!, listState);
+        if (st.flows >= n) break;
+      }
+      await sleep(400);
+      return call.evaluate<ListState>(frame!, listState);
+    };
+    await call.evaluate(frame!, `(() => { const l = document.querySelector('.sl-list'); l.scrollTop = l.scrollHeight; l.dispatchEvent(new Event('scroll')); return true; })()`);
+    await sleep(200);
+    await signIn(site, demo, 'ok');
+    await ext.settle();
+    const followed = await waitFlows(4);
+    if (!followed.atEnd || followed.jump) problems.push(`new capture at the end of the list: not followed ${JSON.stringify(followed)}`);
+    await call.evaluate(frame!, `(() => { const l = document.querySelector('.sl-list'); l.scrollTop = 0; l.dispatchEvent(new Event('scroll')); return true; })()`);
+    await sleep(200);
+    await signIn(site, demo, 'ok');
+    await ext.settle();
+    const away = await waitFlows(5);
+    if (away.top !== 0 || !away.jump) problems.push(`new capture while scrolled away: the list moved or no jump button ${JSON.stringify(away)}`);
+    await call.evaluate(frame!, `document.querySelector('.sl-jump').click(), true`);
+    await sleep(400);
+    const jumped = await call.evaluate<ListState>(frame!, listState);
+    if (!jumped.atEnd || jumped.jump) problems.push(`"jump to newest" did not reach the end ${JSON.stringify(jumped)}`);
+
     await call.send(devtools, 'Emulation.clearDeviceMetricsOverride', {});
     await cdp.detach();
     expect(problems).toEqual([]);
