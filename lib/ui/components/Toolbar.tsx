@@ -162,6 +162,8 @@ export function Toolbar(p: ToolbarProps) {
       </select>
       <span class="sl-counts" aria-live="polite" aria-busy={p.analysing} title={p.analysing ? 'analysing…' : undefined}>
         <span class={`sl-busy${p.analysing ? ' sl-busy-on' : ''}`} aria-hidden="true" />
+        {/* Said to screen readers (and readable by tests) without taking room: the counts do not move. */}
+        {p.analysing ? <span class="sl-sr">analysing…</span> : null}
         {s ? (
           <>
             <Count n={s.messages} word="message" cls="sl-c-msg" />
