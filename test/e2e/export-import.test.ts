@@ -28,7 +28,7 @@ async function judgedRows(page: Page, expected: number): Promise<Judged[]> {
   const rows = page.locator('.sl-row-msg');
   await page.waitForFunction((n) => document.querySelectorAll('.sl-row-msg').length === n, expected, { timeout: 30_000 });
   // The list is judged asynchronously: wait until the counts settle on the final report.
-  await page.waitForFunction(() => !document.querySelector('.sl-counts')?.textContent?.includes('analysing'), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('.sl-counts')?.getAttribute('aria-busy') !== 'true', undefined, { timeout: 30_000 });
   const out: Judged[] = [];
   for (let i = 0; i < expected; i++) {
     const row = rows.nth(i);
@@ -80,6 +80,7 @@ describe.skipIf(!hasChromium)('export from the panel, import in the viewer (Chro
     expect(spellings(USER).some((s) => captured.includes(s))).toBe(true);
 
     // Export: native trace, everything, share; the preview lists what is replaced, never the values.
+    await panel.click('.sl-menu-open');
     await panel.click('.sl-export-open');
     const dialog = panel.locator('.sl-modal[aria-label="Export"]');
     await dialog.waitFor();
@@ -107,6 +108,15 @@ describe.skipIf(!hasChromium)('export from the panel, import in the viewer (Chro
     const viewer = await ext.context.newPage();
     await viewer.goto(`chrome-extension://${ext.id}/viewer.html`);
     await viewer.locator('.sl-file input[type="file"]').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: bytes });
+    // An imported trace is judged with nothing expected, never with the panel's saved settings; the file's own
+    // settings are offered, with the certificate's fingerprint, and apply only on a click.
+    const judged = viewer.locator('.sl-judged');
+    await viewer.locator('.sl-offer').waitFor();
+    expect(await judged.innerText()).toMatch(/Imported.*no expected IdP.*no trusted certificate/s);
+    expect(await viewer.locator('.sl-offer').innerText()).toMatch(/SHA-256/);
+    await viewer.click('.sl-offer-apply');
+    await viewer.waitForFunction(() => /Twilio Flex/.test(document.querySelector('.sl-judged')?.textContent ?? ''));
+    expect(await judged.innerText()).toMatch(/1 trusted certificate/);
     const after = await judgedRows(viewer, 4);
     // Same messages and the same findings about their content. What the signatures say may differ: a message
     // redaction changed cannot be verified any more, so its captured verdicts are claims and, with a trusted

@@ -56,6 +56,8 @@ describe('a trace loaded in the viewer', () => {
     expect(out.problems).toContainEqual(
       expect.objectContaining({ rule: 'saved-settings', severity: 'info', message: expect.stringMatching(/1 trusted IdP certificate, IdP metadata.*not applied/) }),
     );
+    // Offered with the batch (the viewer shows them with fingerprints and an Apply button), not applied.
+    expect(out.batch?.settings?.trustedCertificates).toEqual([loadTestKey('rogue').certificatePem]);
     const loaded = out.batch?.entries ?? [];
     const own = await analyze(loaded, { trustedCertificates: [loadTestKey('idp').certificatePem] });
     expect(own.messages[0]?.signatures.map((s) => s.status)).toEqual(['untrusted', 'untrusted']);

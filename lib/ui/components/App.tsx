@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MessageKind, Report, Severity, TraceEntry } from '../../core/model';
 import type { DataSource, Settings } from '../data-source';
+import type { SavedSettings } from '../../core/trace';
 import { useCapture } from '../hooks/useCapture';
 import { useDebounced } from '../hooks/useDebounced';
 import { resolveTheme, useSystemDark, type Theme } from '../hooks/useTheme';
@@ -28,6 +29,14 @@ import { usePanelImport } from '../hooks/usePanelImport';
 import { useFileDrop } from '../hooks/useFileDrop';
 import { otherTypeCounts } from '../state/rows';
 import type { RequestType } from '../engine';
+import { Splitter } from './Splitter';
+import { TraceSettingsBanner } from './TraceSettingsBanner';
+import { SettingsOfferBanner } from './SettingsOfferBanner';
+import { FlowHead, VerdictLine } from './FlowHead';
+import { useLayout } from '../hooks/useLayout';
+import { flowTarget, initialSelection } from '../state/selection';
+import { plural } from '../state/plural';
+import { describeSavedSettings } from '../../core/trace';
 
 export type Mode = 'panel' | 'viewer' | 'options';
 
@@ -37,9 +46,6 @@ export interface AppProps {
   /** The DevTools theme, read by the entry point (`chrome.devtools.panels.themeName`). */
   theme?: Theme;
 }
-
-/** What a file dropped on the panel is judged with: the generic profile, no expectations. */
-const IMPORT_SETTINGS: Settings = { ...DEFAULT_SETTINGS };
 
 const EMPTY_REPORT: Report = {
   schemaVersion: 1,
@@ -59,10 +65,20 @@ export function App({ source, mode, theme }: AppProps) {
   const [batches, setBatches] = useState(0);
   const [preview, setPreview] = useState<Settings>();
   const panelImport = usePanelImport();
-  // A file dropped on the panel is shown instead of the live capture and judged as the viewer judges a file,
-  // not with the panel's saved settings (they are for the person's own IdP, not a customer's).
+  // A file dropped on the panel is shown instead of the live capture. Files loaded here are someone else's
+  // trace: judged with their own settings, which start generic (never the live capture's saved ones) and change
+  // only by the person's choice.
   const shown = mode === 'panel' ? panelImport.imported : undefined;
-  const cap = useCapture(source, shown ? shown.entries : extra, mode !== 'viewer' && !shown, preview ?? (shown ? IMPORT_SETTINGS : undefined));
+  const imported = mode === 'viewer' || !!shown;
+  const [traceSettings, setTraceSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [fileOffer, setFileOffer] = useState<FileOffer>();
+  const cap = useCapture(source, shown ? shown.entries : extra, mode !== 'viewer' && !shown, preview, imported ? traceSettings : undefined);
+  // A new drop on the panel starts again from the generic profile, with its own file's settings offered.
+  useEffect(() => {
+    if (mode !== 'panel') return;
+    setTraceSettings(DEFAULT_SETTINGS);
+    setFileOffer(shown?.settings ? { origin: shown.label, settings: shown.settings } : undefined);
+  }, [mode, shown]);
   const systemDark = useSystemDark();
   const settings = cap.settings ?? DEFAULT_SETTINGS;
   const dataTheme = resolveTheme(settings.theme, theme, systemDark);
@@ -71,6 +87,11 @@ export function App({ source, mode, theme }: AppProps) {
     await source.setSettings(next);
     cap.reload();
   }, [source, cap.reload]);
+  // "Use for the live capture": the trace's expectations become the saved ones; the browser preferences stay.
+  const useForLive = useCallback(
+    (next: Settings) => saveSettings({ version: settings.version, keepAcrossRestart: settings.keepAcrossRestart, rememberSpKey: settings.rememberSpKey, theme: settings.theme, ...analysisOptions(next) }),
+    [saveSettings, settings],
+  );
 
   if (mode === 'options') {
     return (
@@ -87,14 +108,22 @@ export function App({ source, mode, theme }: AppProps) {
       mode={mode}
       dataTheme={dataTheme}
       cap={cap}
-      settings={settings}
-      saveSettings={saveSettings}
+      judged={imported ? traceSettings : settings}
+      imported={imported}
+      saveSettings={imported ? async (next) => setTraceSettings(next) : saveSettings}
+      useForLive={imported ? useForLive : undefined}
+      fileOffer={fileOffer}
+      onFileOffer={(apply) => {
+        if (apply && fileOffer) setTraceSettings({ ...DEFAULT_SETTINGS, ...fileOffer.settings });
+        setFileOffer(undefined);
+      }}
       onPreview={setPreview}
       onAdd={(b) => {
         setBatches((n) => n + 1);
         setExtra((prev) => [...prev, ...b.entries]);
+        if (b.settings) setFileOffer({ origin: b.label, settings: b.settings });
       }}
-      onClearExtra={() => setExtra([])}
+      onClearExtra={() => (setExtra([]), setFileOffer(undefined), setTraceSettings(DEFAULT_SETTINGS))}
       extraCount={extra.length}
       batchNumber={batches + 1}
       panelImport={panelImport}
@@ -102,13 +131,24 @@ export function App({ source, mode, theme }: AppProps) {
   );
 }
 
+/** Settings stored in an imported file: offered, applied only on the person's click. */
+interface FileOffer {
+  origin: string;
+  settings: SavedSettings;
+}
+
 interface WorkspaceProps {
   source: DataSource;
   mode: 'panel' | 'viewer';
   dataTheme: Theme;
   cap: ReturnType<typeof useCapture>;
-  settings: Settings;
+  /** What the trace on screen is judged against: the saved settings, or an imported trace's own. */
+  judged: Settings;
+  imported: boolean;
   saveSettings: (s: Settings) => Promise<void>;
+  useForLive?: (s: Settings) => Promise<void>;
+  fileOffer?: FileOffer;
+  onFileOffer: (apply: boolean) => void;
   onPreview: (draft: Settings | undefined) => void;
   onAdd: (b: InputBatch) => void;
   onClearExtra: () => void;
@@ -117,7 +157,8 @@ interface WorkspaceProps {
   panelImport: ReturnType<typeof usePanelImport>;
 }
 
-function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPreview, onAdd, onClearExtra, extraCount, batchNumber, panelImport }: WorkspaceProps) {
+function Workspace(props: WorkspaceProps) {
+  const { source, mode, dataTheme, cap, judged, imported, saveSettings, useForLive, fileOffer, onFileOffer, onPreview, onAdd, onClearExtra, extraCount, batchNumber, panelImport } = props;
   const [text, setText] = useState('');
   const [kind, setKind] = useState<MessageKind | ''>('');
   const [minSeverity, setMinSeverity] = useState<Severity | ''>('');
@@ -132,6 +173,9 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
   const [drawer, setDrawer] = useState(false);
   const [dialog, setDialog] = useState<{ type: 'export' } | { type: 'report'; flow?: string } | { type: 'compare'; message: number }>();
   const [compare, setCompare] = useState<CompareRequest>();
+  const [split, setSplit] = useState({ columns: 0.42, rows: 0.4 });
+  const [revealSeq, setRevealSeq] = useState(0);
+  const layout = useLayout();
   const searchRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const detailRef = useRef<HTMLDivElement | null>(null);
@@ -143,20 +187,38 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
   const rows = useMemo(() => buildRows(report, cap.entries, { tabId, showOthers, filter, types }), [report, cap.entries, tabId, showOthers, filter, types]);
   const typeCounts = useMemo(() => (showOthers ? otherTypeCounts(report, cap.entries) : undefined), [showOthers, report, cap.entries]);
   const flowLabels = useMemo(() => new Map(report.flows.map((f, i) => [f.id, `#${i + 1}`])), [report]);
+  const flowsById = useMemo(() => new Map(report.flows.map((f) => [f.id, f])), [report]);
   const entriesById = useMemo(() => new Map(cap.entries.map((e) => [e.id, e])), [cap.entries]);
   const cursor = cursorKey === undefined ? -1 : rows.findIndex((r) => r.key === cursorKey);
   // The detail follows the cursor once it rests: holding an arrow key must not render each message on the way.
   const shownKey = useDebounced(cursorKey, 80);
 
-  // On a narrow panel the list is hidden while the detail is open: focus it once it is shown again.
+  // When only one of list and detail fits, the list is hidden while the detail is open: focus it once it is shown again.
   const backToList = useCallback(() => {
     setDetailOpen(false);
     setTimeout(() => listRef.current?.focus(), 0);
   }, []);
 
-  const openDetail = useCallback(() => {
+  const openDetail = useCallback((focus = true) => {
     setDetailOpen(true);
-    setTimeout(() => detailRef.current?.focus(), 0);
+    if (focus) setTimeout(() => detailRef.current?.focus(), 0);
+  }, []);
+
+  // The answer first: until the person picks a row, the newest flow with an error is selected (and shown).
+  const chosen = useRef(false);
+  useEffect(() => {
+    if (chosen.current || rows.length === 0) return;
+    const i = initialSelection(report, rows);
+    const key = i === undefined ? undefined : rows[i]?.key;
+    if (key === undefined || key === cursorKey) return;
+    setCursorKey(key);
+    setRevealSeq((n) => n + 1);
+    if (layout === 'stack') setDetailOpen(true);
+  }, [rows, report]);
+  const pick = useCallback((key: string | undefined) => {
+    chosen.current = true;
+    setCompare(undefined);
+    setCursorKey(key);
   }, []);
 
   useEffect(() => {
@@ -195,32 +257,52 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
     if (row?.type === 'message') {
       const m = report.messages[row.index];
       if (m) {
+        const flow = flowsById.get(m.flow);
         const actions = (
           <>
-            <CopyButton label="Copy flow as Markdown" text={() => markdownReport(report, m.flow)} />
-            <CopyButton label="Copy all as Markdown" text={() => markdownReport(report)} />
-            <button type="button" onClick={() => setDialog({ type: 'report', flow: m.flow })}>
-              Save HTML report…
+            <CopyButton label="Copy flow (Markdown)" text={() => markdownReport(report, m.flow)} />
+            <CopyButton label="Copy all" text={() => markdownReport(report)} />
+            <button type="button" onClick={() => setDialog({ type: 'report', flow: m.flow })} title="Save an HTML report of this flow for a ticket">
+              HTML report…
             </button>
-            <button type="button" class="sl-compare-open" onClick={() => setDialog({ type: 'compare', message: m.index })}>
-              Compare with…
+            <button type="button" class="sl-compare-open" onClick={() => setDialog({ type: 'compare', message: m.index })} title="Compare with another flow or message">
+              Compare…
             </button>
           </>
         );
-        return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} idp={messageIdp(report, m)} actions={actions} />;
+        return (
+          <MessageDetail
+            key={row.key}
+            m={m}
+            entry={entriesById.get(m.entry)}
+            time={timeReference(report, m)}
+            lookup={ruleInfo}
+            idp={messageIdp(report, m)}
+            actions={actions}
+            head={flow ? <FlowHead flow={flow} label={flowLabels.get(flow.id)} report={report} /> : undefined}
+          />
+        );
       }
     }
     if (row?.type === 'other') return <EntryDetail entry={row.entry} />;
-    return <p class="sl-none sl-pad">Select a message (↑/↓, Enter) to see what is wrong with it and how to fix it.</p>;
+    return <p class="sl-none sl-pad">Select a message (click, or ↑/↓ and Enter) to see what is wrong with it and how to fix it.</p>;
   })();
 
+  // The split is a share of the main area; the bar between list and detail moves it.
+  const mainStyle =
+    layout === 'columns'
+      ? { gridTemplateColumns: `minmax(180px, ${Math.round(split.columns * 100)}%) 5px minmax(0, 1fr)` }
+      : layout === 'rows'
+        ? { gridTemplateRows: `minmax(60px, ${Math.round(split.rows * 100)}%) 5px minmax(0, 1fr)` }
+        : undefined;
+
   return (
-    <div class={`sl-app${detailOpen ? ' sl-detail-open' : ''}${drop.over ? ' sl-dropping' : ''}`} data-theme={dataTheme} {...drop.handlers}>
+    <div class={`sl-app sl-layout-${layout}${detailOpen ? ' sl-detail-open' : ''}${drop.over ? ' sl-dropping' : ''}`} data-theme={dataTheme} {...drop.handlers}>
       <Toolbar
         mode={mode}
         recording={cap.recording}
         onRecording={mode === 'panel' ? (on) => void source.setRecording(on).then(cap.reload) : undefined}
-        onClear={mode === 'panel' ? () => void source.clear().then(cap.reload) : undefined}
+        onClear={mode === 'panel' && !imported ? () => void source.clear().then(cap.reload) : undefined}
         text={text}
         onText={setText}
         kind={kind}
@@ -251,20 +333,49 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
           {describeDrops(cap.drops)}
         </div>
       ) : null}
+      <TraceSettingsBanner
+        scope={imported ? 'import' : 'live'}
+        settings={judged}
+        onChange={() => setDrawer(true)}
+      />
+      {fileOffer ? (
+        <SettingsOfferBanner
+          offer={fileOffer}
+          heading={`${fileOffer.origin} carries the settings its maker used`}
+          intro="This trace is judged with the generic profile and no expectations. Apply the file's settings only if you trust the file: its certificates would decide which signatures count as valid."
+          more={describeSavedSettings({
+            idpMetadataXml: fileOffer.settings.idpMetadataXml,
+            spMetadataXml: fileOffer.settings.spMetadataXml,
+            profileDocument: fileOffer.settings.profileDocument,
+            clockSkewSeconds: fileOffer.settings.clockSkewSeconds,
+            at: fileOffer.settings.at,
+          })}
+          onApply={() => onFileOffer(true)}
+          onDismiss={() => onFileOffer(false)}
+        />
+      ) : null}
+      <VerdictLine verdict={report.summary.verdict} scope="trace" />
       {report.findings.length > 0 ? (
-        <button type="button" class={`sl-banner sl-trace${shownKey === 'trace' ? ' sl-selected' : ''}`} onClick={() => (setCompare(undefined), setCursorKey('trace'), openDetail())}>
-          {report.findings.length} finding{report.findings.length === 1 ? '' : 's'} about the whole trace
+        <button type="button" class={`sl-banner sl-trace${shownKey === 'trace' ? ' sl-selected' : ''}`} onClick={() => (pick('trace'), openDetail())}>
+          {plural(report.findings.length, 'finding')} about the whole trace
         </button>
       ) : null}
-      <main class="sl-main">
+      <main class="sl-main" style={mainStyle}>
         <MessageList
           rows={rows}
           report={report}
           cursor={cursor}
-          onCursor={(i) => (setCompare(undefined), setCursorKey(rows[i]?.key))}
-          onOpen={openDetail}
+          onCursor={(i) => pick(rows[i]?.key)}
+          onOpen={(focus) => openDetail(focus || layout === 'stack')}
+          onFlow={(i) => {
+            const target = flowTarget(report, rows, i);
+            if (target === undefined) return;
+            pick(rows[target]?.key);
+            openDetail(layout === 'stack');
+          }}
           flowLabels={flowLabels}
           listRef={listRef}
+          revealSeq={revealSeq}
           emptyText={
             mode === 'viewer'
               ? 'Paste a message above, or drop a HAR / SAML-tracer / trace file anywhere on the input box.'
@@ -273,8 +384,15 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
                 : 'No SAML message matches.'
           }
         />
+        {layout !== 'stack' ? (
+          <Splitter
+            orientation={layout === 'columns' ? 'vertical' : 'horizontal'}
+            value={split[layout]}
+            onChange={(f) => setSplit((s) => ({ ...s, [layout]: f }))}
+          />
+        ) : null}
         <div class="sl-detail" ref={detailRef} tabIndex={-1}>
-          {detailOpen ? (
+          {layout === 'stack' && detailOpen ? (
             <button type="button" class="sl-back" onClick={backToList}>
               ← Back (Esc)
             </button>
@@ -283,7 +401,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
         </div>
       </main>
       {dialog?.type === 'export' ? (
-        <ExportDialog entries={cap.entries} report={report} rows={rows} settings={settings} analysing={cap.analysing} onClose={() => setDialog(undefined)} />
+        <ExportDialog entries={cap.entries} report={report} rows={rows} settings={judged} analysing={cap.analysing} onClose={() => setDialog(undefined)} />
       ) : null}
       {dialog?.type === 'report' ? (
         <ReportDialog report={report} flow={dialog.flow} flowLabel={dialog.flow ? flowLabels.get(dialog.flow) : undefined} onClose={() => setDialog(undefined)} />
@@ -293,14 +411,21 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
           report={report}
           message={report.messages[dialog.message]!}
           flowLabel={flowLabels.get(report.messages[dialog.message]!.flow)}
-          options={analysisOptions(settings)}
+          options={analysisOptions(judged)}
           onCompare={(request) => (setCompare(request), setDialog(undefined), openDetail())}
           onClose={() => setDialog(undefined)}
         />
       ) : null}
       {drawer ? (
         <aside class="sl-drawer" aria-label="Settings">
-          <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setDrawer(false)} onPreview={onPreview} />
+          <SettingsForm
+            settings={judged}
+            onSave={saveSettings}
+            onClose={() => setDrawer(false)}
+            onPreview={onPreview}
+            scope={imported ? 'trace' : 'saved'}
+            onUseForLive={useForLive}
+          />
         </aside>
       ) : null}
     </div>

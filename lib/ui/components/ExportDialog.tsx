@@ -9,6 +9,7 @@ import { analysisOptions } from '../state/settings-form';
 import { DEFAULT_EXPORT_CHOICE, FORMAT_CHOICES, previewSummary, scopeCounts, scopeEntryIds, type ExportChoice, type PreviewSummary } from '../state/export-choice';
 import type { Row } from '../state/rows';
 import { Modal } from './Modal';
+import { plural } from '../state/plural';
 
 export interface ExportDialogProps {
   entries: TraceEntry[];
@@ -20,9 +21,6 @@ export interface ExportDialogProps {
   onClose: () => void;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function sizeText(chars: number): string {
   return chars < 1024 ? `${chars} bytes` : chars < 1024 * 1024 ? `${(chars / 1024).toFixed(1)} KB` : `${(chars / 1024 / 1024).toFixed(1)} MB`;

@@ -47,9 +47,21 @@ export function FindingCard({ finding, rule, idp, onLocate }: { finding: Finding
         ) : null}
       </div>
       <p class="sl-finding-msg">{finding.message}</p>
-      {rule ? (
-        // Errors and warnings are what a person came for: their explanation is open; infos stay compact.
-        <details class="sl-explain" open={finding.severity !== 'info'}>
+      {rule && finding.severity !== 'info' ? (
+        // Errors and warnings are what a person came for: the fix first, in view without a click (a docked panel is short).
+        <>
+          <FixView rule={rule} idp={idp} />
+          <details class="sl-explain">
+            <summary>Why it matters{rule.spec ? ' (and the spec)' : ''}</summary>
+            <div class="sl-why">
+              <Lines text={rule.why} />
+            </div>
+            {rule.spec ? <div class="sl-spec">Spec: {rule.spec}</div> : null}
+          </details>
+        </>
+      ) : rule ? (
+        // Infos stay compact.
+        <details class="sl-explain">
           <summary>Why it matters and how to fix it</summary>
           <div class="sl-why">
             <strong>Why it matters: </strong>

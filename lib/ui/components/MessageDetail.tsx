@@ -25,9 +25,11 @@ export interface MessageDetailProps {
   idp?: IdpProduct;
   /** Extra buttons for the header (export, copy as Markdown...). */
   actions?: ComponentChildren;
+  /** The flow line and its verdict, shown first. */
+  head?: ComponentChildren;
 }
 
-export function MessageDetail({ m, entry, time, lookup, idp, actions }: MessageDetailProps) {
+export function MessageDetail({ m, entry, time, lookup, idp, actions, head }: MessageDetailProps) {
   const [tab, setTab] = useState<Tab>('xml');
   const [hl, setHl] = useState<{ location?: string; seq: number }>({ seq: 0 });
   useEffect(() => setHl({ seq: 0 }), [m]);
@@ -37,16 +39,19 @@ export function MessageDetail({ m, entry, time, lookup, idp, actions }: MessageD
   };
   return (
     <article class="sl-detail-inner" aria-label={`${m.kind} details`}>
+      {head}
       <header class="sl-detail-head">
-        <h2>
-          {m.kind} <span class="sl-muted">{[directionLabel(m.direction), m.binding, timeOfDay(m.capturedAt)].filter(Boolean).join(' · ')}</span>
-        </h2>
+        <div class="sl-detail-title">
+          <h2>
+            {m.kind} <span class="sl-muted">{[directionLabel(m.direction), m.binding, timeOfDay(m.capturedAt)].filter(Boolean).join(' · ')}</span>
+          </h2>
+          {actions ? <div class="sl-actions">{actions}</div> : null}
+        </div>
         {m.url ? (
-          <div class="sl-break sl-muted">
+          <div class="sl-url sl-muted" title={m.url}>
             {m.method} {m.url}
           </div>
         ) : null}
-        {actions ? <div class="sl-actions">{actions}</div> : null}
       </header>
       {entry?.redacted ? (
         <p class="sl-banner sl-trace sl-redacted-note" role="note">

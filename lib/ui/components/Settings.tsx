@@ -14,6 +14,13 @@ export interface SettingsFormProps {
   onClose?: () => void;
   /** Called with the draft as it is edited (and undefined when done), so the findings re-judge before saving. */
   onPreview?: (draft: Settings | undefined) => void;
+  /**
+   * 'saved' (default): the settings of the live capture, stored in the browser. 'trace': an imported trace's own
+   * settings, kept with it and never stored; the browser's preferences (theme, storage) are not shown.
+   */
+  scope?: 'saved' | 'trace';
+  /** For a trace: make these the live capture's settings too (an explicit choice, never implied by an import). */
+  onUseForLive?: (next: Settings) => Promise<void>;
 }
 
 function MetadataImport({ as, onXml }: { as: 'idp' | 'sp'; onXml: (xml: string) => void }) {
@@ -88,7 +95,8 @@ function CertificateSummary({ text }: { text: string }) {
 }
 
 /** The settings form, used by the options page and by the panel's drawer. Saved explicitly, not per keystroke. */
-export function SettingsForm({ settings, onSave, onClose, onPreview }: SettingsFormProps) {
+export function SettingsForm({ settings, onSave, onClose, onPreview, scope = 'saved', onUseForLive }: SettingsFormProps) {
+  const trace = scope === 'trace';
   const [draft, setDraft] = useState<Settings>(settings);
   const [certText, setCertText] = useState((settings.trustedCertificates ?? []).join('\n\n'));
   const [skew, setSkew] = useState(String(settings.clockSkewSeconds ?? 180));
@@ -128,17 +136,31 @@ export function SettingsForm({ settings, onSave, onClose, onPreview }: SettingsF
     setNote(`${out.summary} Review, then save.`);
   };
 
-  const save = async () => {
-    if (sidProblem || skewProblem) return;
+  const built = (): Settings | undefined => {
+    if (sidProblem || skewProblem) return undefined;
     const certs = splitCertificates(certText);
-    const next: Settings = {
+    return {
       ...draft,
       trustedCertificates: certs.length ? certs : undefined,
       clockSkewSeconds: skew.trim() === '' ? undefined : Number(skew),
     };
+  };
+  const save = async () => {
+    const next = built();
+    if (!next) return;
     try {
       await onSave(next);
-      setNote('Saved. Captured messages are judged again with these settings.');
+      setNote(trace ? 'Applied to this imported trace only; the live capture keeps its own settings.' : 'Saved. Captured messages are judged again with these settings.');
+    } catch (e) {
+      setNote(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  const useForLive = async () => {
+    const next = built();
+    if (!next || !onUseForLive) return;
+    try {
+      await onUseForLive(next);
+      setNote('Saved as the live capture\'s settings too.');
     } catch (e) {
       setNote(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -146,6 +168,11 @@ export function SettingsForm({ settings, onSave, onClose, onPreview }: SettingsF
 
   return (
     <form class="sl-settings" onSubmit={(e) => (e.preventDefault(), void save())}>
+      <p class="sl-settings-scope">
+        {trace
+          ? 'Settings of this imported trace: it started from the generic profile with no expectations. They stay with it and are not stored.'
+          : 'Settings of the live capture, stored in this browser.'}
+      </p>
       <fieldset>
         <legend>Service provider profile</legend>
         <label>
@@ -214,10 +241,12 @@ export function SettingsForm({ settings, onSave, onClose, onPreview }: SettingsF
           SP private key for encrypted assertions (PEM)
           <textarea rows={3} spellcheck={false} autocomplete="off" value={draft.spPrivateKeyPem ?? ''} onInput={(e) => set('spPrivateKeyPem', str((e.target as HTMLTextAreaElement).value))} placeholder="-----BEGIN PRIVATE KEY-----" />
         </label>
-        <label class="sl-check">
-          <input type="checkbox" checked={draft.rememberSpKey} onChange={(e) => set('rememberSpKey', (e.target as HTMLInputElement).checked)} />
-          Remember the key in this browser's storage (otherwise it is kept in memory only and forgotten when the page closes)
-        </label>
+        {trace ? null : (
+          <label class="sl-check">
+            <input type="checkbox" checked={draft.rememberSpKey} onChange={(e) => set('rememberSpKey', (e.target as HTMLInputElement).checked)} />
+            Remember the key in this browser's storage (otherwise it is kept in memory only and forgotten when the page closes)
+          </label>
+        )}
       </fieldset>
 
       <fieldset>
@@ -227,24 +256,33 @@ export function SettingsForm({ settings, onSave, onClose, onPreview }: SettingsF
           <input type="number" min={0} max={86400} value={skew} onInput={(e) => setSkew((e.target as HTMLInputElement).value)} />
         </label>
         {skewProblem ? <p class="sl-error-text">{skewProblem}</p> : null}
-        <label class="sl-check">
-          <input type="checkbox" checked={draft.keepAcrossRestart} onChange={(e) => set('keepAcrossRestart', (e.target as HTMLInputElement).checked)} />
-          Keep captured requests across a browser restart
-        </label>
-        <label>
-          Theme{' '}
-          <select value={draft.theme ?? 'auto'} onChange={(e) => set('theme', (e.target as HTMLSelectElement).value as Settings['theme'])}>
-            <option value="auto">Follow DevTools / system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </label>
+        {trace ? null : (
+          <>
+            <label class="sl-check">
+              <input type="checkbox" checked={draft.keepAcrossRestart} onChange={(e) => set('keepAcrossRestart', (e.target as HTMLInputElement).checked)} />
+              Keep captured requests across a browser restart
+            </label>
+            <label>
+              Theme{' '}
+              <select value={draft.theme ?? 'auto'} onChange={(e) => set('theme', (e.target as HTMLSelectElement).value as Settings['theme'])}>
+                <option value="auto">Follow DevTools / system</option>
+                <option value="light">Light</option>
+                <option value="dark">Dark</option>
+              </select>
+            </label>
+          </>
+        )}
       </fieldset>
 
       <div class="sl-form-actions">
         <button type="submit" class="sl-primary" disabled={!!sidProblem || !!skewProblem}>
-          Save
+          {trace ? 'Apply to this trace' : 'Save'}
         </button>
+        {trace && onUseForLive ? (
+          <button type="button" class="sl-use-for-live" disabled={!!sidProblem || !!skewProblem} onClick={() => void useForLive()}>
+            Use for the live capture
+          </button>
+        ) : null}
         <button type="button" onClick={() => (setDraft(settings), setCertText((settings.trustedCertificates ?? []).join('\n\n')), setEditorKey((k) => k + 1), setNote(''))}>
           Revert
         </button>

@@ -15,6 +15,12 @@ export interface OfferedSettings {
 
 export interface SettingsOfferBannerProps {
   offer: OfferedSettings;
+  /** Replaces "<origin> offers settings for SAML Lens" (a file's settings are offered too). */
+  heading?: string;
+  /** Replaces the advice under the heading. */
+  intro?: string;
+  /** Further lines about what would be applied (metadata, profile document...). */
+  more?: string[];
   onApply(): void;
   onDismiss(): void;
 }
@@ -37,12 +43,12 @@ function certificateLines(pems: string[]): string[] {
   });
 }
 
-export function SettingsOfferBanner({ offer, onApply, onDismiss }: SettingsOfferBannerProps) {
+export function SettingsOfferBanner({ offer, onApply, onDismiss, heading, intro, more = [] }: SettingsOfferBannerProps) {
   const certs = certificateLines(offer.settings.trustedCertificates ?? []);
   return (
     <section class="sl-offer" role="region" aria-label="Settings offered by a page">
-      <h2>{offer.origin} offers settings for SAML Lens</h2>
-      <p>Nothing has changed yet. Apply them only if you started this from a page you trust on this machine.</p>
+      <h2>{heading ?? `${offer.origin} offers settings for SAML Lens`}</h2>
+      <p>{intro ?? 'Nothing has changed yet. Apply them only if you started this from a page you trust on this machine.'}</p>
       <dl>
         {LABELS.filter(([field]) => offer.settings[field]).map(([field, label]) => (
           <>
@@ -56,6 +62,14 @@ export function SettingsOfferBanner({ offer, onApply, onDismiss }: SettingsOffer
           <>
             <dt>Trusted IdP certificate{certs.length > 1 ? 's' : ''}</dt>
             {certs.map((line) => (
+              <dd key={line}>{line}</dd>
+            ))}
+          </>
+        )}
+        {more.length > 0 && (
+          <>
+            <dt>Also</dt>
+            {more.map((line) => (
               <dd key={line}>{line}</dd>
             ))}
           </>

@@ -36,6 +36,8 @@ export function useCapture(
   includeSource = true,
   /** Settings being edited and not yet saved: the report judges with these meanwhile. */
   preview?: Settings,
+  /** An imported trace's own settings: judged with these instead of the saved ones (which stay the live capture's). */
+  judgeWith?: Settings,
 ): CaptureState & { reload: () => void } {
   const [state, setState] = useState<CaptureState>({ entries: [], recording: false, analysing: false });
   const running = useRef(false);
@@ -46,6 +48,8 @@ export function useCapture(
   extraRef.current = extra;
   const previewRef = useRef(preview);
   previewRef.current = preview;
+  const judgeRef = useRef(judgeWith);
+  judgeRef.current = judgeWith;
 
   const analyseLoop = useCallback(async () => {
     if (running.current) {
@@ -61,7 +65,7 @@ export function useCapture(
       await new Promise((r) => setTimeout(r, 0));
       try {
         // Redacted entries carry what their file said was found before redaction; analyze shows it as claims.
-        const report = await runAnalysis(entries, analysisOptions(previewRef.current ?? settings));
+        const report = await runAnalysis(entries, analysisOptions(previewRef.current ?? judgeRef.current ?? settings));
         if (!alive.current) return;
         setState((s) => ({ ...s, report, error: undefined }));
       } catch (e) {
@@ -114,6 +118,14 @@ export function useCapture(
     previewed.current = !!preview;
     void analyseLoop();
   }, [preview, analyseLoop]);
+
+  // The trace's own settings changed (applied from the drawer or from its file): judge again.
+  const judged = useRef(judgeWith);
+  useEffect(() => {
+    if (judged.current === judgeWith) return;
+    judged.current = judgeWith;
+    void analyseLoop();
+  }, [judgeWith, analyseLoop]);
 
   // Entries added by the viewer (pasted, dropped) are not in the source: re-judge when they change.
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { Problem, TraceEntry } from '../../core/model';
+import type { SavedSettings } from '../../core/trace';
 import { importOneFile } from '../import/import-one';
 import { progressText } from '../import/protocol';
 
@@ -10,6 +11,8 @@ export interface PanelImport {
   summary: string;
   problems: Problem[];
   note?: string;
+  /** Settings stored in the file: offered, applied only on the person's click. */
+  settings?: SavedSettings;
 }
 
 /**
@@ -32,11 +35,13 @@ export function usePanelImport(): {
       const problems: Problem[] = [];
       const summaries: string[] = [];
       let note: string | undefined;
+      let settings: SavedSettings | undefined;
       for (const [i, f] of files.entries()) {
         const out = await importOneFile(f, i + 1, (p) => setStatus({ text: progressText(f.name, p), problems: [] }));
         summaries.push(out.summary);
         problems.push(...out.problems);
         note ??= out.note;
+        settings ??= out.batch?.settings;
         if (out.batch) for (const e of out.batch.entries) entries.push(e);
       }
       if (entries.length === 0) {
@@ -45,7 +50,7 @@ export function usePanelImport(): {
         return;
       }
       setStatus(undefined);
-      setImported({ label: files.map((f) => f.name).join(', '), entries, summary: summaries.join(' '), problems, ...(note ? { note } : {}) });
+      setImported({ label: files.map((f) => f.name).join(', '), entries, summary: summaries.join(' '), problems, ...(note ? { note } : {}), ...(settings ? { settings } : {}) });
     })();
   }, []);
 

@@ -9,8 +9,8 @@ import {
 
 export interface VirtualListOptions {
   count: number;
-  /** Fixed row height in CSS pixels: rows are one line, so no measuring is needed. */
-  rowHeight: number;
+  /** Row height in CSS pixels, fixed per row (one for all, or per index): known in advance, so no measuring is needed. */
+  rowHeight: number | ((index: number) => number);
   overscan?: number;
   getKey?: (index: number) => string | number;
 }
@@ -26,7 +26,7 @@ export function useVirtualList(opts: VirtualListOptions) {
   const options: VirtualizerOptions<HTMLDivElement, HTMLDivElement> = {
     count: opts.count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => opts.rowHeight,
+    estimateSize: typeof opts.rowHeight === 'number' ? () => opts.rowHeight as number : opts.rowHeight,
     scrollToFn: elementScroll,
     observeElementRect,
     observeElementOffset,
@@ -40,7 +40,7 @@ export function useVirtualList(opts: VirtualListOptions) {
   useLayoutEffect(() => {
     virtualizer._willUpdate();
   });
-  // Row heights are fixed, but the count changes as captures arrive: re-measure when it does.
+  // Row heights are fixed, but the count (and which rows are flow headers) changes as captures arrive: re-measure.
   useEffect(() => {
     virtualizer.measure();
   }, [virtualizer, opts.count, opts.rowHeight]);

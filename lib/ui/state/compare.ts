@@ -2,6 +2,7 @@ import type { AnalyzeOptions, MessageKind, MessageReport, Report, TraceEntry } f
 import type { CompareInput, Pick } from '../../core/compare';
 import { FLOW_KIND_LABEL, timeOfDay } from './labels';
 import type { InputResult } from './viewer-input';
+import { plural } from './plural';
 
 export type CompareScope = 'flow' | 'message';
 
@@ -13,7 +14,6 @@ export interface CompareChoice {
   pick: Pick;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function counts(findings: MessageReport['findings']): string {
   const errors = findings.filter((f) => f.severity === 'error').length;

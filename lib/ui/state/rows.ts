@@ -10,7 +10,18 @@ export interface Correlation {
 }
 
 export type Row =
-  | { type: 'flow'; key: string; flow: FlowReport; correlation: Correlation; worst?: Severity; count: number }
+  | {
+      type: 'flow';
+      key: string;
+      flow: FlowReport;
+      correlation: Correlation;
+      worst?: Severity;
+      count: number;
+      /** "#1": the flow's number in the trace, as the flow tags and the reports name it. */
+      label?: string;
+      /** When the flow started (its first message's capture time). */
+      at?: string;
+    }
   | { type: 'message'; key: string; index: number; flowId: string; grouped: boolean }
   | { type: 'other'; key: string; entry: TraceEntry };
 
@@ -66,13 +77,22 @@ export function buildRows(report: Report, entries: readonly TraceEntry[], opts: 
 
   if (!opts.showOthers) {
     const placed = new Set<number>();
-    for (const flow of report.flows) {
+    for (const [n, flow] of report.flows.entries()) {
       const ms = flow.messages.map((i) => report.messages[i]).filter((m): m is MessageReport => m !== undefined);
       ms.forEach((m) => placed.add(m.index));
       const shown = ms.filter(visible);
       if (shown.length === 0) continue;
       const all = ms.flatMap((m) => m.findings);
-      rows.push({ type: 'flow', key: `f:${flow.id}`, flow, correlation: flowCorrelation(ms), worst: flow.worst ?? worstSeverity(all), count: ms.length });
+      rows.push({
+        type: 'flow',
+        key: `f:${flow.id}`,
+        flow,
+        correlation: flowCorrelation(ms),
+        worst: flow.worst ?? worstSeverity(all),
+        count: ms.length,
+        label: `#${n + 1}`,
+        at: ms[0]?.capturedAt,
+      });
       for (const m of shown) rows.push({ type: 'message', key: `m:${m.index}`, index: m.index, flowId: flow.id, grouped: true });
     }
     // A message the flow builder left out must still be visible: nothing captured is silently hidden.

@@ -16,6 +16,8 @@ export interface InputResult {
 export interface InputBatch {
   entries: TraceEntry[];
   label: string;
+  /** The file's saved settings, when it has any: offered to the person, applied only if they choose to. */
+  settings?: SavedSettings;
 }
 
 export interface TakeResult {
@@ -24,9 +26,9 @@ export interface TakeResult {
   problems: Problem[];
 }
 
-/** What the viewer says about a file's saved settings: they are the file maker's, so the person's own apply. */
+/** What the viewer says about a file's saved settings: they are the file maker's, offered but not taken. */
 const SETTINGS_HINT =
-  'The viewer judges with your own settings; if you trust the file, copy the certificate or metadata you need into Settings yourself.';
+  'An imported trace starts from the generic profile with no expectations; the file\'s settings are offered above the list, to apply only if you trust the file.';
 
 /** " (7 with a SAML message)" for a HAR or SAML-tracer file: the rest are the requests around them. */
 function withSaml(counts: InputResult['counts']): string {
@@ -65,7 +67,7 @@ export function takeInput(
   const entries = result.entries.map((e) => ({ ...e, id: `${prefix}${e.id}` }));
   const note = result.trace ? savedSettingsProblem(result.trace.settings, false, SETTINGS_HINT) : undefined;
   return {
-    batch: { entries, label },
+    batch: { entries, label, ...(note && result.trace ? { settings: result.trace.settings } : {}) },
     summary: `Added ${entries.length} request${entries.length === 1 ? '' : 's'}${withSaml(result.counts)} from ${label} (${result.format}).`,
     problems: note ? [...result.problems, note] : result.problems,
   };

@@ -92,7 +92,7 @@ for (const theme of ['light', 'dark']) {
   await page.keyboard.press('Escape');
 }
 await page.locator('.sl-row-msg').nth(1).click();
-await page.locator('button', { hasText: 'Save HTML report' }).click();
+await page.locator('button', { hasText: 'HTML report' }).click();
 await page.waitForSelector('.sl-report');
 await page.screenshot({ path: join(out, 'report-dialog.png') });
 await page.keyboard.press('Escape');
