@@ -1,18 +1,70 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
-import module from 'node:module';
+// Launches the bundled CLI (dist/cli.js, a CommonJS-style script, see lib/scripts/build-node.mjs) with a V8
+// code cache kept in the user's cache folder: Node 20 has no module.enableCompileCache, and compiling the
+// bundle is a large part of a cold start. Only a folder of the user's own is used: V8 checks a cache against
+// the script's length, not its content, so a cache another user could write would run their code. Without a
+// writable folder, or with NODE_DISABLE_COMPILE_CACHE set, the CLI runs uncached.
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-if (!existsSync(cli)) {
+let source;
+try {
+  source = readFileSync(cli, 'utf8');
+} catch {
   process.stderr.write('saml-lens: not built yet; run `npm install` (or `npm run build:node`) in the repository first.\n');
   process.exit(2);
 }
-// Node 22.1+ can keep the compiled bundle on disk between runs; a cold start then skips most compiling.
-module.enableCompileCache?.();
+
+// Named for the bundle's content (the stamp the build puts on its first line) and the Node that compiled
+// it, so a new version of either starts a fresh cache.
+const stamp = /^\/\/ saml-lens cli (\w+)/.exec(source)?.[1];
+const name = `cli-${stamp}-${process.version}-${process.arch}.v8`;
+
+function cacheFolder() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || !stamp) return undefined;
+  const home = homedir();
+  const base =
+    process.platform === 'win32'
+      ? process.env.LOCALAPPDATA
+      : process.platform === 'darwin'
+        ? join(home, 'Library', 'Caches')
+        : process.env.XDG_CACHE_HOME || join(home, '.cache');
+  return base ? join(base, 'saml-lens') : undefined;
+}
+
+const folder = cacheFolder();
+let cached;
 try {
-  const { main } = await import(cli);
-  process.exitCode = await main(process.argv.slice(2));
+  if (folder) cached = readFileSync(join(folder, name));
+} catch {
+  // No cache yet: compile from source and write one after the run.
+}
+
+/** Writes the code compiled during this run, so the next start skips compiling it; failing quietly. */
+function saveCache(script) {
+  if (!folder || (cached && !script.cachedDataRejected)) return;
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const tmp = join(folder, `${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+    renameSync(tmp, join(folder, name));
+    for (const old of readdirSync(folder)) if (old.startsWith('cli-') && old !== name) unlinkSync(join(folder, old));
+  } catch {
+    // A read-only or full disk only costs the next start its speed.
+  }
+}
+
+try {
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: cli, cachedData: cached });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(cli), module, cli, dirname(cli));
+  process.exitCode = await module.exports.main(process.argv.slice(2));
+  saveCache(script);
 } catch (err) {
   process.stderr.write(`saml-lens: internal error: ${err?.message ?? err}\n`);
   process.exitCode = 2;
