@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { lazyPackages } from './esbuild-lazy.mjs';
 
 const local = (path) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
@@ -29,11 +30,14 @@ await build({
   ...common,
   // Not a module Node loads by itself (the package is "type": "module"): bin.js wraps and runs it.
   format: 'cjs',
+  minify: true,
   entryPoints: { cli: 'lib/cli/main.ts' },
   outdir: 'dist',
   // commander imports child_process for executable sub-commands, which saml-lens has none of; loading it
   // costs every start.
   alias: { 'node:child_process': local('lib/cli/no-child-process.ts') },
+  // fflate builds its tables at import; only Redirect-binding messages and exports use it.
+  plugins: [lazyPackages(['fflate'])],
 });
 // bin.js names its code cache after this stamp: V8 checks a cache only against the script's length, and an
 // installed package's files all carry the same modification time.
