@@ -60,7 +60,7 @@ function saveCache(script) {
 }
 
 try {
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: cli, cachedData: cached });
+  const script = new Script(source, { filename: cli, cachedData: cached });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(cli), module, cli, dirname(cli));
   process.exitCode = await module.exports.main(process.argv.slice(2));
