@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { compareReports, comparisonMarkdown, redactComparison, type CompareProblem, type Pick } from '../core/compare';
 import type { MessageReport, Report } from '../core/model';
 import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
@@ -8,6 +8,7 @@ import { judge } from './judge';
 import { loadInputs, type LoadedInputs } from './load';
 import { expectationsFrom } from './options';
 import { UsageError } from './read-inputs';
+import { stdoutIsTerminal } from './terminal';
 
 // What `saml-lens diff` does, loaded only when it runs: comparing, its redaction and its reports cost a
 // plain `check` nothing at start-up.
@@ -71,10 +72,10 @@ export async function runDiff(a: string, b: string | undefined, flags: DiffFlags
   const format = flags.format ?? (flags.json ? 'json' : 'text');
   const profile = (flags.redact ?? (format === 'markdown' ? 'support' : 'none')) as RedactionProfile;
   const c = redactComparison(outcome.comparison, profile, [...sources(ra, outcome.comparison.a.messages), ...sources(rb, outcome.comparison.b.messages)]);
-  const color = flags.color && !flags.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const color = flags.color && !flags.output && !process.env.NO_COLOR && (await stdoutIsTerminal());
   const text =
     format === 'json' ? formatDiffJson(c, { includeSame: Boolean(flags.includeSame) }) : format === 'markdown' ? comparisonMarkdown(c) : formatDiffHuman(c, { color });
-  if (flags.output) await writeFile(flags.output, text);
+  if (flags.output) writeFileSync(flags.output, text);
   else out(text);
   return c.summary.matters ? 1 : 0;
 }

@@ -1,0 +1,39 @@
+// Standard output and error without process.stdout/stderr: touching either loads Node's whole stream stack,
+// which a CLI that prints one report at the end does not need (a good part of a cold start's compiling).
+import { fstatSync, statSync, writeSync } from 'node:fs';
+
+/** A writer for fd 1 or 2 that writes synchronously, as Node's own stdout does for files and pipes on Linux. */
+export function writerTo(fd: 1 | 2): (s: string) => void {
+  let closed = false;
+  return (s: string) => {
+    if (closed) return;
+    const bytes = Buffer.from(s, 'utf8');
+    let off = 0;
+    try {
+      while (off < bytes.length) off += writeSync(fd, bytes, off);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // A reader that went away (`| head`) ends the output, as a closed pipe does for other tools.
+      if (code === 'EPIPE') closed = true;
+      // A non-blocking descriptor from the caller: the stream queues what is left.
+      else if (code === 'EAGAIN') (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(off));
+      else throw err;
+    }
+  };
+}
+
+/**
+ * Whether fd 1 is a terminal, loading node:tty (and with it the stream stack) only about character devices
+ * other than /dev/null: pipes, files and /dev/null, where benchmarks and scripts send output, never pay for it.
+ */
+export async function stdoutIsTerminal(): Promise<boolean> {
+  if (process.platform === 'win32') return Boolean(process.stdout.isTTY);
+  try {
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice() || out.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    return false;
+  }
+  const { isatty } = await import('node:tty');
+  return isatty(1);
+}
