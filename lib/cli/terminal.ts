@@ -1,25 +1,32 @@
-// Standard output and error without process.stdout/stderr: touching either loads Node's whole stream stack,
+// Standard output without process.stdout: touching it loads Node's whole stream stack,
 // which a CLI that prints one report at the end does not need (a good part of a cold start's compiling).
 import { fstatSync, statSync, writeSync } from 'node:fs';
 
-/** A writer for fd 1 or 2 that writes synchronously, as Node's own stdout does for files and pipes on Linux. */
-export function writerTo(fd: 1 | 2): (s: string) => void {
-  let closed = false;
-  return (s: string) => {
-    if (closed) return;
-    const bytes = Buffer.from(s, 'utf8');
-    let off = 0;
-    try {
-      while (off < bytes.length) off += writeSync(fd, bytes, off);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      // A reader that went away (`| head`) ends the output, as a closed pipe does for other tools.
-      if (code === 'EPIPE') closed = true;
-      // A non-blocking descriptor from the caller: the stream queues what is left.
-      else if (code === 'EAGAIN') (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(off));
-      else throw err;
+let closed = false;
+let viaStream = false;
+
+/** Writes to standard output synchronously, as Node's own stdout does for files and pipes on Linux. */
+export function writeStdout(s: string): void {
+  if (closed) return;
+  if (viaStream) {
+    process.stdout.write(s);
+    return;
+  }
+  const bytes = Buffer.from(s, 'utf8');
+  let off = 0;
+  try {
+    while (off < bytes.length) off += writeSync(1, bytes, off);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // A reader that went away (`| head`) ends the output, as a closed pipe does for other tools.
+    if (code === 'EPIPE') closed = true;
+    // A non-blocking descriptor from the caller: the stream queues what is left, and all that follows.
+    else if (code === 'EAGAIN') {
+      viaStream = true;
+      process.stdout.write(bytes.subarray(off));
     }
-  };
+    else throw err;
+  }
 }
 
 /**
