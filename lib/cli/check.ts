@@ -48,7 +48,7 @@ export function checkCommand(out: (s: string) => void, done: (code: number) => v
       const report = await judge(loaded, options, notes);
       const format = flags.format ?? (flags.json ? 'json' : 'text');
       const profile = flags.redact as RedactionProfile;
-      const color = flags.color && !flags.output && !process.env.NO_COLOR && (await stdoutIsTerminal());
+      const color = flags.color && !flags.output && !process.env.NO_COLOR && stdoutIsTerminal();
       const text =
         format === 'json'
           ? formatJson(report, { includeXml: Boolean(flags.includeXml), inputs: loaded.names, rule: ruleDoc })

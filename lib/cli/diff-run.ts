@@ -72,7 +72,7 @@ export async function runDiff(a: string, b: string | undefined, flags: DiffFlags
   const format = flags.format ?? (flags.json ? 'json' : 'text');
   const profile = (flags.redact ?? (format === 'markdown' ? 'support' : 'none')) as RedactionProfile;
   const c = redactComparison(outcome.comparison, profile, [...sources(ra, outcome.comparison.a.messages), ...sources(rb, outcome.comparison.b.messages)]);
-  const color = flags.color && !flags.output && !process.env.NO_COLOR && (await stdoutIsTerminal());
+  const color = flags.color && !flags.output && !process.env.NO_COLOR && stdoutIsTerminal();
   const text =
     format === 'json' ? formatDiffJson(c, { includeSame: Boolean(flags.includeSame) }) : format === 'markdown' ? comparisonMarkdown(c) : formatDiffHuman(c, { color });
   if (flags.output) writeFileSync(flags.output, text);

@@ -33,7 +33,7 @@ export function writeStdout(s: string): void {
  * Whether fd 1 is a terminal, loading node:tty (and with it the stream stack) only about character devices
  * other than /dev/null: pipes, files and /dev/null, where benchmarks and scripts send output, never pay for it.
  */
-export async function stdoutIsTerminal(): Promise<boolean> {
+export function stdoutIsTerminal(): boolean {
   if (process.platform === 'win32') return Boolean(process.stdout.isTTY);
   try {
     const out = fstatSync(1);
@@ -41,6 +41,6 @@ export async function stdoutIsTerminal(): Promise<boolean> {
   } catch {
     return false;
   }
-  const { isatty } = await import('node:tty');
-  return isatty(1);
+  // Not import(): bin.js runs the bundle as a script, which has no dynamic import of its own.
+  return process.getBuiltinModule('node:tty').isatty(1);
 }
