@@ -4,7 +4,7 @@
 // bundle is a large part of a cold start. Only a folder of the user's own is used: V8 checks a cache against
 // the script's length, not its content, so a cache another user could write would run their code. Without a
 // writable folder, or with NODE_DISABLE_COMPILE_CACHE set, the CLI runs uncached.
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,10 +37,19 @@ function cacheFolder() {
   return base ? join(base, 'saml-lens') : undefined;
 }
 
+/** Only a folder of this user's that nobody else can write to (POSIX); anything else, no cache. */
+function ours(path) {
+  if (process.platform === 'win32') return true;
+  const s = statSync(path);
+  return s.isDirectory() && s.uid === process.getuid() && (s.mode & 0o022) === 0;
+}
+
 const folder = cacheFolder();
 let cached;
+let usable = false;
 try {
-  if (folder) cached = readFileSync(join(folder, name));
+  usable = Boolean(folder) && ours(folder);
+  if (usable) cached = readFileSync(join(folder, name));
 } catch {
   // No cache yet: compile from source and write one after the run.
 }
@@ -49,11 +58,27 @@ try {
 function saveCache(script) {
   if (!folder || (cached && !script.cachedDataRejected)) return;
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!usable) {
+      // Two plain mkdirs, not { recursive: true }: Node's recursive mkdir loops forever where mkdir answers
+      // ENOENT for a parent that exists (/proc).
+      try {
+        mkdirSync(folder, { mode: 0o700 });
+      } catch (err) {
+        if (err?.code !== 'ENOENT') throw err;
+        mkdirSync(dirname(folder), { mode: 0o700 });
+        mkdirSync(folder, { mode: 0o700 });
+      }
+      if (!ours(folder)) return;
+    }
     const tmp = join(folder, `${name}.${process.pid}.tmp`);
     writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
     renameSync(tmp, join(folder, name));
-    for (const old of readdirSync(folder)) if (old.startsWith('cli-') && old !== name) unlinkSync(join(folder, old));
+    // Keeps the caches of a few versions (a global and a project's own install may alternate), drops older ones.
+    const others = readdirSync(folder)
+      .filter((f) => f.startsWith('cli-') && f !== name)
+      .map((f) => ({ f, t: statSync(join(folder, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of others.slice(3)) unlinkSync(join(folder, f));
   } catch {
     // A read-only or full disk only costs the next start its speed.
   }
