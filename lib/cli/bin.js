@@ -23,7 +23,10 @@ try {
 // Named for the bundle's content (the stamp the build puts on its first line) and the Node that compiled
 // it, so a new version of either starts a fresh cache.
 const stamp = /^\/\/ saml-lens cli (\w+)/.exec(source)?.[1];
-const name = `cli-${stamp}-${process.version}-${process.arch}.v8`;
+// V8 also refuses a cache made under other flags: each set of flags (NODE_OPTIONS too) gets its own file.
+let flags = 0x811c9dc5;
+for (const c of `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`) flags = Math.imul(flags ^ c.charCodeAt(0), 0x01000193) >>> 0;
+const name = `cli-${stamp}-${process.version}-${process.arch}-${flags.toString(16)}.v8`;
 
 function cacheFolder() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE || !stamp) return undefined;
