@@ -1,18 +1,98 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
-import module from 'node:module';
+// Launches the bundled CLI (dist/cli.js, a CommonJS-style script, see lib/scripts/build-node.mjs) with a V8
+// code cache kept in the user's cache folder: Node 20 has no module.enableCompileCache, and compiling the
+// bundle is a large part of a cold start. Only a folder of the user's own is used: V8 checks a cache against
+// the script's length, not its content, so a cache another user could write would run their code. Without a
+// writable folder, or with NODE_DISABLE_COMPILE_CACHE set, the CLI runs uncached.
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-if (!existsSync(cli)) {
+let source;
+try {
+  source = readFileSync(cli, 'utf8');
+} catch {
   process.stderr.write('saml-lens: not built yet; run `npm install` (or `npm run build:node`) in the repository first.\n');
   process.exit(2);
 }
-// Node 22.1+ can keep the compiled bundle on disk between runs; a cold start then skips most compiling.
-module.enableCompileCache?.();
+
+// Named for the bundle's content (the stamp the build puts on its first line) and the Node that compiled
+// it, so a new version of either starts a fresh cache.
+const stamp = /^\/\/ saml-lens cli (\w+)/.exec(source)?.[1];
+// V8 also refuses a cache made under other flags: each set of flags (NODE_OPTIONS too) gets its own file.
+let flags = 0x811c9dc5;
+for (const c of `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`) flags = Math.imul(flags ^ c.charCodeAt(0), 0x01000193) >>> 0;
+const name = `cli-${stamp}-${process.version}-${process.arch}-${flags.toString(16)}.v8`;
+
+function cacheFolder() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || !stamp) return undefined;
+  const home = homedir();
+  const base =
+    process.platform === 'win32'
+      ? process.env.LOCALAPPDATA
+      : process.platform === 'darwin'
+        ? join(home, 'Library', 'Caches')
+        : process.env.XDG_CACHE_HOME || join(home, '.cache');
+  return base ? join(base, 'saml-lens') : undefined;
+}
+
+/** Only a folder of this user's that nobody else can write to (POSIX); anything else, no cache. */
+function ours(path) {
+  if (process.platform === 'win32') return true;
+  const s = statSync(path);
+  return s.isDirectory() && s.uid === process.getuid() && (s.mode & 0o022) === 0;
+}
+
+const folder = cacheFolder();
+let cached;
+let usable = false;
 try {
-  const { main } = await import(cli);
-  process.exitCode = await main(process.argv.slice(2));
+  usable = Boolean(folder) && ours(folder);
+  if (usable) cached = readFileSync(join(folder, name));
+} catch {
+  // No cache yet: compile from source and write one after the run.
+}
+
+/** Writes the code compiled during this run, so the next start skips compiling it; failing quietly. */
+function saveCache(script) {
+  if (!folder || (cached && !script.cachedDataRejected)) return;
+  try {
+    if (!usable) {
+      // Two plain mkdirs, not { recursive: true }: Node's recursive mkdir loops forever where mkdir answers
+      // ENOENT for a parent that exists (/proc).
+      try {
+        mkdirSync(folder, { mode: 0o700 });
+      } catch (err) {
+        if (err?.code !== 'ENOENT') throw err;
+        mkdirSync(dirname(folder), { mode: 0o700 });
+        mkdirSync(folder, { mode: 0o700 });
+      }
+      if (!ours(folder)) return;
+    }
+    const tmp = join(folder, `${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+    renameSync(tmp, join(folder, name));
+    // Keeps the caches of a few versions (a global and a project's own install may alternate), drops older ones.
+    const others = readdirSync(folder)
+      .filter((f) => f.startsWith('cli-') && f !== name)
+      .map((f) => ({ f, t: statSync(join(folder, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of others.slice(3)) unlinkSync(join(folder, f));
+  } catch {
+    // A read-only or full disk only costs the next start its speed.
+  }
+}
+
+try {
+  const script = new Script(source, { filename: cli, cachedData: cached });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(cli), module, cli, dirname(cli));
+  process.exitCode = await module.exports.main(process.argv.slice(2));
+  saveCache(script);
 } catch (err) {
   process.stderr.write(`saml-lens: internal error: ${err?.message ?? err}\n`);
   process.exitCode = 2;

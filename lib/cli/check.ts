@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { Report } from '../core/model';
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
 import { ruleDoc } from './core-api';
 import { formatHuman } from './format-human';
@@ -9,6 +9,7 @@ import { judge } from './judge';
 import { loadInputs } from './load';
 import { addExpectationOptions, expectationsFrom, type ExpectationFlags } from './options';
 import { UsageError } from './read-inputs';
+import { stdoutIsTerminal } from './terminal';
 
 interface CheckFlags extends ExpectationFlags {
   json?: boolean;
@@ -47,14 +48,14 @@ export function checkCommand(out: (s: string) => void, done: (code: number) => v
       const report = await judge(loaded, options, notes);
       const format = flags.format ?? (flags.json ? 'json' : 'text');
       const profile = flags.redact as RedactionProfile;
-      const color = flags.color && !flags.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const color = flags.color && !flags.output && !process.env.NO_COLOR && stdoutIsTerminal();
       const text =
         format === 'json'
           ? formatJson(report, { includeXml: Boolean(flags.includeXml), inputs: loaded.names, rule: ruleDoc })
           : format === 'markdown' || format === 'html'
             ? await ticketReport(format, report, profile)
             : formatHuman(report, ruleDoc, { color, fixes: flags.fixes, verbose: Boolean(flags.verbose) });
-      if (flags.output) await writeFile(flags.output, text);
+      if (flags.output) writeFileSync(flags.output, text);
       else out(text);
       done(report.summary.errors > 0 ? 1 : 0);
     });

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import type { ExportFormat } from '../core/trace/export';
 import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
 import type { Report, TraceEntry } from '../core/model';
@@ -38,7 +38,7 @@ export function convertCommand(log: (s: string) => void, out: (s: string) => voi
     const report = await judge(loaded, options, notes);
     const { exportEntries } = await import('../core/trace/export');
     const result = exportEntries(loaded.entries, { format: flags.to, profile: flags.redact as RedactionProfile, report, settings: options });
-    if (flags.output) await writeFile(flags.output, result.text);
+    if (flags.output) writeFileSync(flags.output, result.text);
     else out(result.text);
     const r = result.redaction;
     const n = result.entries.length;

@@ -1,5 +1,5 @@
 import type { Problem, TraceEntry } from '../core/model';
-import type { SavedSettings } from '../core/trace';
+import type { SavedSettings } from '../core/trace/format';
 import { readInput } from './core-api';
 import { readInputText, UsageError } from './read-inputs';
 

@@ -3,17 +3,19 @@ import { checkCommand } from './check';
 import { convertCommand } from './convert';
 import { diffCommand } from './diff';
 import { UsageError } from './read-inputs';
+import { writeStdout } from './terminal';
 import { VERSION } from './version';
 
 /**
  * Runs the CLI; returns the exit code: 0 no error finding (diff: nothing that matters differs), 1 error findings
  * (diff: something that matters differs), 2 unusable input or usage.
  */
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void = writeStdout): Promise<number> {
   let code = 0;
   const done = (c: number) => {
     code = c;
   };
+  // Only errors and notes go to standard error: its stream is loaded only when one is written.
   const log = (s: string) => process.stderr.write(s);
   const cli = new Command('saml-lens')
     .description('Decode, verify and explain SAML single sign-on messages and traces.')

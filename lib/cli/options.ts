@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { AnalyzeOptions, Problem } from '../core/model';
-import { savedSettingsProblem, type SavedSettings } from '../core/trace';
+import type { SavedSettings } from '../core/trace/format';
+import { savedSettingsProblem } from '../core/trace/saved-settings';
 import { profileIds } from './core-api';
 import { readProfileFile } from './profile-file';
 import { readCertificateFile, readFingerprint, readTextFile, UsageError } from './read-inputs';

@@ -1,4 +1,4 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { builtinIds, parseProfileText } from '../core/profiles';
 import { LIMITS } from '../core/profiles/document';
@@ -9,7 +9,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 async function readJson(path: string, chain: string[]): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     const via = chain.length ? ` (extended by ${chain.map((p) => basename(p)).join(' <- ')})` : '';
     throw new UsageError(`cannot read profile file ${path}${via}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
@@ -25,7 +25,12 @@ async function readJson(path: string, chain: string[]): Promise<unknown> {
  * stores all of it. A built-in id in `extends` stays as it is. The document's contents are checked by the core.
  */
 export async function readProfileFile(path: string, chain: string[] = []): Promise<unknown> {
-  const real = await realpath(path).catch(() => resolve(path));
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    real = resolve(path);
+  }
   if (chain.includes(real)) {
     throw new UsageError(`profile file ${path}: extends: the profile extends itself (${[...chain, real].map((p) => basename(p)).join(' -> ')})`);
   }

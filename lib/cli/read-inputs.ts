@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parseFingerprint } from './core-api';
 
 export class UsageError extends Error {}
@@ -15,7 +15,7 @@ export async function readInputText(arg: string): Promise<{ name: string; text: 
   // A URL, XML or a long base64 message given straight on the command line is an input too.
   if (/^(https?:\/\/|<)/.test(arg.trim()) || /^[A-Za-z0-9+/=_-]{200,}$/.test(arg.trim())) return { name: 'argument', text: arg };
   try {
-    return { name: arg, text: await readFile(arg, 'utf8') };
+    return { name: arg, text: readFileSync(arg, 'utf8') };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`cannot read ${arg}: no such file`);
@@ -28,7 +28,7 @@ export async function readInputText(arg: string): Promise<{ name: string; text: 
 export async function readCertificateFile(path: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (err) {
     throw new UsageError(`cannot read certificate ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
@@ -47,7 +47,7 @@ export function readFingerprint(text: string): string {
 
 export async function readTextFile(path: string, what: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }

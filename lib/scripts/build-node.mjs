@@ -2,27 +2,52 @@
 // and `import ... from 'saml-lens'` works without a TypeScript loader. Runs on `npm install` (prepare)
 // and before `npm pack`. Dependencies are bundled too (the package has no run-time dependency): some are
 // CommonJS with extensionless deep imports that Node's ESM loader refuses, and the banner gives their
-// `require` of Node built-ins a home. Code only a report or a conversion needs is split into chunks
-// loaded on demand, so a plain `check` compiles less at start-up.
+// `require` of Node built-ins a home.
+//
+// The CLI is one CommonJS-style script that lib/cli/bin.js compiles itself with a V8 code cache (Node 20
+// has no module.enableCompileCache, and ESM cannot take a code cache there): one file read instead of
+// the ESM loader's resolve/read/link of each chunk, and no parse or compile of what ran before. Code a
+// plain `check` does not need (reports, exports, diffs) is behind dynamic imports, which esbuild turns
+// into lazily run module bodies in the same file.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { lazyPackages } from './esbuild-lazy.mjs';
 
 const local = (path) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
 
 rmSync(local('dist'), { recursive: true, force: true });
 await build({
-  bundle: true,
-  splitting: true,
-  platform: 'node',
+  ...common,
   format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-  entryPoints: { core: 'lib/core/index.ts', cli: 'lib/cli/main.ts' },
+  entryPoints: { core: 'lib/core/index.ts' },
   outdir: 'dist',
-  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: "import { createRequire as __slCreateRequire } from 'node:module'; const require = __slCreateRequire(import.meta.url);" },
+});
+await build({
+  ...common,
+  // Not a module Node loads by itself (the package is "type": "module"): one function expression that
+  // bin.js compiles and calls with CommonJS's arguments. Wrapped here, so bin.js compiles the file's text as
+  // it was read instead of a copy of it (a copy is a large string in the young heap, and a collection).
+  format: 'cjs',
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '})' },
+  // Half the bytes to read at each start.
+  minify: true,
+  entryPoints: { cli: 'lib/cli/main.ts' },
+  outdir: 'dist',
   // commander imports child_process for executable sub-commands, which saml-lens has none of; loading it
   // costs every start.
   alias: { 'node:child_process': local('lib/cli/no-child-process.ts') },
-  banner: { js: "import { createRequire as __slCreateRequire } from 'node:module'; const require = __slCreateRequire(import.meta.url);" },
+  // fflate builds its tables at import; only Redirect-binding messages and exports use it.
+  plugins: [lazyPackages(['fflate'])],
 });
+// bin.js names its code cache after this stamp: V8 checks a cache only against the script's length, and an
+// installed package's files all carry the same modification time.
+const cli = readFileSync(local('dist/cli.js'), 'utf8');
+// esbuild keeps import() of a Node built-in as it is, and a script run by bin.js has no dynamic import.
+if (/\bimport\(/.test(cli)) throw new Error('dist/cli.js has a dynamic import(); use process.getBuiltinModule for built-ins');
+const stamp = createHash('sha256').update(cli).digest('hex').slice(0, 16);
+writeFileSync(local('dist/cli.js'), `// saml-lens cli ${stamp}\n${cli}`);

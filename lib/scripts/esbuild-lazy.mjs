@@ -1,0 +1,32 @@
+// An esbuild plugin for the CLI bundle: the named packages are run on first use instead of at start-up.
+// Their functions and classes are replaced by stand-ins that require the real module when first called;
+// esbuild bundles a required ES module as a body that runs when required. For packages whose top level does
+// real work (fflate builds its Huffman tables) that a plain `check` of a POST message never needs.
+// Only function and class exports are lazy: importing anything else fails the build, never the run.
+
+/** @param {string[]} packages @returns {import('esbuild').Plugin} */
+export function lazyPackages(packages) {
+  const filter = new RegExp(`^(${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'lazy-packages',
+    setup(build) {
+      build.onResolve({ filter }, async (args) => {
+        if (args.pluginData?.real) return undefined;
+        const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+        if (real.errors.length) return { errors: real.errors };
+        return { path: real.path, namespace: 'lazy-package' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, async (args) => {
+        const module = await import(args.path);
+        const names = Object.keys(module).filter((name) => typeof module[name] === 'function');
+        const stub = (name) =>
+          `export function ${name}(...args) { const real = load().${name}; return new.target ? Reflect.construct(real, args) : real.apply(this, args); }`;
+        return {
+          contents: [`let module;`, `const load = () => (module ??= require(${JSON.stringify(args.path)}));`, ...names.map(stub)].join('\n'),
+          resolveDir: process.cwd(),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// The launcher's V8 code cache (lib/cli/bin.js): written after a first run into the user's own cache folder,
+// used by the next, never read from or written to a folder others can write to, and never in the way of the run.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildResponse } from '../../lib/samlgen';
+
+const root = join(import.meta.dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'saml-lens-cache-'));
+const message = join(work, 'response.xml');
+writeFileSync(message, buildResponse());
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function run(cacheHome: string, args = ['check', message, '--json']) {
+  return spawnSync(process.execPath, ['lib/cli/bin.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome, NODE_DISABLE_COMPILE_CACHE: '' } });
+}
+
+describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('the CLI code cache', () => {
+  it('is written by the first run, private to the user, and gives the next run the same answer', () => {
+    const home = join(work, 'own');
+    const first = run(home);
+    const folder = join(home, 'saml-lens');
+    const files = readdirSync(folder);
+    expect(files).toHaveLength(1);
+    expect(statSync(folder).mode & 0o077).toBe(0);
+    expect(statSync(join(folder, files[0]!)).mode & 0o077).toBe(0);
+    const second = run(home);
+    expect(second.status).toBe(first.status);
+    expect(JSON.parse(second.stdout).messages).toEqual(JSON.parse(first.stdout).messages);
+  });
+
+  it('leaves a folder that others can write to alone', () => {
+    const home = join(work, 'shared');
+    mkdirSync(join(home, 'saml-lens'), { recursive: true });
+    chmodSync(join(home, 'saml-lens'), 0o777);
+    const r = run(home);
+    expect(r.status, r.stderr).toBeLessThan(2);
+    expect(readdirSync(join(home, 'saml-lens'))).toEqual([]);
+  });
+
+  it('runs uncached, without a word, where no cache folder can be made', () => {
+    const r = run('/proc/saml-lens-nowhere', ['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
