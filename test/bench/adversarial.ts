@@ -228,3 +228,16 @@ export function namespacesHar(signedXml: string, n: number, c14n: 'exclusive' | 
       : xml.replaceAll(`<ds:Transform Algorithm="${EXC}"/>`, `<ds:Transform Algorithm="${EXC}"><ec:InclusiveNamespaces xmlns:ec="${EXC}" PrefixList="${list}"/></ds:Transform>`);
   return har([post('SAMLResponse', xml)]);
 }
+
+/**
+ * A signed Response (`signedXml`) whose root declares and uses `n` prefixes, followed by `n` elements that
+ * each bind one of them again to another URI: every binding is redeclared below a scope of `n` bindings, the
+ * canonicaliser's worst case (a scan or copy of the scope per declaration is quadratic).
+ */
+export function namespaceRedeclarationsHar(signedXml: string, n: number, c14n: 'exclusive' | 'inclusive'): string {
+  const decls = Array.from({ length: n }, (_, i) => ` xmlns:p${i}="urn:p${i}" p${i}:a="1"`).join('');
+  const again = Array.from({ length: n }, (_, i) => `<p${i}:e xmlns:p${i}="urn:q${i}"/>`).join('');
+  let xml = signedXml.replace('<samlp:Response ', `<samlp:Response${decls} `).replace('</samlp:Response>', `${again}</samlp:Response>`);
+  if (c14n === 'inclusive') xml = xml.replaceAll('http://www.w3.org/2001/10/xml-exc-c14n#', 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
+  return har([post('SAMLResponse', xml)]);
+}

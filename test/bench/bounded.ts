@@ -46,6 +46,8 @@ const CASES: Case[] = [
   { name: 'levels of element nesting', build: A.deepNestingHar, n: 100_000, underOneSecond: true },
   { name: 'namespace prefixes declared and named in a PrefixList (exclusive C14N)', build: (n) => A.namespacesHar(small, n, 'exclusive'), n: 40_000, underOneSecond: true },
   { name: 'namespace prefixes declared under inclusive C14N', build: (n) => A.namespacesHar(small, n, 'inclusive'), n: 40_000, underOneSecond: true },
+  { name: 'prefixes used on the root and bound again below it (exclusive C14N)', build: (n) => A.namespaceRedeclarationsHar(small, n, 'exclusive'), n: 10_000, underOneSecond: true },
+  { name: 'prefixes declared on the root and bound again below it (inclusive C14N)', build: (n) => A.namespaceRedeclarationsHar(small, n, 'inclusive'), n: 10_000, underOneSecond: true },
 ];
 
 async function measure(text: string): Promise<number[]> {

@@ -37,6 +37,9 @@ const CASES: Array<[string, (n: number) => string, number]> = [
   ['attributes', (n) => samlPost(A.responseWithAttributes(n, 1)), 150],
   ['levels of nesting', A.deepNestingHar, 2_000],
   ['namespace prefixes under inclusive C14N', (n) => A.namespacesHar(signed, n, 'inclusive'), 1_000],
+  ['namespace prefixes named in a PrefixList under exclusive C14N', (n) => A.namespacesHar(signed, n, 'exclusive'), 1_000],
+  ['prefixes used on the root and bound again below it (exclusive C14N)', (n) => A.namespaceRedeclarationsHar(signed, n, 'exclusive'), 500],
+  ['prefixes declared on the root and bound again below it (inclusive C14N)', (n) => A.namespaceRedeclarationsHar(signed, n, 'inclusive'), 500],
   ['characters of a non-SAML form field', (n) => A.postHar(A.hugeOtherFieldBody(n)), 300_000],
   ['characters of a raw body over the cap', (n) => A.postHar(A.hugeRawBody(n), 'text/xml'), 2_500_000],
 ];
