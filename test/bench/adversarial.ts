@@ -241,3 +241,12 @@ export function namespaceRedeclarationsHar(signedXml: string, n: number, c14n: '
   if (c14n === 'inclusive') xml = xml.replaceAll('http://www.w3.org/2001/10/xml-exc-c14n#', 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
   return har([post('SAMLResponse', xml)]);
 }
+
+/** A Redirect URL whose AuthnRequest parameter is repeated `n` times under another case (`samlrequest`). */
+export function recasedParamsHar(n: number): string {
+  const authn = buildAuthnRequest({ id: '_q', issueInstant: AT, acsUrl: ACS, issuer: SP, destination: 'https://idp.bench.test/sso' });
+  const query = encodeRedirectQuery(authn, { param: 'SAMLRequest', relayState: 'r' });
+  const value = query.slice(query.indexOf('=') + 1, query.indexOf('&'));
+  const again = Array.from({ length: n }, () => `samlrequest=${value}`).join('&');
+  return har([{ method: 'GET', url: `https://idp.bench.test/sso?${query}&${again}` }]);
+}

@@ -40,6 +40,7 @@ const CASES: Array<[string, (n: number) => string, number]> = [
   ['namespace prefixes named in a PrefixList under exclusive C14N', (n) => A.namespacesHar(signed, n, 'exclusive'), 1_000],
   ['prefixes used on the root and bound again below it (exclusive C14N)', (n) => A.namespaceRedeclarationsHar(signed, n, 'exclusive'), 500],
   ['prefixes declared on the root and bound again below it (inclusive C14N)', (n) => A.namespaceRedeclarationsHar(signed, n, 'inclusive'), 500],
+  ['re-cased SAMLRequest parameters in one Redirect URL', A.recasedParamsHar, 30],
   ['characters of a non-SAML form field', (n) => A.postHar(A.hugeOtherFieldBody(n)), 300_000],
   ['characters of a raw body over the cap', (n) => A.postHar(A.hugeRawBody(n), 'text/xml'), 2_500_000],
 ];
@@ -90,6 +91,19 @@ describe('the message cap', () => {
     const judged = await judgeText(samlPost(xml));
     expect(errorsOf(judged.report)).not.toContain('xml-refused');
     expect(judged.report.messages[0]?.attributes[0]?.values[0]?.length).toBe(DEFAULT_XML_LIMITS.maxChars - 2_000);
+  });
+
+  it('judges the first 32 messages of a request carrying more, refuses the rest with xml-refused, and still reports the re-cased duplicates', async () => {
+    const judged = await judgeText(A.recasedParamsHar(40));
+    const messages = judged.report.messages;
+    expect(messages).toHaveLength(32);
+    const refused = messages[0]?.findings.find((f) => f.rule === 'xml-refused');
+    expect(refused?.severity).toBe('error');
+    expect(refused?.message).toContain('carries 41 SAML messages');
+    expect(refused?.message).toContain('other 9 (samlrequest)');
+    const duplicate = messages[1]?.findings.find((f) => f.rule === 'redirect-parameter-duplicate');
+    expect(duplicate?.severity).toBe('error');
+    expect(duplicate?.message).toContain('the SAML message 41 times (SAMLRequest, samlrequest, samlrequest, samlrequest, samlrequest, 36 more)');
   });
 
   it('judges the small SAMLResponse next to a 7 MB form field nobody reads', async () => {
