@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
+import { MAX_TRACE_MESSAGES } from '../../lib/core/input/cap';
 import { DEFAULT_XML_LIMITS } from '../../lib/core/xml';
 import { loadTestKey, signXml } from '../../lib/samlgen';
 import * as A from '../bench/adversarial';
@@ -111,6 +112,25 @@ describe('the message cap', () => {
     expect(judged.report.messages.map((m) => m.kind)).toEqual(['Response']);
     expect(errorsOf(judged.report)).not.toContain('xml-refused');
     expect(errorsOf(judged.report)).not.toContain('decode-failed');
+  });
+});
+
+describe('the trace cap', () => {
+  it(`judges and exports the first ${MAX_TRACE_MESSAGES} messages of a longer HAR and names the entries left out with trace-too-large`, async () => {
+    const judged = await judgeText(A.manyMessagesHar(MAX_TRACE_MESSAGES + 40));
+    expect(judged.report.messages).toHaveLength(MAX_TRACE_MESSAGES);
+    const capped = judged.report.findings.filter((f) => f.rule === 'trace-too-large');
+    expect(capped.map((f) => f.severity)).toEqual(['error']);
+    expect(capped[0]?.message).toContain(`40 entries from har-${MAX_TRACE_MESSAGES} to har-${MAX_TRACE_MESSAGES + 39}, 40 requests of them carrying SAML, were left out`);
+    const har = JSON.parse(exportJudged(judged, 'har')) as { log: { entries: unknown[] } };
+    expect(har.log.entries).toHaveLength(MAX_TRACE_MESSAGES);
+    expect(exportJudged(judged, 'markdown')).toContain('trace-too-large');
+  });
+
+  it('says nothing about a HAR at the cap', async () => {
+    const judged = await judgeText(A.manyMessagesHar(MAX_TRACE_MESSAGES));
+    expect(judged.report.messages).toHaveLength(MAX_TRACE_MESSAGES);
+    expect(judged.report.findings.map((f) => f.rule)).not.toContain('trace-too-large');
   });
 });
 

@@ -8,6 +8,7 @@ import { readPasted } from './pasted';
 import { fromSamlTracerRequest } from './saml-tracer';
 import { isTraceDocument, parseTrace } from '../trace/native';
 import type { InputFormat, InputResult, ReadOptions } from './types';
+import { capTrace, TraceCap } from './cap';
 
 export function readInput(text: string, opts: ReadOptions = {}): InputResult {
   let result: InputResult;
@@ -16,6 +17,11 @@ export function readInput(text: string, opts: ReadOptions = {}): InputResult {
   } catch (e) {
     const why = e instanceof Error && e.message ? e.message : 'unexpected error';
     result = fail('unknown', `could not be read (${why})`);
+  }
+  const capped = capTrace(result.entries);
+  if (capped.problem) {
+    result.entries = capped.entries;
+    result.problems.push(capped.problem);
   }
   if (opts.capturedAt) for (const e of result.entries) e.capturedAt ??= opts.capturedAt;
   if (opts.name) for (const p of result.problems) p.message = `${opts.name}: ${p.message}`;
@@ -62,20 +68,28 @@ function readHar(log: Record<string, unknown>, rawEntries: unknown[]): InputResu
   const entries: TraceEntry[] = [];
   const problems: Problem[] = [];
   const context = new HarContext();
-  rawEntries.forEach((raw, i) => {
+  // Entries past the trace cap are not even read: a HAR of a hundred thousand messages costs its JSON.parse.
+  const cap = new TraceCap();
+  for (let i = 0; i < rawEntries.length; i++) {
+    const raw = rawEntries[i];
     // A SAML entry is kept and starts a navigation to follow; other entries only when they continue one.
     const maySaml = harEntryMayBeSaml(raw);
     const wanted = !maySaml && context.wants(raw);
-    if (!maySaml && !wanted) return;
+    if (!maySaml && !wanted) continue;
     const read = readHarEntry(raw, i, encoding);
     const saml = maySaml && read.entry !== undefined && looksLikeSaml(read.entry);
     const keep = saml || wanted || (maySaml && context.wants(raw));
+    if (read.entry && keep && !cap.fits(read.entry)) {
+      const requests = rawEntries.slice(i).filter(harEntryMayBeSaml).length;
+      problems.push(cap.problem({ first: read.entry.id, last: `har-${rawEntries.length - 1}`, entries: rawEntries.length - i, requests }));
+      break;
+    }
     if (maySaml || keep) problems.push(...read.problems);
-    if (!read.entry || !keep) return;
+    if (!read.entry || !keep) continue;
     if (saml) context.start(read.entry);
     else context.keep(read.entry);
     entries.push(read.entry);
-  });
+  }
   if (entries.length === 0) problems.push(noSaml('HAR file', rawEntries.length));
   return { format: 'har', entries, problems };
 }

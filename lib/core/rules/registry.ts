@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { inputUnrecognised } from './input-unrecognised';
+import { traceTooLarge } from './trace-too-large';
 import { decodeFailed } from './decode-failed';
 import { base64Lenient } from './base64-lenient';
 import { relaystateTooLong } from './relaystate-too-long';
@@ -63,6 +64,7 @@ import { internalError } from './internal-error';
  */
 export const RULES: readonly Rule[] = [
   inputUnrecognised,
+  traceTooLarge,
   savedSettings,
   decodeFailed,
   base64Lenient,
