@@ -250,3 +250,23 @@ export function recasedParamsHar(n: number): string {
   const again = Array.from({ length: n }, () => `samlrequest=${value}`).join('&');
   return har([{ method: 'GET', url: `https://idp.bench.test/sso?${query}&${again}` }]);
 }
+
+/** A Redirect URL whose path, one parameter and RelayState are runs of `n` letter-digit pairs (the e-mail pattern's worst case). */
+export function longUrlHar(n: number): string {
+  return har([{ method: 'GET', url: `https://sp.bench.test/${'a1'.repeat(n)}?x=${'b2'.repeat(n)}&RelayState=${'c3'.repeat(n)}&SAMLart=AAQAAA` }]);
+}
+
+/** One request whose Referer and Authorization headers are `n` units long (an `@` in every unit of the Referer). */
+export function longHeadersHar(n: number): string {
+  const headers = [
+    { name: 'Referer', value: `https://x.bench.test/${'d4@'.repeat(n)}` },
+    { name: 'Authorization', value: `Bearer ${'e5'.repeat(n)}` },
+  ];
+  return har([{ ...post('SAMLResponse', responseAt()), headers }]);
+}
+
+/** A RelayState of `n` e-mail addresses, each redacted (pseudonymised under `share`) on its own. */
+export function emailsInRelayStateHar(n: number): string {
+  const relay = encodeURIComponent(Array.from({ length: n }, (_, i) => `user${i}@host${i}.bench.test`).join(' '));
+  return har([post('SAMLResponse', responseAt(), `&RelayState=${relay}`)]);
+}

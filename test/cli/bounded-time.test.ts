@@ -55,6 +55,30 @@ describe('bounded time: 10x the input costs less than 30x the time (linear is ab
   }
 });
 
+/** Judge, then every export redacted with `--redact share` (pseudonyms and e-mail search on top of `support`). */
+async function sharePipeline(text: string): Promise<void> {
+  const judged = await judgeText(text);
+  for (const to of EXPORTS) exportJudged(judged, to, 'share');
+}
+
+const SHARED: Array<[string, (n: number) => string, number]> = [
+  ['letter-digit runs in a URL path, parameter and RelayState', A.longUrlHar, 2_000],
+  ['long Referer and Authorization headers', A.longHeadersHar, 2_000],
+  ['cookies', A.manyHeadersHar, 300],
+  ['e-mail addresses in a RelayState', A.emailsInRelayStateHar, 300],
+  ['characters of Issuer', A.hugeIssuerHar, 10_000],
+  ['characters of an attribute value', (n) => samlPost(A.responseWithAttributes(1, 1, n)), 10_000],
+];
+
+describe('bounded time under --redact share: 10x the input costs less than 30x the time', () => {
+  for (const [what, build, n] of SHARED) {
+    it(what, async () => {
+      const grown = await scaling(sharePipeline, build(n), build(10 * n), 3);
+      expect(grown.ratio, `${what}: ${JSON.stringify(grown)}`).toBeLessThan(30);
+    });
+  }
+});
+
 function errorsOf(report: Awaited<ReturnType<typeof judgeText>>['report']): string[] {
   return [...report.findings, ...report.messages.flatMap((m) => m.findings)].filter((f) => f.severity === 'error').map((f) => f.rule);
 }
