@@ -53,7 +53,7 @@ function grows(title: string, cases: Array<[string, (n: number) => string, numbe
       it(what, async () => {
         const grown = await scaling(run, build(n), build(10 * n), 3);
         expect(grown.ratio, `${what}: ${JSON.stringify(grown)}`).toBeLessThan(30);
-      });
+      }, 60_000);
     }
   });
 }
