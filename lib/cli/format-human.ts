@@ -139,7 +139,8 @@ export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptio
   });
   if (report.findings.length) {
     out.push('', c.bold('Across the trace'));
-    for (const f of report.findings) out.push(...findingLines(f, lookup, opts, traceIdp(report)));
+    const idp = traceIdp(report);
+    for (const f of report.findings) out.push(...findingLines(f, lookup, opts, idp));
   }
   const tally = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info`;
   out.push('', s.errors ? c.red(tally) : s.warnings ? c.yellow(tally) : c.green(tally));

@@ -25,6 +25,7 @@ export function formatJson(report: Report, opts: { includeXml: boolean; inputs: 
     const judged = { ...rest, findings: findings.map((f) => withFix(f, opts.rule, messageIdp(report, m))) };
     return opts.includeXml && xml !== undefined ? { ...judged, xml } : judged;
   });
-  const findings = report.findings.map((f) => withFix(f, opts.rule, traceIdp(report)));
+  const idp = traceIdp(report);
+  const findings = report.findings.map((f) => withFix(f, opts.rule, idp));
   return JSON.stringify({ ...report, inputs: opts.inputs, findings, messages }, null, 2) + '\n';
 }

@@ -347,12 +347,15 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
       findings.push(problemToFinding(internal(`The checks for this message failed unexpectedly (${errorText(e)}); findings may be missing.`), expect.profile));
     }
     r.findings = dedupe(findings);
+    // The parsed document is not needed past its rules (the report keeps the view): released here, a long
+    // trace holds one DOM at a time instead of all of them.
+    s.parsed = undefined;
   });
 
   const outcomes = applyOutcomes(
     {
       entries: readable,
-      messages: staged.map((s, i) => ({ position: entryAt[i] ?? -1, entry: s.entry, message: s.message, view: s.parsed?.view, report: reports[i]! })),
+      messages: staged.map((s, i) => ({ position: entryAt[i] ?? -1, entry: s.entry, message: s.message, view: reports[i]!.view, report: reports[i]! })),
       flows: grouped.flows,
       configured: { idpEntityId: expect.idpEntityId, idpSsoUrls: (expect.idpMetadata?.ssoServices ?? []).map((e) => e.location) },
     },

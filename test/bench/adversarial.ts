@@ -228,3 +228,45 @@ export function namespacesHar(signedXml: string, n: number, c14n: 'exclusive' | 
       : xml.replaceAll(`<ds:Transform Algorithm="${EXC}"/>`, `<ds:Transform Algorithm="${EXC}"><ec:InclusiveNamespaces xmlns:ec="${EXC}" PrefixList="${list}"/></ds:Transform>`);
   return har([post('SAMLResponse', xml)]);
 }
+
+/**
+ * A signed Response (`signedXml`) whose root declares and uses `n` prefixes, followed by `n` elements that
+ * each bind one of them again to another URI: every binding is redeclared below a scope of `n` bindings, the
+ * canonicaliser's worst case (a scan or copy of the scope per declaration is quadratic).
+ */
+export function namespaceRedeclarationsHar(signedXml: string, n: number, c14n: 'exclusive' | 'inclusive'): string {
+  const decls = Array.from({ length: n }, (_, i) => ` xmlns:p${i}="urn:p${i}" p${i}:a="1"`).join('');
+  const again = Array.from({ length: n }, (_, i) => `<p${i}:e xmlns:p${i}="urn:q${i}"/>`).join('');
+  let xml = signedXml.replace('<samlp:Response ', `<samlp:Response${decls} `).replace('</samlp:Response>', `${again}</samlp:Response>`);
+  if (c14n === 'inclusive') xml = xml.replaceAll('http://www.w3.org/2001/10/xml-exc-c14n#', 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
+  return har([post('SAMLResponse', xml)]);
+}
+
+/** A Redirect URL whose AuthnRequest parameter is repeated `n` times under another case (`samlrequest`). */
+export function recasedParamsHar(n: number): string {
+  const authn = buildAuthnRequest({ id: '_q', issueInstant: AT, acsUrl: ACS, issuer: SP, destination: 'https://idp.bench.test/sso' });
+  const query = encodeRedirectQuery(authn, { param: 'SAMLRequest', relayState: 'r' });
+  const value = query.slice(query.indexOf('=') + 1, query.indexOf('&'));
+  const again = Array.from({ length: n }, () => `samlrequest=${value}`).join('&');
+  return har([{ method: 'GET', url: `https://idp.bench.test/sso?${query}&${again}` }]);
+}
+
+/** A Redirect URL whose path, one parameter and RelayState are runs of `n` letter-digit pairs (the e-mail pattern's worst case). */
+export function longUrlHar(n: number): string {
+  return har([{ method: 'GET', url: `https://sp.bench.test/${'a1'.repeat(n)}?x=${'b2'.repeat(n)}&RelayState=${'c3'.repeat(n)}&SAMLart=AAQAAA` }]);
+}
+
+/** One request whose Referer and Authorization headers are `n` units long (an `@` in every unit of the Referer). */
+export function longHeadersHar(n: number): string {
+  const headers = [
+    { name: 'Referer', value: `https://x.bench.test/${'d4@'.repeat(n)}` },
+    { name: 'Authorization', value: `Bearer ${'e5'.repeat(n)}` },
+  ];
+  return har([{ ...post('SAMLResponse', responseAt()), headers }]);
+}
+
+/** A RelayState of `n` e-mail addresses, each redacted (pseudonymised under `share`) on its own. */
+export function emailsInRelayStateHar(n: number): string {
+  const relay = encodeURIComponent(Array.from({ length: n }, (_, i) => `user${i}@host${i}.bench.test`).join(' '));
+  return har([post('SAMLResponse', responseAt(), `&RelayState=${relay}`)]);
+}

@@ -4,7 +4,7 @@ import { ruleDoc } from '../../lib/cli/core-api';
 import { judge } from '../../lib/cli/judge';
 import { addInput, emptyInputs, type LoadedInputs } from '../../lib/cli/load';
 import type { AnalyzeOptions, Report } from '../../lib/core/model';
-import { exportEntries, reportHtml, reportMarkdown } from '../../lib/core/trace';
+import { exportEntries, reportHtml, reportMarkdown, type RedactionProfile } from '../../lib/core/trace';
 
 export type Output = 'json' | 'har' | 'trace' | 'saml-tracer' | 'markdown' | 'html';
 export const EXPORTS: Output[] = ['har', 'trace', 'saml-tracer', 'markdown', 'html'];
@@ -22,10 +22,10 @@ export async function judgeText(text: string, options: AnalyzeOptions = {}): Pro
   return { loaded, report, json: formatJson(report, { includeXml: false, inputs: loaded.names, rule: ruleDoc }) };
 }
 
-/** `convert --to har|trace|saml-tracer` or `check --format markdown|html` on an input already judged. */
-export function exportJudged({ loaded, report }: Judged, to: Output): string {
+/** `convert --to har|trace|saml-tracer` or `check --format markdown|html` (`--redact`: `profile`) on an input already judged. */
+export function exportJudged({ loaded, report }: Judged, to: Output, profile: RedactionProfile = 'support'): string {
   if (to === 'json') return formatJson(report, { includeXml: false, inputs: loaded.names, rule: ruleDoc });
-  if (to === 'markdown') return reportMarkdown(report, { profile: 'support' });
-  if (to === 'html') return reportHtml(report, { profile: 'support' });
-  return exportEntries(loaded.entries, { format: to, profile: 'support', report }).text;
+  if (to === 'markdown') return reportMarkdown(report, { profile });
+  if (to === 'html') return reportHtml(report, { profile });
+  return exportEntries(loaded.entries, { format: to, profile, report }).text;
 }

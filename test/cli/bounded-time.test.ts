@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
+import { MAX_TRACE_MESSAGES } from '../../lib/core/input/cap';
 import { DEFAULT_XML_LIMITS } from '../../lib/core/xml';
 import { loadTestKey, signXml } from '../../lib/samlgen';
 import * as A from '../bench/adversarial';
@@ -37,18 +38,44 @@ const CASES: Array<[string, (n: number) => string, number]> = [
   ['attributes', (n) => samlPost(A.responseWithAttributes(n, 1)), 150],
   ['levels of nesting', A.deepNestingHar, 2_000],
   ['namespace prefixes under inclusive C14N', (n) => A.namespacesHar(signed, n, 'inclusive'), 1_000],
+  ['namespace prefixes named in a PrefixList under exclusive C14N', (n) => A.namespacesHar(signed, n, 'exclusive'), 500],
+  ['prefixes used on the root and bound again below it (exclusive C14N)', (n) => A.namespaceRedeclarationsHar(signed, n, 'exclusive'), 200],
+  ['prefixes declared on the root and bound again below it (inclusive C14N)', (n) => A.namespaceRedeclarationsHar(signed, n, 'inclusive'), 200],
+  ['re-cased SAMLRequest parameters in one Redirect URL', A.recasedParamsHar, 15],
   ['characters of a non-SAML form field', (n) => A.postHar(A.hugeOtherFieldBody(n)), 300_000],
   ['characters of a raw body over the cap', (n) => A.postHar(A.hugeRawBody(n), 'text/xml'), 2_500_000],
 ];
 
-describe('bounded time: 10x the input costs less than 30x the time (linear is about 10x)', () => {
-  for (const [what, build, n] of CASES) {
-    it(what, async () => {
-      const grown = await scaling(pipeline, build(n), build(10 * n), 3);
-      expect(grown.ratio, `${what}: ${JSON.stringify(grown)}`).toBeLessThan(30);
-    });
-  }
-});
+/** One test per case: 10x the input costs less than 30x the time through `run` (linear is about 10x). */
+function grows(title: string, cases: Array<[string, (n: number) => string, number]>, run: (text: string) => Promise<void>): void {
+  describe(title, () => {
+    for (const [what, build, n] of cases) {
+      it(what, async () => {
+        const grown = await scaling(run, build(n), build(10 * n), 3);
+        expect(grown.ratio, `${what}: ${JSON.stringify(grown)}`).toBeLessThan(30);
+      }, 60_000);
+    }
+  });
+}
+
+grows('bounded time: 10x the input costs less than 30x the time (linear is about 10x)', CASES, pipeline);
+
+/** Judge, then every export redacted with `--redact share` (pseudonyms and e-mail search on top of `support`). */
+async function sharePipeline(text: string): Promise<void> {
+  const judged = await judgeText(text);
+  for (const to of EXPORTS) exportJudged(judged, to, 'share');
+}
+
+const SHARED: Array<[string, (n: number) => string, number]> = [
+  ['letter-digit runs in a URL path, parameter and RelayState', A.longUrlHar, 2_000],
+  ['long Referer and Authorization headers', A.longHeadersHar, 2_000],
+  ['cookies', A.manyHeadersHar, 300],
+  ['e-mail addresses in a RelayState', A.emailsInRelayStateHar, 300],
+  ['characters of Issuer', A.hugeIssuerHar, 10_000],
+  ['characters of an attribute value', (n) => samlPost(A.responseWithAttributes(1, 1, n)), 10_000],
+];
+
+grows('bounded time under --redact share: 10x the input costs less than 30x the time', SHARED, sharePipeline);
 
 function errorsOf(report: Awaited<ReturnType<typeof judgeText>>['report']): string[] {
   return [...report.findings, ...report.messages.flatMap((m) => m.findings)].filter((f) => f.severity === 'error').map((f) => f.rule);
@@ -89,11 +116,43 @@ describe('the message cap', () => {
     expect(judged.report.messages[0]?.attributes[0]?.values[0]?.length).toBe(DEFAULT_XML_LIMITS.maxChars - 2_000);
   });
 
+  it('judges the first 32 messages of a request carrying more, refuses the rest with xml-refused, and still reports the re-cased duplicates', async () => {
+    const judged = await judgeText(A.recasedParamsHar(40));
+    const messages = judged.report.messages;
+    expect(messages).toHaveLength(32);
+    const refused = messages[0]?.findings.find((f) => f.rule === 'xml-refused');
+    expect(refused?.severity).toBe('error');
+    expect(refused?.message).toContain('carries 41 SAML messages');
+    expect(refused?.message).toContain('other 9 (samlrequest)');
+    const duplicate = messages[1]?.findings.find((f) => f.rule === 'redirect-parameter-duplicate');
+    expect(duplicate?.severity).toBe('error');
+    expect(duplicate?.message).toContain('the SAML message 41 times (SAMLRequest, samlrequest, samlrequest, samlrequest, samlrequest, 36 more)');
+  });
+
   it('judges the small SAMLResponse next to a 7 MB form field nobody reads', async () => {
     const judged = await judgeText(A.postHar(A.hugeOtherFieldBody(7_000_000)));
     expect(judged.report.messages.map((m) => m.kind)).toEqual(['Response']);
     expect(errorsOf(judged.report)).not.toContain('xml-refused');
     expect(errorsOf(judged.report)).not.toContain('decode-failed');
+  });
+});
+
+describe('the trace cap', () => {
+  it(`judges and exports the first ${MAX_TRACE_MESSAGES} messages of a longer HAR and names the entries left out with trace-too-large`, async () => {
+    const judged = await judgeText(A.manyMessagesHar(MAX_TRACE_MESSAGES + 40));
+    expect(judged.report.messages).toHaveLength(MAX_TRACE_MESSAGES);
+    const capped = judged.report.findings.filter((f) => f.rule === 'trace-too-large');
+    expect(capped.map((f) => f.severity)).toEqual(['error']);
+    expect(capped[0]?.message).toContain(`40 entries from har-${MAX_TRACE_MESSAGES} to har-${MAX_TRACE_MESSAGES + 39}, 40 requests of them carrying SAML, were left out`);
+    const har = JSON.parse(exportJudged(judged, 'har')) as { log: { entries: unknown[] } };
+    expect(har.log.entries).toHaveLength(MAX_TRACE_MESSAGES);
+    expect(exportJudged(judged, 'markdown')).toContain('trace-too-large');
+  });
+
+  it('says nothing about a HAR at the cap', async () => {
+    const judged = await judgeText(A.manyMessagesHar(MAX_TRACE_MESSAGES));
+    expect(judged.report.messages).toHaveLength(MAX_TRACE_MESSAGES);
+    expect(judged.report.findings.map((f) => f.rule)).not.toContain('trace-too-large');
   });
 });
 

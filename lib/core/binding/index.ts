@@ -9,6 +9,7 @@ import { redirectMessages } from './redirect';
 import { savedXmlMessage } from './saved';
 import { parseRawParams, rawQuery, type RawParam } from './urlencoded';
 import { wsfedMessages } from './wsfed';
+import { MAX_MESSAGES } from '../xml/limits';
 
 export { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './limits';
 export { looksLikeSaml } from './looks-like';
@@ -48,5 +49,25 @@ export function extractMessages(entry: TraceEntry, limits: DecodeLimits = DEFAUL
     const saved = savedXmlMessage(entry);
     if (saved) out.push(saved);
   }
-  return out;
+  return capped(out);
+}
+
+/**
+ * At most MAX_MESSAGES messages of one request are judged, as for one document (xml/limits.ts). Each message
+ * report repeats its request's URL, so a URL carrying thousands of SAMLRequest parameters would cost time and
+ * output quadratic in its length; no SAML binding sends more than one message per request, so the rest are
+ * refused by an error on the first, never dropped silently.
+ */
+function capped(out: ExtractedMessage[]): ExtractedMessage[] {
+  if (out.length <= MAX_MESSAGES) return out;
+  const kept = out.slice(0, MAX_MESSAGES);
+  const names = [...new Set(out.slice(MAX_MESSAGES).map((m) => m.parameter))].slice(0, 5).join(', ');
+  kept[0]!.problems.push({
+    rule: 'xml-refused',
+    severity: 'error',
+    message:
+      `refused to judge: this request carries ${out.length} SAML messages, more than the ${MAX_MESSAGES} SAML Lens judges one by one; ` +
+      `the first ${MAX_MESSAGES} are judged and the other ${out.length - MAX_MESSAGES} (${names}) are not. No SAML binding sends more than one message per request.`,
+  });
+  return kept;
 }

@@ -22,6 +22,14 @@ export interface RedirectParams {
   problem?: Problem;
 }
 
+/** How many names a message lists: every message of the query carries the text, so it must not grow with the query. */
+const LISTED = 5;
+
+function fewOf(items: string[], joiner = ', '): string {
+  if (items.length <= LISTED) return items.join(joiner);
+  return `${items.slice(0, LISTED).join(joiner)}${joiner}${items.length - LISTED} more`;
+}
+
 /**
  * Receivers disagree on a repeated parameter (the first, the last, all joined with commas) and on names that
  * differ only by case (matched exactly or without case), so the copy a signature covers need not be the one
@@ -33,7 +41,9 @@ export function readRedirectParams(params: RawParam[]): RedirectParams {
   for (const p of params) {
     const known = SLOTS[p.name.toLowerCase()];
     if (!known) continue;
-    bySlot.set(known.slot, [...(bySlot.get(known.slot) ?? []), p]);
+    const list = bySlot.get(known.slot);
+    if (list) list.push(p);
+    else bySlot.set(known.slot, [p]);
     if (p.name !== known.name) recased.push(`"${p.name}", which differs from ${known.name} only by case`);
   }
   const first = (slot: string) => bySlot.get(slot)?.[0];
@@ -50,12 +60,12 @@ export function readRedirectParams(params: RawParam[]): RedirectParams {
     .map(([slot, ps]) => {
       const names = ps.map((p) => p.name);
       if (new Set(names).size === 1) return `${names[0]} ${ps.length} times`;
-      return `${slot === 'message' ? 'the SAML message' : slot} ${ps.length} times (${names.join(', ')})`;
+      return `${slot === 'message' ? 'the SAML message' : slot} ${ps.length} times (${fewOf(names)})`;
     });
   if (repeated.length === 0 && recased.length === 0) return out;
   const parts = [
     ...(repeated.length > 0 ? [`carries ${repeated.join(', ')}`] : []),
-    ...(recased.length > 0 ? [`names a parameter ${recased.join(' and ')}`] : []),
+    ...(recased.length > 0 ? [`names a parameter ${fewOf(recased, ' and ')}`] : []),
   ];
   out.refused = `refused: the query ${parts.join(' and ')}, so the signature need not cover what the receiver reads`;
   out.problem = {

@@ -50,11 +50,25 @@ export function fixFor(fix: IdpFix, idp: IdpProduct | undefined): OrderedFix {
 
 const known = (p: IdpProduct | undefined): p is KnownIdpProduct => p !== undefined && p !== 'unknown';
 
+// Flow products by flow id, built once per flows list: a search of the flows for every message made a
+// report of many flows quadratic to print.
+const flowProducts = new WeakMap<Report['flows'], Map<string, IdpProduct | undefined>>();
+
+function flowProduct(report: Report, id: string): IdpProduct | undefined {
+  let byId = flowProducts.get(report.flows);
+  if (!byId) {
+    byId = new Map();
+    for (const f of report.flows) if (!byId.has(f.id)) byId.set(f.id, f.idp?.product);
+    flowProducts.set(report.flows, byId);
+  }
+  return byId.get(id);
+}
+
 /** The IdP a message's findings are about: the message's own recognition, else its flow's. */
 export function messageIdp(report: Report, m: MessageReport): IdpProduct {
   const own = m.idp?.product;
   if (known(own)) return own;
-  const flow = report.flows.find((f) => f.id === m.flow)?.idp?.product;
+  const flow = flowProduct(report, m.flow);
   return known(flow) ? flow : 'unknown';
 }
 

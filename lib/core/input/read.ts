@@ -9,6 +9,7 @@ import { readPasted } from './pasted';
 import { fromSamlTracerRequest } from './saml-tracer';
 import { isTraceDocument, parseTrace } from '../trace/native';
 import type { InputFormat, InputResult, ReadOptions } from './types';
+import { capTrace, TraceCap } from './cap';
 
 export function readInput(text: string, opts: ReadOptions = {}): InputResult {
   let result: InputResult;
@@ -17,6 +18,11 @@ export function readInput(text: string, opts: ReadOptions = {}): InputResult {
   } catch (e) {
     const why = e instanceof Error && e.message ? e.message : 'unexpected error';
     result = fail('unknown', `could not be read (${why})`);
+  }
+  const capped = capTrace(result.entries);
+  if (capped.problem) {
+    result.entries = capped.entries;
+    result.problems.push(capped.problem);
   }
   if (opts.capturedAt) for (const e of result.entries) e.capturedAt ??= opts.capturedAt;
   if (opts.name) for (const p of result.problems) p.message = `${opts.name}: ${p.message}`;
@@ -66,19 +72,27 @@ function readHar(log: Record<string, unknown>, rawEntries: unknown[], limits: Im
   const budget = new KeepBudget(limits);
   // Only a file past the limit needs to know ahead where its SAML requests are.
   const targets = rawEntries.length > budget.maxOthers() ? samlUrls(rawEntries, harEntryMayBeSaml) : new Set<string>();
+  // Entries past the trace cap are not even read: a HAR of a hundred thousand messages costs its JSON.parse.
+  const cap = new TraceCap();
   let saml = 0;
-  rawEntries.forEach((raw, i) => {
+  for (let i = 0; i < rawEntries.length; i++) {
+    const raw = rawEntries[i];
     budget.seen();
     // Every entry is kept: a SAML one starts a navigation to follow, the pages of that navigation and the
     // redirect into it are kept whole, the others up to the file's limit (a cheap pre-check spares reading the
     // ones left out).
     const maySaml = harEntryMayBeSaml(raw);
     const wanted = !maySaml && (context.wants(raw) || (targets.size > 0 && redirectsTo(raw, targets)));
-    if (!maySaml && !wanted && !budget.hasRoom()) return;
+    if (!maySaml && !wanted && !budget.hasRoom()) continue;
     const read = readHarEntry(raw, i, encoding);
     problems.push(...read.problems);
-    if (!read.entry) return;
+    if (!read.entry) continue;
     const isSaml = maySaml && looksLikeSaml(read.entry);
+    if (isSaml && !cap.fits(read.entry)) {
+      const requests = rawEntries.slice(i).filter(harEntryMayBeSaml).length;
+      problems.push(cap.problem({ first: read.entry.id, last: `har-${rawEntries.length - 1}`, entries: rawEntries.length - i, requests }));
+      break;
+    }
     if (isSaml) {
       saml += 1;
       context.start(read.entry);
@@ -87,12 +101,12 @@ function readHar(log: Record<string, unknown>, rawEntries: unknown[], limits: Im
       context.keep(read.entry);
       budget.keepContext();
     } else if (maySaml && !budget.hasRoom()) {
-      return;
+      continue;
     } else {
       budget.keepOther(read.entry);
     }
     entries.push(read.entry);
-  });
+  }
   // First, where a caller that needs a SAML message (the CLI) looks for why there is none.
   if (saml === 0) problems.unshift(noSaml('HAR file', rawEntries.length));
   problems.push(...budget.problems());

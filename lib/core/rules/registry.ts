@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { inputUnrecognised } from './input-unrecognised';
 import { inputLimit } from './input-limit';
+import { traceTooLarge } from './trace-too-large';
 import { decodeFailed } from './decode-failed';
 import { base64Lenient } from './base64-lenient';
 import { relaystateTooLong } from './relaystate-too-long';
@@ -65,6 +66,7 @@ import { internalError } from './internal-error';
 export const RULES: readonly Rule[] = [
   inputUnrecognised,
   inputLimit,
+  traceTooLarge,
   savedSettings,
   decodeFailed,
   base64Lenient,

@@ -30,7 +30,33 @@ export interface InclusiveOptions {
   exclude?: Node;
 }
 
-type Scope = Map<string, string>;
+/**
+ * The namespace bindings in scope, one stack per prefix: entering an element pushes only what it declares and
+ * leaving pops it. (A copy of every binding for every declaring element was quadratic in nested declarations.)
+ */
+class Scope {
+  private readonly stacks = new Map<string, string[]>();
+
+  get(prefix: string): string | undefined {
+    const stack = this.stacks.get(prefix);
+    return stack && stack.length > 0 ? stack[stack.length - 1] : undefined;
+  }
+
+  push(prefix: string, uri: string): void {
+    const stack = this.stacks.get(prefix);
+    if (stack) stack.push(uri);
+    else this.stacks.set(prefix, [uri]);
+  }
+
+  pop(prefix: string): void {
+    this.stacks.get(prefix)!.pop();
+  }
+
+  /** Every prefix bound now, with its innermost URI. */
+  *entries(): Generator<[string, string]> {
+    for (const [prefix, stack] of this.stacks) if (stack.length > 0) yield [prefix, stack[stack.length - 1]!];
+  }
+}
 
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -70,8 +96,10 @@ class Inclusive {
     private readonly opts: InclusiveOptions,
   ) {}
 
+  private readonly scope = new Scope();
+
   run(): string {
-    const inherited: Scope = new Map();
+    const inherited = new Map<string, string>();
     for (let n = this.apex.parentNode; n && n.nodeType === 1; n = n.parentNode) {
       const attrs = (n as Element).attributes;
       for (let i = 0; i < attrs.length; i++) {
@@ -79,40 +107,39 @@ class Inclusive {
         if (prefix !== undefined && !inherited.has(prefix)) inherited.set(prefix, attrs[i]!.value);
       }
     }
-    this.element(this.apex, inherited, undefined);
+    for (const [prefix, uri] of inherited) this.scope.push(prefix, uri);
+    this.element(this.apex, true);
     return this.out;
   }
 
-  /** `inScope`: the bindings in scope at the parent; `rendered`: the same for an output parent, undefined at the apex. */
-  private element(el: Element, parentScope: Scope, outputParent: Scope | undefined): void {
-    let scope = parentScope;
+  /** `apex`: every binding in scope is rendered; below it, only the declarations that change the parent's. */
+  private element(el: Element, apex: boolean): void {
+    const { scope } = this;
     const attrs = el.attributes;
     const shown: Rendered[] = [];
+    const own: Array<[string, string]> = [];
     for (let i = 0; i < attrs.length; i++) {
       const a = attrs[i]!;
       const prefix = declaredPrefix(a);
-      if (prefix !== undefined) {
-        if (scope === parentScope) scope = new Map(parentScope);
-        scope.set(prefix, a.value);
-      } else {
-        shown.push({ name: a.name, ns: a.namespaceURI ?? '', local: a.localName ?? a.name, value: a.value });
-      }
+      if (prefix !== undefined) own.push([prefix, a.value]);
+      else shown.push({ name: a.name, ns: a.namespaceURI ?? '', local: a.localName ?? a.name, value: a.value });
     }
 
     const decls: Array<[string, string]> = [];
-    if (outputParent === undefined) {
-      for (const [prefix, uri] of scope) if (prefix !== 'xml' && (prefix !== '' || uri !== '')) decls.push([prefix, uri]);
-    } else if (scope !== parentScope) {
-      for (const [prefix, uri] of scope) {
-        if (prefix === 'xml' || outputParent.get(prefix) === uri) continue;
+    if (!apex) {
+      // Below the apex every ancestor is output, so the parent's scope is the output parent's.
+      for (const [prefix, uri] of own) {
+        if (prefix === 'xml' || scope.get(prefix) === uri) continue;
         // xmlns="" undoes an output parent's default; with no default above it says nothing.
-        if (prefix === '' && uri === '' && !outputParent.get('')) continue;
+        if (prefix === '' && uri === '' && !scope.get('')) continue;
         decls.push([prefix, uri]);
       }
     }
+    for (const [prefix, uri] of own) scope.push(prefix, uri);
+    if (apex) for (const [prefix, uri] of scope.entries()) if (prefix !== 'xml' && (prefix !== '' || uri !== '')) decls.push([prefix, uri]);
     if (decls.length > 1) decls.sort((a, b) => byCodePoint(a[0], b[0]));
 
-    if (el === this.apex && el.parentNode && el.parentNode.nodeType === 1) this.inheritXmlAttributes(el, shown);
+    if (apex && el.parentNode && el.parentNode.nodeType === 1) this.inheritXmlAttributes(el, shown);
     if (shown.length > 1) shown.sort(attrOrder);
 
     let text = `<${el.tagName}`;
@@ -121,13 +148,14 @@ class Inclusive {
     this.out += `${text}>`;
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c === this.opts.exclude) continue;
-      if (c.nodeType === 1) this.element(c as Element, scope, scope);
+      if (c.nodeType === 1) this.element(c as Element, false);
       else if (c.nodeType === 8) {
         if (this.opts.comments) this.out += `<!--${(c as Comment).data}-->`;
       } else if (c.nodeType === 3 || c.nodeType === 4) this.out += encodeText((c as CharacterData).data);
       else this.out += leaf(c);
     }
     this.out += `</${el.tagName}>`;
+    for (const [prefix] of own) scope.pop(prefix);
   }
 
   /** The `xml:` attributes the apex takes from its omitted ancestors (C14N 1.0 §2.4, 1.1 §2.4). */

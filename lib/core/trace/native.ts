@@ -156,9 +156,15 @@ function readTraceVerdicts(raw: unknown, problems: Problem[]): TraceVerdict[] {
  * here on, captured verdicts live on entries only and analyze() is the one place that judges them.
  */
 function attachCaptured(entries: TraceEntry[], verdicts: TraceVerdict[]): void {
+  const byEntry = new Map<string, TraceVerdict[]>();
+  for (const v of verdicts) {
+    const list = byEntry.get(v.entry);
+    if (list) list.push(v);
+    else byEntry.set(v.entry, [v]);
+  }
   for (const e of entries) {
     if (!e.redacted || e.capturedSignatures) continue;
-    const mine = verdicts.filter((v) => v.entry === e.id);
+    const mine = byEntry.get(e.id) ?? [];
     if (mine.length) e.capturedSignatures = mine.map((v) => ({ parameter: v.parameter, verdicts: v.signatures }));
   }
 }

@@ -24,11 +24,15 @@ const OPTIONS = {
  */
 export const PRETTY_MAX_CHARS = 1024 * 1024;
 
+// Made once: building their options anew for every message of a long report cost as much as a small parse.
+let tools: { parser: XMLParser; builder: XMLBuilder } | undefined;
+
 export function prettyXml(xml: string): string {
   if (xml.length > PRETTY_MAX_CHARS || /<!(DOCTYPE|ENTITY)/i.test(xml) || XMLValidator.validate(xml) !== true) return xml;
   try {
-    const tree: unknown = new XMLParser(OPTIONS).parse(xml);
-    const out = String(new XMLBuilder({ ...OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true }).build(tree)).trim();
+    tools ??= { parser: new XMLParser(OPTIONS), builder: new XMLBuilder({ ...OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true }) };
+    const tree: unknown = tools.parser.parse(xml);
+    const out = String(tools.builder.build(tree)).trim();
     return out || xml;
   } catch {
     return xml;

@@ -86,7 +86,9 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
     };
   };
   const byIndex = new Map(report.messages.map((m) => [m.index, m]));
+  const idp = opts.flow ? 'unknown' : traceIdp(report);
   const view = (m: MessageReport): ViewMessage => {
+    const ownIdp = messageIdp(report, m);
     const facts: Array<[string, string]> = [];
     const add = (k: string, v: string | undefined) => v !== undefined && v !== '' && facts.push([k, v]);
     add('Request', `${m.method} ${shortUrl(walker.url(m.url, 'URL'))}`);
@@ -122,7 +124,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
         reason: s(v.reason, 'signature') ?? '',
         ...(v.signatureAlgorithm ? { algorithm: v.signatureAlgorithm } : {}),
       })),
-      findings: [...m.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => finding(f, messageIdp(report, m))),
+      findings: [...m.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => finding(f, ownIdp)),
       ...(xml !== undefined ? { xml: xml.length > limit ? xml.slice(0, limit) : xml, xmlCut: xml.length > limit } : {}),
     };
   };
@@ -151,7 +153,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
       ['Redaction', profile],
     ],
     counts: { errors: count('error'), warnings: count('warning'), infos: count('info') },
-    traceFindings: opts.flow ? [] : report.findings.map((f) => finding(f, traceIdp(report))),
+    traceFindings: opts.flow ? [] : report.findings.map((f) => finding(f, idp)),
     flows: flowViews,
   };
 }

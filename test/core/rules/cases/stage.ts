@@ -6,6 +6,7 @@ import { serializeTrace } from '../../../../lib/core/trace';
 import { ACS, IDP_ENTITY, T0, TRUST, at, authnRequest, cleanFlow, idpKey, postEntry, response, rogueKey, spKey, SSO } from '../build';
 import { encryptedResponse, wrapped } from './xml';
 import type { RuleCase } from './types';
+import { MAX_TRACE_MESSAGES } from '../../../../lib/core/input/cap';
 
 /** The certificate's fingerprint as `openssl x509 -fingerprint` prints it (colon-separated hex). */
 function fingerprint(pem: string, hash: 'sha1' | 'sha256'): string {
@@ -29,7 +30,19 @@ function busyHar(others: number): string {
   return JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector' }, entries: [saml, ...noise] } });
 }
 
+/** A HAR of `n` POSTs, each carrying one (undecodable, so cheap to judge) SAMLResponse. */
+function harOfPosts(n: number): string {
+  const entry = { request: { method: 'POST', url: ACS, headers: [], postData: { mimeType: 'application/x-www-form-urlencoded', text: 'SAMLResponse=AAAA' } } };
+  return JSON.stringify({ log: { entries: Array.from({ length: n }, () => entry) } });
+}
+
 export const stageCases: Record<string, RuleCase> = {
+  'trace-too-large': {
+    fires: { text: () => harOfPosts(MAX_TRACE_MESSAGES + 1) },
+    severity: 'error',
+    says: /the first 500, in the entries before har-500, were judged; 1 entry from har-500 to har-500, 1 request of them carrying SAML, were left out/,
+    quiet: { text: () => harOfPosts(MAX_TRACE_MESSAGES) },
+  },
   'input-limit': {
     fires: { text: () => busyHar(5_010) },
     severity: 'warning',
