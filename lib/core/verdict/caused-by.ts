@@ -1,0 +1,47 @@
+import type { Finding, Severity } from '../model';
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** Rules whose findings, on one message, restate what a signature finding already says (issue 17's wording). */
+const SIGNATURE_CAUSES = ['signature-invalid', 'signature-wrapping', 'signature-untrusted', 'certificate-key-weak', 'weak-algorithm'];
+
+/** Another finding at least as severe: linking never hides a more serious finding behind a lighter cause. */
+function causeAmong(findings: Finding[], f: Finding, slugs: string[]): Finding | undefined {
+  return findings.find((c) => c !== f && !c.causedBy && slugs.includes(c.rule) && RANK[c.severity] >= RANK[f.severity]);
+}
+
+function expectedNames(f: Finding): string[] {
+  return (f.instances ?? [f]).flatMap((i) => (i.expected ? [i.expected] : []));
+}
+
+function attributesOf(f: Finding): string[] {
+  return (f.instances ?? [f]).flatMap((i) => (i.attribute ? [i.attribute] : []));
+}
+
+/**
+ * Marks findings of one message that are the consequence of another finding there (Finding.causedBy), so one
+ * cause is counted and told once:
+ * - `attribute-missing` for names that an `attribute-namespaced` finding says are present under a URI;
+ * - `message-unsigned` for a message that carries a signature that does not count, when a signature finding
+ *   says why (the key, the digest, the structure);
+ * - `sp-refused` whose likely cause, named first in its words, is a finding of the same message.
+ * Severities stay as raised: trust is never weakened, only the count and the words are shared.
+ */
+export function linkCauses(findings: Finding[]): Finding[] {
+  return findings.map((f) => {
+    if (f.causedBy) return f;
+    let cause: Finding | undefined;
+    if (f.rule === 'attribute-missing') {
+      const missing = attributesOf(f);
+      cause = findings.find(
+        (c) => c.rule === 'attribute-namespaced' && RANK[c.severity] >= RANK[f.severity] && missing.length > 0 && missing.every((m) => expectedNames(c).includes(m)),
+      );
+    } else if (f.rule === 'message-unsigned' && /carries (a|no) signature/.test(f.message)) {
+      cause = causeAmong(findings, f, SIGNATURE_CAUSES);
+    } else if (f.rule === 'sp-refused') {
+      const named = /because of ([a-z0-9-]+)/.exec(f.message)?.[1];
+      cause = named ? causeAmong(findings, f, [named]) : undefined;
+    }
+    return cause ? { ...f, causedBy: cause.rule } : f;
+  });
+}
