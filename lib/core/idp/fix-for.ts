@@ -50,11 +50,23 @@ export function fixFor(fix: IdpFix, idp: IdpProduct | undefined): OrderedFix {
 
 const known = (p: IdpProduct | undefined): p is KnownIdpProduct => p !== undefined && p !== 'unknown';
 
+// Each flow's product by flow id, once per flows array: a lookup per message stays linear on 250,000 messages.
+const byFlows = new WeakMap<Report['flows'], Map<string, IdpProduct | undefined>>();
+
+function flowProduct(report: Report, id: string): IdpProduct | undefined {
+  let map = byFlows.get(report.flows);
+  if (!map) {
+    map = new Map(report.flows.map((f) => [f.id, f.idp?.product]));
+    byFlows.set(report.flows, map);
+  }
+  return map.get(id);
+}
+
 /** The IdP a message's findings are about: the message's own recognition, else its flow's. */
 export function messageIdp(report: Report, m: MessageReport): IdpProduct {
   const own = m.idp?.product;
   if (known(own)) return own;
-  const flow = report.flows.find((f) => f.id === m.flow)?.idp?.product;
+  const flow = flowProduct(report, m.flow);
   return known(flow) ? flow : 'unknown';
 }
 

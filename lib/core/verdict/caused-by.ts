@@ -1,4 +1,5 @@
-import type { Finding, Severity } from '../model';
+import type { Finding, FindingInstance, Severity } from '../model';
+import { merge } from './group';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -14,8 +15,28 @@ function expectedNames(f: Finding): string[] {
   return (f.instances ?? [f]).flatMap((i) => (i.expected ? [i.expected] : []));
 }
 
-function attributesOf(f: Finding): string[] {
-  return (f.instances ?? [f]).flatMap((i) => (i.attribute ? [i.attribute] : []));
+/** A grouped finding's instances as findings again, to be split and merged anew. */
+function parts(f: Finding): Finding[] {
+  if (!f.instances) return [f];
+  return f.instances.map((i: FindingInstance) => {
+    const { severity, ...rest } = i;
+    return { rule: f.rule, severity, ...rest };
+  });
+}
+
+/**
+ * `attribute-missing` split by cause: the names whose namespaced form is present are told under
+ * `attribute-namespaced`; the others (no lookalike at all) stay a cause of their own.
+ */
+function splitMissing(f: Finding, findings: Finding[]): Finding[] {
+  const namespaced = findings.find((c) => c.rule === 'attribute-namespaced' && RANK[c.severity] >= RANK[f.severity]);
+  if (!namespaced) return [f];
+  const renamed = new Set(expectedNames(namespaced));
+  const all = parts(f);
+  const covered = all.filter((p) => p.attribute !== undefined && renamed.has(p.attribute));
+  const rest = all.filter((p) => !covered.includes(p));
+  if (!covered.length) return [f];
+  return [...(rest.length ? [merge(f.rule, rest)] : []), { ...merge(f.rule, covered), causedBy: namespaced.rule }];
 }
 
 /**
@@ -28,20 +49,16 @@ function attributesOf(f: Finding): string[] {
  * Severities stay as raised: trust is never weakened, only the count and the words are shared.
  */
 export function linkCauses(findings: Finding[]): Finding[] {
-  return findings.map((f) => {
-    if (f.causedBy) return f;
+  return findings.flatMap((f) => {
+    if (f.causedBy) return [f];
+    if (f.rule === 'attribute-missing') return splitMissing(f, findings);
     let cause: Finding | undefined;
-    if (f.rule === 'attribute-missing') {
-      const missing = attributesOf(f);
-      cause = findings.find(
-        (c) => c.rule === 'attribute-namespaced' && RANK[c.severity] >= RANK[f.severity] && missing.length > 0 && missing.every((m) => expectedNames(c).includes(m)),
-      );
-    } else if (f.rule === 'message-unsigned' && /carries (a|no) signature/.test(f.message)) {
+    if (f.rule === 'message-unsigned' && /carries (a|no) signature/.test(f.message)) {
       cause = causeAmong(findings, f, SIGNATURE_CAUSES);
     } else if (f.rule === 'sp-refused') {
       const named = /because of ([a-z0-9-]+)/.exec(f.message)?.[1];
       cause = named ? causeAmong(findings, f, [named]) : undefined;
     }
-    return cause ? { ...f, causedBy: cause.rule } : f;
+    return [cause ? { ...f, causedBy: cause.rule } : f];
   });
 }

@@ -30,7 +30,8 @@ export function listShort(items: string[], max = 4): string {
   return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
 }
 
-function merge(rule: string, group: Finding[]): Finding {
+/** One finding for several of one rule (a single one is returned as it is). */
+export function merge(rule: string, group: Finding[]): Finding {
   if (group.length === 1) return group[0]!;
   // Already grouped findings (a report judged again) contribute their instances, not themselves.
   const instances = group.flatMap((f) => f.instances ?? [instanceOf(f)]);

@@ -14,6 +14,7 @@ import { timeReference } from '../state/time-reference';
 import { Toolbar } from './Toolbar';
 import { MessageList } from './MessageList';
 import { MessageDetail, EntryDetail } from './MessageDetail';
+import { Verdict } from './Verdict';
 import { Findings } from './Findings';
 import { SettingsForm } from './Settings';
 import { InputPane } from './InputPane';
@@ -165,6 +166,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
     if (shownKey === 'trace') {
       return (
         <article class="sl-detail-inner">
+          <Verdict verdict={report.summary.verdict} />
           <h2>Findings about the whole trace</h2>
           <Findings findings={report.findings} lookup={ruleInfo} idp={traceIdp(report)} />
         </article>
@@ -186,7 +188,7 @@ function Workspace({ source, mode, dataTheme, cap, settings, saveSettings, onPre
             </button>
           </>
         );
-        return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} idp={messageIdp(report, m)} actions={actions} />;
+        return <MessageDetail key={row.key} m={m} entry={entriesById.get(m.entry)} time={timeReference(report, m)} lookup={ruleInfo} idp={messageIdp(report, m)} actions={actions} verdict={report.flows.find((f) => f.id === m.flow)?.verdict} />;
       }
     }
     if (row?.type === 'other') return <EntryDetail entry={row.entry} />;

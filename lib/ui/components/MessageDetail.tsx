@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { MessageReport, TraceEntry } from '../../core/model';
+import type { MessageReport, TraceEntry, Verdict as VerdictData } from '../../core/model';
 import type { IdpProduct, RuleMeta } from '../engine';
 import { directionLabel, timeOfDay } from '../state/labels';
 import { Findings } from './Findings';
 import { SummaryCard, type TimeReference } from './SummaryCard';
 import { XmlView, RawView } from './XmlView';
 import { HttpView, DecodeSteps } from './HttpView';
+import { Verdict } from './Verdict';
 
 type Tab = 'xml' | 'raw' | 'http' | 'decode';
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -25,9 +26,11 @@ export interface MessageDetailProps {
   idp?: IdpProduct;
   /** Extra buttons for the header (export, copy as Markdown...). */
   actions?: ComponentChildren;
+  /** The verdict of this message's flow, shown first. */
+  verdict?: VerdictData;
 }
 
-export function MessageDetail({ m, entry, time, lookup, idp, actions }: MessageDetailProps) {
+export function MessageDetail({ m, entry, time, lookup, idp, actions, verdict }: MessageDetailProps) {
   const [tab, setTab] = useState<Tab>('xml');
   const [hl, setHl] = useState<{ location?: string; seq: number }>({ seq: 0 });
   useEffect(() => setHl({ seq: 0 }), [m]);
@@ -37,6 +40,7 @@ export function MessageDetail({ m, entry, time, lookup, idp, actions }: MessageD
   };
   return (
     <article class="sl-detail-inner" aria-label={`${m.kind} details`}>
+      <Verdict verdict={verdict} />
       <header class="sl-detail-head">
         <h2>
           {m.kind} <span class="sl-muted">{[directionLabel(m.direction), m.binding, timeOfDay(m.capturedAt)].filter(Boolean).join(' · ')}</span>

@@ -80,7 +80,7 @@ export function Toolbar(p: ToolbarProps) {
         {p.analysing ? 'analysing… ' : ''}
         {s ? (
           <>
-            {s.messages} msg · <span class="sl-c-error">{s.errors} errors</span> · <span class="sl-c-warning">{s.warnings} warnings</span> · {s.profile}
+            {s.messages} msg · <span class="sl-c-error">{s.errors} {s.errors === 1 ? 'error' : 'errors'}</span> · <span class="sl-c-warning">{s.warnings} {s.warnings === 1 ? 'warning' : 'warnings'}</span> · {s.profile}
           </>
         ) : null}
       </span>

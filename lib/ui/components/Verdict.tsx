@@ -1,0 +1,25 @@
+import type { Verdict as VerdictData } from '../../core/model';
+
+const MARK = { ok: '✓', warning: '!', error: '✗' } as const;
+
+/**
+ * The answer first (issue 9): one line with the cause and the fix (the core's `Verdict`), then the rest of a
+ * fix that runs over several lines. Shown above everything else in the flow detail and the trace view.
+ */
+export function Verdict({ verdict }: { verdict: VerdictData | undefined }) {
+  if (!verdict) return null;
+  const more = verdict.fix?.split('\n').slice(1) ?? [];
+  return (
+    <div class={`sl-verdict sl-verdict-${verdict.level}`} role="status">
+      <strong>
+        <span aria-hidden="true">{MARK[verdict.level]} </span>
+        {verdict.text}
+      </strong>
+      {more.map((l, i) => (
+        <div key={i} class="sl-verdict-more">
+          {l}
+        </div>
+      ))}
+    </div>
+  );
+}
