@@ -57,6 +57,8 @@ class Writer {
   readonly lines: string[] = [];
   readonly printed = new Set<string>();
   othersHinted = false;
+  /** Findings already told in the current flow (the same AuthnRequest captured twice says the same thing). */
+  flowSeen = new Set<string>();
   readonly c: ReturnType<typeof paint>;
   readonly width: number;
   constructor(
@@ -84,9 +86,12 @@ class Writer {
  */
 function fixLines(w: Writer, f: Finding, source: NonNullable<ReturnType<typeof findingFixSource>>, idp: IdpProduct): void {
   const fix = fixFor(source, idp);
-  const key = `${fix.first.product}\u0000${fix.first.text}`;
+  const [firstLine = '', ...rest] = fix.first.text.split('\n');
+  const key = `${fix.first.product}\u0000${firstLine}`;
   if (w.printed.has(key) && !w.opts.verbose) {
-    w.lines.push(w.c.dim(`${PAD}${fix.firstLabel}: as above.`));
+    // The verdict said the first line; the rest of the steps are said here, once.
+    w.lines.push(w.c.dim(`${PAD}${fix.firstLabel}: as above${rest.length ? ', then:' : '.'}`));
+    for (const l of rest) w.prose(l, PAD);
     return;
   }
   w.printed.add(key);
@@ -115,6 +120,12 @@ function sevLabel(w: Writer, s: Finding['severity']): string {
 
 function findingLines(w: Writer, f: Finding, idp: IdpProduct, status: MessageReport['status'], consequences: Finding[]): void {
   const head = `    ${sevLabel(w, f.severity)} ${w.c.bold(f.rule)}  `;
+  const told = `${f.rule}\u0000${f.severity}\u0000${f.message}`;
+  if (w.flowSeen.has(told) && !w.opts.verbose) {
+    w.lines.push(`${head}${w.c.dim('the same as above, in this flow')}`);
+    return;
+  }
+  w.flowSeen.add(told);
   // The visible width of the head, without colour codes.
   const headWidth = 4 + 7 + 1 + f.rule.length + 2;
   const body = wrap(f.message, w.width, ' '.repeat(headWidth), PAD);
@@ -188,9 +199,8 @@ const MARK = { ok: '✓', warning: '!', error: '✗' } as const;
 function verdictLines(w: Writer, v: Verdict, indent: string): void {
   const style = v.level === 'error' ? w.c.red : v.level === 'warning' ? w.c.yellow : w.c.green;
   w.prose(`${MARK[v.level]} ${v.text}`, indent, `${indent}  `, (s) => w.c.bold(style(s)));
-  const more = v.fix?.split('\n').slice(1) ?? [];
-  for (const l of more) w.prose(l, `${indent}  `);
-  if (v.fix && v.fixFor) w.printed.add(`${v.fixFor}\u0000${v.fix}`);
+  // The verdict carries the fix's first line; the finding it names prints the rest (each step once).
+  if (v.fix && v.fixFor) w.printed.add(`${v.fixFor}\u0000${v.fix.split('\n')[0]}`);
 }
 
 function flowHeader(w: Writer, flow: FlowReport, i: number): void {
@@ -213,6 +223,7 @@ export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptio
   if (!report.messages.length && !s.verdict) w.lines.push('', 'No SAML, WS-Federation or artifact message found in the input.');
   report.flows.forEach((flow, i) => {
     flowHeader(w, flow, i);
+    w.flowSeen.clear();
     if (flow.verdict && report.flows.length > 1) verdictLines(w, flow.verdict, '  ');
     if (flow.idp?.evidence.length) w.ident(`  IdP recognised from: ${flow.idp.evidence.slice(0, 2).join('; ')}`, c.dim);
     for (const idx of flow.messages) {

@@ -8,7 +8,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The first sentence of a finding's words (a rule's message can run to several). */
 export function firstSentence(text: string): string {
   const cut = /[.!?]["”)]?\s+(?=[A-Z])/.exec(text);
-  const s = cut ? text.slice(0, cut.index + cut[0].trimEnd().length) : text;
+  let s = cut ? text.slice(0, cut.index + cut[0].trimEnd().length) : text;
+  // A long sentence keeps its main clause: what comes after a semicolon is the detail.
+  const semi = s.indexOf('; ', 40);
+  if (s.length > 160 && semi > 0) s = s.slice(0, semi);
   return s.replace(/[.\s]+$/, '');
 }
 
