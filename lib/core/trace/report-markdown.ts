@@ -43,7 +43,9 @@ function fixLines(fix: OrderedFix): string[] {
 }
 
 function finding(f: ViewFinding): string[] {
-  const out = [`- **${f.severity}** \`${f.rule}\`${f.title ? ` (${mdText(f.title)})` : ''}: ${mdText(f.message)}${f.location ? ` at \`${f.location.replace(/`/g, '')}\`` : ''}`];
+  // A grouped finding's words start with the title already.
+  const title = f.title && !f.message.startsWith(f.title) ? ` (${mdText(f.title)})` : '';
+  const out = [`- **${f.severity}** \`${f.rule}\`${title}: ${mdText(f.message)}${f.location ? ` at \`${f.location.replace(/`/g, '')}\`` : ''}`];
   for (const i of f.instances ?? []) out.push(`  - ${mdText(i.message)}${i.location ? ` at \`${i.location.replace(/`/g, '')}\`` : ''}`);
   for (const k of f.consequences ?? []) out.push(`  - also \`${k.rule}\` (${k.severity}), same cause: ${mdText(k.message)}`);
   if (f.fix) out.push(...fixLines(f.fix));

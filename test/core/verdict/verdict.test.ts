@@ -7,12 +7,7 @@ import { getRule } from '../../../lib/core/rules';
 import { STATUS } from '../../../lib/samlgen';
 import { findingFix, groupFindings, linkCauses } from '../../../lib/core/verdict';
 import { ACS, TRUST, at, cleanFlow, postEntry, response, rogueKey } from '../rules/build';
-import { IDPS } from '../rules/idps';
-
-const entra = IDPS.find((i) => i.name === 'Entra ID')!;
-const SID = 'AC0123456789abcdef0123456789abcdef';
-const FLEX_ACS = `https://iam.twilio.com/v1/Accounts/${SID}/saml2`;
-const FLEX_SP = `https://iam.twilio.com/v1/Accounts/${SID}/saml2/metadata`;
+import { FLEX_FLOW, FLEX_OPTIONS } from './flex';
 const f = (rule: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({ rule, severity, message: `${rule} here.`, ...extra });
 
 describe('grouping: one finding per rule and message', () => {
@@ -59,8 +54,7 @@ describe('verdicts', () => {
   });
 
   it('Entra ID claims under Twilio Flex: the namespaced claims and the Entra ID fix, one error counted', async () => {
-    const flow = [postEntry('SAMLResponse', response({ ...entra.spec, inResponseTo: undefined, destination: FLEX_ACS, audiences: [FLEX_SP] }, ['root', 'assertion']), FLEX_ACS)];
-    const report = await analyze(flow, { ...TRUST, profile: 'twilio-flex', accountSid: SID });
+    const report = await analyze(FLEX_FLOW(), FLEX_OPTIONS);
     const v = report.summary.verdict!;
     expect(v.level).toBe('error');
     expect(v.rule).toBe('attribute-namespaced');
