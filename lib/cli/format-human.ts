@@ -92,10 +92,10 @@ function fixLines(w: Writer, f: Finding, source: NonNullable<ReturnType<typeof f
     // The verdict said the first line; the rest of the steps are said here, once.
     w.lines.push(w.c.dim(`${PAD}${fix.firstLabel}: as above${rest.length ? ', then:' : '.'}`));
     for (const l of rest) w.prose(l, PAD);
-    return;
+  } else {
+    w.printed.add(key);
+    w.prose(`${fix.firstLabel}: ${fix.first.text}`, PAD);
   }
-  w.printed.add(key);
-  w.prose(`${fix.firstLabel}: ${fix.first.text}`, PAD);
   if (w.opts.verbose) {
     for (const e of fix.others) w.prose(`${e.name}: ${e.text}`, PAD);
   } else if (fix.others.length && !w.othersHinted) {

@@ -36,7 +36,11 @@ function splitMissing(f: Finding, findings: Finding[]): Finding[] {
   const covered = all.filter((p) => p.attribute !== undefined && renamed.has(p.attribute));
   const rest = all.filter((p) => !covered.includes(p));
   if (!covered.length) return [f];
-  return [...(rest.length ? [merge(f.rule, rest)] : []), { ...merge(f.rule, covered), causedBy: namespaced.rule }];
+  const told = { ...merge(f.rule, covered), causedBy: namespaced.rule };
+  if (!rest.length) return [told];
+  // In the order the profile names the attributes.
+  const own = merge(f.rule, rest);
+  return all.indexOf(covered[0]!) < all.indexOf(rest[0]!) ? [told, own] : [own, told];
 }
 
 /**

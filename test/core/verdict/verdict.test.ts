@@ -67,8 +67,8 @@ describe('verdicts', () => {
     // lookalike at all here: a cause of its own.
     const missing = m.findings.filter((x) => x.rule === 'attribute-missing');
     expect(missing.map((x) => [x.causedBy, x.severity, x.instances?.map((i) => i.attribute) ?? [x.attribute]])).toEqual([
-      [undefined, 'error', ['roles']],
       ['attribute-namespaced', 'error', ['email', 'full_name']],
+      [undefined, 'error', ['roles']],
     ]);
     expect(report.summary.errors).toBe(m.findings.filter((x) => x.severity === 'error' && !x.causedBy).length);
   });
