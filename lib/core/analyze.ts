@@ -1,7 +1,6 @@
 import type {
   AnalyzeOptions,
   ExtractedMessage,
-  Finding,
   MessageReport,
   ParsedSaml,
   Problem,

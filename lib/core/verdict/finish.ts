@@ -24,7 +24,9 @@ export function groupMessageFindings(findings: Finding[]): Finding[] {
  */
 export function finishReport(report: Report): Report {
   const messages = report.messages.map((m) => ({ ...m, findings: groupMessageFindings(m.findings) }));
-  const traceFindings = groupFindings(report.findings);
+  // Trace findings are each about a different entry or setting (250,000 broken HAR entries are 250,000
+  // places to look): they are not grouped.
+  const traceFindings = report.findings;
   const judged: Report = { ...report, messages, findings: traceFindings };
   const idpOf = (m: Report['messages'][number]) => messageIdp(judged, m);
   const tops: Array<{ verdict: FlowReport['verdict'] & object; top?: Candidate; outcome: FlowReport['outcome'] }> = [];

@@ -2,7 +2,7 @@ import type { IdpProduct } from '../idp';
 import { IDP_NAMES } from '../idp/product';
 import type { Finding, FlowReport, MessageReport, Report, Verdict } from '../model';
 import { findingFix } from './fix';
-import { compareCauses, causes, TRUST_RULES } from './rank';
+import { compareCauses, TRUST_RULES } from './rank';
 import { causeSentence } from './sentence';
 
 /** A finding with what its fix depends on: the IdP it is about and, for status-error, the message's status. */
@@ -45,9 +45,12 @@ function okText(outcome: FlowReport['outcome'], kind: FlowReport['kind'] | undef
 
 /** The best-ranked cause among candidates, or undefined when none is an error or warning. */
 export function topCause(candidates: Candidate[]): Candidate | undefined {
-  const ranked = causes(candidates.map((c) => c.finding));
-  const top = ranked[0];
-  return top ? candidates.find((c) => c.finding === top) : undefined;
+  let best: Candidate | undefined;
+  for (const c of candidates) {
+    if (c.finding.severity === 'info' || c.finding.causedBy) continue;
+    if (!best || compareCauses(c.finding, best.finding) < 0) best = c;
+  }
+  return best;
 }
 
 /** Candidates of one flow: every finding of its messages, with the message's IdP and status. */
@@ -69,7 +72,9 @@ export function flowVerdict(candidates: Candidate[], flow: Pick<FlowReport, 'out
  * flows failed. With one flow it is that flow's verdict.
  */
 export function traceVerdict(flows: Array<{ verdict: Verdict; top?: Candidate; outcome: FlowReport['outcome'] }>, traceFindings: Candidate[], messages: number): Verdict {
-  const tops = [...flows.flatMap((f) => (f.top ? [{ c: f.top, outcome: f.outcome }] : [])), ...causes(traceFindings.map((c) => c.finding)).map((f) => ({ c: traceFindings.find((c) => c.finding === f)!, outcome: undefined }))];
+  // The best trace finding in one pass: a trace can carry 250,000 of them (one per broken HAR entry).
+  const traceTop = topCause(traceFindings);
+  const tops = [...flows.flatMap((f) => (f.top ? [{ c: f.top, outcome: f.outcome }] : [])), ...(traceTop ? [{ c: traceTop, outcome: undefined }] : [])];
   tops.sort((a, b) => compareCauses(a.c.finding, b.c.finding));
   const failed = flows.filter((f) => f.verdict.level === 'error').length;
   const warned = flows.filter((f) => f.verdict.level === 'warning').length;

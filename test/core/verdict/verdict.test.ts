@@ -6,7 +6,7 @@ import type { Finding } from '../../../lib/core/model';
 import { getRule } from '../../../lib/core/rules';
 import { STATUS } from '../../../lib/samlgen';
 import { findingFix, groupFindings, linkCauses } from '../../../lib/core/verdict';
-import { ACS, TRUST, at, cleanFlow, postEntry, response, rogueKey } from '../rules/build';
+import { TRUST, at, cleanFlow, postEntry, response, rogueKey } from '../rules/build';
 import { FLEX_FLOW, FLEX_OPTIONS } from './flex';
 const f = (rule: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({ rule, severity, message: `${rule} here.`, ...extra });
 
