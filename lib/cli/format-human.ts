@@ -1,6 +1,6 @@
 import type { IdpProduct } from '../core/idp';
 import type { Finding, FlowReport, MessageReport, Report, SignatureVerdict, Verdict } from '../core/model';
-import { findingFixSource, firstSentence, fixFor, instanceLabel, messageIdp, traceIdp } from './core-api';
+import { VERDICT_MARK as MARK, findingFixSource, firstSentence, fixFor, instanceLabel, messageIdp, plural, traceIdp } from './core-api';
 import type { RuleLookup } from './rule-doc';
 import { OUTCOME_LABEL, idpLabel } from './core-api';
 import { cut, wrap } from './wrap';
@@ -22,7 +22,6 @@ function paint(on: boolean) {
   return { red: wrapIn('31'), yellow: wrapIn('33'), cyan: wrapIn('36'), dim: wrapIn('2'), bold: wrapIn('1'), green: wrapIn('32') };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Pretty-printed XML puts newlines and indentation around values; a terminal line shows them collapsed. */
 const oneLine = (v: string) => v.replace(/\s+/g, ' ').trim();
@@ -193,7 +192,6 @@ function messageBlock(w: Writer, m: MessageReport): void {
   if (!m.findings.length) w.lines.push(c.green('    no findings'));
 }
 
-const MARK = { ok: '✓', warning: '!', error: '✗' } as const;
 
 /** The verdict: one sentence (cause and fix), then the rest of a multi-line fix. */
 function verdictLines(w: Writer, v: Verdict, indent: string): void {

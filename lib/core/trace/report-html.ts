@@ -1,5 +1,6 @@
 import type { OrderedFix } from '../idp';
 import type { Report } from '../model';
+import { VERDICT_MARK as MARK, plural } from '../verdict/words';
 import { ticketView, type TicketReportOptions, type ViewFinding } from './report-view';
 
 export function htmlEscape(text: string): string {
@@ -31,8 +32,6 @@ h2{border-color:#30363d}td,th{border-color:#30363d}th{background:#161b22}
 }
 `;
 
-const MARK = { ok: '✓', warning: '!', error: '✗' } as const;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The answer first: one sentence with the cause and the fix, then the rest of a multi-line fix. */
 function verdictHtml(v: NonNullable<ReturnType<typeof ticketView>['verdict']>): string {

@@ -1,5 +1,6 @@
 import type { OrderedFix } from '../idp';
 import type { Report } from '../model';
+import { VERDICT_MARK as MARK, plural } from '../verdict/words';
 import { ticketView, type TicketReportOptions, type ViewFinding } from './report-view';
 
 /**
@@ -16,8 +17,6 @@ export function mdText(text: string): string {
     .replace(/^(\s*)([#+=-])/, '$1\\$2');
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const MARK = { ok: '✓', warning: '!', error: '✗' } as const;
 
 function fence(text: string): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));

@@ -1,3 +1,4 @@
+export { VERDICT_MARK, plural } from './words';
 export { finishReport, groupMessageFindings } from './finish';
 export { groupFindings, instanceLabel, shortName, listShort } from './group';
 export { linkCauses } from './caused-by';

@@ -1,9 +1,9 @@
 import type { Finding, FindingInstance } from '../model';
 import { instanceLabel, listShort, shortName } from './group';
+import { plural } from './words';
 
 const instancesOf = (f: Finding): FindingInstance[] => f.instances ?? [{ message: f.message, severity: f.severity, ...(f.location ? { location: f.location } : {}), ...(f.attribute ? { attribute: f.attribute } : {}), ...(f.expected ? { expected: f.expected } : {}) }];
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The first sentence of a finding's words (a rule's message can run to several). */
 export function firstSentence(text: string): string {

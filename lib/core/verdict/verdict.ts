@@ -4,6 +4,7 @@ import type { Finding, FlowReport, MessageReport, Report, Verdict } from '../mod
 import { findingFix } from './fix';
 import { compareCauses, TRUST_RULES } from './rank';
 import { causeSentence } from './sentence';
+import { plural } from './words';
 
 /** A finding with what its fix depends on: the IdP it is about and, for status-error, the message's status. */
 export interface Candidate {
@@ -12,7 +13,6 @@ export interface Candidate {
   status?: MessageReport['status'];
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function prefix(c: Candidate, outcome: FlowReport['outcome']): string {
   const f = c.finding;

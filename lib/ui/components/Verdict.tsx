@@ -1,6 +1,5 @@
 import type { Verdict as VerdictData } from '../../core/model';
-
-const MARK = { ok: '✓', warning: '!', error: '✗' } as const;
+import { VERDICT_MARK as MARK } from '../../core/verdict/words';
 
 /**
  * The answer first (issue 9): one line with the cause and the fix (the core's `Verdict`), then the rest of a
