@@ -28,6 +28,11 @@ async function ticketReport(format: 'markdown' | 'html', report: Report, profile
   return format === 'markdown' ? reportMarkdown(report, { profile }) : reportHtml(report, { profile });
 }
 
+/** The terminal's width; 80 when the output is not a terminal (a pipe, a file). */
+function terminalWidth(): number {
+  return stdoutIsTerminal() && process.stdout.columns ? process.stdout.columns : 80;
+}
+
 export function checkCommand(out: (s: string) => void, done: (code: number) => void): Command {
   const cmd = new Command('check')
     .description('Check SAML messages: HAR, SAML-tracer JSON, a SAML Lens trace, raw XML, base64, a URL, or - for stdin.')
@@ -40,7 +45,7 @@ export function checkCommand(out: (s: string) => void, done: (code: number) => v
     .option('--include-xml', 'with --json: include each decoded message')
     .option('--no-color', 'plain output')
     .option('--no-fixes', 'omit the fix hints')
-    .option('-v, --verbose', 'text output: show the fix for every known IdP, not only the recognised one')
+    .option('-v, --verbose', 'text output: every IdP\'s fix, every instance of a grouped finding, whole attribute lists and identifiers')
     .action(async (inputs: string[], flags: CheckFlags) => {
       if (!isRedactionProfile(flags.redact)) throw new UsageError(`--redact takes none, support or share, not "${flags.redact}"`);
       const loaded = await loadInputs(inputs);
@@ -54,7 +59,7 @@ export function checkCommand(out: (s: string) => void, done: (code: number) => v
           ? formatJson(report, { includeXml: Boolean(flags.includeXml), inputs: loaded.names, rule: ruleDoc })
           : format === 'markdown' || format === 'html'
             ? await ticketReport(format, report, profile)
-            : formatHuman(report, ruleDoc, { color, fixes: flags.fixes, verbose: Boolean(flags.verbose) });
+            : formatHuman(report, ruleDoc, { color, fixes: flags.fixes, verbose: Boolean(flags.verbose), width: terminalWidth() });
       if (flags.output) writeFileSync(flags.output, text);
       else out(text);
       done(report.summary.errors > 0 ? 1 : 0);

@@ -1,23 +1,27 @@
 import type { IdpProduct } from '../core/idp';
-import type { Finding, MessageReport, Report, SignatureVerdict } from '../core/model';
-import { fixFor, messageIdp, thousands, traceIdp } from './core-api';
+import type { Finding, FlowReport, MessageReport, Report, SignatureVerdict, Verdict } from '../core/model';
+import { VERDICT_MARK as MARK, findingFixSource, firstSentence, fixFor, instanceLabel, messageIdp, plural, thousands, traceIdp } from './core-api';
 import type { RuleLookup } from './rule-doc';
 import { OUTCOME_LABEL, idpLabel } from './core-api';
+import { cut, wrap } from './wrap';
 
 export interface HumanOptions {
   color: boolean;
   /** Show the fix for each finding (default true). */
   fixes: boolean;
-  /** Show every IdP's fix, not just the recognised one's (`--verbose`). */
+  /** Show every IdP's fix, every instance of a grouped finding and whole attribute lists (`--verbose`). */
   verbose?: boolean;
+  /** Terminal width to wrap prose to (and cut identifier lines at, without --verbose); none: no wrapping. */
+  width?: number;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function paint(on: boolean) {
-  const wrap = (code: string) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
-  return { red: wrap('31'), yellow: wrap('33'), cyan: wrap('36'), dim: wrap('2'), bold: wrap('1'), green: wrap('32') };
+  const wrapIn = (code: string) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+  return { red: wrapIn('31'), yellow: wrapIn('33'), cyan: wrapIn('36'), dim: wrapIn('2'), bold: wrapIn('1'), green: wrapIn('32') };
 }
+
 
 /** Pretty-printed XML puts newlines and indentation around values; a terminal line shows them collapsed. */
 const oneLine = (v: string) => v.replace(/\s+/g, ' ').trim();
@@ -45,104 +49,195 @@ function signatureLine(s: SignatureVerdict): string {
   return `${s.targetKind} ${s.status}${alg ? ` (${alg})` : ''}${cert}: ${s.reason}`;
 }
 
-function indentLines(text: string, pad: string): string {
-  return text
-    .split('\n')
-    .map((l) => pad + l)
-    .join('\n');
-}
-
 const PAD = '            ';
 
+/** One output being written: its options, and the fixes and hints already printed (each is printed once). */
+class Writer {
+  readonly lines: string[] = [];
+  readonly printed = new Set<string>();
+  othersHinted = false;
+  /** Findings already told in the current flow (the same AuthnRequest captured twice says the same thing). */
+  flowSeen = new Set<string>();
+  readonly c: ReturnType<typeof paint>;
+  readonly width: number;
+  constructor(
+    readonly report: Report,
+    readonly lookup: RuleLookup,
+    readonly opts: HumanOptions,
+  ) {
+    this.c = paint(opts.color);
+    this.width = opts.width ?? Infinity;
+  }
+  /** Prose: wrapped. */
+  prose(text: string, first: string, rest = first, style: (s: string) => string = (s) => s): void {
+    for (const l of wrap(text, this.width, first, rest)) this.lines.push(style(l));
+  }
+  /** An identifier line: cut to the width unless --verbose, where it wraps. */
+  ident(line: string, style: (s: string) => string = (s) => s): void {
+    if (this.opts.verbose) this.prose(line.trimStart(), line.slice(0, line.length - line.trimStart().length), '      ', style);
+    else this.lines.push(style(cut(line, this.width)));
+  }
+}
+
 /**
- * The recognised IdP's fix (or the general one), then one line naming the others; `--verbose` prints them all.
- * The order is the core's (`fixFor`), the same as in the reports and the panel.
+ * The recognised IdP's fix (or the general one), then one line naming the others (once per output);
+ * `--verbose` prints them all. A fix already printed (by the verdict or another finding) is pointed to.
  */
-function fixLines(doc: NonNullable<ReturnType<RuleLookup>>, idp: IdpProduct, opts: HumanOptions): string[] {
-  const c = paint(opts.color);
-  const fix = fixFor(doc.fix, idp);
-  const lines = [indentLines(`${fix.firstLabel}: ${fix.first.text}`, PAD)];
-  if (opts.verbose) {
-    for (const e of fix.others) lines.push(indentLines(`${e.name}: ${e.text}`, PAD));
-  } else if (fix.others.length) {
+function fixLines(w: Writer, f: Finding, source: NonNullable<ReturnType<typeof findingFixSource>>, idp: IdpProduct): void {
+  const fix = fixFor(source, idp);
+  const [firstLine = '', ...rest] = fix.first.text.split('\n');
+  const key = `${fix.first.product}\u0000${firstLine}`;
+  if (w.printed.has(key) && !w.opts.verbose) {
+    // The verdict said the first line; the rest of the steps are said here, once.
+    w.lines.push(w.c.dim(`${PAD}${fix.firstLabel}: as above${rest.length ? ', then:' : '.'}`));
+    for (const l of rest) w.prose(l, PAD);
+  } else {
+    w.printed.add(key);
+    w.prose(`${fix.firstLabel}: ${fix.first.text}`, PAD);
+  }
+  if (w.opts.verbose) {
+    for (const e of fix.others) w.prose(`${e.name}: ${e.text}`, PAD);
+  } else if (fix.others.length && !w.othersHinted) {
+    w.othersHinted = true;
     const idps = fix.others.filter((e) => e.product !== 'general').map((e) => e.name);
     const general = fix.others.length > idps.length ? 'the general fix' : '';
     const names = idps.length ? `Other IdPs: ${idps.join(', ')}${general ? ` (and ${general})` : ''}` : `Also ${general}`;
-    lines.push(c.dim(`${PAD}${names}; --verbose shows their steps`));
+    w.prose(`${names}; --verbose shows their steps`, PAD, PAD, w.c.dim);
   }
-  return lines;
 }
 
-function findingLines(f: Finding, lookup: RuleLookup, opts: HumanOptions, idp: IdpProduct): string[] {
-  const c = paint(opts.color);
-  const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.cyan('info   ');
-  const lines = [`    ${sev} ${c.bold(f.rule)}  ${f.message}`];
-  if (f.location) lines.push(c.dim(`            at ${f.location}`));
-  const doc = lookup(f.rule);
-  if (opts.fixes && doc && f.severity !== 'info') {
-    lines.push(...fixLines(doc, idp, opts));
-    if (doc.spec) lines.push(c.dim(`            Spec: ${doc.spec}`));
-  }
-  return lines;
+/** Places of one element's siblings, the shared path said once: `/A/B/Attribute[8], [3], [9]`. */
+function siblings(places: string[]): string {
+  const parent = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
+  const first = places[0]!;
+  return places.map((p, i) => (i > 0 && parent(p) === parent(first) ? p.slice(parent(p).length).replace(/^[A-Za-z:]+(?=\[)/, '') : p)).join(', ');
 }
 
-function messageBlock(m: MessageReport, lookup: RuleLookup, opts: HumanOptions, idp: IdpProduct): string[] {
-  const c = paint(opts.color);
-  const head = `  ${c.bold(m.kind)}  ${m.binding}  ${arrow(m)}  ${m.method} ${m.url ? shortUrl(m.url) : '(pasted)'}${m.capturedAt ? c.dim(`  ${m.capturedAt}`) : ''}`;
-  const lines = [head];
+function sevLabel(w: Writer, s: Finding['severity']): string {
+  return s === 'error' ? w.c.red('error  ') : s === 'warning' ? w.c.yellow('warning') : w.c.cyan('info   ');
+}
+
+function findingLines(w: Writer, f: Finding, idp: IdpProduct, status: MessageReport['status'], consequences: Finding[]): void {
+  const head = `    ${sevLabel(w, f.severity)} ${w.c.bold(f.rule)}  `;
+  const told = `${f.rule}\u0000${f.severity}\u0000${f.message}`;
+  if (w.flowSeen.has(told) && !w.opts.verbose) {
+    w.lines.push(`${head}${w.c.dim('the same as above, in this flow')}`);
+    return;
+  }
+  w.flowSeen.add(told);
+  // The visible width of the head, without colour codes.
+  const headWidth = 4 + 7 + 1 + f.rule.length + 2;
+  const body = wrap(f.message, w.width, ' '.repeat(headWidth), PAD);
+  w.lines.push(head + body[0]!.slice(headWidth), ...body.slice(1));
+  if (f.instances && w.opts.verbose) {
+    for (const i of f.instances) w.prose(`- ${i.message}${i.location ? ` (at ${i.location})` : ''}`, PAD, `${PAD}  `);
+  } else if (f.instances) {
+    const places = [...new Set(f.instances.flatMap((i) => (i.location ? [i.location] : [])))];
+    if (places.length) w.ident(`${PAD}at ${siblings(places)}`, w.c.dim);
+  } else if (f.location) w.ident(`${PAD}at ${f.location}`, w.c.dim);
+  for (const k of consequences) {
+    const what = k.instances ? k.instances.map(instanceLabel).join(', ') : firstSentence(k.message);
+    w.prose(`also ${k.rule} (${k.severity}), same cause: ${what}${k.instances ? '' : '.'}`, PAD, `${PAD}  `, w.c.dim);
+  }
+  const doc = w.lookup(f.rule);
+  const source = doc ? (findingFixSource(f, status) ?? doc.fix) : undefined;
+  if (w.opts.fixes && doc && source && f.severity !== 'info') {
+    fixLines(w, f, source, idp);
+    if (doc.spec) w.prose(`Spec: ${doc.spec}`, PAD, PAD, w.c.dim);
+  }
+}
+
+function attributeLine(m: MessageReport, verbose: boolean): string {
+  if (verbose) return `    Attributes ${m.attributes.map((a) => `${a.name}=${a.values.map(oneLine).join(', ')}`).join('; ')}`;
+  // Names only, shortened: the values are in --verbose and --json.
+  const names = m.attributes.map((a) => a.name.replace(/^.*[/#]/, '') || a.name);
+  return `    Attributes (${m.attributes.length}; --verbose shows all) ${names.join(', ')}`;
+}
+
+function signatureLines(w: Writer, m: MessageReport): void {
+  const same = m.signatures.length > 1 && m.signatures.every((s) => s.status === m.signatures[0]!.status && s.reason === m.signatures[0]!.reason);
+  if (same && !w.opts.verbose) {
+    const s = m.signatures[0]!;
+    const alg = s.signatureAlgorithm?.replace(/^.*[#-]/, '').toUpperCase();
+    w.ident(`    Signatures ${m.signatures.map((x) => x.targetKind).join(', ')} ${s.status}${alg ? ` (${alg})` : ''}: ${s.reason}`);
+    return;
+  }
+  for (const s of m.signatures) w.ident(`    Signature ${signatureLine(s)}`);
+}
+
+function messageBlock(w: Writer, m: MessageReport): void {
+  const c = w.c;
+  const idp = messageIdp(w.report, m);
+  w.ident(`  ${m.kind}  ${m.binding}  ${arrow(m)}  ${m.method} ${m.url ? shortUrl(m.url) : '(pasted)'}${m.capturedAt ? `  ${m.capturedAt}` : ''}`, c.bold);
   const facts: string[] = [];
   if (m.id) facts.push(`ID ${m.id}`);
   if (m.inResponseTo) facts.push(`InResponseTo ${m.inResponseTo}`);
   if (m.issuer) facts.push(`Issuer ${m.issuer}`);
   if (m.destination) facts.push(`Destination ${m.destination}`);
   if (m.path) facts.push(`at ${m.path}`);
-  if (facts.length) lines.push(c.dim(`    ${facts.join(' · ')}`));
+  if (facts.length) w.ident(`    ${facts.join(' · ')}`, c.dim);
   if (m.status?.code) {
     const codes = [m.status.code, ...m.status.subCodes].map((s) => s.replace(/^urn:oasis:names:tc:SAML:2\.0:status:/, '')).join(' / ');
-    lines.push(`    Status ${codes}${m.status.message ? ` ("${m.status.message}")` : ''}`);
+    // status-error quotes the StatusMessage in its own words: said once.
+    const quoted = m.status.message && !m.findings.some((f) => f.rule === 'status-error') ? ` ("${m.status.message}")` : '';
+    w.ident(`    Status ${codes}${quoted}`);
   }
-  if (m.nameId) lines.push(`    NameID ${m.nameId.value}${m.nameId.format ? c.dim(` (${m.nameId.format})`) : ''}`);
-  if (m.attributes.length) {
-    const shown = m.attributes
-      .slice(0, 12)
-      .map((a) => `${a.name}=${a.values.slice(0, 3).map(oneLine).join(', ')}${a.values.length > 3 ? ', …' : ''}`);
-    lines.push(`    Attributes ${shown.join('; ')}${m.attributes.length > 12 ? `; … (${m.attributes.length} in all)` : ''}`);
-  }
-  for (const s of m.signatures) lines.push(`    Signature ${signatureLine(s)}`);
-  const findings = [...m.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  for (const f of findings) lines.push(...findingLines(f, lookup, opts, idp));
-  if (!findings.length) lines.push(c.green('    no findings'));
-  return lines;
+  if (m.nameId) w.ident(`    NameID ${m.nameId.value}${m.nameId.format ? ` (${m.nameId.format.replace(/^.*:/, '')})` : ''}`);
+  if (m.attributes.length) w.ident(attributeLine(m, Boolean(w.opts.verbose)));
+  signatureLines(w, m);
+  const findings = m.findings.filter((f) => !f.causedBy).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  for (const f of findings) findingLines(w, f, idp, m.status, m.findings.filter((k) => k.causedBy === f.rule));
+  // A consequence whose cause is not on this message (not expected; said rather than lost).
+  for (const k of m.findings.filter((x) => x.causedBy && !m.findings.some((f) => !f.causedBy && f.rule === x.causedBy))) findingLines(w, k, idp, m.status, []);
+  if (!m.findings.length) w.lines.push(c.green('    no findings'));
 }
 
-/** The report as a person reads it in a terminal: messages grouped by flow, findings with their fixes. */
+
+/** The verdict: one sentence (cause and fix), then the rest of a multi-line fix. */
+function verdictLines(w: Writer, v: Verdict, indent: string): void {
+  const style = v.level === 'error' ? w.c.red : v.level === 'warning' ? w.c.yellow : w.c.green;
+  w.prose(`${MARK[v.level]} ${v.text}`, indent, `${indent}  `, (s) => w.c.bold(style(s)));
+  // The verdict carries the fix's first line; the finding it names prints the rest (each step once).
+  if (v.fix && v.fixFor) w.printed.add(`${v.fixFor}\u0000${v.fix.split('\n')[0]}`);
+}
+
+function flowHeader(w: Writer, flow: FlowReport, i: number): void {
+  const c = w.c;
+  const outcome = flow.outcome ?? 'unknown';
+  const paintOutcome = outcome === 'signed-in' ? c.green : outcome.startsWith('refused') ? c.red : outcome === 'abandoned' ? c.yellow : c.dim;
+  w.lines.push('', `${c.bold(`Flow ${i + 1} · ${flow.kind} · ${idpLabel(flow.idp)}`)} · ${paintOutcome(OUTCOME_LABEL[outcome])}`);
+}
+
+/**
+ * The report as a person reads it in a terminal: the verdict first, then messages grouped by flow (each flow's
+ * verdict first when there are several), findings grouped per cause with each fix printed once.
+ */
 export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptions): string {
-  const c = paint(opts.color);
+  const w = new Writer(report, lookup, opts);
+  const c = w.c;
   const s = report.summary;
-  const out: string[] = [
-    c.bold(`SAML Lens: ${s.messages} message${s.messages === 1 ? '' : 's'} in ${s.flows} flow${s.flows === 1 ? '' : 's'}`) +
-      c.dim(` (profile ${s.profile}, times judged at ${s.at})`),
-  ];
+  w.lines.push(c.bold(`SAML Lens: ${plural(s.messages, 'message')} in ${plural(s.flows, 'flow')}`) + c.dim(` (profile ${s.profile}, times judged at ${s.at})`));
   const withSaml = new Set(report.messages.map((m) => m.entry)).size;
   // The other requests of a HAR are kept as context (redirects, pages): say they were read, not lost.
-  if (s.entries > withSaml) out.push(c.dim(`${thousands(s.entries)} requests read, ${thousands(withSaml)} with a SAML message`));
-  if (!report.messages.length) out.push('', 'No SAML, WS-Federation or artifact message found in the input.');
+  if (s.entries > withSaml) w.lines.push(c.dim(`${thousands(s.entries)} requests read, ${thousands(withSaml)} with a SAML message`));
+  if (s.verdict) verdictLines(w, s.verdict, '');
+  if (!report.messages.length && !s.verdict) w.lines.push('', 'No SAML, WS-Federation or artifact message found in the input.');
   report.flows.forEach((flow, i) => {
-    const outcome = flow.outcome ?? 'unknown';
-    const paintOutcome = outcome === 'signed-in' ? c.green : outcome.startsWith('refused') ? c.red : outcome === 'abandoned' ? c.yellow : c.dim;
-    out.push('', `${c.bold(`Flow ${i + 1} · ${flow.kind} · ${idpLabel(flow.idp)}`)} · ${paintOutcome(OUTCOME_LABEL[outcome])}`);
-    if (flow.idp?.evidence.length) out.push(c.dim(`  IdP recognised from: ${flow.idp.evidence.slice(0, 2).join('; ')}`));
+    flowHeader(w, flow, i);
+    w.flowSeen.clear();
+    if (flow.verdict && report.flows.length > 1) verdictLines(w, flow.verdict, '  ');
+    if (flow.idp?.evidence.length) w.ident(`  IdP recognised from: ${flow.idp.evidence.slice(0, 2).join('; ')}`, c.dim);
     for (const idx of flow.messages) {
       const m = report.messages[idx];
-      if (m) out.push(...messageBlock(m, lookup, opts, messageIdp(report, m)));
+      if (m) messageBlock(w, m);
     }
   });
   if (report.findings.length) {
-    out.push('', c.bold('Across the trace'));
+    w.lines.push('', c.bold('Across the trace'));
     const idp = traceIdp(report);
-    for (const f of report.findings) out.push(...findingLines(f, lookup, opts, idp));
+    for (const f of report.findings.filter((x) => !x.causedBy)) findingLines(w, f, idp, undefined, []);
   }
-  const tally = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info`;
-  out.push('', s.errors ? c.red(tally) : s.warnings ? c.yellow(tally) : c.green(tally));
-  return out.join('\n') + '\n';
+  const tally = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info`;
+  w.lines.push('', s.errors ? c.red(tally) : s.warnings ? c.yellow(tally) : c.green(tally));
+  return w.lines.join('\n') + '\n';
 }

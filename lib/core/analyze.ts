@@ -1,12 +1,10 @@
 import type {
   AnalyzeOptions,
   ExtractedMessage,
-  Finding,
   MessageReport,
   ParsedSaml,
   Problem,
   Report,
-  Severity,
   SignatureVerdict,
   TraceEntry,
 } from './model';
@@ -23,6 +21,7 @@ import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
 import { explainStatus } from './status-codes';
 import { savedSettingsProblem } from './trace/saved-settings';
 import { applyOutcomes } from './outcome';
+import { finishReport } from './verdict';
 
 /** One message after decoding, parsing and signature checks, before the rules. */
 interface Staged {
@@ -146,14 +145,6 @@ function extract(entry: TraceEntry): ExtractedMessage[] {
       },
     ];
   }
-}
-
-const WORSE: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-function worst(findings: Finding[]): Severity | undefined {
-  let w: Severity | undefined;
-  for (const f of findings) if (!w || WORSE[f.severity] > WORSE[w]) w = f.severity;
-  return w;
 }
 
 function baseReport(s: Staged, index: number): MessageReport {
@@ -362,37 +353,33 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
     expect.profile,
   );
   const traceFindings = dedupe([...expect.problems, ...extra, ...outcomes.problems].map((p) => problemToFinding(p, expect.profile)));
-  const flows = outcomes.flows.map((f) => {
-    const w = worst(f.messages.flatMap((i) => reports[i]?.findings ?? []));
-    return w ? { ...f, worst: w } : { ...f };
-  });
-  const all = [...reports.flatMap((r) => r.findings), ...traceFindings];
-  return {
+  // Grouping, counts, worst severities and verdicts: lib/core/verdict.
+  return finishReport({
     schemaVersion: 1,
     messages: reports,
     findings: traceFindings,
-    flows,
+    flows: outcomes.flows,
     summary: {
       entries: entries.length,
       messages: reports.length,
-      flows: flows.length,
-      errors: all.filter((f) => f.severity === 'error').length,
-      warnings: all.filter((f) => f.severity === 'warning').length,
-      infos: all.filter((f) => f.severity === 'info').length,
+      flows: outcomes.flows.length,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
       profile: expect.profile.id,
       at: expect.atLabel,
     },
-  };
+  });
 }
 
 function emptyReport(options: AnalyzeOptions, problem: Problem): Report {
-  return {
+  return finishReport({
     schemaVersion: 1,
     messages: [],
     findings: [problemToFinding(problem, generic)],
     flows: [],
     summary: { entries: 0, messages: 0, flows: 0, errors: 1, warnings: 0, infos: 0, profile: options.profile ?? 'generic', at: options.at ?? 'capture' },
-  };
+  });
 }
 
 /**

@@ -134,7 +134,9 @@ export function explainStatus(code: string | undefined, subCodes: string[], mess
   // The most specific known code explains best; the top-level one only says who is at fault.
   const known = [...codes].reverse().map((c) => STATUS_CODES[c.trim()]).find((i) => i !== undefined);
   const meaning = known ? ` ${known.meaning.charAt(0).toUpperCase()}${known.meaning.slice(1)}` : ' This status code is not one SAML 2.0 defines; see the IdP\'s documentation.';
-  const said = message?.trim() ? ` The IdP says: "${message.trim()}".` : '';
+  const words = message?.trim();
+  // A StatusMessage that ends its own sentence gets no second full stop (not `token.".`).
+  const said = words ? ` The IdP says: "${words}"${/[.!?]$/.test(words) ? '' : '.'}` : '';
   return `${names}:${meaning}${said}`;
 }
 

@@ -16,6 +16,7 @@ import { BENCH_IDP, BENCH_SP, signedResponse } from './messages';
 import { nodeSamlPeer, samlifyPeer, xmlCryptoPeer } from './peers';
 import { redactionSpeed } from './redaction';
 import { cliStartup } from './startup';
+import { verdictCost } from './verdict';
 import { fmt, median } from './timing';
 
 const TARGETS = { typical: 8, large: 6 } as const;
@@ -151,6 +152,7 @@ await compare('large');
 await schemaCheck();
 await verifierSize();
 await harScan();
+failures += await verdictCost(now, options);
 failures += await redactionSpeed();
 failures += await manyMessagesLine();
 failures += await boundedTime();

@@ -103,8 +103,10 @@ describe('refused by the IdP: its error page explained on the AuthnRequest, with
     const { out, code } = await check('entra-aadsts700016.har', [], false);
     expect(out).toContain('Flow 1 · sp-initiated · Microsoft Entra ID · refused by the IdP');
     expect(out).toContain('IdP recognised from: SSO URL https://login.microsoftonline.com/');
-    expect(out).toMatch(/error\s+idp-refused\s+Microsoft Entra ID refused this AuthnRequest with AADSTS700016/);
-    expect(out).toContain('is not the Identifier (Entity ID) of any enterprise application in this Entra ID tenant');
+    // Text wraps at 80 columns when not a terminal: read joined.
+    const flat = out.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/error\s+idp-refused\s+Microsoft Entra ID refused this AuthnRequest with AADSTS700016/);
+    expect(flat).toContain('is not the Identifier (Entity ID) of any enterprise application in this Entra ID tenant');
     expect(code).toBe(1);
   });
 });

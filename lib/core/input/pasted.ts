@@ -16,6 +16,20 @@ export interface PastedResult {
   problem?: string;
 }
 
+/**
+ * Words rather than a cut-off message: base64 of the smallest SAML message runs to hundreds of characters and
+ * wraps at line ends, never at spaces. Text like this that does not decode to XML is not SAML at all, and saying
+ * so beats a decoding error about stray base64 characters.
+ */
+function isPlainText(text: string): boolean {
+  return text.length < 64 || / \S/.test(text);
+}
+
+function notSaml(text: string): string {
+  const start = JSON.stringify(text.slice(0, 24));
+  return `not SAML: ${start}${text.length > 24 ? '...' : ''} is neither a SAML message nor base64 of one (nor a HAR file, a SAML-tracer export, a URL or a form body)`;
+}
+
 /** `text` is trimmed and non-empty. */
 export function readPasted(text: string, capturedAt: string | undefined): PastedResult {
   const base = (method: string, url: string): TraceEntry => {
@@ -40,6 +54,7 @@ export function readPasted(text: string, capturedAt: string | undefined): Pasted
   if (BASE64ISH.test(text)) {
     // Decode once here only to name the parameter and the method; extractMessages does the real decoding.
     const trial = decodeSamlValue(text, { parameter: 'pasted value', expect: 'plain', limits: DEFAULT_DECODE_LIMITS });
+    if (trial.xml === undefined && isPlainText(text)) return { format: 'unknown', problem: notSaml(text) };
     const parameter = trial.xml !== undefined ? guessParameter(trial.xml) : 'SAMLResponse';
     const deflated = trial.steps.some((s) => s.name.startsWith('inflate'));
     return { format: 'base64', entry: { ...base(deflated ? 'GET' : 'POST', ''), formFields: [[parameter, text]] } };

@@ -9,6 +9,30 @@ export interface Finding {
   message: string;
   /** Element path in the decoded XML, e.g. `/Response/Assertion[1]/Subject/NameID`, so a UI can highlight it. */
   location?: string;
+  /** The attribute this finding is about (attribute rules), so a summary can name it without parsing the message. */
+  attribute?: string;
+  /** The attribute name the SP reads instead (attribute-namespaced), e.g. `email` for `.../emailaddress`. */
+  expected?: string;
+  /**
+   * Several findings of one rule about one message, grouped into this one (issue 9): each instance's own words and
+   * place. Absent for a single instance; then `message` and `location` are that instance's.
+   */
+  instances?: FindingInstance[];
+  /**
+   * The slug of another finding of the same message that is the root cause of this one (a missing bare attribute
+   * whose namespaced form is present; a message judged unsigned because its signature's key is not trusted).
+   * Severity is kept as raised; the summary counts only findings without `causedBy` (one count per cause).
+   */
+  causedBy?: string;
+}
+
+/** One occurrence of a grouped finding. */
+export interface FindingInstance {
+  message: string;
+  location?: string;
+  attribute?: string;
+  expected?: string;
+  severity: Severity;
 }
 
 /** What a decoder, parser or verifier reports before the rule engine applies profile severities. */

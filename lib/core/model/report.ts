@@ -57,8 +57,14 @@ export interface Verdict {
   text: string;
   /** Slug of the rule behind the cause. */
   rule?: string;
+  /** The cause alone, without the level's prefix or the fix (e.g. `3 required claims are namespaced (…)`). */
+  cause?: string;
   /** The fix alone (for the recognised IdP when known), so a UI can show it on its own line. */
   fix?: string;
+  /** Which IdP's steps `fix` gives: a product id, or `general`. */
+  fixFor?: string;
+  /** Trace verdict of several flows: how many there are, how many failed (error) and how many have a warning. */
+  flows?: { total: number; failed: number; warned: number };
 }
 
 export interface FlowReport {

@@ -4,7 +4,7 @@ import type { Finding } from '../model';
  * Findings that make an SP refuse a Response, most decisive first: a signature the SP cannot trust, then the
  * values it compares with its configuration, then time and identity. Others follow in their own order.
  */
-const ORDER = [
+export const CAUSE_ORDER: readonly string[] = [
   'signature-invalid',
   'signature-wrapping',
   // A signature by another key also makes the message count as unsigned: the key is the cause, name it first.
@@ -37,8 +37,8 @@ const ORDER = [
 ];
 
 const rank = (slug: string) => {
-  const i = ORDER.indexOf(slug);
-  return i < 0 ? ORDER.length : i;
+  const i = CAUSE_ORDER.indexOf(slug);
+  return i < 0 ? CAUSE_ORDER.length : i;
 };
 
 /** Up to three errors (or, without errors, warnings) of the Response, most likely cause first, with their words. */

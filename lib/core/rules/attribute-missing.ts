@@ -44,7 +44,7 @@ export const attributeMissing: CheckRule = {
       const present = a.attributes.filter((x) => x.name === wanted.name);
       if (present.length) {
         if (present.every((x) => x.values.every((v) => !v.trim()))) {
-          hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is present but has no value.`, location: present[0]!.path });
+          hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is present but has no value.`, location: present[0]!.path, attribute: wanted.name });
         }
         continue;
       }
@@ -57,7 +57,7 @@ export const attributeMissing: CheckRule = {
           ? ` The value is there in parts, as ${listSome(parts)}; ${reader} reads only "${wanted.name}", so send the whole value under that name.`
           : '';
       const who = wanted.requiredBy ?? `${ctx.profile.name} needs it`;
-      hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is missing; ${who}.${hint}`, location: where });
+      hits.push({ message: `Attribute "${wanted.name}" (${wanted.purpose}) is missing; ${who}.${hint}`, location: where, attribute: wanted.name });
     }
     return hits;
   },

@@ -48,6 +48,8 @@ export const attributeNamespaced: CheckRule = {
         hits.push({
           message: `Attribute "${found.name}" looks like ${wanted.purpose}, but ${reader} reads only the bare name "${wanted.name}"; this value is ignored.`,
           location: found.path,
+          attribute: found.name,
+          expected: wanted.name,
         });
       }
       if (lookalikes(wanted, a.attributes).length) continue;
@@ -55,6 +57,8 @@ export const attributeNamespaced: CheckRule = {
         hits.push({
           message: `Attribute "${part.name}" holds part of ${wanted.purpose}, but ${ctx.profile.name} reads only the bare name "${wanted.name}"; this value is ignored.`,
           location: part.path,
+          attribute: part.name,
+          expected: wanted.name,
         });
       }
     }

@@ -32,6 +32,8 @@ export function runChecks(ctx: RuleContext): Finding[] {
       for (const hit of rule.check(ctx)) {
         const f: Finding = { rule: rule.slug, severity: severityFor(rule.slug, ctx.profile, hit.severity), message: hit.message };
         if (hit.location) f.location = hit.location;
+        if (hit.attribute) f.attribute = hit.attribute;
+        if (hit.expected) f.expected = hit.expected;
         findings.push(f);
       }
     } catch (e) {

@@ -30,6 +30,9 @@ export interface RuleMeta {
 export interface Hit {
   message: string;
   location?: string;
+  /** The attribute the hit is about, and the name the SP reads instead (see Finding). */
+  attribute?: string;
+  expected?: string;
   /** Only when this hit is more or less serious than the rule's (profile-adjusted) severity. */
   severity?: Severity;
 }

@@ -1,9 +1,10 @@
 import type { CheckRule } from './rule';
 import { SUCCESS } from './helpers';
-import { explainStatus, statusFix } from '../status-codes';
+import { explainStatus } from '../status-codes';
 import { DOCS } from '../idp/docs';
 
 const NO_PASSIVE = 'urn:oasis:names:tc:SAML:2.0:status:NoPassive';
+const INVALID_POLICY = 'urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy';
 
 export const statusError: CheckRule = {
   slug: 'status-error',
@@ -36,13 +37,20 @@ export const statusError: CheckRule = {
     const s = view?.status;
     if (!view || !s?.code || s.code.trim() === SUCCESS) return [];
     const explanation = explainStatus(s.code, s.subCodes, s.message);
-    const fix = statusFix(s.code, s.subCodes)?.general;
     const asked = ctx.flow.request?.view?.request;
+    // What the request asked for is the other half of an InvalidNameIDPolicy; the fix is the codes' own (verdict/fix.ts).
+    const policy = s.subCodes.includes(INVALID_POLICY)
+      ? asked?.nameIdPolicyFormat
+        ? ` The AuthnRequest asked for NameIDPolicy Format ${asked.nameIdPolicyFormat}.`
+        : asked
+          ? ' The AuthnRequest named no NameIDPolicy Format.'
+          : ''
+      : '';
     // NoPassive is the normal answer to a passive probe for an existing session.
     const probing = asked?.isPassive === true && s.subCodes.includes(NO_PASSIVE);
     return [
       {
-        message: `${view.kind} status ${explanation}${fix ? ` Fix: ${fix}` : ''}`,
+        message: `${view.kind} status ${explanation}${policy}`,
         location: s.path,
         severity: probing ? 'info' : undefined,
       },

@@ -1,5 +1,6 @@
 import type { OrderedFix } from '../idp';
 import type { Report } from '../model';
+import { VERDICT_MARK as MARK, plural } from '../verdict/words';
 import { ticketView, type TicketReportOptions, type ViewFinding } from './report-view';
 
 export function htmlEscape(text: string): string {
@@ -19,7 +20,27 @@ th{background:#f6f8fa;font-weight:600}
 .other-fixes summary{cursor:pointer;color:#0b5cad}
 pre{background:#f6f8fa;padding:.6rem;overflow:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
 code{font-family:ui-monospace,SFMono-Regular,Consolas,monospace}
+.verdict{border:2px solid #d0d7de;border-radius:6px;padding:.6rem .9rem;margin:1rem 0;font-size:1.05rem}
+.verdict.error{border-color:#b42318}.verdict.warning{border-color:#9a6700}.verdict.ok{border-color:#1a7f37}
+.verdict p{margin:.2rem 0;color:inherit}.verdict .fix{font-size:.95rem}
+@media (prefers-color-scheme:dark){
+body{color:#e6edf3;background:#0d1117}
+h2{border-color:#30363d}td,th{border-color:#30363d}th{background:#161b22}
+.finding,pre{background:#161b22}.finding{border-color:#30363d}.finding p{color:#e6edf3}
+.error,.invalid{color:#ff7b72}.warning,.untrusted,.unchecked{color:#d29922}.info,.other-fixes summary{color:#79c0ff}.valid{color:#3fb950}
+.finding.error,.verdict.error{border-color:#ff7b72}.finding.warning,.verdict.warning{border-color:#d29922}.finding.info{border-color:#79c0ff}.verdict.ok{border-color:#3fb950}
+}
 `;
+
+
+/** The answer first: one sentence with the cause and the fix, then the rest of a multi-line fix. */
+function verdictHtml(v: NonNullable<ReturnType<typeof ticketView>['verdict']>): string {
+  const more = v.fix?.split('\n').slice(1) ?? [];
+  return (
+    `<div class="verdict ${v.level}"><p><strong class="${v.level === 'ok' ? 'valid' : v.level}">${MARK[v.level]}</strong> <strong>${htmlEscape(v.text)}</strong></p>` +
+    `${more.length ? `<p class="fix">${htmlEscape(more.join('\n'))}</p>` : ''}</div>`
+  );
+}
 
 const fixEntry = (label: string, text: string) => `<p><strong>${htmlEscape(label)}:</strong></p><p class="fix">${htmlEscape(text)}</p>`;
 
@@ -32,7 +53,11 @@ function fixHtml(fix: OrderedFix): string {
 }
 
 function finding(f: ViewFinding): string {
-  const fixes = f.fix ? fixHtml(f.fix) : '';
+  const instances = f.instances?.length
+    ? `<ul>${f.instances.map((i) => `<li>${htmlEscape(i.message)}${i.location ? ` <code>${htmlEscape(i.location)}</code>` : ''}</li>`).join('')}</ul>`
+    : '';
+  const also = (f.consequences ?? []).map((k) => `<p>Also <code>${htmlEscape(k.rule)}</code> (${htmlEscape(k.severity)}), same cause: ${htmlEscape(k.message)}</p>`).join('');
+  const fixes = instances + also + (f.fix ? fixHtml(f.fix) : '');
   return (
     `<div class="finding ${f.severity}"><strong class="${f.severity}">${f.severity}</strong> <code>${htmlEscape(f.rule)}</code>` +
     `${f.title ? ` ${htmlEscape(f.title)}` : ''}<p>${htmlEscape(f.message)}${f.location ? ` <code>${htmlEscape(f.location)}</code>` : ''}</p>` +
@@ -51,14 +76,16 @@ function rows(pairs: Array<[string, string]>): string {
 export function reportHtml(report: Report, opts: TicketReportOptions = {}): string {
   const v = ticketView(report, opts);
   const body: string[] = [`<h1>${htmlEscape(v.title)}</h1>`];
+  if (v.verdict) body.push(verdictHtml(v.verdict));
   body.push(`<p>Generated ${htmlEscape(v.generatedAt)} by SAML Lens. Redaction profile: <strong>${htmlEscape(v.profile)}</strong>.</p>`);
   body.push(
-    `<p><strong class="error">${v.counts.errors} error(s)</strong>, <strong class="warning">${v.counts.warnings} warning(s)</strong>, <strong class="info">${v.counts.infos} info</strong>.</p>`,
+    `<p><strong class="error">${plural(v.counts.errors, 'error')}</strong>, <strong class="warning">${plural(v.counts.warnings, 'warning')}</strong>, <strong class="info">${v.counts.infos} info</strong>.</p>`,
   );
   body.push(rows(v.summary));
   if (v.traceFindings.length) body.push('<h2>Trace findings</h2>', ...v.traceFindings.map(finding));
   for (const flow of v.flows) {
     body.push(`<h2>Flow ${htmlEscape(flow.id)} (${htmlEscape(flow.kind)}${flow.about ? `, ${htmlEscape(flow.about)}` : ''}${flow.worst ? `, worst: ${htmlEscape(flow.worst)}` : ''})</h2>`);
+    if (flow.verdict && v.flows.length > 1) body.push(verdictHtml(flow.verdict));
     for (const m of flow.messages) {
       body.push(`<h3>${htmlEscape(m.heading)}</h3>`, rows(m.facts));
       if (m.attributes.length) body.push(rows(m.attributes.map((a) => [`Attribute ${a.name}`, a.values.join(', ')])));

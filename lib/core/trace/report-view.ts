@@ -1,6 +1,8 @@
 import { prettyXml } from './pretty-xml';
 import { idpLabel, OUTCOME_LABEL } from '../outcome/labels';
-import type { Finding, MessageReport, Report, Severity, SignatureVerdict } from '../model';
+import type { Finding, MessageReport, Report, Severity, SignatureVerdict, Verdict } from '../model';
+import { findingFixSource } from '../verdict/fix';
+import { firstSentence } from '../verdict/sentence';
 import { fixFor, messageIdp, traceIdp, type IdpProduct, type OrderedFix } from '../idp';
 import { getRule } from '../rules/registry';
 import type { RuleMeta } from '../rules/rule';
@@ -35,6 +37,17 @@ export interface ViewFinding {
   /** In display order: the recognised IdP's steps first (see `fixFor`). */
   fix?: OrderedFix;
   spec?: string;
+  /** The places of a grouped finding (issue 9), each with its own words. */
+  instances?: Array<{ message: string; location?: string }>;
+  /** Findings of the same message with the same cause, told under this one (`also …`). */
+  consequences?: Array<{ rule: string; severity: Severity; message: string }>;
+}
+
+/** A verdict with its captured words redacted. */
+export interface ViewVerdict {
+  level: Verdict['level'];
+  text: string;
+  fix?: string;
 }
 
 export interface ViewMessage {
@@ -54,9 +67,11 @@ export interface TicketView {
   profile: RedactionProfile;
   summary: Array<[string, string]>;
   counts: { errors: number; warnings: number; infos: number };
+  /** The answer first (issue 9): the trace's verdict, or the flow's for a one-flow report. */
+  verdict?: ViewVerdict;
   traceFindings: ViewFinding[];
   /** `about`: the IdP product and how the flow ended, in words ("Microsoft Entra ID, refused by the IdP"). */
-  flows: Array<{ id: string; kind: string; about?: string; worst?: Severity; messages: ViewMessage[] }>;
+  flows: Array<{ id: string; kind: string; about?: string; worst?: Severity; verdict?: ViewVerdict; messages: ViewMessage[] }>;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -75,16 +90,25 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
   for (const m of messages) learnMessage(m, r, walker);
   r.mode = 'apply';
   const s = (text: string | undefined, where: string) => (text === undefined ? undefined : r.sweep(text, where));
-  const finding = (f: Finding, idp: IdpProduct): ViewFinding => {
+  const finding = (f: Finding, idp: IdpProduct, m?: MessageReport): ViewFinding => {
     const meta = lookup(f.rule);
+    const consequences = (m?.findings ?? []).filter((k) => k.causedBy === f.rule && !f.causedBy);
     return {
       severity: f.severity,
       rule: f.rule,
       message: s(f.message, 'finding') ?? '',
       ...(f.location ? { location: s(f.location, 'finding location') } : {}),
-      ...(meta ? { title: meta.title, why: meta.why, fix: fixFor(meta.fix, idp), spec: meta.spec } : {}),
+      ...(meta ? { title: meta.title, why: meta.why, fix: fixFor(findingFixSource(f, m?.status) ?? meta.fix, idp), spec: meta.spec } : {}),
+      ...(f.instances
+        ? { instances: f.instances.map((i) => ({ message: s(i.message, 'finding') ?? '', ...(i.location ? { location: s(i.location, 'finding location') } : {}) })) }
+        : {}),
+      ...(consequences.length
+        ? { consequences: consequences.map((k) => ({ rule: k.rule, severity: k.severity, message: s(firstSentence(k.message), 'finding') ?? '' })) }
+        : {}),
     };
   };
+  const verdict = (v: Verdict | undefined): ViewVerdict | undefined =>
+    v ? { level: v.level, text: s(v.text, 'verdict') ?? '', ...(v.fix ? { fix: s(v.fix, 'verdict') } : {}) } : undefined;
   const byIndex = new Map(report.messages.map((m) => [m.index, m]));
   const idp = opts.flow ? 'unknown' : traceIdp(report);
   const view = (m: MessageReport): ViewMessage => {
@@ -124,17 +148,22 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
         reason: s(v.reason, 'signature') ?? '',
         ...(v.signatureAlgorithm ? { algorithm: v.signatureAlgorithm } : {}),
       })),
-      findings: [...m.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => finding(f, ownIdp)),
+      // A consequence is told under its cause (ViewFinding.consequences), not again on its own.
+      findings: m.findings
+        .filter((f) => !f.causedBy || !m.findings.some((c) => c.rule === f.causedBy && !c.causedBy))
+        .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+        .map((f) => finding(f, ownIdp, m)),
       ...(xml !== undefined ? { xml: xml.length > limit ? xml.slice(0, limit) : xml, xmlCut: xml.length > limit } : {}),
     };
   };
   const counted = opts.flow ? messages.flatMap((m) => m.findings) : [...report.findings, ...messages.flatMap((m) => m.findings)];
-  const count = (sev: Severity) => counted.filter((f) => f.severity === sev).length;
+  const count = (sev: Severity) => counted.filter((f) => f.severity === sev && !f.causedBy).length;
   const flowViews: TicketView['flows'] = flows.map((f) => ({
     id: f.id,
     kind: f.kind,
     ...(f.idp || f.outcome ? { about: `${idpLabel(f.idp)}, ${OUTCOME_LABEL[f.outcome ?? 'unknown']}` } : {}),
     ...(f.worst ? { worst: f.worst } : {}),
+    ...(f.verdict ? { verdict: verdict(f.verdict) } : {}),
     messages: f.messages.flatMap((i) => {
       const m = byIndex.get(i);
       return m ? [view(m)] : [];
@@ -153,6 +182,7 @@ export function ticketView(report: Report, opts: TicketReportOptions = {}): Tick
       ['Redaction', profile],
     ],
     counts: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+    ...((opts.flow ? flows[0]?.verdict : report.summary.verdict) ? { verdict: verdict(opts.flow ? flows[0]?.verdict : report.summary.verdict) } : {}),
     traceFindings: opts.flow ? [] : report.findings.map((f) => finding(f, idp)),
     flows: flowViews,
   };

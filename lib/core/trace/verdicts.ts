@@ -2,6 +2,7 @@ import type { Finding, Report, TraceEntry } from '../model';
 import { getRule } from '../rules/registry';
 import { capturedSignaturesOf, groupByKey } from './captured';
 import type { TraceVerdict } from './format';
+import { finishReport } from '../verdict';
 
 /**
  * Findings raised while verifying signatures: after redaction changed the signed bytes they are either
@@ -11,8 +12,6 @@ function fromVerifier(f: Finding): boolean {
   const rule = getRule(f.rule);
   return rule ? rule.raisedBy === 'verifier' : f.rule.startsWith('signature-');
 }
-
-const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, info: 1 };
 
 /**
  * After analyze() re-judged a loaded trace: messages of redacted entries get the signature verdicts captured
@@ -37,18 +36,6 @@ export function applyCapturedVerdicts(report: Report, entries: TraceEntry[], sto
     const capturedFindings = storedVerdict?.findings.filter(fromVerifier) ?? [];
     return { ...m, signatures: verdicts, findings: [...kept, ...capturedFindings] };
   });
-  const all = [...report.findings, ...messages.flatMap((m) => m.findings)];
-  const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
-  const flows = report.flows.map((f) => {
-    const worst = f.messages
-      .flatMap((i) => messages[i]?.findings ?? [])
-      .reduce<Finding['severity'] | undefined>((w, x) => (w === undefined || RANK[x.severity] > RANK[w] ? x.severity : w), undefined);
-    return worst ? { ...f, worst } : { id: f.id, messages: f.messages, kind: f.kind };
-  });
-  return {
-    ...report,
-    messages,
-    flows,
-    summary: { ...report.summary, errors: count('error'), warnings: count('warning'), infos: count('info') },
-  };
+  // Grouping, counts, worst severities and verdicts again, from the findings as they now stand.
+  return finishReport({ ...report, messages });
 }

@@ -16,6 +16,7 @@ import { describeDrops } from '../state/drops';
 import { Toolbar } from './Toolbar';
 import { MessageList } from './MessageList';
 import { MessageDetail, EntryDetail } from './MessageDetail';
+import { Verdict } from './Verdict';
 import { Findings } from './Findings';
 import { SettingsForm } from './Settings';
 import { InputPane } from './InputPane';
@@ -248,6 +249,7 @@ function Workspace(props: WorkspaceProps) {
     if (shownKey === 'trace') {
       return (
         <article class="sl-detail-inner">
+          <Verdict verdict={report.summary.verdict} />
           <h2>Findings about the whole trace</h2>
           <Findings findings={report.findings} lookup={ruleInfo} idp={traceIdp(report)} />
         </article>

@@ -1,20 +1,16 @@
 import type { FlowReport, Report } from '../../core/model';
 import { OUTCOME_LABEL, idpLabel } from '../engine';
+import { Verdict } from './Verdict';
 import { FLOW_KIND_LABEL, timeOfDay } from '../state/labels';
 
 type VerdictLike = NonNullable<FlowReport['verdict']>;
 
 /**
  * The answer in one line, where the eye starts (flow detail, trace summary). The verdicts are computed in
- * the core (issue 9); until a report carries one, nothing is drawn here.
+ * the core (issue 9); a report without one draws nothing here.
  */
 export function VerdictLine({ verdict, scope }: { verdict?: VerdictLike; scope: 'flow' | 'trace' }) {
-  if (!verdict?.text) return null;
-  return (
-    <p class={`sl-verdict sl-verdict-${scope} sl-verdict-${verdict.level}`} role="status">
-      {verdict.text}
-    </p>
-  );
+  return <Verdict verdict={verdict} scope={scope} />;
 }
 
 /** Above a message's detail: which flow it belongs to (number, kind, IdP, start, outcome) and the flow's verdict. */

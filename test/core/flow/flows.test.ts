@@ -22,7 +22,9 @@ describe('flows across a trace', () => {
   it('groups an SP-initiated Redirect + POST login into one clean flow', async () => {
     const report = await analyze(cleanFlow(), TRUST);
     // No HTTP status was captured and the IdP is a test one: outcome and product are unknown, and say so.
-    expect(report.flows).toEqual([{ id: 'flow-1', messages: [0, 1], kind: 'sp-initiated', idp: { product: 'unknown', evidence: [] }, outcome: 'unknown' }]);
+    expect(report.flows).toEqual([
+      { id: 'flow-1', messages: [0, 1], kind: 'sp-initiated', idp: { product: 'unknown', evidence: [] }, outcome: 'unknown', verdict: { level: 'ok', text: 'OK: nothing to fix.' } },
+    ]);
     expect(report.messages.map((m) => [m.kind, m.binding, m.direction, m.flow])).toEqual([
       ['AuthnRequest', 'HTTP-Redirect', 'to-idp', 'flow-1'],
       ['Response', 'HTTP-POST', 'to-sp', 'flow-1'],

@@ -52,7 +52,8 @@ describe('IdP claim names', () => {
     expect(missing.map((f) => f.message)).toEqual([
       `Attribute "full_name" (the worker's display name) is missing; Twilio Flex needs it. The value is there in parts, as "${C}givenname", "${C}surname"; Twilio Flex reads only "full_name", so send the whole value under that name.`,
     ]);
-    expect(findings.filter((f) => f.rule === 'attribute-namespaced').map((f) => f.location)).toEqual([
+    // One finding for the cause (issue 9), each part an instance.
+    expect(findings.filter((f) => f.rule === 'attribute-namespaced').flatMap((f) => f.instances?.map((i) => i.location) ?? [f.location])).toEqual([
       '/Response/Assertion/AttributeStatement/Attribute[3]',
       '/Response/Assertion/AttributeStatement/Attribute[4]',
     ]);

@@ -1,8 +1,13 @@
 import type { Finding, Report } from '../../../lib/core/model';
 
-/** Every finding of the report, message-level and trace-level. */
+/**
+ * Every finding of the report, message-level and trace-level, a grouped finding (issue 9) given as its instances:
+ * rule tests check what each check raised, where; test/core/verdict checks the grouping.
+ */
 export function allFindings(report: Report): Finding[] {
-  return [...report.messages.flatMap((m) => m.findings), ...report.findings];
+  return [...report.messages.flatMap((m) => m.findings), ...report.findings].flatMap((f) =>
+    f.instances ? f.instances.map((i) => ({ ...i, rule: f.rule, ...(f.causedBy ? { causedBy: f.causedBy } : {}) })) : [f],
+  );
 }
 
 export function findingsOf(report: Report, slug: string): Finding[] {
