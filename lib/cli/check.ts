@@ -28,8 +28,10 @@ async function ticketReport(format: 'markdown' | 'html', report: Report, profile
   return format === 'markdown' ? reportMarkdown(report, { profile }) : reportHtml(report, { profile });
 }
 
-/** The terminal's width; 80 when the output is not a terminal (a pipe, a file). */
+/** The width to wrap to: `COLUMNS` when set (as shells and other tools honour it), the terminal's, else 80. */
 function terminalWidth(): number {
+  const env = Number(process.env.COLUMNS);
+  if (Number.isInteger(env) && env >= 20) return env;
   return stdoutIsTerminal() && process.stdout.columns ? process.stdout.columns : 80;
 }
 

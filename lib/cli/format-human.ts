@@ -217,9 +217,6 @@ export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptio
   const c = w.c;
   const s = report.summary;
   w.lines.push(c.bold(`SAML Lens: ${plural(s.messages, 'message')} in ${plural(s.flows, 'flow')}`) + c.dim(` (profile ${s.profile}, times judged at ${s.at})`));
-  const withSaml = new Set(report.messages.map((m) => m.entry)).size;
-  // The other requests of a HAR are kept as context (redirects, pages): say they were read, not lost.
-  if (s.entries > withSaml) w.lines.push(c.dim(`${thousands(s.entries)} requests read, ${thousands(withSaml)} with a SAML message`));
   if (s.verdict) verdictLines(w, s.verdict, '');
   if (!report.messages.length && !s.verdict) w.lines.push('', 'No SAML, WS-Federation or artifact message found in the input.');
   report.flows.forEach((flow, i) => {
@@ -238,6 +235,9 @@ export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptio
     for (const f of report.findings.filter((x) => !x.causedBy)) findingLines(w, f, idp, undefined, []);
   }
   const tally = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info`;
-  w.lines.push('', s.errors ? c.red(tally) : s.warnings ? c.yellow(tally) : c.green(tally));
+  const withSaml = new Set(report.messages.map((m) => m.entry)).size;
+  // The other requests of a HAR are kept as context (redirects, pages): say they were read, not lost.
+  const read = s.entries > withSaml ? c.dim(`; ${thousands(s.entries)} requests read, ${thousands(withSaml)} with a SAML message`) : '';
+  w.lines.push('', (s.errors ? c.red(tally) : s.warnings ? c.yellow(tally) : c.green(tally)) + read);
   return w.lines.join('\n') + '\n';
 }

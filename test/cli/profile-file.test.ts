@@ -104,7 +104,7 @@ describe('--profile-file', () => {
     const { code, out } = await run('check', response, '--profile-file', bad, '--idp-cert', cert, '--json');
     const config = findings(out).filter((f) => f.rule === 'config-invalid');
     expect(config.map((f) => f.message)).toEqual([
-      'Profile "Acme" cannot be used: unknown: unknown field; expected one of id, name, summary, extends, sources, requiredAttributes, bareAttributeNames, nameIdFormat, refusedNameIdFormats, nameIdEmail, sign, requireSha256, requireResponseIssuer, jitOnlyIdpInitiated, acceptsEncryptedAssertions, spEntityId, acsUrl, accountSid, severities; requiredAttributes: expected an array, got "email". Judging with the generic profile instead.',
+      'Profile "Acme" cannot be used: unknown: unknown field; expected one of id, name, summary, extends, sources, requiredAttributes, bareAttributeNames, nameIdFormat, refusedNameIdFormats, nameIdEmail, sign, requireSha256, requireResponseIssuer, jitOnlyIdpInitiated, acceptsEncryptedAssertions, readsFirstAttributeOnly, spEntityId, acsUrl, accountSid, severities; requiredAttributes: expected an array, got "email". Judging with the generic profile instead.',
     ]);
     expect(JSON.parse(out).summary.profile).toBe('generic');
     expect(JSON.parse(out).messages).toHaveLength(1);

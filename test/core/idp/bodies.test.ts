@@ -1,5 +1,5 @@
-// Where bodies come from and where they go: the HAR reader keeps the response content of SAML entries and
-// of the navigation that follows them (bounded), exports keep bodies where the format can hold them, and
+// Where bodies come from and where they go: the HAR reader keeps every request, the response content of pages and
+// API answers (bounded), exports keep bodies where the format can hold them, and
 // redaction covers them.
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../../lib/core/input';
@@ -26,7 +26,7 @@ const har = (entries: unknown[]) => JSON.stringify({ log: { version: '1.2', crea
 const requestUrl = () => redirectEntry('SAMLRequest', authnRequest({ destination: SSO }), SSO, at(-2)).url;
 
 describe('HAR reader', () => {
-  it('keeps the body of a SAML entry and the pages of its navigation; not the traffic around it', () => {
+  it('keeps every request (issue 9: the context stays), with response bodies only for pages and API answers', () => {
     const url = requestUrl();
     const text = har([
       harEntry('https://cdn.example.test/lib.js', 200, { text: 'var a', mimeType: 'application/javascript' }),
@@ -37,8 +37,11 @@ describe('HAR reader', () => {
       harEntry('https://unrelated.example.test/', 200, { text: '<p>other site</p>', mimeType: 'text/html' }),
     ]);
     const input = readInput(text);
-    expect(input.entries.map((e) => e.url.replace(/\?.*/, ''))).toEqual([SSO, 'https://login.microsoftonline.com/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/login']);
-    expect(input.entries[1]!.responseBody).toEqual({ text: '<p>AADSTS50105: not assigned</p>', mimeType: 'text/html' });
+    expect(input.entries).toHaveLength(6);
+    const bodyOf = (u: string) => input.entries.find((e) => e.url.startsWith(u))!.responseBody;
+    expect(bodyOf('https://login.microsoftonline.com/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/login')).toEqual({ text: '<p>AADSTS50105: not assigned</p>', mimeType: 'text/html' });
+    expect(bodyOf('https://cdn.example.test/lib.js')).toBeUndefined();
+    expect(bodyOf('https://aadcdn.example.test/logo.png')).toBeUndefined();
   });
 
   it('decodes base64 content, caps the body and says it was cut', () => {
@@ -61,10 +64,11 @@ describe('HAR reader', () => {
     expect(input.entries.map((e) => e.responseBody)).toEqual([undefined, undefined, undefined]);
   });
 
-  it('follows at most a bounded number of entries after a SAML entry (a 20,000-entry HAR stays cheap)', () => {
+  it('keeps a bounded number of other requests of a 20,000-entry HAR and says how many were left out', () => {
     const pages = Array.from({ length: 20_000 }, (_, i) => harEntry(`https://login.microsoftonline.com/page${i}`, 200, { text: '<p>x</p>', mimeType: 'text/html' }));
     const input = readInput(har([harEntry(requestUrl(), 200, undefined), ...pages]));
-    expect(input.entries.length).toBeLessThanOrEqual(1 + 24);
+    expect(input.entries.length).toBeLessThanOrEqual(1 + 5_000 + 24);
+    expect(input.problems.filter((p) => p.rule === 'input-limit').map((p) => p.message)).toEqual([expect.stringMatching(/^Kept 5,0\d\d of 20,001 entries/)]);
   });
 
   it('an Entra ID capture ending on AADSTS700016 reads as a refusal with the fix (end to end from HAR text)', async () => {
