@@ -9,7 +9,7 @@ export function Verdict({ verdict, scope }: { verdict: VerdictData | undefined; 
   if (!verdict) return null;
   const more = verdict.fix?.split('\n').slice(1) ?? [];
   return (
-    <div class={`sl-verdict${scope ? ` sl-verdict-${scope}` : ''} sl-verdict-${verdict.level}`} role="status">
+    <div class={`sl-verdict${scope ? ` sl-verdict-${scope}` : ''} sl-verdict-${verdict.level}`} role="status" title={scope === 'trace' ? verdict.text : undefined}>
       <strong>
         <span aria-hidden="true">{MARK[verdict.level]} </span>
         {verdict.text}
