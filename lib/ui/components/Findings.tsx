@@ -32,7 +32,7 @@ export function FixView({ rule, idp }: { rule: RuleMeta; idp?: IdpProduct }) {
   );
 }
 
-export function FindingCard({ finding, rule, idp, onLocate }: { finding: Finding; rule?: RuleMeta; idp?: IdpProduct; onLocate?: (location: string) => void }) {
+export function FindingCard({ finding, rule, idp, onLocate, consequences = [] }: { finding: Finding; rule?: RuleMeta; idp?: IdpProduct; onLocate?: (location: string) => void; consequences?: Finding[] }) {
   return (
     <li class={`sl-finding sl-finding-${finding.severity}`}>
       <div class="sl-finding-head">
@@ -47,6 +47,16 @@ export function FindingCard({ finding, rule, idp, onLocate }: { finding: Finding
         ) : null}
       </div>
       <p class="sl-finding-msg">{finding.message}</p>
+      {consequences.length ? (
+        // What the same cause also broke, told under it rather than as findings of their own (one cause, one card).
+        <ul class="sl-consequences">
+          {consequences.map((k, i) => (
+            <li key={`${k.rule}:${i}`}>
+              Also <code class="sl-slug">{k.rule}</code> ({k.severity}), same cause: {k.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {rule && finding.severity !== 'info' ? (
         // Errors and warnings are what a person came for: the fix first, in view without a click (a docked panel is short).
         <>
@@ -87,10 +97,20 @@ export interface FindingsProps {
 
 export function Findings({ findings, lookup, idp, onLocate, empty = 'No problems found.' }: FindingsProps) {
   if (findings.length === 0) return <p class="sl-none sl-no-findings">{empty}</p>;
+  // A finding that repeats another's cause (core verdict grouping: causedBy) goes under that cause's card.
+  const causes = new Set(findings.filter((f) => !f.causedBy).map((f) => f.rule));
+  const shown = findings.filter((f) => !f.causedBy || !causes.has(f.causedBy));
   return (
     <ul class="sl-findings">
-      {orderFindings(findings).map((f, i) => (
-        <FindingCard key={`${f.rule}:${i}`} finding={f} rule={lookup(f.rule)} idp={idp} onLocate={onLocate} />
+      {orderFindings(shown).map((f, i) => (
+        <FindingCard
+          key={`${f.rule}:${i}`}
+          finding={f}
+          rule={lookup(f.rule)}
+          idp={idp}
+          onLocate={onLocate}
+          consequences={f.causedBy ? [] : findings.filter((k) => k.causedBy === f.rule)}
+        />
       ))}
     </ul>
   );
