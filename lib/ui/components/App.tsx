@@ -33,7 +33,7 @@ import type { RequestType } from '../engine';
 import { Splitter } from './Splitter';
 import { TraceSettingsBanner } from './TraceSettingsBanner';
 import { SettingsOfferBanner } from './SettingsOfferBanner';
-import { FlowHead, VerdictLine } from './FlowHead';
+import { FlowHead } from './FlowHead';
 import { useLayout } from '../hooks/useLayout';
 import { flowTarget, initialSelection } from '../state/selection';
 import { plural } from '../state/plural';
@@ -356,7 +356,7 @@ function Workspace(props: WorkspaceProps) {
           onDismiss={() => onFileOffer(false)}
         />
       ) : null}
-      <VerdictLine verdict={report.summary.verdict} scope="trace" />
+      <Verdict verdict={report.summary.verdict} scope="trace" />
       {report.findings.length > 0 ? (
         <button type="button" class={`sl-banner sl-trace${shownKey === 'trace' ? ' sl-selected' : ''}`} onClick={() => (pick('trace'), openDetail())}>
           {plural(report.findings.length, 'finding')} about the whole trace

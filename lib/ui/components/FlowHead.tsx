@@ -3,16 +3,6 @@ import { OUTCOME_LABEL, idpLabel } from '../engine';
 import { Verdict } from './Verdict';
 import { FLOW_KIND_LABEL, timeOfDay } from '../state/labels';
 
-type VerdictLike = NonNullable<FlowReport['verdict']>;
-
-/**
- * The answer in one line, where the eye starts (flow detail, trace summary). The verdicts are computed in
- * the core (issue 9); a report without one draws nothing here.
- */
-export function VerdictLine({ verdict, scope }: { verdict?: VerdictLike; scope: 'flow' | 'trace' }) {
-  return <Verdict verdict={verdict} scope={scope} />;
-}
-
 /** Above a message's detail: which flow it belongs to (number, kind, IdP, start, outcome) and the flow's verdict. */
 export function FlowHead({ flow, label, report }: { flow: FlowReport; label?: string; report: Report }) {
   const first = report.messages[flow.messages[0] ?? -1];
@@ -26,7 +16,7 @@ export function FlowHead({ flow, label, report }: { flow: FlowReport; label?: st
         {first?.capturedAt ? <span class="sl-flow-time">{timeOfDay(first.capturedAt)}</span> : null}
         <span class={`sl-outcome sl-outcome-${outcome}`}>{OUTCOME_LABEL[outcome]}</span>
       </div>
-      <VerdictLine verdict={flow.verdict} scope="flow" />
+      <Verdict verdict={flow.verdict} scope="flow" />
     </div>
   );
 }
