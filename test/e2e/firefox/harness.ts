@@ -157,20 +157,70 @@ export class FirefoxExtension {
     }
   }
 
-  /** The badge on the add-on's toolbar button as Firefox draws it (the browserAction widget's badge label). */
+  /**
+   * The badge on the add-on's toolbar button as Firefox draws it. Firefox puts a new add-on's button in the
+   * extensions menu; it is pinned to the toolbar first, as a person does to see the badge at all.
+   */
   async toolbarBadge(): Promise<string> {
     return this.inChrome<string>(
-      `const widgetId = arguments[0].toLowerCase().replace(/[^a-z0-9_-]/g, '_') + '-browser-action';
-       const node = window.CustomizableUI.getWidget(widgetId)?.forWindow(window)?.node;
-       return node ? (node.getAttribute('badge') ?? '') : 'no toolbar button';`,
+      `const { CustomizableUI } = window;
+       const widgetId = arguments[0].toLowerCase().replace(/[^a-z0-9_-]/g, '_') + '-browser-action';
+       if (CustomizableUI.getPlacementOfWidget(widgetId)?.area !== CustomizableUI.AREA_NAVBAR) CustomizableUI.addWidgetToArea(widgetId, CustomizableUI.AREA_NAVBAR);
+       const node = CustomizableUI.getWidget(widgetId)?.forWindow(window)?.node;
+       if (!node?.isConnected || !document.getElementById('nav-bar').contains(node)) return 'no button on the toolbar';
+       return node.querySelector('.webextension-browser-action')?.getAttribute('badge') ?? '';`,
       ADDON_ID,
     );
+  }
+
+  /**
+   * Opens the add-on's real popup by clicking its toolbar button, and reads it through `host` (any add-on page:
+   * they share one process, where runtime's getViews hands out the popup's window).
+   */
+  async openPopup(host: Tab): Promise<PopupView> {
+    await this.toolbarBadge(); // pins the button
+    await this.inChrome(`document.getElementById(arguments[0].toLowerCase().replace(/[^a-z0-9_-]/g, '_') + '-BAP').click()`, ADDON_ID);
+    const popup = new PopupView(host);
+    await until('the popup to open', () => popup.run<boolean>(`return view.document.readyState === 'complete' && !!view.document.querySelector('.status')`));
+    return popup;
+  }
+
+  /** A screenshot of the whole browser window: the toolbar with the badge, and the page. */
+  async windowScreenshot(path: string): Promise<void> {
+    await this.client.send('Marionette:SetContext', { value: 'chrome' });
+    try {
+      writeFileSync(path, Buffer.from(await this.client.send<string>('WebDriver:TakeScreenshot', { full: false, hash: false }), 'base64'));
+    } finally {
+      await this.client.send('Marionette:SetContext', { value: 'content' });
+    }
   }
 
   /** Quits Firefox as a person does; `keepProfile` leaves the profile on disk for a relaunch (a restart). */
   async quit(opts: { keepProfile?: boolean } = {}): Promise<void> {
     await this.firefox.quit();
     if (!opts.keepProfile) rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+/** The open popup, seen from another add-on page. */
+export class PopupView {
+  constructor(private readonly host: Tab) {}
+
+  /** Runs `script` with `view`, the popup's window (fails while no popup is open). */
+  run<T>(script: string, ...args: unknown[]): Promise<T> {
+    return this.host.run<T>(`const view = browser.extension.getViews({ type: 'popup' })[0]; if (!view) throw new Error('no popup is open');\n${script}`, ...args);
+  }
+
+  status(): Promise<string> {
+    return this.run<string>(`return view.document.querySelector('.status').textContent`);
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.run(`view.document.querySelector(arguments[0]).click()`, selector);
+  }
+
+  async close(): Promise<void> {
+    await this.run('view.close()');
   }
 }
 
