@@ -1,11 +1,10 @@
 // Issue 15: "keep captures across restarts". On: every captured message is there after Chromium is closed and
 // relaunched with the same profile, judged the same. Off: nothing captured is left in storage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../lib/core/analyze';
 import { looksLikeSaml } from '../../lib/core/binding';
-import type { TraceEntry } from '../../lib/core/model';
 import { startDemo, type Demo } from '../../lib/demo/servers';
 import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, settingsFor, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
+import { judged } from './judged';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -14,14 +13,6 @@ describe.skipIf(!hasChromium)('captures across a browser restart (Chromium)', ()
   const open: Extension[] = [];
 
   const demoSettings = () => settingsFor(demo);
-
-  /** What a person sees: each message's kind, ID and findings (rule and severity). */
-  const judged = async (entries: TraceEntry[]) =>
-    (await analyze(entries.filter(looksLikeSaml), demoSettings())).messages.map((m) => ({
-      kind: m.kind,
-      id: m.id,
-      findings: m.findings.map((f) => `${f.severity} ${f.rule}`).sort(),
-    }));
 
   /** Every key in both storage areas, to see what is left behind. */
   const allKeys = async (ext: Extension) => {
@@ -65,7 +56,7 @@ describe.skipIf(!hasChromium)('captures across a browser restart (Chromium)', ()
     const { before, again } = await capture(true);
     const panel = await again.openPanel();
     const after = await storedEntries(panel);
-    const [judgedBefore, judgedAfter] = [await judged(before), await judged(after)];
+    const [judgedBefore, judgedAfter] = [await judged(before, demoSettings()), await judged(after, demoSettings())];
     console.log(`[e2e] restart with keep on: ${before.filter(looksLikeSaml).length} SAML messages before, ${after.filter(looksLikeSaml).length} after; findings ${JSON.stringify(judgedAfter.map((m) => `${m.kind}: ${m.findings.length}`))}`);
     expect(judgedBefore.map((m) => m.kind)).toEqual(['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse']);
     expect(judgedBefore.some((m) => m.findings.length > 0)).toBe(true);
