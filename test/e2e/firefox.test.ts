@@ -17,7 +17,7 @@ import {
   clearCaptures as chromiumClear, hasChromium, launchExtension, resultsDir, settingsFor, signIn as chromiumSignIn, storedEntries as chromiumStored,
   writeSettings as chromiumWriteSettings,
 } from './harness';
-import { judged, withErrors, type JudgedMessage } from './judged';
+import { expectCleanSignInAndOut, expectKeptAcrossRestart, expectNothingLeft, judged, withErrors, type JudgedMessage } from './flow-checks';
 
 if (!hasFirefox) console.warn(FIREFOX_SKIP_MESSAGE);
 
@@ -74,17 +74,7 @@ describe.skipIf(!hasFirefox)('the Firefox build in firefox-esr', () => {
     await clearCaptures(panel);
     await signIn(site, demo, 'ok');
     await signOut(site);
-    const entries = await captured(panel, 4);
-    const messages = await judged(entries, settings());
-    expect(messages.map((m) => m.kind)).toEqual(['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse']);
-    expect(messages.map((m) => m.binding)).toEqual(['HTTP-Redirect', 'HTTP-POST', 'HTTP-Redirect', 'HTTP-Redirect']);
-    // The redirect chain around them is kept (the SP's 302 carrying the AuthnRequest in Location).
-    expect(entries.some((e) => e.url.endsWith('/login') && e.responseStatus === 302 && e.redirectUrl?.includes('SAMLRequest='))).toBe(true);
-    const acs = entries.filter(looksLikeSaml).find((e) => e.method === 'POST');
-    expect(acs?.requestHeaders.some((h) => h.name.toLowerCase() === 'cookie')).toBe(true);
-    expect(acs?.responseStatus).toBe(200);
-    expect(acs?.tabId).toBeGreaterThan(0);
-    expect(messages.flatMap((m) => m.findings.filter((f) => f.startsWith('error ')))).toEqual([]);
+    await expectCleanSignInAndOut(await captured(panel, 4), settings());
   });
 
   for (const s of SCENARIOS) {
@@ -215,12 +205,7 @@ describe.skipIf(!hasFirefox)('captures across a Firefox restart', () => {
     const { before, again } = await captureAndRestart(true);
     const panel = await again.openExtensionPage('devtools-panel.html');
     const after = await storedEntries(panel);
-    const [judgedBefore, judgedAfter] = [await judged(before, settings()), await judged(after, settings())];
-    console.log(`[e2e firefox] restart with keep on: ${before.filter(looksLikeSaml).length} SAML messages before, ${after.filter(looksLikeSaml).length} after; findings ${JSON.stringify(judgedAfter.map((m) => `${m.kind}: ${m.findings.length}`))}`);
-    expect(judgedBefore.map((m) => m.kind)).toEqual(['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse']);
-    expect(judgedBefore.some((m) => m.findings.length > 0)).toBe(true);
-    expect(judgedAfter).toEqual(judgedBefore);
-    expect(after.map((e) => e.url)).toEqual(before.map((e) => e.url));
+    await expectKeptAcrossRestart(before, after, settings(), 'firefox');
     // The panel shows them too, not only storage.
     await until('the Response row in the panel', () =>
       panel.run<boolean>(`return [...document.querySelectorAll('.sl-row-msg .sl-kind')].some((k) => k.textContent === 'Response')`),
@@ -229,10 +214,6 @@ describe.skipIf(!hasFirefox)('captures across a Firefox restart', () => {
 
   it('leaves nothing captured in storage when it is off', { timeout: FIREFOX_TIMEOUT }, async () => {
     const { before, again } = await captureAndRestart(false);
-    expect(before.filter(looksLikeSaml).length).toBe(4);
-    const keys = await storageKeys(await again.openExtensionPage('devtools-panel.html'));
-    const left = [...keys.session, ...keys.local].filter((k) => k.startsWith('e:') || k.startsWith('u:') || k === 'captureDrops');
-    console.log(`[e2e firefox] restart with keep off: ${before.filter(looksLikeSaml).length} SAML messages before, ${left.length} captured keys after (session: ${keys.session.join(' ') || 'none'}; local: ${keys.local.join(' ')})`);
-    expect(left).toEqual([]);
+    expectNothingLeft(before, await storageKeys(await again.openExtensionPage('devtools-panel.html')), 'firefox');
   });
 });
