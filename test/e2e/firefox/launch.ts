@@ -57,7 +57,15 @@ export async function startFirefox(profileDir: string): Promise<RunningFirefox> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const s of [child.stdout, child.stderr]) s?.on('data', (d: Buffer) => log.push(d.toString()));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // A test run that ends without quitting (a failed hook, an interrupted run) takes its Firefox with it.
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  const exited = new Promise<void>((r) =>
+    child.once('exit', () => {
+      process.off('exit', orphaned);
+      r();
+    }),
+  );
   let port = 0;
   for (const deadline = Date.now() + 60_000; !port; ) {
     if (child.exitCode !== null) throw new Error(`firefox-esr exited with ${child.exitCode}:\n${log.join('')}`);
