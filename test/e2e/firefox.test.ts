@@ -33,7 +33,7 @@ async function captured(extPage: Tab, count: number): Promise<TraceEntry[]> {
   });
 }
 
-/** Only kind and findings: message IDs differ between two runs of the same flow. */
+/** Kind, binding and findings: message IDs differ between two runs of the same flow. */
 const comparable = (messages: JudgedMessage[]) => messages.map(({ kind, binding, findings }) => ({ kind, binding, findings }));
 
 describe.skipIf(!hasFirefox)('the Firefox build in firefox-esr', () => {
@@ -123,7 +123,7 @@ describe.skipIf(!hasFirefox)('the Firefox build in firefox-esr', () => {
     // Requests that are not SAML (a favicon) may still come in: compare with storage as it is at each look.
     const stored = await until('the popup to count what is stored', async () => {
       const count = (await storedEntries(panel)).length;
-      return (await status()).includes(`${count} requests kept`) && count;
+      return (await status()).endsWith(` ${count} requests kept`) && count;
     });
     expect(await status()).toMatch(/^Recording every tab/);
     console.log(`[e2e firefox] popup: "${await status()}" with ${stored} requests stored`);
@@ -141,7 +141,7 @@ describe.skipIf(!hasFirefox)('the Firefox build in firefox-esr', () => {
 
     // Clear: nothing kept, and the badge goes blank.
     await popup.click('[data-testid="clear"]');
-    await until('the popup to count 0 requests', async () => (await status()).includes('0 requests kept'));
+    await until('the popup to count 0 requests', async () => (await status()).endsWith(' 0 requests kept'));
     expect(await storedEntries(panel)).toEqual([]);
     await until('a blank badge', async () => (await badgeText()) === '');
     expect(await ext.toolbarBadge()).toBe('');
