@@ -1,12 +1,17 @@
 // Builds the extension for the end-to-end tests and the benchmark, and measures what the build holds.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const extensionDir = join(root, '.output/chrome-mv3');
+/** The Firefox build (`npm run build:firefox`), and the same packed as an .xpi to install permanently. */
+export const firefoxDir = join(root, '.output/firefox-mv2');
+export const firefoxXpi = join(root, '.output/firefox-xpi/saml-lens.xpi');
+
+export type Target = 'chrome' | 'firefox';
 
 const SOURCES = ['entrypoints', 'lib/extension', 'lib/ui', 'lib/core', 'public', 'wxt.config.ts', 'package.json'];
 
@@ -18,10 +23,13 @@ function newest(path: string): number {
   return readdirSync(full).reduce((max, name) => Math.max(max, newest(join(path, name))), st.mtimeMs);
 }
 
-/** Builds the extension unless .output/chrome-mv3 is newer than every source. One builder at a time. */
-export async function ensureBuilt(): Promise<void> {
-  const manifest = join(extensionDir, 'manifest.json');
-  const fresh = () => existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...SOURCES.map(newest));
+/**
+ * Builds the extension unless its output is newer than every source; for Firefox, also packs the .xpi.
+ * One builder at a time (the Chromium and Firefox tests run in parallel and WXT clears .output/.wxt).
+ */
+export async function ensureBuilt(target: Target = 'chrome'): Promise<void> {
+  const output = target === 'chrome' ? join(extensionDir, 'manifest.json') : firefoxXpi;
+  const fresh = () => existsSync(output) && statSync(output).mtimeMs >= Math.max(...SOURCES.map(newest));
   if (fresh()) return;
   mkdirSync(join(root, '.output'), { recursive: true });
   const lock = join(root, '.output/.e2e-build-lock');
@@ -36,8 +44,13 @@ export async function ensureBuilt(): Promise<void> {
   }
   try {
     if (fresh()) return;
-    const run = spawnSync('npx', ['wxt', 'build'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync('npx', ['wxt', 'build', ...(target === 'firefox' ? ['-b', 'firefox'] : [])], { cwd: root, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`wxt build failed:\n${run.stdout}\n${run.stderr}`);
+    if (target === 'firefox') {
+      const xpi = dirname(firefoxXpi);
+      const pack = spawnSync('npx', ['web-ext', 'build', '--source-dir', firefoxDir, '--artifacts-dir', xpi, '--filename', basename(firefoxXpi), '--overwrite-dest'], { cwd: root, encoding: 'utf8' });
+      if (pack.status !== 0) throw new Error(`web-ext build failed:\n${pack.stdout}\n${pack.stderr}`);
+    }
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

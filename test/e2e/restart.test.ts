@@ -1,11 +1,9 @@
 // Issue 15: "keep captures across restarts". On: every captured message is there after Chromium is closed and
 // relaunched with the same profile, judged the same. Off: nothing captured is left in storage.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../lib/core/analyze';
-import { looksLikeSaml } from '../../lib/core/binding';
-import type { TraceEntry } from '../../lib/core/model';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startDemo, type Demo } from '../../lib/demo/servers';
 import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, settingsFor, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
+import { expectKeptAcrossRestart, expectNothingLeft } from './flow-checks';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -14,14 +12,6 @@ describe.skipIf(!hasChromium)('captures across a browser restart (Chromium)', ()
   const open: Extension[] = [];
 
   const demoSettings = () => settingsFor(demo);
-
-  /** What a person sees: each message's kind, ID and findings (rule and severity). */
-  const judged = async (entries: TraceEntry[]) =>
-    (await analyze(entries.filter(looksLikeSaml), demoSettings())).messages.map((m) => ({
-      kind: m.kind,
-      id: m.id,
-      findings: m.findings.map((f) => `${f.severity} ${f.rule}`).sort(),
-    }));
 
   /** Every key in both storage areas, to see what is left behind. */
   const allKeys = async (ext: Extension) => {
@@ -65,22 +55,13 @@ describe.skipIf(!hasChromium)('captures across a browser restart (Chromium)', ()
     const { before, again } = await capture(true);
     const panel = await again.openPanel();
     const after = await storedEntries(panel);
-    const [judgedBefore, judgedAfter] = [await judged(before), await judged(after)];
-    console.log(`[e2e] restart with keep on: ${before.filter(looksLikeSaml).length} SAML messages before, ${after.filter(looksLikeSaml).length} after; findings ${JSON.stringify(judgedAfter.map((m) => `${m.kind}: ${m.findings.length}`))}`);
-    expect(judgedBefore.map((m) => m.kind)).toEqual(['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse']);
-    expect(judgedBefore.some((m) => m.findings.length > 0)).toBe(true);
-    expect(judgedAfter).toEqual(judgedBefore);
-    expect(after.map((e) => e.url)).toEqual(before.map((e) => e.url));
+    await expectKeptAcrossRestart(before, after, demoSettings(), 'chromium');
     // The panel shows them too, not only storage.
     await panel.locator('.sl-row-msg', { has: panel.locator('.sl-kind', { hasText: /^Response$/ }) }).first().waitFor({ timeout: 15_000 });
   });
 
   it('leaves nothing captured in storage when it is off', { timeout: E2E_TIMEOUT }, async () => {
     const { before, again } = await capture(false);
-    expect(before.filter(looksLikeSaml).length).toBe(4);
-    const keys = await allKeys(again);
-    const captured = [...keys.session, ...keys.local].filter((k) => k.startsWith('e:') || k.startsWith('u:') || k === 'captureDrops');
-    console.log(`[e2e] restart with keep off: ${before.filter(looksLikeSaml).length} SAML messages before, ${captured.length} captured keys after (session: ${keys.session.join(' ') || 'none'}; local: ${keys.local.join(' ')})`);
-    expect(captured).toEqual([]);
+    expectNothingLeft(before, await allKeys(again), 'chromium');
   });
 });
