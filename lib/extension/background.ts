@@ -16,6 +16,7 @@ import { type Area, EntryWriter, entryKeys, moveEntries, readDropsIn, readEntrie
 import { verifyHook, type VerifyHook } from './test-hook';
 import { registerListeners } from './listeners';
 import { listenForOffers } from './settings-offer';
+import { PageIntake } from './page-capture/intake';
 
 /** What tests (over CDP) and the badge can ask the running worker. */
 export interface BackgroundHandle extends VerifyHook {
@@ -69,6 +70,7 @@ export function startBackground(): BackgroundHandle {
     flush: async () => {
       await ready;
       await orphans;
+      await pages.flush();
       await writer.flush();
       await writer.flush();
     },
@@ -87,6 +89,7 @@ export function startBackground(): BackgroundHandle {
     index.add(key);
     if (state.known) void writer.now(state.area, { [key]: entry });
     else void writer.now('session', { [key]: entry, [unconfirmedKey(key)]: 1 });
+    pages.noteWebRequest(entry);
     badge.schedule();
   };
 
@@ -160,6 +163,21 @@ export function startBackground(): BackgroundHandle {
 
   registerListeners(browser.webRequest, assembler);
   listenForOffers();
+  // The second path: what the content script saw of a message in the page, for when webRequest's events were lost.
+  const pages = new PageIntake({
+    recording: () => state.recording,
+    keepAcrossRestart: () => state.settings.keepAcrossRestart,
+    store: (key, entry) => {
+      index.add(key);
+      badge.schedule();
+      return writer.now(state.area, { [key]: entry });
+    },
+    remove: (key) => {
+      index.remove(key);
+      writer.remove([key]);
+    },
+  });
+  pages.listen();
 
   const badge = debounce(async () => {
     const entries = [...(await readEntriesByKey(state.area, index.samlKeys())).values()];
@@ -234,6 +252,7 @@ export function startBackground(): BackgroundHandle {
       index.load(await entryKeys(state.area));
       state.drops = addDrops(await readDropsIn(state.area), state.drops);
       const saml = await readEntriesByKey(state.area, index.samlKeys());
+      for (const [key, entry] of saml) pages.remember(key, entry);
       for (const entry of saml.values()) {
         const at = entry.capturedAt ? Date.parse(entry.capturedAt) : NaN;
         if (Number.isFinite(at)) refetch.isRefetch(entry.method, entry.url, at);
@@ -244,6 +263,7 @@ export function startBackground(): BackgroundHandle {
   });
 
   void ready.then(() => {
+    void pages.start().catch((error: unknown) => console.warn(`SAML Lens: could not read messages seen in pages: ${String(error)}`));
     handle.ready = true;
     badge.schedule();
   });
