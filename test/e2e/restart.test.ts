@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('captures across a browser restart (Chromium)', ()
     const { before, again } = await capture(false);
     expect(before.filter(looksLikeSaml).length).toBe(4);
     const keys = await allKeys(again);
-    const captured = [...keys.session, ...keys.local].filter((k) => k.startsWith('e:') || k.startsWith('u:') || k === 'captureDrops');
+    const captured = [...keys.session, ...keys.local].filter((k) => k.startsWith('e:') || k.startsWith('u:') || k.startsWith('p:') || k === 'captureDrops');
     console.log(`[e2e] restart with keep off: ${before.filter(looksLikeSaml).length} SAML messages before, ${captured.length} captured keys after (session: ${keys.session.join(' ') || 'none'}; local: ${keys.local.join(' ')})`);
     expect(captured).toEqual([]);
   });

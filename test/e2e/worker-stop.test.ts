@@ -100,7 +100,6 @@ describe.skipIf(!hasChromium)('worker stopped at any instant (Chromium)', () => 
     let storm = true;
     const storming = offset === 'storm' ? (async () => { while (storm) { await stop(); await sleep(3); } })() : undefined;
     if (offset === 'before') await stop();
-    const t0 = Date.now();
     await site.evaluate((urls) => {
       // The previous burst's frames stay until this one starts: their IdP pages may still be loading.
       const burst = document.createElement('div');
@@ -111,9 +110,7 @@ describe.skipIf(!hasChromium)('worker stopped at any instant (Chromium)', () => 
     }, urls);
     // Until the servers have every message of the burst.
     for (const deadline = Date.now() + 15_000; sent.size < before + 2 * PAIRS && Date.now() < deadline; ) await sleep(25);
-    const tSent = Date.now() - t0;
     await sleep(100);
-    console.log(`TIMING ${name} ${offset} sent=${tSent}ms`);
     storm = false;
     await storming;
     await stopAt;
