@@ -41,12 +41,15 @@ export function watchPage(report: (record: PageRecord) => void): void {
 }
 
 function messageFields(form: HTMLFormElement): Array<[string, string]> {
-  const wanted = new Set<string>([...MESSAGE_FIELDS, ...COMPANION_FIELDS]);
+  // By name only: the other fields of the form (a password, say) are never looked at.
   const fields: Array<[string, string]> = [];
-  for (const element of Array.from(form.elements)) {
-    const input = element as HTMLInputElement;
-    if (!input.name || !wanted.has(input.name) || input.disabled) continue;
-    fields.push([input.name, input.value]);
+  for (const name of [...MESSAGE_FIELDS, ...COMPANION_FIELDS]) {
+    const found = form.elements.namedItem(name);
+    const elements = found === null ? [] : found instanceof RadioNodeList ? Array.from(found) : [found];
+    for (const element of elements) {
+      const input = element as HTMLInputElement;
+      if (!input.disabled && typeof input.value === 'string') fields.push([name, input.value]);
+    }
   }
   return fields;
 }
