@@ -45,7 +45,7 @@ function messageFields(form: HTMLFormElement): Array<[string, string]> {
   const fields: Array<[string, string]> = [];
   for (const name of [...MESSAGE_FIELDS, ...COMPANION_FIELDS]) {
     const found = form.elements.namedItem(name);
-    const elements = found === null ? [] : found instanceof RadioNodeList ? Array.from(found) : [found];
+    const elements = found === null ? [] : found instanceof Element ? [found] : Array.from(found);
     for (const element of elements) {
       const input = element as HTMLInputElement;
       if (!input.disabled && typeof input.value === 'string') fields.push([name, input.value]);
