@@ -1,7 +1,8 @@
 // Issue 15: a service-worker stop at any instant of a request loses no SAML message. Chromium is told to stop the
 // worker (CDP ServiceWorker.stopAllWorkers) at many offsets from the start of a request in a burst of SAML POSTs
 // and redirects, made as a browser makes them (frames navigating: an auto-submitting form, a 302 to the IdP);
-// every message the demo servers received must then be in storage, once.
+// every message the demo servers received must then be in storage, once. (Messages a script sends with fetch are
+// not a SAML binding and have only the webRequest path, which Chromium breaks around a stop: see lib/extension/README.md.)
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page } from 'playwright-core';
