@@ -9,13 +9,14 @@ import { hopToEntry, patchEntry } from './capture/to-entry';
 import { compactOther } from './capture/compact';
 import { countMessagesWithErrors, showBadge } from './badge';
 import { DEFAULT_SETTINGS, getSettings } from './settings';
-import { entryKey, isEntryKey, unconfirmedKey } from './store/keys';
+import { entryKey, isEntryKey, parseEntryKey, unconfirmedKey } from './store/keys';
 import { addDrops, DROPS_KEY, NO_DROPS } from './store/drops';
 import { CaptureIndex } from './store/window';
 import { type Area, EntryWriter, entryKeys, moveEntries, readDropsIn, readEntriesByKey, settleUnconfirmed } from './store/entries';
 import { verifyHook, type VerifyHook } from './test-hook';
 import { registerListeners } from './listeners';
 import { listenForOffers } from './settings-offer';
+import { PageIntake } from './page-capture/intake';
 
 /** What tests (over CDP) and the badge can ask the running worker. */
 export interface BackgroundHandle extends VerifyHook {
@@ -69,6 +70,7 @@ export function startBackground(): BackgroundHandle {
     flush: async () => {
       await ready;
       await orphans;
+      await pages.flush();
       await writer.flush();
       await writer.flush();
     },
@@ -87,6 +89,7 @@ export function startBackground(): BackgroundHandle {
     index.add(key);
     if (state.known) void writer.now(state.area, { [key]: entry });
     else void writer.now('session', { [key]: entry, [unconfirmedKey(key)]: 1 });
+    pages.noteWebRequest(entry);
     badge.schedule();
   };
 
@@ -137,19 +140,24 @@ export function startBackground(): BackgroundHandle {
           }
           return;
         }
-        const entry = hopToEntry(hop);
+        const entry = withFailure(hopToEntry(hop), hop.error);
         if (state.known && !state.recording && !key) return;
         store(hop, entry, key !== undefined || looksLikeSaml(entry));
       },
       orphan(requestId, patch, final) {
         orphans = orphans.then(() => ready).then(async () => {
           const key = index.findRequest(requestId);
-          if (!key) return;
+          if (!key) return rebuild(requestId, patch, final, 0);
           const area = (await readEntriesByKey(state.area, [key])).has(key) ? state.area : 'session';
           const found = (await readEntriesByKey(area, [key])).get(key);
-          if (!found || found.url !== patch.url) return;
+          // Stored under another URL: an earlier hop of a redirect chain; this hop's start was missed.
+          if (found && found.url !== patch.url) return rebuild(requestId, patch, final, (parseEntryKey(key)?.hop ?? 0) + 1);
+          if (!found) return;
           const patched = patchEntry(found, patch);
-          if (final) delete patched.incomplete;
+          // A rebuilt entry stays marked: its start is missing however the request ended.
+          if (patched.incomplete?.startsWith(MISSED_START)) patched.incomplete = final ? MISSED_START : `${MISSED_START}; ${NO_COMPLETION}`;
+          else if (final && patch.error !== undefined && patched.responseStatus === undefined) patched.incomplete = failed(patch.error);
+          else if (final) delete patched.incomplete;
           else if (patched.incomplete === NO_RESPONSE && patched.responseStatus !== undefined) patched.incomplete = NO_COMPLETION;
           writer.now(area, { [key]: patched });
         }).catch((error: unknown) => console.warn(`SAML Lens: could not complete a captured message: ${String(error)}`));
@@ -158,8 +166,36 @@ export function startBackground(): BackgroundHandle {
     (d: BeforeRequest) => !isOwn(d, ownOrigin) && !refetch.isRefetch(d.method, d.url, d.timeStamp),
   );
 
+  /**
+   * A later event of a request whose start this worker never saw and storage does not have (the worker that saw
+   * it was stopped, and its write with it): a message in the URL (Redirect binding) is rebuilt from this event.
+   * What only the earlier events carried (a POST body, request headers) is missing and the entry says so.
+   */
+  const rebuild = (requestId: string, patch: Partial<Hop>, final: boolean, hopNumber: number) => {
+    if (!state.recording || patch.url === undefined) return;
+    const hop: Hop = { method: 'GET', tabId: -1, timeStamp: Date.now(), ...patch, requestId, hop: hopNumber, url: patch.url };
+    const entry = hopToEntry(hop);
+    if (!looksLikeSaml(entry)) return;
+    storeSamlNow(keyOf(hop, true), { ...entry, incomplete: final ? MISSED_START : `${MISSED_START}; ${NO_COMPLETION}` });
+  };
+
   registerListeners(browser.webRequest, assembler);
   listenForOffers();
+  // The second path: what the content script saw of a message in the page, for when webRequest's events were lost.
+  const pages = new PageIntake({
+    recording: () => state.recording,
+    keepAcrossRestart: () => state.settings.keepAcrossRestart,
+    store: (key, entry) => {
+      index.add(key);
+      badge.schedule();
+      return writer.now(state.area, { [key]: entry });
+    },
+    remove: (key) => {
+      index.remove(key);
+      writer.remove([key]);
+    },
+  });
+  pages.listen();
 
   const badge = debounce(async () => {
     const entries = [...(await readEntriesByKey(state.area, index.samlKeys())).values()];
@@ -234,6 +270,7 @@ export function startBackground(): BackgroundHandle {
       index.load(await entryKeys(state.area));
       state.drops = addDrops(await readDropsIn(state.area), state.drops);
       const saml = await readEntriesByKey(state.area, index.samlKeys());
+      for (const [key, entry] of saml) pages.remember(key, entry);
       for (const entry of saml.values()) {
         const at = entry.capturedAt ? Date.parse(entry.capturedAt) : NaN;
         if (Number.isFinite(at)) refetch.isRefetch(entry.method, entry.url, at);
@@ -244,6 +281,7 @@ export function startBackground(): BackgroundHandle {
   });
 
   void ready.then(() => {
+    void pages.start().catch((error: unknown) => console.warn(`SAML Lens: could not read messages seen in pages: ${String(error)}`));
     handle.ready = true;
     badge.schedule();
   });
@@ -253,6 +291,16 @@ export function startBackground(): BackgroundHandle {
 /** Marks a SAML entry stored when its request started; removed when the response is recorded. */
 const NO_RESPONSE = 'the extension stopped before the response arrived (or the request is still in progress), so the response status and headers are missing';
 const NO_COMPLETION = 'the extension stopped before the request completed, so the response may be partial';
+const MISSED_START = 'the extension was stopped when this request started and rebuilt it from a later event, so what only the start carried (a form body, possibly the request headers) is missing';
+
+/** A request that failed (aborted, refused, cancelled) before its response: the entry says why nothing came back. */
+function failed(error: string): string {
+  return `the request failed (${error}) before a response arrived`;
+}
+
+function withFailure(entry: TraceEntry, error: string | undefined): TraceEntry {
+  return error !== undefined && entry.responseStatus === undefined ? { ...entry, incomplete: failed(error) } : entry;
+}
 
 function isOwn(d: BeforeRequest, ownOrigin: string): boolean {
   return d.url.startsWith(ownOrigin) || d.initiator === ownOrigin || (d.originUrl?.startsWith(ownOrigin) ?? false);

@@ -55,7 +55,7 @@ export async function expectKeptAcrossRestart(before: TraceEntry[], after: Trace
 /** "Keep captures across restarts" off: no captured entry, marker or drop count is left in either storage area. */
 export function expectNothingLeft(before: TraceEntry[], keys: { session: string[]; local: string[] }, browser: string): void {
   expect(before.filter(looksLikeSaml).length).toBe(4);
-  const left = [...keys.session, ...keys.local].filter((k) => k.startsWith('e:') || k.startsWith('u:') || k === 'captureDrops');
+  const left = [...keys.session, ...keys.local].filter((k) => k.startsWith('e:') || k.startsWith('u:') || k.startsWith('p:') || k === 'captureDrops');
   console.log(`[e2e ${browser}] restart with keep off: ${before.filter(looksLikeSaml).length} SAML messages before, ${left.length} captured keys after (session: ${keys.session.join(' ') || 'none'}; local: ${keys.local.join(' ')})`);
   expect(left).toEqual([]);
 }

@@ -66,4 +66,20 @@ describe('Assembler', () => {
     expect(orphans).toHaveLength(2);
     expect(finished).toHaveLength(0);
   });
+
+  it('gives an orphan event its method, tab, type and time (to rebuild a Redirect message whose start was missed), but never overwrites a known hop\'s start time', () => {
+    const { a, finished, orphans } = record();
+    a.sendHeaders({ requestId: '21', url: IDP, method: 'GET', tabId: 5, type: 'sub_frame', timeStamp: 2000, requestHeaders: [] });
+    a.completed({ requestId: '21', url: IDP, method: 'GET', tabId: 5, type: 'sub_frame', timeStamp: 2050, statusCode: 200 });
+    expect(orphans.map((o) => o.patch)).toEqual([
+      { method: 'GET', tabId: 5, type: 'sub_frame', timeStamp: 2000, url: IDP, requestHeaders: [] },
+      { method: 'GET', tabId: 5, type: 'sub_frame', timeStamp: 2050, url: IDP, statusCode: 200 },
+    ]);
+    expect(orphans.map((o) => o.final)).toEqual([false, true]);
+
+    a.beforeRequest({ requestId: '22', method: 'GET', url: IDP, tabId: 5, timeStamp: 3000 });
+    a.completed({ requestId: '22', url: IDP, method: 'GET', tabId: 5, timeStamp: 3090, statusCode: 200 });
+    expect(finished.at(-1)).toMatchObject({ timeStamp: 3000, statusCode: 200 });
+  });
 });
+

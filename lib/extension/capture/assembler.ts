@@ -15,12 +15,19 @@ export interface BeforeRequest {
   timeStamp: number;
   requestBody?: RequestBodyLike | null;
 }
-export interface SendHeaders {
+/** What every webRequest event carries besides its own data: enough to rebuild a request whose start was missed. */
+export interface EventContext {
+  method?: string;
+  tabId?: number;
+  type?: string;
+  timeStamp?: number;
+}
+export interface SendHeaders extends EventContext {
   requestId: string;
   url: string;
   requestHeaders?: RawHeaders;
 }
-export interface Response {
+export interface Response extends EventContext {
   requestId: string;
   url: string;
   statusCode?: number;
@@ -30,7 +37,7 @@ export interface Response {
 export interface Redirect extends Response {
   redirectUrl: string;
 }
-export interface Failure {
+export interface Failure extends EventContext {
   requestId: string;
   url: string;
   error: string;
@@ -41,7 +48,10 @@ export interface AssemblerEvents {
   started(hop: Hop): void;
   /** A hop ended (redirect, completion or error). */
   finished(hop: Hop): void;
-  /** A late event for a request this assembler never saw start (the worker was restarted meanwhile). */
+  /**
+   * A late event for a request this assembler never saw start (the worker was restarted meanwhile). The patch
+   * carries the event's method, tab, type and time where the browser gave them.
+   */
   orphan(requestId: string, patch: Partial<Hop>, final: boolean): void;
 }
 
@@ -92,26 +102,26 @@ export class Assembler {
     const headers = readHeaders(d.requestHeaders);
     const hop = this.current(d.requestId, d.url);
     if (hop) hop.requestHeaders = headers;
-    else if (this.unknown(d.requestId)) this.events.orphan(d.requestId, { url: d.url, ...(headers ? { requestHeaders: headers } : {}) }, false);
+    else if (this.unknown(d.requestId)) this.events.orphan(d.requestId, { ...context(d), url: d.url, ...(headers ? { requestHeaders: headers } : {}) }, false);
   }
 
   headersReceived(d: Response): void {
     const hop = this.current(d.requestId, d.url);
     if (hop) Object.assign(hop, response(d));
-    else if (this.unknown(d.requestId)) this.events.orphan(d.requestId, { url: d.url, ...response(d) }, false);
+    else if (this.unknown(d.requestId)) this.events.orphan(d.requestId, { ...context(d), url: d.url, ...response(d) }, false);
   }
 
   beforeRedirect(d: Redirect): void {
-    this.end(d.requestId, d.url, { ...response(d), redirectUrl: d.redirectUrl });
+    this.end(d, { ...response(d), redirectUrl: d.redirectUrl });
   }
 
   completed(d: Response): void {
-    this.end(d.requestId, d.url, response(d));
+    this.end(d, response(d));
     this.forget(d.requestId);
   }
 
   errorOccurred(d: Failure): void {
-    this.end(d.requestId, d.url, { error: d.error });
+    this.end(d, { error: d.error });
     this.forget(d.requestId);
   }
 
@@ -125,13 +135,13 @@ export class Assembler {
     return [...this.open.values()];
   }
 
-  private end(requestId: string, url: string, patch: Partial<Hop>): void {
-    const hop = this.current(requestId, url);
+  private end(d: EventContext & { requestId: string; url: string }, patch: Partial<Hop>): void {
+    const hop = this.current(d.requestId, d.url);
     if (hop) {
       Object.assign(hop, patch);
       this.close(hop);
-    } else if (this.unknown(requestId)) {
-      this.events.orphan(requestId, { url, ...patch }, true);
+    } else if (this.unknown(d.requestId)) {
+      this.events.orphan(d.requestId, { ...context(d), url: d.url, ...patch }, true);
     }
   }
 
@@ -149,6 +159,15 @@ export class Assembler {
   private unknown(requestId: string): boolean {
     return !this.hops.has(requestId) && !this.open.has(requestId) && !this.ignored.has(requestId);
   }
+}
+
+function context(d: EventContext): Partial<Hop> {
+  return {
+    ...(typeof d.method === 'string' ? { method: d.method.toUpperCase() } : {}),
+    ...(typeof d.tabId === 'number' ? { tabId: d.tabId } : {}),
+    ...(typeof d.type === 'string' ? { type: d.type } : {}),
+    ...(typeof d.timeStamp === 'number' ? { timeStamp: d.timeStamp } : {}),
+  };
 }
 
 function response(d: Response): Partial<Hop> {

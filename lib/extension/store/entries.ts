@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { TraceEntry } from '../../core/model';
 import type { CaptureDrops } from '../../ui/data-source';
-import { isEntryKey, UNCONFIRMED_PREFIX, unconfirmedKey } from './keys';
+import { isEntryKey, PAGE_PREFIX, UNCONFIRMED_PREFIX, unconfirmedKey } from './keys';
 import { addDrops, DROPS_KEY, NO_DROPS, readDrops } from './drops';
 
 /** session: memory only, gone when the browser closes (default). local: on disk, kept (user's choice). */
@@ -85,6 +85,9 @@ export async function clearEntries(): Promise<void> {
     const keys = await entryKeys(area);
     await storageArea(area).remove([...keys, DROPS_KEY]);
   }
+  // Messages a page reported that the background has not taken in yet would reappear after the clear.
+  const waiting = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(PAGE_PREFIX));
+  if (waiting.length) await browser.storage.local.remove(waiting);
 }
 
 /**

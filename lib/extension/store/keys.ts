@@ -45,3 +45,6 @@ export const UNCONFIRMED_PREFIX = 'u:';
 export function unconfirmedKey(entryKey: string): string {
   return `${UNCONFIRMED_PREFIX}${entryKey}`;
 }
+
+/** Messages the content script saw in a page, waiting in storage.local for the background (page-capture/). */
+export const PAGE_PREFIX = 'p:';
