@@ -60,12 +60,15 @@ const HEX = new Int8Array(128).fill(-1);
 for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
 
 /*
- * The common case, every escape an ASCII one (%00-%7F, as in a form-encoded base64 value), gives what
- * decodeURIComponent gives, at a fraction of its cost on a 1 MB value (it builds the result a character at a
- * time). Undefined when an escape is malformed or stands for a byte of a multi-byte character: those go the
- * general way.
+ * A form-encoded base64 value (escapes only for '+', '/' and '=', about one character in 30): its pieces
+ * between escapes joined give what decodeURIComponent gives, faster on a 1 MB value. Undefined when escapes
+ * are dense (XML sent form-encoded: a piece per escape would cost more than decodeURIComponent, in time and
+ * memory), malformed, or stand for a byte of a multi-byte character: those go the general way.
  */
 function asciiEscapesDecoded(s: string): string | undefined {
+  const most = s.length >> 4;
+  let count = 0;
+  for (let at = s.indexOf('%'); at >= 0; at = s.indexOf('%', at + 1)) if (++count > most) return undefined;
   const parts = s.split('%');
   for (let k = 1; k < parts.length; k++) {
     const part = parts[k] ?? '';
