@@ -64,7 +64,7 @@ export function valueText(el: Element): { text: string; foreign?: string } {
 }
 
 export function attrValue(el: Element, name: string): string | undefined {
-  return el.hasAttribute(name) ? (el.getAttribute(name) ?? undefined) : undefined;
+  return el.getAttributeNode(name)?.value ?? undefined;
 }
 
 export const SAML1_ASSERTION_NS = 'urn:oasis:names:tc:SAML:1.0:assertion';
