@@ -6,17 +6,16 @@ export type Base64Result =
   | { ok: false; reason: string };
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const LOOKUP = new Int8Array(128).fill(-1);
+// Six-bit value of each ASCII code; 0xff marks the codes outside the alphabet.
+const LOOKUP = new Uint8Array(128).fill(0xff);
 for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
 
-const STRICT = /^[A-Za-z0-9+/]*={0,2}$/;
 // Characters a repair can make sense of; anything else is reported with its position.
 const REPAIRABLE = /[^A-Za-z0-9+/=\-_ \t\r\n%]/;
 
 export function decodeBase64(input: string): Base64Result {
-  if (input.length % 4 === 0 && STRICT.test(input)) {
-    return { ok: true, bytes: decodeClean(input), repairs: [] };
-  }
+  const bytes = decodeStrict(input);
+  if (bytes) return { ok: true, bytes, repairs: [] };
   return decodeLenient(input);
 }
 
@@ -62,7 +61,9 @@ function decodeLenient(input: string): Base64Result {
   const expectedPad = rem === 0 ? 0 : 4 - rem;
   const pad = s.length - body.length;
   if (pad !== expectedPad) repairs.push(pad < expectedPad ? 'missing padding added' : 'superfluous padding removed');
-  return { ok: true, bytes: decodeClean(body + '='.repeat(expectedPad)), repairs };
+  const bytes = decodeStrict(body + '='.repeat(expectedPad));
+  if (!bytes) return { ok: false, reason: 'the value is not base64 even after the repairs' };
+  return { ok: true, bytes, repairs };
 }
 
 function describeChar(ch: string): string {
@@ -70,22 +71,47 @@ function describeChar(ch: string): string {
   return code >= 0x21 && code < 0x7f ? `'${ch}'` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Decodes canonical base64 (valid alphabet, correct padding) without an intermediate binary string. */
-function decodeClean(s: string): Uint8Array {
+/**
+ * Strict base64 (the alphabet, a length that is a multiple of 4, at most two '=' at the end) decoded in the
+ * same pass that checks it, one look-up a character; undefined when the value is not strict.
+ */
+function decodeStrict(s: string): Uint8Array | undefined {
+  const n = s.length;
+  if (n % 4 !== 0) return undefined;
   let pad = 0;
-  if (s.endsWith('==')) pad = 2;
-  else if (s.endsWith('=')) pad = 1;
-  const out = new Uint8Array((s.length / 4) * 3 - pad);
+  if (n > 0 && s.charCodeAt(n - 1) === 0x3d) pad = s.charCodeAt(n - 2) === 0x3d ? 2 : 1;
+  const out = new Uint8Array((n / 4) * 3 - pad);
+  const whole = pad === 0 ? n : n - 4;
+  let codes = 0;
+  let values = 0;
   let o = 0;
-  for (let i = 0; i < s.length; i += 4) {
-    const a = LOOKUP[s.charCodeAt(i)] ?? 0;
-    const b = LOOKUP[s.charCodeAt(i + 1)] ?? 0;
-    const c = s[i + 2] === '=' ? 0 : (LOOKUP[s.charCodeAt(i + 2)] ?? 0);
-    const d = s[i + 3] === '=' ? 0 : (LOOKUP[s.charCodeAt(i + 3)] ?? 0);
-    const n = (a << 18) | (b << 12) | (c << 6) | d;
-    if (o < out.length) out[o++] = (n >> 16) & 0xff;
-    if (o < out.length) out[o++] = (n >> 8) & 0xff;
-    if (o < out.length) out[o++] = n & 0xff;
+  for (let i = 0; i < whole; i += 4) {
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    const c3 = s.charCodeAt(i + 3);
+    codes |= c0 | c1 | c2 | c3;
+    // `& 0x7f` keeps the look-up in range; `codes` catches a code past ASCII after the loop.
+    const a = LOOKUP[c0 & 0x7f] as number;
+    const b = LOOKUP[c1 & 0x7f] as number;
+    const c = LOOKUP[c2 & 0x7f] as number;
+    const d = LOOKUP[c3 & 0x7f] as number;
+    values |= a | b | c | d;
+    const v = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o] = v >> 16;
+    out[o + 1] = v >> 8;
+    out[o + 2] = v;
+    o += 3;
   }
-  return out;
+  if (pad > 0) {
+    const a = LOOKUP[s.charCodeAt(whole) & 0x7f] as number;
+    const b = LOOKUP[s.charCodeAt(whole + 1) & 0x7f] as number;
+    const c = pad === 1 ? (LOOKUP[s.charCodeAt(whole + 2) & 0x7f] as number) : 0;
+    codes |= s.charCodeAt(whole) | s.charCodeAt(whole + 1) | (pad === 1 ? s.charCodeAt(whole + 2) : 0);
+    values |= a | b | c;
+    const v = (a << 18) | (b << 12) | (c << 6);
+    out[o] = v >> 16;
+    if (pad === 1) out[o + 1] = v >> 8;
+  }
+  return codes > 0x7f || values > 0x3f ? undefined : out;
 }

@@ -47,11 +47,37 @@ export function formDecode(s: string): string {
 /** Decodes %XX escapes only ('+' stays '+'); malformed escapes are kept literally. */
 export function percentDecode(s: string): string {
   if (!s.includes('%')) return s;
+  const ascii = asciiEscapesDecoded(s);
+  if (ascii !== undefined) return ascii;
   try {
     return decodeURIComponent(s);
   } catch {
     return tolerantPercentDecode(s);
   }
+}
+
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
+
+/*
+ * A form-encoded base64 value (escapes only for '+', '/' and '=', about one character in 30): its pieces
+ * between escapes joined give what decodeURIComponent gives, faster on a 1 MB value. Undefined when escapes
+ * are dense (XML sent form-encoded: a piece per escape would cost more than decodeURIComponent, in time and
+ * memory), malformed, or stand for a byte of a multi-byte character: those go the general way.
+ */
+function asciiEscapesDecoded(s: string): string | undefined {
+  const most = s.length >> 4;
+  let count = 0;
+  for (let at = s.indexOf('%'); at >= 0; at = s.indexOf('%', at + 1)) if (++count > most) return undefined;
+  const parts = s.split('%');
+  for (let k = 1; k < parts.length; k++) {
+    const part = parts[k] ?? '';
+    const high = HEX[part.charCodeAt(0)] ?? -1;
+    const low = HEX[part.charCodeAt(1)] ?? -1;
+    if (high < 0 || high > 7 || low < 0) return undefined;
+    parts[k] = String.fromCharCode((high << 4) | low) + part.slice(2);
+  }
+  return parts.join('');
 }
 
 const encoder = new TextEncoder();

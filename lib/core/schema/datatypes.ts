@@ -158,6 +158,23 @@ function anyUri(v: string): boolean {
   return true;
 }
 
+/**
+ * A check whose values repeat within a message and from one message to the next (algorithm URIs, entity
+ * IDs, the IdP's certificate in each signature), remembered. The caps, in count and in length, keep values
+ * from the messages from growing it without end.
+ */
+function remembered(check: (v: string) => boolean, maxLength: number): (v: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (v) => {
+    let ok = seen.get(v);
+    if (ok === undefined) {
+      ok = check(v);
+      if (seen.size < 256 && v.length <= maxLength) seen.set(v, ok);
+    }
+    return ok;
+  };
+}
+
 const INTEGER = /^[+-]?\d+$/;
 const UNSIGNED = /^\d+$/;
 
@@ -205,8 +222,8 @@ const CHECKS: Record<string, (v: string) => boolean> = {
   'xs:gMonthDay': (v) => /^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d{2}:\d{2})?$/.test(v),
   'xs:gDay': (v) => /^---(0[1-9]|[12]\d|3[01])(Z|[+-]\d{2}:\d{2})?$/.test(v),
   'xs:hexBinary': (v) => /^([0-9A-Fa-f]{2})*$/.test(v),
-  'xs:base64Binary': base64,
-  'xs:anyURI': anyUri,
+  'xs:base64Binary': remembered(base64, 8192),
+  'xs:anyURI': remembered(anyUri, 512),
   'xs:QName': isQName,
   // No DTD declares notations or unparsed entities, so no value can name one.
   'xs:NOTATION': () => false,

@@ -23,11 +23,25 @@ export interface SchemaResult {
   truncated: boolean;
 }
 
+// Maps, not the generated objects: a look-up per element and attribute, and no inherited names ("constructor").
+const ELEMENTS = new Map(Object.entries(MODEL.elements));
+const TYPES = new Map(Object.entries(MODEL.types));
+// Schema names already built, per SAML namespace: a message names the same few dozen elements again and again.
+const KEYS = new Map<string, { prefix: string; keys: Map<string, string> }>();
+for (const [ns, prefix] of PREFIX) KEYS.set(ns, { prefix, keys: new Map() });
+
 /** Schema names for namespaces the SAML schemas define (`saml:Issuer`); other names as written. */
 function nameKey(ns: string | null, local: string): string {
   if (!ns) return local;
-  const prefix = PREFIX.get(ns);
-  return prefix ? `${prefix}:${local}` : `{${ns}}${local}`;
+  const known = KEYS.get(ns);
+  if (!known) return `{${ns}}${local}`;
+  let key = known.keys.get(local);
+  if (key === undefined) {
+    key = `${known.prefix}:${local}`;
+    // Local names come from the messages: the cap keeps hostile ones from growing it without end.
+    if (known.keys.size < 1024) known.keys.set(local, key);
+  }
+  return key;
 }
 
 /** The namespace URI of a schema name (`saml:Issuer`). */
@@ -76,7 +90,7 @@ function automaton(typeName: string, t: ComplexType): Automaton {
 }
 
 function modelType(name: string): ComplexType | SimpleType | undefined {
-  return MODEL.types[name];
+  return TYPES.get(name);
 }
 
 function parentType(name: string): string | undefined {
@@ -183,7 +197,7 @@ class Validator {
   }
 
   root(el: Element): void {
-    const decl = MODEL.elements[keyOf(el)];
+    const decl = ELEMENTS.get(keyOf(el));
     if (!decl) this.report(el, `${shown(el)} is not an element the SAML 2.0 schemas declare`);
     else this.element(el, decl);
   }
@@ -283,7 +297,7 @@ class Validator {
   }
 
   private lax(el: Element): void {
-    const decl = MODEL.elements[keyOf(el)];
+    const decl = ELEMENTS.get(keyOf(el));
     if (decl) return this.element(el, decl);
     // An undeclared element with an xsi:type that resolves is validated against that type.
     for (const a of Array.from(el.attributes)) {
@@ -329,7 +343,7 @@ class Validator {
   private term(child: Element, term: Term): void {
     if ('el' in term) return this.element(child, term);
     if (term.process === 'skip') return;
-    const decl = MODEL.elements[keyOf(child)];
+    const decl = ELEMENTS.get(keyOf(child));
     if (decl) return this.element(child, decl);
     if (term.process === 'strict') {
       this.report(child, `${shown(child)} is not an element the schemas declare, and ${shown(child.parentNode as Element)} accepts only declared elements here`);

@@ -30,6 +30,25 @@ export function findAll(root: Element, ns: string, local: string): Element[] {
 }
 
 /**
+ * findAll for several names in one walk: for each `[ns, local]`, every element below `root` (root included)
+ * with that name, in document order. A 1 MB message has some 12,000 nodes; one walk instead of one per name.
+ */
+export function findAllOf(root: Element, names: ReadonlyArray<readonly [string, string]>): Element[][] {
+  const out = names.map((): Element[] => []);
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const el = n as Element;
+    for (let k = 0; k < names.length; k++) {
+      const [ns, local] = names[k]!;
+      if (el.localName === local && el.namespaceURI === ns) out[k]!.push(el);
+    }
+    for (let c = n.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c);
+  }
+  return out;
+}
+
+/**
  * Base64 value text: every text and CDATA child concatenated. Anything else inside (comments, elements,
  * PIs) is reported, because a reader that takes `firstChild` would see a different value
  * (the commented-DigestValue bypass, CVE-2025-29775).
@@ -45,7 +64,7 @@ export function valueText(el: Element): { text: string; foreign?: string } {
 }
 
 export function attrValue(el: Element, name: string): string | undefined {
-  return el.hasAttribute(name) ? (el.getAttribute(name) ?? undefined) : undefined;
+  return el.getAttributeNode(name)?.value ?? undefined;
 }
 
 export const SAML1_ASSERTION_NS = 'urn:oasis:names:tc:SAML:1.0:assertion';

@@ -1,6 +1,6 @@
 import type { ParsedSaml, Problem } from '../model';
 import { NS } from './algorithms';
-import { childElements, elementPath, findAll, isEl, ownId, SAML1_ASSERTION_NS, valueText } from './dom';
+import { childElements, elementPath, findAllOf, isEl, ownId, SAML1_ASSERTION_NS, valueText } from './dom';
 
 /**
  * Document-level wrapping defences (VALIDATION.md steps 4, 5 and 9), judged before any cryptography:
@@ -92,7 +92,14 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
   const covered = (top: Element) => signedHere(top) || (responses.includes(top.parentNode as Element) && signedHere(top.parentNode));
   const advice = new Set<Element>();
   const uncoveredAdvice = new Set<Element>();
-  for (const a of findAll(root, NS.assertion, 'Assertion')) {
+  const [assertions, encryptedAssertions, signatures, objects, manifests] = findAllOf(root, [
+    [NS.assertion, 'Assertion'],
+    [NS.assertion, 'EncryptedAssertion'],
+    [NS.ds, 'Signature'],
+    [NS.ds, 'Object'],
+    [NS.ds, 'Manifest'],
+  ]) as [Element[], Element[], Element[], Element[], Element[]];
+  for (const a of assertions) {
     if (topLevel.has(a)) continue;
     const owner = adviceOwner(a, topLevel);
     if (!owner) continue;
@@ -102,7 +109,6 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
     } else uncoveredAdvice.add(a);
   }
 
-  const signatures = findAll(root, NS.ds, 'Signature');
   const perParent = new Map<Node, Element[]>();
   for (const sig of signatures) {
     const parent = sig.parentNode as Element;
@@ -122,8 +128,8 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
   }
 
   // ds:Object and ds:Manifest carry content a signature can cover while the reader looks elsewhere.
-  for (const local of ['Object', 'Manifest']) {
-    for (const el of findAll(root, NS.ds, local)) {
+  for (const [local, found] of [['Object', objects], ['Manifest', manifests]] as const) {
+    for (const el of found) {
       wrap(problems, `ds:${local} found: SAML signatures never need one, and wrapping attacks hide forged or genuine content in it (no-ds:${local} rule).`, el);
       for (let n: Node | null = el.parentNode; n; n = n.parentNode) {
         if (isEl(n, NS.ds, 'Signature')) refused.set(n, `ds-${local.toLowerCase()}`);
@@ -154,8 +160,8 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
   const expected = new Set<Element>();
   for (const r of responses) for (const c of childElements(r)) expected.add(c);
   if (isEl(root, NS.assertion, 'Assertion')) expected.add(root);
-  for (const local of ['Assertion', 'EncryptedAssertion']) {
-    for (const a of findAll(root, NS.assertion, local)) {
+  for (const [local, found] of [['Assertion', assertions], ['EncryptedAssertion', encryptedAssertions]] as const) {
+    for (const a of found) {
       if (expected.has(a) || advice.has(a)) continue;
       const parent = a.parentNode as Element;
       const why = uncoveredAdvice.has(a)

@@ -23,8 +23,6 @@ import type { XmlLimits } from './limits';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
-type NsMap = Record<string, string | undefined>;
-
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 // The guard has checked every reference: only these five names and numeric references remain.
 const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g;
@@ -48,14 +46,19 @@ class InvalidName extends Error {}
 class Builder implements ScanSink {
   readonly doc: Document = new DOMImplementation().createDocument(null, null, null);
   private current: Node = this.doc;
-  private ns: NsMap;
-  private readonly stack: Array<{ node: Node; ns: NsMap }> = [];
+  /*
+   * The namespace bindings in scope: one map changed in place, with an undo log (prefix, previous URI) that
+   * each element's end rolls back to where its start found it. A map of its own per declaring element
+   * (4,000 in a large Response) cost more in allocation than all the look-ups.
+   */
+  private readonly ns = new Map<string, string>([['xml', XML_NS]]);
+  private readonly undo: Array<string | undefined> = [];
+  private readonly marks: number[] = [];
+  private readonly parents: Node[] = [];
+  // Names already checked against xmldom's name rule; a message repeats a few dozen names thousands of times.
+  private readonly validNames = new Set<string>();
 
-  constructor(private readonly src: string) {
-    const root: NsMap = Object.create(null) as NsMap;
-    root.xml = XML_NS;
-    this.ns = root;
-  }
+  constructor(private readonly src: string) {}
 
   private append(node: Node): void {
     this.current.appendChild(node);
@@ -81,26 +84,23 @@ class Builder implements ScanSink {
   }
 
   start(name: string, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean): void {
-    if (!tagNamePattern.test(name)) throw new InvalidName(`invalid element name <${name}>`);
+    this.checkName(name);
     const count = attrNames.length;
     const values: string[] = new Array<string>(count);
     const uris: Array<string | undefined> = new Array<string | undefined>(count);
-    let ns = this.ns;
-    let scoped = false;
+    const { ns, undo } = this;
+    const mark = undo.length;
     for (let i = 0; i < count; i++) {
       const q = attrNames[i]!;
-      if (!tagNamePattern.test(q)) throw new InvalidName(`invalid attribute name ${q} on <${name}>`);
+      this.checkName(q, name);
       // Attribute-value normalisation: literal tab, LF and CR become spaces; references are decoded after.
       const raw = this.src.slice(valueFrom[i], valueTo[i]);
       values[i] = decode(/[\t\n\r]/.test(raw) ? raw.replace(/[\t\n\r]/g, ' ') : raw);
       const colon = q.indexOf(':');
       const declares = colon > 0 ? q.slice(0, colon) === 'xmlns' && q.slice(colon + 1) : q === 'xmlns' && '';
       if (declares !== false) {
-        if (!scoped) {
-          ns = Object.create(ns) as NsMap;
-          scoped = true;
-        }
-        ns[declares] = values[i];
+        undo.push(declares, ns.get(declares));
+        ns.set(declares, values[i]!);
         uris[i] = XMLNS_NS;
       }
     }
@@ -109,11 +109,11 @@ class Builder implements ScanSink {
       const colon = q.indexOf(':');
       if (colon > 0) {
         const prefix = q.slice(0, colon);
-        if (prefix !== 'xmlns') uris[i] = ns[prefix];
+        if (prefix !== 'xmlns') uris[i] = ns.get(prefix);
       }
     }
     const colon = name.indexOf(':');
-    const el = this.doc.createElementNS(ns[colon > 0 ? name.slice(0, colon) : ''] as string, name);
+    const el = this.doc.createElementNS(ns.get(colon > 0 ? name.slice(0, colon) : '') as string, name);
     this.append(el);
     for (let i = 0; i < count; i++) {
       const attr = this.doc.createAttributeNS(uris[i] as string, attrNames[i]!);
@@ -121,17 +121,38 @@ class Builder implements ScanSink {
       (attr as { nodeValue: string | null }).nodeValue = values[i]!;
       el.setAttributeNode(attr);
     }
-    if (!selfClosing) {
-      this.stack.push({ node: this.current, ns: this.ns });
+    if (selfClosing) {
+      this.restore(mark);
+    } else {
+      this.parents.push(this.current);
+      this.marks.push(mark);
       this.current = el;
-      this.ns = ns;
     }
   }
 
   end(): void {
-    const up = this.stack.pop()!;
-    this.current = up.node;
-    this.ns = up.ns;
+    this.current = this.parents.pop()!;
+    this.restore(this.marks.pop()!);
+  }
+
+  /** Rolls the bindings back to what they were when the undo log was `mark` long. */
+  private restore(mark: number): void {
+    const { ns, undo } = this;
+    while (undo.length > mark) {
+      const previous = undo.pop();
+      const prefix = undo.pop()!;
+      if (previous === undefined) ns.delete(prefix);
+      else ns.set(prefix, previous);
+    }
+  }
+
+  /** `element` is given for an attribute's name: the element it is on. */
+  private checkName(name: string, element?: string): void {
+    if (this.validNames.has(name)) return;
+    if (!tagNamePattern.test(name)) {
+      throw new InvalidName(element === undefined ? `invalid element name <${name}>` : `invalid attribute name ${name} on <${element}>`);
+    }
+    this.validNames.add(name);
   }
 }
 

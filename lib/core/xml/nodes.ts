@@ -50,7 +50,8 @@ export function descendants(el: Element, ns: string, local: string): Element[] {
 
 /** An unprefixed attribute's value, or undefined when absent (xmldom returns '' for absent). */
 export function attr(el: Element, name: string): string | undefined {
-  return el.hasAttribute(name) ? el.getAttribute(name) ?? undefined : undefined;
+  // One look-up: hasAttribute and getAttribute each scan the attributes.
+  return el.getAttributeNode(name)?.value ?? undefined;
 }
 
 /** xs:boolean: 'true'/'1' and 'false'/'0'; anything else is treated as absent. */
