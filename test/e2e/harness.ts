@@ -170,3 +170,78 @@ export async function stopServiceWorker(ext: Extension, extPage: Page): Promise<
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** What `captureBurst` measured: how long the page took to make its requests and the capture to store them. */
+export interface BurstCapture {
+  burstMs: number;
+  captureMs: number;
+  stats: { entries: number; saml: number };
+}
+
+/**
+ * A busy page, as issue 9's numbers assume: `count` plain requests from the demo SP's app page (`/app?burst=N`),
+ * then one SAML sign-in (the `unsigned` scenario: AuthnRequest and Response), all stored before it returns.
+ */
+export async function captureBurst(ext: Extension, site: Page, demo: Demo, count = 5000): Promise<BurstCapture> {
+  await site.goto(`${demo.spUrl}/app`);
+  const start = Date.now();
+  await site.evaluate(async (n) => {
+    const all: Array<Promise<unknown>> = [];
+    for (let i = 0; i < n; i++) {
+      all.push(fetch(`/app?burst=${i}`, { cache: 'no-store' }).then((r) => r.text()));
+      if (all.length >= 50) await Promise.all(all.splice(0));
+    }
+    await Promise.all(all);
+  }, count);
+  const burstMs = Date.now() - start;
+  await signIn(site, demo, 'unsigned');
+  await ext.settle();
+  const captureMs = Date.now() - start;
+  const stats = await (await ext.worker()).evaluate(() => (globalThis as unknown as { samlLens: { stats(): { entries: number; saml: number } } }).samlLens.stats());
+  return { burstMs, captureMs, stats };
+}
+
+/** What a person waits for in the panel over a big capture (`timePanel`). */
+export interface PanelTimes {
+  /** From opening the panel page until the first SAML message row is in the DOM. */
+  firstRenderMs: number;
+  /** From ticking "other requests" until the first of them is listed. */
+  showAllMs: number;
+  /** Rows in the DOM with every request listed (the list is virtualised). */
+  rowsInDom: number;
+  /** From typing a filter until the list shows only the one request it names. */
+  filterMs: number;
+  /** Long tasks (over 50 ms) while showing every request and filtering. */
+  longTasks: number[];
+}
+
+/** Opens the panel over a capture made by `captureBurst(…, count)`, times it, and closes it again. */
+export async function timePanel(ext: Extension, count = 5000): Promise<PanelTimes> {
+  const t0 = Date.now();
+  const page = await ext.openPanel();
+  try {
+    await page.locator('.sl-row-msg').first().waitFor({ timeout: 60_000 });
+    const firstRenderMs = Date.now() - t0;
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const t1 = Date.now();
+    await page.click('.sl-menu-open');
+    await page.getByLabel(/other requests/i).check();
+    await page.locator('.sl-row-other').first().waitFor();
+    const showAllMs = Date.now() - t1;
+    const rowsInDom = await page.locator('.sl-row').count();
+    const t2 = Date.now();
+    await page.getByPlaceholder(/filter/i).fill(`burst=${count - 1}`);
+    await page.waitForFunction(() => document.querySelectorAll('.sl-row-other').length === 1);
+    const filterMs = Date.now() - t2;
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    return { firstRenderMs, showAllMs, rowsInDom, filterMs, longTasks };
+  } finally {
+    await page.close();
+  }
+}
