@@ -1,6 +1,7 @@
 // Issue 9: the DevTools panel over a big capture, in the built extension in Debian Chromium (headless, as the
 // end-to-end tests run it): 5,000 requests from the demo SP's page and one SAML sign-in, then the panel opened
-// RUNS times. Targets: first render (opening the panel until the first SAML row) under 1 s, a filter under 150 ms.
+// RUNS times. Targets: first render (opening the panel until the first SAML row is drawn) under 1 s, a filter
+// under 150 ms, both by the panel page's own clock (test/e2e/harness.ts, timePanel).
 import { startDemo } from '../../lib/demo/servers';
 import { captureBurst, ensureBuilt, hasChromium, launchExtension, SKIP_MESSAGE, timePanel, writeSettings, settingsFor, type PanelTimes } from '../e2e/harness';
 import { fmt } from './timing';
@@ -40,12 +41,12 @@ export async function panelSpeed(): Promise<number> {
       if (!ok) failures++;
       console.log(`  ${name.padEnd(44)} ${fmt(m).padStart(8)} (${values.map((v) => Math.round(v)).join(', ')}); target under ${fmt(target)}: ${ok ? 'met' : 'NOT MET'}`);
     };
-    line('first render (open until the first SAML row)', runs.map((r) => r.firstRenderMs), PANEL_TARGETS.firstRenderMs);
-    line('filter (type until the list answers)', runs.map((r) => r.filterMs), PANEL_TARGETS.filterMs);
+    line('first render (open until a SAML row is drawn)', runs.map((r) => r.firstRenderMs), PANEL_TARGETS.firstRenderMs);
+    line('filter (typed until the list shows the answer)', runs.map((r) => r.filterMs), PANEL_TARGETS.filterMs);
+    const med = (pick: (r: PanelTimes) => number) => fmt(medianOf(runs.map(pick)));
     console.log(
-      `  also: all ${burst.stats.entries} requests read and judged ${fmt(medianOf(runs.map((r) => r.completeMs)))} after opening; ` +
-        `"other requests" listed in ${fmt(medianOf(runs.map((r) => r.showAllMs)))} with ${medianOf(runs.map((r) => r.rowsInDom))} rows in the DOM; ` +
-        `the capture stored the burst in ${fmt(burst.captureMs)}`,
+      `  also: the first SAML row seen by Playwright ${med((r) => r.firstRenderSeenMs)} after it opened the tab; all ${burst.stats.entries} requests read and judged ${med((r) => r.completeMs)} after opening; ` +
+        `"other requests" listed in ${med((r) => r.showAllMs)} with ${medianOf(runs.map((r) => r.rowsInDom))} rows in the DOM; the capture stored the burst in ${fmt(burst.captureMs)}`,
     );
     return failures;
   } finally {
