@@ -180,7 +180,8 @@ describe.skipIf(!hasChromium)('extension end to end (Chromium)', () => {
     }
   });
 
-  it('stays responsive with 5,000 captured requests', { timeout: E2E_TIMEOUT }, async () => {
+  // The burst alone takes two minutes when the machine is shared: more headroom than the other tests.
+  it('stays responsive with 5,000 captured requests', { timeout: 2 * E2E_TIMEOUT }, async () => {
     await clearCaptures(panel);
     // Issue 9's numbers (first render under 1 s, a filter under 150 ms) are met in `npm run bench -- --panel`,
     // which times the same steps on a quiet machine; here they are printed and only bounded generously.
@@ -188,10 +189,11 @@ describe.skipIf(!hasChromium)('extension end to end (Chromium)', () => {
     expect(burst.stats.entries).toBeGreaterThanOrEqual(5000);
     expect(burst.stats.saml).toBe(2);
     const t = await timePanel(ext, 5000);
+    const ms = (x: number) => `${Math.round(x)} ms`;
     console.log(
       `[e2e] 5,000-request burst: the page made them in ${burst.burstMs} ms; all ${burst.stats.entries} entries stored ${burst.captureMs} ms after the start; ` +
-        `panel first render ${t.firstRenderMs} ms, everything read and judged after ${t.completeMs} ms; ` +
-        `"other requests" shown in ${t.showAllMs} ms with ${t.rowsInDom} rows in the DOM (virtualised); filter answered in ${t.filterMs} ms; ` +
+        `panel first render ${ms(t.firstRenderMs)} (seen by Playwright after ${ms(t.firstRenderSeenMs)}), everything read and judged after ${ms(t.completeMs)}; ` +
+        `"other requests" shown in ${ms(t.showAllMs)} with ${t.rowsInDom} rows in the DOM (virtualised); filter answered in ${ms(t.filterMs)}; ` +
         `long tasks during interaction: ${t.longTasks.length} (longest ${Math.round(Math.max(0, ...t.longTasks))} ms)`,
     );
     expect(t.rowsInDom).toBeLessThan(500);
