@@ -1,7 +1,8 @@
 // `npm run bench`: SAML Lens's full check against the JavaScript libraries people use, in one process, and
 // against the C floor (libxmlsec1 through python3-xmlsec, test/bench/c-floor.ts),
-// plus the verifier's gzipped size in the browser bundle, the speed of scanning a 50 MB HAR, and bounded time on
-// adversarial inputs (test/bench/bounded.ts).
+// plus the verifier's gzipped size in the browser bundle, the speed of scanning a 50 MB HAR, bounded time on
+// adversarial inputs (test/bench/bounded.ts), and the DevTools panel over 5,000 captured requests in headless
+// Chromium (test/bench/panel.ts; skipped without /usr/bin/chromium).
 import { analyze, analyzeText } from '../../lib/core/analyze';
 import type { AnalyzeOptions } from '../../lib/core/model';
 import { readInput } from '../../lib/core/input';
@@ -163,6 +164,7 @@ failures += await verdictCost(now, options);
 failures += await redactionSpeed();
 failures += await manyMessagesLine();
 failures += await boundedTime();
+failures += await panelSpeed();
 startup();
 console.log(failures ? `\n${failures} target(s) not met` : '\nall targets met');
 process.exitCode = failures ? 1 : 0;

@@ -19,6 +19,15 @@ export async function panelSpeed(): Promise<number> {
     console.log(`  skipped: ${SKIP_MESSAGE}`);
     return 0;
   }
+  try {
+    return await measure();
+  } catch (error) {
+    console.log(`  not measured: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+async function measure(): Promise<number> {
   await ensureBuilt();
   const demo = await startDemo({ idleTimeoutMs: 15 * 60_000 });
   const ext = await launchExtension();
