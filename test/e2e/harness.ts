@@ -207,7 +207,7 @@ export interface PanelTimes {
   firstRenderMs: number;
   /** The same moment as Playwright sees it from outside, from before it opens the tab (its own overhead included). */
   firstRenderSeenMs: number;
-  /** From the navigation start until every captured request is read and judged. */
+  /** From the navigation start until every captured request is read and judged (the SAML rows shown, the busy mark off). */
   completeMs: number;
   /** From ticking "other requests" until the first of them is listed (seen from outside). */
   showAllMs: number;
@@ -223,6 +223,8 @@ declare global {
   interface Window {
     /** timePanel's init script: the frame time when a SAML row was first drawn. */
     __slFirstRow?: Promise<number>;
+    /** timePanel's init script: the frame time when SAML rows were shown and nothing was being read or judged any more. */
+    __slComplete?: Promise<number>;
     /** timePanel's init script: the time of the first frame drawn after `test` holds. */
     __slFrameWhen?: (test: () => boolean) => Promise<number>;
   }
@@ -241,6 +243,7 @@ window.__slFrameWhen = (test) => new Promise((resolve) => {
   if (!check()) observer.observe(document, { childList: true, subtree: true, attributes: true });
 });
 window.__slFirstRow = window.__slFrameWhen(() => document.querySelector('.sl-row-msg') !== null);
+window.__slComplete = window.__slFrameWhen(() => document.querySelector('.sl-row-msg') !== null && document.querySelector('.sl-counts[aria-busy="false"]') !== null);
 `;
 
 /**
@@ -258,7 +261,7 @@ export async function timePanel(ext: Extension, count = 5000): Promise<PanelTime
     const firstRenderSeenMs = Date.now() - t0;
     const firstRenderMs = await page.evaluate(() => window.__slFirstRow!);
     // The SAML rows come first; the other requests are read and judged after them (the busy mark is on meanwhile).
-    const completeMs = await page.evaluate(() => window.__slFrameWhen!(() => document.querySelector('.sl-counts[aria-busy="false"]') !== null));
+    const completeMs = await page.evaluate(() => window.__slComplete!);
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
