@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import type { DataSource } from '../ui/data-source';
 import { isEntryKey } from './store/keys';
-import { clearEntries, readEntries, readStoredDrops } from './store/entries';
+import { clearEntries, readStoredDrops } from './store/entries';
+import { readEntries, readSamlFirst } from './store/read';
 import { DROPS_KEY } from './store/drops';
 import { getSettings, recordingItem, setSettings } from './settings';
 import { coalesce } from './coalesce';
@@ -17,6 +18,7 @@ const WATCHED = new Set(['recording', 'settings', 'spKey', DROPS_KEY]);
 export function createExtensionDataSource(opts: { inspectedTabId?: number } = {}): DataSource {
   return {
     load: readEntries,
+    loadSamlFirst: readSamlFirst,
     loadDrops: readStoredDrops,
     subscribe(onChange) {
       const notify = coalesce(onChange, 150, 1000);

@@ -20,6 +20,12 @@ export interface Settings extends Expectations {
 export interface DataSource {
   /** All captured entries (all tabs) in capture order. */
   load(): Promise<TraceEntry[]>;
+  /**
+   * The SAML entries and the traffic the analysis reads right after them, in capture order, without the thousands
+   * of other requests a busy capture holds: judged and shown while `load` reads everything. Optional (a source
+   * that reads everything quickly needs none); undefined when it cannot tell them apart cheaply.
+   */
+  loadSamlFirst?(): Promise<TraceEntry[] | undefined>;
   /** Called when entries, recording state or settings change; returns an unsubscribe function. */
   subscribe(onChange: () => void): () => void;
   clear(): Promise<void>;

@@ -1,7 +1,8 @@
 // `npm run bench`: SAML Lens's full check against the JavaScript libraries people use, in one process, and
 // against the C floor (libxmlsec1 through python3-xmlsec, test/bench/c-floor.ts),
-// plus the verifier's gzipped size in the browser bundle, the speed of scanning a 50 MB HAR, and bounded time on
-// adversarial inputs (test/bench/bounded.ts).
+// plus the verifier's gzipped size in the browser bundle, the speed of scanning a 50 MB HAR, bounded time on
+// adversarial inputs (test/bench/bounded.ts), and the DevTools panel over 5,000 captured requests in headless
+// Chromium (test/bench/panel.ts; skipped without /usr/bin/chromium).
 import { analyze, analyzeText } from '../../lib/core/analyze';
 import type { AnalyzeOptions } from '../../lib/core/model';
 import { readInput } from '../../lib/core/input';
@@ -17,6 +18,7 @@ import { nodeSamlPeer, samlifyPeer, xmlCryptoPeer } from './peers';
 import { redactionSpeed } from './redaction';
 import { cliStartup } from './startup';
 import { verdictCost } from './verdict';
+import { panelSpeed } from './panel';
 import { fmt, median } from './timing';
 
 const TARGETS = { typical: 8, large: 6 } as const;
@@ -139,6 +141,12 @@ if (process.argv.includes('--many-messages')) {
   process.exitCode = await manyMessagesLine();
   process.exit();
 }
+// `npm run bench -- --panel`: only the DevTools panel over 5,000 captured requests (issue 9).
+if (process.argv.includes('--panel')) {
+  failures += await panelSpeed();
+  console.log(failures ? `\n${failures} target(s) not met` : '\nall targets met');
+  process.exit(failures ? 1 : 0);
+}
 // `npm run bench -- --c-floor`: only the comparison with libxmlsec1 (issue 13).
 if (process.argv.includes('--c-floor')) {
   failures += await cFloorComparison(now, options);
@@ -156,6 +164,7 @@ failures += await verdictCost(now, options);
 failures += await redactionSpeed();
 failures += await manyMessagesLine();
 failures += await boundedTime();
+failures += await panelSpeed();
 startup();
 console.log(failures ? `\n${failures} target(s) not met` : '\nall targets met');
 process.exitCode = failures ? 1 : 0;

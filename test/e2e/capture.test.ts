@@ -8,8 +8,8 @@ import { looksLikeSaml } from '../../lib/core/binding';
 import { SCENARIOS, HOSTILE_URL } from '../../lib/demo/scenarios';
 import { startDemo, type Demo } from '../../lib/demo/servers';
 import {
-  clearCaptures, E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, resultsDir, signIn, signOut,
-  settingsFor, SKIP_MESSAGE, stopServiceWorker, storedEntries, writeSettings,
+  captureBurst, clearCaptures, E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, resultsDir, signIn, signOut,
+  settingsFor, SKIP_MESSAGE, stopServiceWorker, storedEntries, timePanel, writeSettings,
 } from './harness';
 import { expectCleanSignInAndOut } from './flow-checks';
 
@@ -167,57 +167,27 @@ describe.skipIf(!hasChromium)('extension end to end (Chromium)', () => {
     }
   });
 
-  it('stays responsive with 5,000 captured requests', { timeout: E2E_TIMEOUT }, async () => {
+  // The burst alone takes two minutes when the machine is shared: more headroom than the other tests.
+  it('stays responsive with 5,000 captured requests', { timeout: 2 * E2E_TIMEOUT }, async () => {
     await clearCaptures(panel);
-    await site.goto(`${demo.spUrl}/app`);
-    const burstStart = Date.now();
-    await site.evaluate(async () => {
-      const all: Array<Promise<unknown>> = [];
-      for (let i = 0; i < 5000; i++) {
-        all.push(fetch(`/app?burst=${i}`, { cache: 'no-store' }).then((r) => r.text()));
-        if (all.length >= 50) await Promise.all(all.splice(0));
-      }
-      await Promise.all(all);
-    });
-    const burstMs = Date.now() - burstStart;
-    await signIn(site, demo, 'unsigned');
-    await ext.settle();
-    const captureMs = Date.now() - burstStart;
-    const stats = await (await ext.worker()).evaluate(() => (globalThis as unknown as { samlLens: { stats(): { entries: number; saml: number } } }).samlLens.stats());
-    expect(stats.entries).toBeGreaterThanOrEqual(5000);
-    expect(stats.saml).toBe(2);
-
-    const t0 = Date.now();
-    const page = await ext.openPanel();
-    await page.locator('.sl-row-msg').first().waitFor();
-    const firstRenderMs = Date.now() - t0;
-    await page.evaluate(() => {
-      (window as unknown as { longTasks: number[] }).longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
-    // Show every request, then filter and scroll: each must answer quickly.
-    const t1 = Date.now();
-    await page.click('.sl-menu-open');
-    await page.getByLabel(/other requests/i).check();
-    await page.locator('.sl-row-other').first().waitFor();
-    const showAllMs = Date.now() - t1;
-    const rowsInDom = await page.locator('.sl-row').count();
-    const t2 = Date.now();
-    await page.getByPlaceholder(/filter/i).fill('burst=4999');
-    await page.waitForFunction(() => document.querySelectorAll('.sl-row-other').length === 1);
-    const filterMs = Date.now() - t2;
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    // Issue 9's numbers (first render under 1 s, a filter under 150 ms) are met in `npm run bench -- --panel`,
+    // which times the same steps on a quiet machine; here they are printed and only bounded generously.
+    const burst = await captureBurst(ext, site, demo, 5000);
+    expect(burst.stats.entries).toBeGreaterThanOrEqual(5000);
+    expect(burst.stats.saml).toBe(2);
+    const t = await timePanel(ext, 5000);
+    const ms = (x: number) => `${Math.round(x)} ms`;
     console.log(
-      `[e2e] 5,000-request burst: the page made them in ${burstMs} ms; all ${stats.entries} entries stored ${captureMs} ms after the start; panel first render ${firstRenderMs} ms; ` +
-        `"other requests" shown in ${showAllMs} ms with ${rowsInDom} rows in the DOM (virtualised); filter answered in ${filterMs} ms; ` +
-        `long tasks during interaction: ${longTasks.length} (longest ${Math.round(Math.max(0, ...longTasks))} ms)`,
+      `[e2e] 5,000-request burst: the page made them in ${burst.burstMs} ms; all ${burst.stats.entries} entries stored ${burst.captureMs} ms after the start; ` +
+        `panel first render ${ms(t.firstRenderMs)} (seen by Playwright after ${ms(t.firstRenderSeenMs)}), everything read and judged after ${ms(t.completeMs)}; ` +
+        `"other requests" shown in ${ms(t.showAllMs)} with ${t.rowsInDom} rows in the DOM (virtualised); filter answered in ${ms(t.filterMs)}; ` +
+        `long tasks during interaction: ${t.longTasks.length} (longest ${Math.round(Math.max(0, ...t.longTasks))} ms)`,
     );
-    expect(rowsInDom).toBeLessThan(500);
-    expect(firstRenderMs).toBeLessThan(10_000);
-    expect(filterMs).toBeLessThan(3_000);
-    await page.close();
+    // The answer first: the SAML rows are drawn while the 5,000 other requests are still being read and judged.
+    expect(t.firstRenderMs).toBeLessThan(t.completeMs);
+    expect(t.rowsInDom).toBeLessThan(500);
+    expect(t.firstRenderMs).toBeLessThan(10_000);
+    expect(t.filterMs).toBeLessThan(3_000);
   });
 
 });

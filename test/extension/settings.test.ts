@@ -9,7 +9,8 @@ const { fakeBrowser } = await vi.hoisted(async () => {
   return m;
 });
 const { getSettings, setSettings, sanitizeSettings, settingsItem, DEFAULT_SETTINGS } = await import('../../lib/extension/settings');
-const { readEntries, moveEntries, EntryWriter } = await import('../../lib/extension/store/entries');
+const { moveEntries, EntryWriter } = await import('../../lib/extension/store/entries');
+const { readEntries } = await import('../../lib/extension/store/read');
 const { entryKey } = await import('../../lib/extension/store/keys');
 
 const PEM = '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----';

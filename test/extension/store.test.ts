@@ -7,7 +7,8 @@ const { fakeBrowser } = await vi.hoisted(async () => {
   (globalThis as { browser?: unknown }).browser = m.fakeBrowser;
   return m;
 });
-const { readEntries, readStoredDrops, moveEntries, clearEntries, settleUnconfirmed, EntryWriter } = await import('../../lib/extension/store/entries');
+const { readStoredDrops, moveEntries, clearEntries, settleUnconfirmed, EntryWriter } = await import('../../lib/extension/store/entries');
+const { readEntries } = await import('../../lib/extension/store/read');
 const { entryKey, unconfirmedKey } = await import('../../lib/extension/store/keys');
 const { DROPS_KEY } = await import('../../lib/extension/store/drops');
 const { describeDrops } = await import('../../lib/ui/state/drops');

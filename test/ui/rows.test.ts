@@ -50,6 +50,15 @@ describe('message list rows', () => {
     expect(rows([], 'warning')).toEqual(['f:f1', 'm:1', 'f:f2', 'm:2']);
   });
 
+  it('filters the other requests by method and URL, case-insensitive, every term', () => {
+    const { report: r, entries } = twoFlows();
+    const f = (text: string) => keys(buildRows(r, entries, { tabId: 7, showOthers: true, filter: { ...EMPTY_FILTER, text } })).filter((k) => k.startsWith('e:'));
+    expect(f('LOGIN.css')).toEqual(['e:x1']);
+    expect(f('get start')).toEqual(['e:x0']);
+    expect(f('post start')).toEqual([]);
+    expect(f('')).toEqual(['e:x0', 'e:x1']);
+  });
+
   it('hides non-SAML requests once a kind or severity filter is set', () => {
     const { report: r, entries } = twoFlows();
     const rows = buildRows(r, entries, { showOthers: true, filter: { text: '', kinds: [], minSeverity: 'info' } });

@@ -18,7 +18,7 @@ export interface Followed {
 }
 
 /** How far to look: a sign-in rarely has more than a dozen hops and takes minutes, not hours. */
-const MAX_LOOKAHEAD = 400;
+export const MAX_LOOKAHEAD = 400;
 const MAX_STEPS = 24;
 const MAX_MINUTES = 30;
 

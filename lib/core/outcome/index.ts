@@ -6,6 +6,8 @@ import { dedupe, problemToFinding } from '../rules/engine';
 import { judgeFlows, type OutcomeInput, type OutcomeResult } from './judge';
 
 export type { OutcomeInput, OutcomeMessage, OutcomeResult } from './judge';
+/** How many entries after a SAML message the outcome reads: a reader can load just these to judge the messages. */
+export { MAX_LOOKAHEAD as OUTCOME_LOOKAHEAD } from './follow';
 
 const unknown = () => ({ product: 'unknown' as const, evidence: [] });
 

@@ -8,6 +8,14 @@ export function withBodies(source: DataSource, collector: BodyCollector): DataSo
   return {
     ...source,
     load: async () => attachBodies(await source.load(), collector.bodies(), source.inspectedTabId),
+    ...(source.loadSamlFirst
+      ? {
+          loadSamlFirst: async () => {
+            const first = await source.loadSamlFirst?.();
+            return first && attachBodies(first, collector.bodies(), source.inspectedTabId);
+          },
+        }
+      : {}),
     subscribe(onChange) {
       const offCapture = source.subscribe(onChange);
       const notify = coalesce(onChange, 300, 1500);

@@ -8,39 +8,25 @@ import { addDrops, DROPS_KEY, NO_DROPS, readDrops } from './drops';
 export type Area = 'session' | 'local';
 export const AREAS: Area[] = ['session', 'local'];
 
-function storageArea(area: Area) {
+export function storageArea(area: Area) {
   return area === 'session' ? browser.storage.session : browser.storage.local;
+}
+
+/** Every key of an area, without reading a value: undefined where the browser has no getKeys. */
+export async function storedKeys(area: Area): Promise<string[] | undefined> {
+  const s = storageArea(area) as { getKeys?: () => Promise<string[]> };
+  try {
+    if (typeof s.getKeys === 'function') return await s.getKeys();
+  } catch {
+    // Older browsers (Chrome < 130, Firefox < 143) have no getKeys.
+  }
+  return undefined;
 }
 
 /** Every stored entry key of an area (getKeys where the browser has it, else a full read). */
 export async function entryKeys(area: Area): Promise<string[]> {
-  const s = storageArea(area) as { getKeys?: () => Promise<string[]> };
-  let keys: string[] | undefined;
-  try {
-    if (typeof s.getKeys === 'function') keys = await s.getKeys();
-  } catch {
-    // Older browsers (Chrome < 130, Firefox < 143) have no getKeys: read everything instead.
-  }
-  keys ??= Object.keys(await storageArea(area).get(null));
+  const keys = (await storedKeys(area)) ?? Object.keys(await storageArea(area).get(null));
   return keys.filter(isEntryKey);
-}
-
-/**
- * All captured entries of both areas, in capture order (keys sort by capture time). An entry the worker wrote
- * before it knew whether recording was on is left out while recording is paused (the worker removes it then).
- */
-export async function readEntries(): Promise<TraceEntry[]> {
-  const merged = new Map<string, TraceEntry>();
-  const stored = await Promise.all(AREAS.map(async (area) => (await storageArea(area).get(null)) as Record<string, unknown>));
-  const paused = stored.some((all) => all.recording === false);
-  for (const all of stored) {
-    for (const [key, value] of Object.entries(all)) {
-      if (!isEntryKey(key) || !isEntry(value)) continue;
-      if (paused && stored.some((a) => a[unconfirmedKey(key)] !== undefined)) continue;
-      merged.set(key, value);
-    }
-  }
-  return [...merged.keys()].sort().map((key) => merged.get(key) as TraceEntry);
 }
 
 /** What the capture dropped, summed over both areas. */
@@ -110,7 +96,7 @@ export async function moveEntries(to: Area): Promise<void> {
   await storageArea(from).remove([...keys, DROPS_KEY]);
 }
 
-function isEntry(value: unknown): value is TraceEntry {
+export function isEntry(value: unknown): value is TraceEntry {
   return typeof value === 'object' && value !== null && typeof (value as TraceEntry).url === 'string';
 }
 

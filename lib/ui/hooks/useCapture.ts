@@ -15,10 +15,20 @@ export interface CaptureState {
   analysing: boolean;
   /** A failure of the source or of the analysis, in words; the last good report stays shown. */
   error?: string;
+  /** True while the SAML entries are shown and the other requests are still being read (`loadSamlFirst`). */
+  reading?: boolean;
 }
 
 // One shared empty list: a fresh `[]` per render would re-trigger the reload effect on every render.
 const NO_ENTRIES: TraceEntry[] = [];
+
+/** Resolves once the browser could paint what was rendered (at the latest after 100 ms: a hidden panel draws no frames). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
+  });
+}
 
 function words(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -77,28 +87,50 @@ export function useCapture(
     if (alive.current) setState((s) => ({ ...s, analysing: false }));
   }, []);
 
+  /**
+   * Opening the panel over a busy capture: the SAML messages are judged and painted first, and only then are the
+   * thousands of other requests read (Chromium takes about half a second to hand them over).
+   */
+  const showSamlFirst = useCallback(async () => {
+    const [saml, settings, recording] = await Promise.all([source.loadSamlFirst?.(), source.getSettings(), source.getRecording()]);
+    if (!saml || !alive.current) return;
+    const entries = extraRef.current.length ? [...saml, ...extraRef.current] : saml;
+    latest.current = { entries, settings };
+    setState((s) => ({ ...s, entries, settings, recording, reading: true }));
+    await analyseLoop();
+    await afterPaint();
+  }, [source, analyseLoop]);
+
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const reads = useRef(0);
+  const applied = useRef(0);
   const reload = useCallback(() => {
     if (pending.current !== undefined) return;
+    const first = reads.current === 0;
+    const read = ++reads.current;
+    // The first read starts at once (opening the panel is what the person waits for); later ones gather a burst.
     pending.current = setTimeout(async () => {
       pending.current = undefined;
       try {
+        if (first && includeSource && source.loadSamlFirst) await showSamlFirst().catch(() => undefined);
         const [captured, settings, recording, drops] = await Promise.all([
           includeSource ? source.load() : Promise.resolve([]),
           source.getSettings(),
           source.getRecording(),
           includeSource && source.loadDrops ? source.loadDrops() : Promise.resolve(undefined),
         ]);
-        if (!alive.current) return;
+        // A later read was shown already: it is newer than this one.
+        if (!alive.current || read < applied.current) return;
+        applied.current = read;
         const entries = extraRef.current.length ? [...captured, ...extraRef.current] : captured;
         latest.current = { entries, settings };
-        setState((s) => ({ ...s, entries, settings, recording, drops }));
+        setState((s) => ({ ...s, entries, settings, recording, drops, reading: false }));
         void analyseLoop();
       } catch (e) {
-        if (alive.current) setState((s) => ({ ...s, error: `Could not read the captures: ${words(e)}` }));
+        if (alive.current) setState((s) => ({ ...s, error: `Could not read the captures: ${words(e)}`, reading: false }));
       }
-    }, 50);
-  }, [source, analyseLoop, includeSource]);
+    }, first ? 0 : 50);
+  }, [source, analyseLoop, includeSource, showSamlFirst]);
 
   useEffect(() => {
     alive.current = true;
@@ -132,5 +164,5 @@ export function useCapture(
     reload();
   }, [extra, reload]);
 
-  return { ...state, reload };
+  return { ...state, analysing: state.analysing || !!state.reading, reload };
 }

@@ -1,5 +1,5 @@
 import type { FlowReport, MessageReport, Report, Severity, TraceEntry } from '../../core/model';
-import { messageMatches, otherRequestMatches, type MessageFilter } from './filter';
+import { compileFilter, type MessageFilter } from './filter';
 import { worstSeverity } from './severity';
 import { requestTypeOf, type RequestType } from '../engine';
 
@@ -69,8 +69,10 @@ function inTab(m: MessageReport, byId: Map<string, TraceEntry>, tabId: number | 
 
 /** The list the panel shows, in display order; pure so that grouping and filtering are tested without a DOM. */
 export function buildRows(report: Report, entries: readonly TraceEntry[], opts: RowOptions): Row[] {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const visible = (m: MessageReport) => inTab(m, byId, opts.tabId) && messageMatches(m, opts.filter);
+  // Only the tab filter needs it: not built over 5,000 entries on every key press otherwise.
+  const byId = opts.tabId === undefined ? new Map<string, TraceEntry>() : new Map(entries.map((e) => [e.id, e]));
+  const matches = compileFilter(opts.filter);
+  const visible = (m: MessageReport) => inTab(m, byId, opts.tabId) && matches.message(m);
   const flowOf = new Map<number, string>();
   for (const f of report.flows) for (const i of f.messages) flowOf.set(i, f.id);
   const rows: Row[] = [];
@@ -115,7 +117,7 @@ export function buildRows(report: Report, entries: readonly TraceEntry[], opts: 
     const ms = byEntry.get(e.id);
     if (ms) {
       for (const m of ms) if (visible(m)) rows.push({ type: 'message', key: `m:${m.index}`, index: m.index, flowId: flowOf.get(m.index) ?? '', grouped: false });
-    } else if (otherRequestMatches(e.url, e.method, opts.filter) && (!opts.types?.length || opts.types.includes(requestTypeOf(e)))) {
+    } else if (matches.other(e) && (!opts.types?.length || opts.types.includes(requestTypeOf(e)))) {
       rows.push({ type: 'other', key: `e:${e.id}`, entry: e });
     }
   }
