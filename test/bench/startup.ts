@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../../lib/cli/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../lib/cli/bin.cjs', import.meta.url));
 const build = fileURLToPath(new URL('../../lib/scripts/build-node.mjs', import.meta.url));
 
 function wall(args: string[], env: NodeJS.ProcessEnv = process.env): number {

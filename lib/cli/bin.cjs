@@ -4,17 +4,20 @@
 // bundle is a large part of a cold start. Only a folder of the user's own is used: V8 checks a cache against
 // the script's length, not its content, so a cache another user could write would run their code. Without a
 // writable folder, or with NODE_DISABLE_COMPILE_CACHE set, the CLI runs uncached.
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// CommonJS, not ESM: Node's ESM loader costs a start several ms, and its facade of node:fs reads every
+// export, which loads the whole stream stack.
+'use strict';
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
 let source;
 try {
-  source = readFileSync(cli, 'utf8');
+  // The build keeps the bundle ASCII: latin1 gives the same text without a UTF-8 decode or a two-byte copy.
+  source = readFileSync(cli, 'latin1');
 } catch {
   process.stderr.write('saml-lens: not built yet; run `npm install` (or `npm run build:node`) in the repository first.\n');
   process.exit(2);
@@ -87,13 +90,19 @@ function saveCache(script) {
   }
 }
 
-try {
-  const script = new Script(source, { filename: cli, cachedData: cached });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(cli), module, cli, dirname(cli));
-  process.exitCode = await module.exports.main(process.argv.slice(2));
-  saveCache(script);
-} catch (err) {
+function failed(err) {
   process.stderr.write(`saml-lens: internal error: ${err?.message ?? err}\n`);
   process.exitCode = 2;
+}
+
+try {
+  const script = new Script(source, { filename: cli, cachedData: cached });
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, createRequire(cli), bundle, cli, dirname(cli));
+  bundle.exports.main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+    saveCache(script);
+  }, failed);
+} catch (err) {
+  failed(err);
 }
