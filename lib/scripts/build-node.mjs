@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lazyPackages } from './esbuild-lazy.mjs';
+import { lazyHtmlEntities, lazyPackages } from './esbuild-lazy.mjs';
 
 const local = (path) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
@@ -42,7 +42,7 @@ await build({
   // costs every start.
   alias: { 'node:child_process': local('lib/cli/no-child-process.ts') },
   // fflate builds its tables at import; only Redirect-binding messages and exports use it.
-  plugins: [lazyPackages(['fflate'])],
+  plugins: [lazyPackages(['fflate']), lazyHtmlEntities()],
 });
 // bin.cjs names its code cache after this stamp: V8 checks a cache only against the script's length, and an
 // installed package's files all carry the same modification time.
@@ -51,6 +51,6 @@ const cli = readFileSync(local('dist/cli.js'), 'utf8');
 if (!process.env.NOMIN && /\bimport\(/.test(cli)) throw new Error('dist/cli.js has a dynamic import(); use process.getBuiltinModule for built-ins');
 // bin.cjs reads the bundle as latin1: for ASCII text the same string, read without decoding UTF-8, and one
 // byte a character where a single other character makes V8 hold all of it in two.
-if (!process.env.NOMIN && /[^\x00-\x7f]/.test(cli)) throw new Error(`dist/cli.js has a non-ASCII character near "${/.{0,40}[^\x00-\x7f]/.exec(cli)?.[0]}"; write it as \\u escape`);
+if (!process.env.NOMIN && /[^ -~\t\n\r]/.test(cli)) throw new Error(`dist/cli.js has a character outside printable ASCII near "${/.{0,40}[^ -~\t\n\r]/.exec(cli)?.[0]}"; write it as a \\u escape`);
 const stamp = createHash('sha256').update(cli).digest('hex').slice(0, 16);
 writeFileSync(local('dist/cli.js'), `// saml-lens cli ${stamp}\n${cli}`);
