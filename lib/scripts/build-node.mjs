@@ -35,7 +35,7 @@ await build({
   banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
   footer: { js: '})' },
   // Half the bytes to read at each start.
-  minify: !process.env.NOMIN,
+  minify: true,
   entryPoints: { cli: 'lib/cli/main.ts' },
   outdir: 'dist',
   // commander imports child_process for executable sub-commands, which saml-lens has none of; loading it
@@ -48,9 +48,9 @@ await build({
 // installed package's files all carry the same modification time.
 const cli = readFileSync(local('dist/cli.js'), 'utf8');
 // esbuild keeps import() of a Node built-in as it is, and a script run by bin.cjs has no dynamic import.
-if (!process.env.NOMIN && /\bimport\(/.test(cli)) throw new Error('dist/cli.js has a dynamic import(); use process.getBuiltinModule for built-ins');
+if (/\bimport\(/.test(cli)) throw new Error('dist/cli.js has a dynamic import(); use process.getBuiltinModule for built-ins');
 // bin.cjs reads the bundle as latin1: for ASCII text the same string, read without decoding UTF-8, and one
 // byte a character where a single other character makes V8 hold all of it in two.
-if (!process.env.NOMIN && /[^ -~\t\n\r]/.test(cli)) throw new Error(`dist/cli.js has a character outside printable ASCII near "${/.{0,40}[^ -~\t\n\r]/.exec(cli)?.[0]}"; write it as a \\u escape`);
+if (/[^ -~\t\n\r]/.test(cli)) throw new Error(`dist/cli.js has a character outside printable ASCII near "${/.{0,40}[^ -~\t\n\r]/.exec(cli)?.[0]}"; write it as a \\u escape`);
 const stamp = createHash('sha256').update(cli).digest('hex').slice(0, 16);
 writeFileSync(local('dist/cli.js'), `// saml-lens cli ${stamp}\n${cli}`);
