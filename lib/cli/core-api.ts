@@ -1,5 +1,5 @@
 // The CLI's one doorway into the core, so the command code stays about arguments and output.
-import { PROFILES } from '../core/profiles';
+import { builtinIds } from '../core/profiles';
 import { getRule } from '../core/rules';
 import type { RuleLookup } from './rule-doc';
 
@@ -9,7 +9,7 @@ export { fixFor, messageIdp, traceIdp } from '../core/idp';
 export { VERDICT_MARK, findingFixSource, firstSentence, instanceLabel, plural } from '../core/verdict';
 export { parseFingerprint } from '../core/signature/fingerprint';
 
-export const profileIds = (): string[] => PROFILES.map((p) => p.id);
+export const profileIds = (): string[] => builtinIds();
 
 export const ruleDoc: RuleLookup = (slug) => getRule(slug);
 export { OUTCOME_LABEL, idpLabel } from '../core/outcome/labels';

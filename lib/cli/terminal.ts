@@ -41,6 +41,6 @@ export function stdoutIsTerminal(): boolean {
   } catch {
     return false;
   }
-  // Not import(): bin.js runs the bundle as a script, which has no dynamic import of its own.
+  // Not import(): bin.cjs runs the bundle as a script, which has no dynamic import of its own.
   return process.getBuiltinModule('node:tty').isatty(1);
 }

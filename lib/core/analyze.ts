@@ -16,7 +16,7 @@ import { verifySignatures } from './signature';
 import { judgeRedacted } from './captured';
 import { groupFlows, NO_EARLIER, timeReference, type FlowMessage } from './flow';
 import { resolveExpectations, type ResolvedExpectations } from './profiles';
-import { generic } from './profiles/generic';
+import { genericProfile } from './profiles/generic';
 import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
 import { explainStatus } from './status-codes';
 import { savedSettingsProblem } from './trace/saved-settings';
@@ -207,7 +207,7 @@ function safeExpectations(options: AnalyzeOptions): ResolvedExpectations {
   } catch (e) {
     return {
       ...resolveExpectations({}),
-      profile: generic,
+      profile: genericProfile(),
       problems: [internal(`The options could not be applied (${errorText(e)}); judging with the generic profile and no expectations.`)],
     };
   }
@@ -376,7 +376,7 @@ function emptyReport(options: AnalyzeOptions, problem: Problem): Report {
   return finishReport({
     schemaVersion: 1,
     messages: [],
-    findings: [problemToFinding(problem, generic)],
+    findings: [problemToFinding(problem, genericProfile())],
     flows: [],
     summary: { entries: 0, messages: 0, flows: 0, errors: 1, warnings: 0, infos: 0, profile: options.profile ?? 'generic', at: options.at ?? 'capture' },
   });

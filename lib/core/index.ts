@@ -8,7 +8,7 @@ export { parseSaml, parseMetadata, elementPath, DEFAULT_XML_LIMITS } from './xml
 export { parseCertificates, verifySignatures, type TrustedCertificate } from './signature';
 export { RULES, getRule, renderRuleReference } from './rules';
 export type { Rule, RuleMeta } from './rules';
-export { PROFILES, getProfile, resolveProfile, profileFromMetadata, type Profile, type ProfileDocument } from './profiles';
+export { builtinProfiles, getProfile, resolveProfile, profileFromMetadata, type Profile, type ProfileDocument } from './profiles';
 export { compareReports, redactComparison, comparisonMarkdown } from './compare';
 export type { Comparison, CompareInput, CompareOutcome, Difference, DiffField, Importance } from './compare';
 export { IDP_PRODUCTS, IDP_NAMES, type IdpProduct, type KnownIdpProduct, type IdpRecognition, type FlowOutcome } from './idp';

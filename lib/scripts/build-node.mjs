@@ -4,7 +4,7 @@
 // CommonJS with extensionless deep imports that Node's ESM loader refuses, and the banner gives their
 // `require` of Node built-ins a home.
 //
-// The CLI is one CommonJS-style script that lib/cli/bin.js compiles itself with a V8 code cache (Node 20
+// The CLI is one CommonJS-style script that lib/cli/bin.cjs compiles itself with a V8 code cache (Node 20
 // has no module.enableCompileCache, and ESM cannot take a code cache there): one file read instead of
 // the ESM loader's resolve/read/link of each chunk, and no parse or compile of what ran before. Code a
 // plain `check` does not need (reports, exports, diffs) is behind dynamic imports, which esbuild turns
@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lazyPackages } from './esbuild-lazy.mjs';
+import { lazyHtmlEntities, lazyPackages } from './esbuild-lazy.mjs';
 
 const local = (path) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
@@ -29,7 +29,7 @@ await build({
 await build({
   ...common,
   // Not a module Node loads by itself (the package is "type": "module"): one function expression that
-  // bin.js compiles and calls with CommonJS's arguments. Wrapped here, so bin.js compiles the file's text as
+  // bin.cjs compiles and calls with CommonJS's arguments. Wrapped here, so bin.cjs compiles the file's text as
   // it was read instead of a copy of it (a copy is a large string in the young heap, and a collection).
   format: 'cjs',
   banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
@@ -42,12 +42,15 @@ await build({
   // costs every start.
   alias: { 'node:child_process': local('lib/cli/no-child-process.ts') },
   // fflate builds its tables at import; only Redirect-binding messages and exports use it.
-  plugins: [lazyPackages(['fflate'])],
+  plugins: [lazyPackages(['fflate']), lazyHtmlEntities()],
 });
-// bin.js names its code cache after this stamp: V8 checks a cache only against the script's length, and an
+// bin.cjs names its code cache after this stamp: V8 checks a cache only against the script's length, and an
 // installed package's files all carry the same modification time.
 const cli = readFileSync(local('dist/cli.js'), 'utf8');
-// esbuild keeps import() of a Node built-in as it is, and a script run by bin.js has no dynamic import.
+// esbuild keeps import() of a Node built-in as it is, and a script run by bin.cjs has no dynamic import.
 if (/\bimport\(/.test(cli)) throw new Error('dist/cli.js has a dynamic import(); use process.getBuiltinModule for built-ins');
+// bin.cjs reads the bundle as latin1: for ASCII text the same string, read without decoding UTF-8, and one
+// byte a character where a single other character makes V8 hold all of it in two.
+if (/[^ -~\t\n\r]/.test(cli)) throw new Error(`dist/cli.js has a character outside printable ASCII near "${/.{0,40}[^ -~\t\n\r]/.exec(cli)?.[0]}"; write it as a \\u escape`);
 const stamp = createHash('sha256').update(cli).digest('hex').slice(0, 16);
 writeFileSync(local('dist/cli.js'), `// saml-lens cli ${stamp}\n${cli}`);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PROFILES } from '../core/profiles';
+import { builtinProfiles } from '../core/profiles';
 
 interface SchemaProperty {
   description?: string;
@@ -34,7 +34,7 @@ function renderFields(): string {
  * profile-file fields. Links are relative to that page: each built-in profile is builtin/ID.ts.
  */
 export function renderProfileTable(): string {
-  const rows = PROFILES.map((p) => {
+  const rows = builtinProfiles().map((p) => {
     const sources = p.sources.map((s, i) => `[${i + 1}](${s})`).join(' ');
     return `| [\`${p.id}\`](builtin/${p.id}.ts) | ${p.name} | ${cell(p.summary)} | ${sources || 'FIELD-NOTES.md'} |`;
   });

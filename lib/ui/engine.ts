@@ -8,7 +8,7 @@ import { readInput, type InputResult } from '../core/input';
 import { parseMetadata } from '../core/xml';
 import { parseCertificates } from '../core/signature';
 import { parseFingerprint } from '../core/signature/fingerprint';
-import { PROFILES, getBuiltinDocument, parseProfileText, preferredAcs, profileFromMetadata, resolveProfile, type ProfileDocument } from '../core/profiles';
+import { builtinProfiles, getBuiltinDocument, parseProfileText, preferredAcs, profileFromMetadata, resolveProfile, type ProfileDocument } from '../core/profiles';
 import { metadataKeys } from '../core/profiles/expectations';
 import { isRegistered } from '../core/rules/registry';
 import { getRule } from '../core/rules/registry';
@@ -32,7 +32,7 @@ export function ruleInfo(slug: string): RuleMeta | undefined {
 }
 
 export function profileChoices(): Array<{ id: string; name: string; summary: string }> {
-  return PROFILES.map((p) => ({ id: p.id, name: p.name, summary: p.summary }));
+  return builtinProfiles().map((p) => ({ id: p.id, name: p.name, summary: p.summary }));
 }
 
 /** A ticket-ready Markdown report (support redaction: cookies, tokens and passwords removed) of one flow or all. */

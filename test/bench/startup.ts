@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../../lib/cli/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../lib/cli/bin.cjs', import.meta.url));
 const build = fileURLToPath(new URL('../../lib/scripts/build-node.mjs', import.meta.url));
 
 function wall(args: string[], env: NodeJS.ProcessEnv = process.env): number {
@@ -28,6 +28,8 @@ export interface Startup {
   extraMin: number;
   /** The same with the code cache disabled, as the very first start after an install or upgrade. */
   uncachedExtra: number;
+  /** `saml-lens --version`'s extra ms (median of paired differences): the launcher and the bundle's load alone. */
+  versionExtra: number;
 }
 
 /** Measures the CLI as built now (the bundle is rebuilt first, so the figure is never of a stale one). */
@@ -42,14 +44,16 @@ export function cliStartup(xml: string, runs = 21): Startup {
     const node: number[] = [];
     const cli: number[] = [];
     const cold: number[] = [];
+    const version: number[] = [];
     wall([bin, 'check', file]);
     for (let i = 0; i < runs; i++) {
       node.push(wall(['-e', '0']));
       cli.push(wall([bin, 'check', file]));
+      version.push(wall([bin, '--version']) - node[i]!);
       if (i % 3 === 0) cold.push(wall([bin, 'check', file], uncached) - node[i]!);
     }
     const extras = cli.map((c, i) => c - node[i]!);
-    return { runs, node: median(node), cli: median(cli), extra: median(extras), extraMin: Math.min(...extras), uncachedExtra: median(cold) };
+    return { runs, node: median(node), cli: median(cli), extra: median(extras), extraMin: Math.min(...extras), uncachedExtra: median(cold), versionExtra: median(version) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -152,7 +152,7 @@ describe('saml-lens check', () => {
     const b64 = encodePostValue(buildResponse({ issueInstant: at }));
     const viaArg = await run('check', b64, '--json');
     expect(JSON.parse(viaArg.out).messages[0].kind).toBe('Response');
-    const bin = spawnSync('node', ['lib/cli/bin.js', 'check', '-', '--json'], { cwd: root, input: b64, encoding: 'utf8' });
+    const bin = spawnSync('node', ['lib/cli/bin.cjs', 'check', '-', '--json'], { cwd: root, input: b64, encoding: 'utf8' });
     expect(JSON.parse(bin.stdout).messages[0].kind).toBe('Response');
   });
 
@@ -166,7 +166,7 @@ describe('saml-lens check', () => {
       ['frobnicate'],
     ];
     for (const argv of cases) {
-      const r = spawnSync('node', ['lib/cli/bin.js', ...argv], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync('node', ['lib/cli/bin.cjs', ...argv], { cwd: root, encoding: 'utf8' });
       expect(r.status, argv.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -1,4 +1,4 @@
-// The launcher's V8 code cache (lib/cli/bin.js): written after a first run into the user's own cache folder,
+// The launcher's V8 code cache (lib/cli/bin.cjs): written after a first run into the user's own cache folder,
 // used by the next, never read from or written to a folder others can write to, and never in the way of the run.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ writeFileSync(message, buildResponse());
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(cacheHome: string, args = ['check', message, '--json']) {
-  return spawnSync(process.execPath, ['lib/cli/bin.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome, NODE_DISABLE_COMPILE_CACHE: '' } });
+  return spawnSync(process.execPath, ['lib/cli/bin.cjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome, NODE_DISABLE_COMPILE_CACHE: '' } });
 }
 
 describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('the CLI code cache', () => {

@@ -99,7 +99,7 @@ describe('CLI text: the verdict first (issue 9)', () => {
     for (const text of ['hello', 'Hello world', 'abcd1234']) {
       const path = join(dir, 'x.txt');
       writeFileSync(path, text);
-      const r = spawnSync('node', ['lib/cli/bin.js', 'check', path], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync('node', ['lib/cli/bin.cjs', 'check', path], { cwd: root, encoding: 'utf8' });
       expect(r.status, text).toBe(2);
       expect(r.stderr, text).toMatch(/Not SAML: ".*" is neither a SAML message nor base64 of one/);
       expect(r.stdout + r.stderr).not.toContain('decode-failed');

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../lib/core/rules';
-import { PROFILES } from '../../lib/core/profiles';
+import { builtinProfiles } from '../../lib/core/profiles';
 import { GENERATED_SECTIONS } from '../../lib/scripts/docs-pages';
 import { withSection } from '../../lib/scripts/readme-section';
 import { brokenReason, relativeLinks } from './links';
@@ -56,7 +56,7 @@ describe('README and the references beside the code', () => {
 
   it('lists every built-in profile with its source beside the profiles', () => {
     const page = read('lib/core/profiles/README.md');
-    for (const profile of PROFILES) expect(page).toContain(`[\`${profile.id}\`](builtin/${profile.id}.ts)`);
+    for (const profile of builtinProfiles()) expect(page).toContain(`[\`${profile.id}\`](builtin/${profile.id}.ts)`);
   });
 
   it('documents every dependency in package.json', () => {

@@ -3,7 +3,7 @@ import { parseMetadata } from '../xml';
 import { parseCertificates, rsaKeyValuePem, type TrustedCertificate } from '../signature';
 import { isRegistered } from '../rules/registry';
 import { builtinIds, getProfile, resolveProfile } from './registry';
-import { generic } from './generic';
+import { genericProfile } from './generic';
 import type { Profile } from './profile';
 import { withSpMetadata, metadataNameIdFormats } from './from-metadata';
 
@@ -113,7 +113,7 @@ function chooseProfile(options: AnalyzeOptions, problems: Problem[]): Profile {
       rule: 'config-invalid',
       message: `${name} cannot be used: ${errors.join('; ')}. Judging with the generic profile instead.`,
     });
-    return generic;
+    return genericProfile();
   }
   const profile = getProfile(options.profile);
   if (profile) return profile;
@@ -121,7 +121,7 @@ function chooseProfile(options: AnalyzeOptions, problems: Problem[]): Profile {
     rule: 'config-invalid',
     message: `Unknown profile "${options.profile}"; using generic. Known profiles: ${builtinIds().join(', ')}.`,
   });
-  return generic;
+  return genericProfile();
 }
 
 /** The signing certificates of metadata, and its bare RSA key values as PEM public keys. */

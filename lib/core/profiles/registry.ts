@@ -12,20 +12,31 @@ export function resolveProfile(value: unknown, isKnownRule?: (slug: string) => b
   return resolveProfileDocument(value, { lookup, knownIds, isKnownRule });
 }
 
+// Resolved on first use, not at load: resolving every built-in cost each CLI start a few ms, and a check
+// needs one profile.
+const resolved = new Map<ProfileDocument, Profile>();
+
 function builtin(doc: ProfileDocument): Profile {
-  const { profile, errors } = resolveProfile(doc);
-  // A broken built-in is a bug in this repository (test/core/profiles catches it), never the user's input.
-  if (!profile) throw new Error(`built-in profile ${doc.id}: ${errors.join('; ')}`);
+  let profile = resolved.get(doc);
+  if (!profile) {
+    const resolution = resolveProfile(doc);
+    // A broken built-in is a bug in this repository (test/core/profiles catches it), never the user's input.
+    if (!resolution.profile) throw new Error(`built-in profile ${doc.id}: ${resolution.errors.join('; ')}`);
+    profile = resolution.profile;
+    resolved.set(doc, profile);
+  }
   return profile;
 }
 
 /** Every built-in profile, generic first: each resolved from its document like a person's profile file. */
-export const PROFILES: readonly Profile[] = BUILTIN_DOCUMENTS.map(builtin);
+export function builtinProfiles(): readonly Profile[] {
+  return BUILTIN_DOCUMENTS.map(builtin);
+}
 
 /** The profile with this id (case-insensitive; absent means generic), or undefined when unknown. */
 export function getProfile(id: string | undefined): Profile | undefined {
-  const wanted = (id ?? 'generic').trim().toLowerCase() || 'generic';
-  return PROFILES.find((p) => p.id === wanted);
+  const doc = lookup((id ?? 'generic').trim().toLowerCase() || 'generic');
+  return doc && builtin(doc);
 }
 
 export function getBuiltinDocument(id: string): ProfileDocument | undefined {

@@ -1,5 +1,5 @@
 import { RULES } from './registry';
-import { PROFILES } from '../profiles/registry';
+import { builtinProfiles } from '../profiles/registry';
 import type { Rule } from './rule';
 import { fixFor, type FixEntry } from '../idp/fix-for';
 
@@ -39,7 +39,7 @@ function fixItem(e: FixEntry): string {
 
 function profileSeverities(slug: string): string {
   const base = RULES.find((r) => r.slug === slug)?.severity;
-  const differing = PROFILES.filter((p) => p.severities[slug] && p.severities[slug] !== base).map((p) => `${p.id}: ${p.severities[slug]}`);
+  const differing = builtinProfiles().filter((p) => p.severities[slug] && p.severities[slug] !== base).map((p) => `${p.id}: ${p.severities[slug]}`);
   return differing.length ? ` (${differing.join(', ')})` : '';
 }
 

@@ -1,7 +1,7 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CertificateInfo, Problem } from '../model';
-import { base64ToBytes, bytesToBase64, bytesToHex } from './bytes';
+import { base64ToBytes, buf, bytesToBase64, bytesToHex } from './bytes';
 import { concatBytes, derEncode } from './der';
 import { parseFingerprint, type Fingerprint } from './fingerprint';
 import { readSpki, readX509, type X509 } from './x509';
@@ -64,6 +64,24 @@ export function describeCertificate(der: Uint8Array, trusted: boolean): Certific
     // Sync hashes: parseCertificates is synchronous and runs in the extension too.
     sha256: bytesToHex(sha256(der)),
     sha1: bytesToHex(sha1(der)),
+    subject: x.subject,
+    issuer: x.issuer,
+    notBefore: x.notBefore,
+    notAfter: x.notAfter,
+    trusted,
+  };
+}
+
+/**
+ * describeCertificate with WebCrypto's digests, for the certificate a message carries (verification is async
+ * anyway): hashing in JavaScript runs in the interpreter at a cold start and cost each CLI start a few ms.
+ */
+export async function describeCertificateAsync(der: Uint8Array, trusted: boolean): Promise<CertificateInfo> {
+  const x = x509Of(der);
+  const [sha256Digest, sha1Digest] = await Promise.all([crypto.subtle.digest('SHA-256', buf(der)), crypto.subtle.digest('SHA-1', buf(der))]);
+  return {
+    sha256: bytesToHex(new Uint8Array(sha256Digest)),
+    sha1: bytesToHex(new Uint8Array(sha1Digest)),
     subject: x.subject,
     issuer: x.issuer,
     notBefore: x.notBefore,

@@ -1,7 +1,7 @@
 import type { CertificateInfo } from '../model';
 import { base64ToBytes } from './bytes';
 import { anchorMatches } from './anchors';
-import { describeCertificate, type TrustedCertificate } from './certificates';
+import { describeCertificateAsync, type TrustedCertificate } from './certificates';
 
 /**
  * Short human name of a certificate, to follow the word "certificate": its CN in quotes when it has one,
@@ -15,25 +15,30 @@ export function certName(info: CertificateInfo): string {
 
 /** A KeyInfo certificate, described for the report; `trusted` says whether it equals a trusted one. */
 // The same IdP certificate arrives in every message of a trace: read it once (bounded, oldest dropped).
-const seen = new Map<string, { der: Uint8Array; info: CertificateInfo } | null>();
+const seen = new Map<string, Promise<{ der: Uint8Array; info: CertificateInfo } | null>>();
 const SEEN_MAX = 64;
 
-export function keyInfoCertificate(
+async function readKeyInfo(base64: string): Promise<{ der: Uint8Array; info: CertificateInfo } | null> {
+  const der = base64ToBytes(base64);
+  try {
+    return der ? { der, info: await describeCertificateAsync(der, false) } : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function keyInfoCertificate(
   base64: string | undefined,
   trusted: TrustedCertificate[],
-): { der: Uint8Array; info: CertificateInfo } | undefined {
+): Promise<{ der: Uint8Array; info: CertificateInfo } | undefined> {
   if (!base64) return undefined;
-  let hit = seen.get(base64);
-  if (hit === undefined) {
-    const der = base64ToBytes(base64);
-    try {
-      hit = der ? { der, info: describeCertificate(der, false) } : null;
-    } catch {
-      hit = null;
-    }
+  let pending = seen.get(base64);
+  if (pending === undefined) {
+    pending = readKeyInfo(base64);
     if (seen.size >= SEEN_MAX) seen.delete(seen.keys().next().value!);
-    seen.set(base64, hit);
+    seen.set(base64, pending);
   }
+  const hit = await pending;
   if (!hit) return undefined;
   return { der: hit.der, info: { ...hit.info, trusted: trusted.some((t) => anchorMatches(t, hit)) } };
 }

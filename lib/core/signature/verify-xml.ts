@@ -31,7 +31,7 @@ export async function verifyXmlSignature(
   const where = elementPath(target);
   const what = `<${target.localName}>`;
   const problems: Problem[] = [];
-  const keyInfo = keyInfoCertificate(header.keyInfoCertificates[0], ctx.trusted);
+  const keyInfo = await keyInfoCertificate(header.keyInfoCertificates[0], ctx.trusted);
   const verdict: SignatureVerdict = {
     target: where,
     targetKind: target.localName,
@@ -68,7 +68,7 @@ export async function verifyXmlSignature(
   if (covered) verdict.covers = covered.paths;
 
   // A trusted fingerprint stands for the message's certificate only when that certificate has it.
-  const inMessage = header.keyInfoCertificates.slice(1).map((b) => keyInfoCertificate(b, ctx.trusted));
+  const inMessage = await Promise.all(header.keyInfoCertificates.slice(1).map((b) => keyInfoCertificate(b, ctx.trusted)));
   const keys = keysFor(ctx.trusted, [keyInfo, ...inMessage].filter((c) => c !== undefined));
   const [digests, trustedResults] = await Promise.all([
     Promise.all(parts.references.map((r, i) => digestBytes(r.digestHash, referenceOctets[i]!))),

@@ -7,7 +7,8 @@ const instancesOf = (f: Finding): FindingInstance[] => f.instances ?? [{ message
 
 /** The first sentence of a finding's words (a rule's message can run to several). */
 export function firstSentence(text: string): string {
-  const cut = /[.!?]["”)]?\s+(?=[A-Z])/.exec(text);
+  // \u201d, not the character itself: the CLI bundle must stay ASCII (lib/scripts/build-node.mjs).
+  const cut = /[.!?]["\u201d)]?\s+(?=[A-Z])/.exec(text);
   let s = cut ? text.slice(0, cut.index + cut[0].trimEnd().length) : text;
   // A long sentence keeps its main clause: what comes after a semicolon is the detail.
   const semi = s.indexOf('; ', 40);

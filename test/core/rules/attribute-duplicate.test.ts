@@ -4,7 +4,7 @@ import { analyze } from '../../../lib/core/analyze';
 import { fixFor } from '../../../lib/core/idp';
 import type { Finding } from '../../../lib/core/model';
 import { resolveExpectations, type Profile } from '../../../lib/core/profiles';
-import { generic } from '../../../lib/core/profiles/generic';
+import { genericProfile } from '../../../lib/core/profiles/generic';
 import { attributeDuplicate } from '../../../lib/core/rules/attribute-duplicate';
 import { buildRuleContext } from '../../../lib/core/rules/context';
 import { NO_EARLIER, timeReference } from '../../../lib/core/flow';
@@ -46,7 +46,7 @@ describe('attribute-duplicate', () => {
   });
 
   it('is an error, naming the values lost, under a profile whose SP reads only the first Attribute element', () => {
-    const strict: Profile = { ...generic, id: 'first-only', name: 'First-only SP', readsFirstAttributeOnly: true };
+    const strict: Profile = { ...genericProfile(), id: 'first-only', name: 'First-only SP', readsFirstAttributeOnly: true };
     expect(hitsUnder(strict)).toEqual([
       {
         message: 'Attribute "Role" comes in 5 Attribute elements; First-only SP reads only the first ("admin"), so "agent", "supervisor", "wfo.full_access" and 1 more are lost.',
@@ -54,7 +54,7 @@ describe('attribute-duplicate', () => {
         severity: 'error',
       },
     ]);
-    expect(hitsUnder(generic).map((h) => h.severity)).toEqual([undefined]);
+    expect(hitsUnder(genericProfile()).map((h) => h.severity)).toEqual([undefined]);
   });
 
   it('is an error when a profile file says its SP reads only the first Attribute element', async () => {
