@@ -77,4 +77,17 @@ describe('messages seen in a page (issue 15: the path a worker stop cannot break
     await on.pages.flush();
     expect(on.stored.size).toBe(1);
   });
+
+  it('left by a browser quit and started again within seconds are dropped too (Firefox restarts that fast)', async () => {
+    const workerStart = vi.spyOn(performance, 'timeOrigin', 'get').mockReturnValue(Date.now());
+    try {
+      await fakeBrowser.storage.local.set({ 'p:1:a': post('QUICK', Date.now() - 3000), 'p:1:b': post('NEW', Date.now()) });
+      const { pages, stored } = intake({ keep: false });
+      await pages.start();
+      await pages.flush();
+      expect([...stored.values()].map((e) => e.formFields?.[0]?.[1])).toEqual(['NEW']);
+    } finally {
+      workerStart.mockRestore();
+    }
+  });
 });

@@ -72,8 +72,10 @@ export class PageIntake {
     const session = await browser.storage.session.get(SINCE_KEY);
     if (typeof session[SINCE_KEY] === 'number') this.since = session[SINCE_KEY];
     else {
-      // The first worker of this browser session: records from well before now were left by the last session.
-      this.since = Date.now() - 5000;
+      // The first worker of this browser session: a record from before it started was left by the last session
+      // (a browser quit within the grace period and started again: Firefox does that in under 5 s). This
+      // session's pages write theirs after it: their request woke it. A second covers the clocks' steps.
+      this.since = Math.min(Date.now(), performance.timeOrigin) - 1000;
       await browser.storage.session.set({ [SINCE_KEY]: this.since });
     }
   }
