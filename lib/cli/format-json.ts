@@ -8,10 +8,12 @@ export interface JsonFinding extends Finding {
   fix?: { general: string; idp?: { product: KnownIdpProduct; text: string } };
 }
 
-function withFix(f: Finding, rule: RuleLookup, idp: IdpProduct): JsonFinding {
+function withFix(finding: Finding, rule: RuleLookup, idp: IdpProduct): JsonFinding {
+  const { ownFix, ...f } = finding;
   const doc = rule(f.rule);
   if (!doc) return f;
-  const { first } = fixFor(doc.fix, idp);
+  // A finding's own steps (an IdP error code's, with this request's values) are the IdP's steps for it.
+  const first = ownFix ?? fixFor(doc.fix, idp).first;
   return { ...f, fix: { general: doc.fix.general, ...(first.product !== 'general' ? { idp: { product: first.product, text: first.text } } : {}) } };
 }
 

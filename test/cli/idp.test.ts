@@ -13,6 +13,7 @@ interface Finding {
   rule: string;
   severity: string;
   message: string;
+  fix?: { general: string; idp?: { product: string; text: string } };
 }
 interface Idp {
   product: string;
@@ -20,7 +21,7 @@ interface Idp {
 }
 interface Report {
   messages: Array<{ kind: string; idp: Idp; findings: Finding[] }>;
-  flows: Array<{ kind: string; idp: Idp; outcome: string; messages: number[] }>;
+  flows: Array<{ kind: string; idp: Idp; outcome: string; messages: number[]; verdict: { text: string; fix?: string; fixFor?: string } }>;
 }
 
 async function check(file: string, extra: string[] = [], json = true): Promise<{ code: number; out: string; doc?: Report }> {
@@ -95,6 +96,12 @@ describe('refused by the IdP: its error page explained on the AuthnRequest, with
       const found = refusal(doc!, 'idp-refused');
       expect(found.map((f) => [f.kind, f.severity])).toEqual([['AuthnRequest', 'error']]);
       for (const re of c.says) expect(found[0]!.message).toMatch(re);
+      // The verdict gives that error code's steps on that IdP, not the rule's advice to read the finding.
+      const verdict = doc!.flows[0]!.verdict;
+      expect(verdict.fixFor).toBe(c.product);
+      expect(found[0]!.message).toContain(`Fix: ${verdict.fix}`);
+      expect(verdict.text).not.toContain('Read the finding');
+      expect(found[0]!.fix?.idp).toEqual({ product: c.product, text: verdict.fix });
       expect(code).toBe(1);
     });
   }

@@ -1,3 +1,5 @@
+import type { KnownIdpProduct } from '../idp/product';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One thing a rule has to say about a message or a trace. */
@@ -24,6 +26,17 @@ export interface Finding {
    * Severity is kept as raised; the summary counts only findings without `causedBy` (one count per cause).
    */
   causedBy?: string;
+  /**
+   * This finding's own fix, with the message's values, when it is more precise than the rule's (the steps for
+   * the IdP error code a refusal page names): the verdict and `--json`'s `fix.idp` give it instead.
+   */
+  ownFix?: OwnFix;
+}
+
+/** Whose steps an own fix gives (a product id, or `general`) and the steps. */
+export interface OwnFix {
+  product: KnownIdpProduct | 'general';
+  text: string;
 }
 
 /** One occurrence of a grouped finding. */
@@ -42,4 +55,5 @@ export interface Problem {
   location?: string;
   /** Overrides the rule's default severity (e.g. a lenient base64 fallback is info, not an error). */
   severity?: Severity;
+  ownFix?: OwnFix;
 }

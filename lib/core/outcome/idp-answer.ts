@@ -30,10 +30,13 @@ function hitProblem(hit: PageHit, page: TraceEntry, entry: TraceEntry, message: 
   const facts = requestFacts(entry, message, view);
   const name = IDP_NAMES[hit.product];
   const details = hit.details.length ? ` Page details: ${hit.details.join('; ')}.` : '';
+  const fix = hit.code.fix(facts);
   return {
     rule: 'idp-refused',
-    message: `${name} refused this AuthnRequest with ${hit.code.code} (${hit.code.title}) on ${shortUrl(page.url)}${statusText(page)}. ${hit.code.cause(facts)} Fix: ${hit.code.fix(facts)}${details}`,
+    message: `${name} refused this AuthnRequest with ${hit.code.code} (${hit.code.title}) on ${shortUrl(page.url)}${statusText(page)}. ${hit.code.cause(facts)} Fix: ${fix}${details}`,
     location,
+    // The verdict names this code's steps, not the rule's general advice to read the finding.
+    ownFix: { product: hit.product, text: fix },
   };
 }
 

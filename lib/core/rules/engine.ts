@@ -17,6 +17,7 @@ export function severityFor(slug: string, profile: Profile, override?: Severity)
 export function problemToFinding(p: Problem, profile: Profile): Finding {
   const f: Finding = { rule: p.rule, severity: profile.severities[p.rule] ?? severityFor(p.rule, profile, p.severity), message: p.message };
   if (p.location) f.location = p.location;
+  if (p.ownFix) f.ownFix = p.ownFix;
   return f;
 }
 

@@ -26,7 +26,8 @@ function prefix(c: Candidate, outcome: FlowReport['outcome']): string {
 /** The verdict for one cause: "<prefix>: <cause>. Fix (<IdP>): <first line of the fix>". */
 export function verdictFor(c: Candidate, outcome: FlowReport['outcome']): Verdict {
   const cause = causeSentence(c.finding);
-  const fix = findingFix(c.finding, c.idp, c.status);
+  const own = c.finding.ownFix;
+  const fix = own ? { first: own } : findingFix(c.finding, c.idp, c.status);
   const v: Verdict = { level: c.finding.severity === 'error' ? 'error' : 'warning', text: `${prefix(c, outcome)}: ${cause}.`, rule: c.finding.rule, cause };
   if (fix) {
     v.fixFor = fix.first.product;
