@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // As in store.test.ts: the fake browser must be installed before webextension-polyfill loads.
 const { fakeBrowser } = await vi.hoisted(async () => {
@@ -29,7 +29,12 @@ function intake(opts: { recording?: boolean; keep?: boolean } = {}) {
 
 const waiting = async () => Object.keys(await fakeBrowser.storage.local.get(null)).filter((k) => k.startsWith('p:'));
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The worker started half a minute ago (this browser session's first): the records below are of this session.
+  vi.spyOn(performance, 'timeOrigin', 'get').mockReturnValue(Date.now() - 30_000);
+});
+afterEach(() => vi.restoreAllMocks());
 
 describe('messages seen in a page (issue 15: the path a worker stop cannot break)', () => {
   it('become an entry when webRequest missed them, and leave storage.local', async () => {
@@ -79,15 +84,11 @@ describe('messages seen in a page (issue 15: the path a worker stop cannot break
   });
 
   it('left by a browser quit and started again within seconds are dropped too (Firefox restarts that fast)', async () => {
-    const workerStart = vi.spyOn(performance, 'timeOrigin', 'get').mockReturnValue(Date.now());
-    try {
-      await fakeBrowser.storage.local.set({ 'p:1:a': post('QUICK', Date.now() - 3000), 'p:1:b': post('NEW', Date.now()) });
-      const { pages, stored } = intake({ keep: false });
-      await pages.start();
-      await pages.flush();
-      expect([...stored.values()].map((e) => e.formFields?.[0]?.[1])).toEqual(['NEW']);
-    } finally {
-      workerStart.mockRestore();
-    }
+    vi.spyOn(performance, 'timeOrigin', 'get').mockReturnValue(Date.now());
+    await fakeBrowser.storage.local.set({ 'p:1:a': post('QUICK', Date.now() - 3000), 'p:1:b': post('NEW', Date.now()) });
+    const { pages, stored } = intake({ keep: false });
+    await pages.start();
+    await pages.flush();
+    expect([...stored.values()].map((e) => e.formFields?.[0]?.[1])).toEqual(['NEW']);
   });
 });
