@@ -59,11 +59,14 @@ export function publicKeyOf(der: Uint8Array): Pick<X509, 'spki' | 'key'> {
 
 /** Describes a DER certificate; throws when it is not one (callers report). */
 export function describeCertificate(der: Uint8Array, trusted: boolean): CertificateInfo {
-  const x = x509Of(der);
+  // Sync hashes: parseCertificates is synchronous and runs in the extension too.
+  return certificateInfo(x509Of(der), sha256(der), sha1(der), trusted);
+}
+
+function certificateInfo(x: X509, sha256Digest: Uint8Array, sha1Digest: Uint8Array, trusted: boolean): CertificateInfo {
   return {
-    // Sync hashes: parseCertificates is synchronous and runs in the extension too.
-    sha256: bytesToHex(sha256(der)),
-    sha1: bytesToHex(sha1(der)),
+    sha256: bytesToHex(sha256Digest),
+    sha1: bytesToHex(sha1Digest),
     subject: x.subject,
     issuer: x.issuer,
     notBefore: x.notBefore,
@@ -79,15 +82,7 @@ export function describeCertificate(der: Uint8Array, trusted: boolean): Certific
 export async function describeCertificateAsync(der: Uint8Array, trusted: boolean): Promise<CertificateInfo> {
   const x = x509Of(der);
   const [sha256Digest, sha1Digest] = await Promise.all([crypto.subtle.digest('SHA-256', buf(der)), crypto.subtle.digest('SHA-1', buf(der))]);
-  return {
-    sha256: bytesToHex(new Uint8Array(sha256Digest)),
-    sha1: bytesToHex(new Uint8Array(sha1Digest)),
-    subject: x.subject,
-    issuer: x.issuer,
-    notBefore: x.notBefore,
-    notAfter: x.notAfter,
-    trusted,
-  };
+  return certificateInfo(x, new Uint8Array(sha256Digest), new Uint8Array(sha1Digest), trusted);
 }
 
 function pemBlocks(text: string): Array<{ label: string; body: string }> {

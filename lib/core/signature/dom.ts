@@ -18,15 +18,7 @@ export function childElements(el: Node, ns?: string, local?: string): Element[] 
 
 /** Every element in document order below `root` (root included) with this namespace and local name. */
 export function findAll(root: Element, ns: string, local: string): Element[] {
-  const out: Element[] = [];
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.nodeType !== 1) continue;
-    if (isEl(n, ns, local)) out.push(n as Element);
-    for (let c = n.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) stack.push(c);
-  }
-  return out;
+  return findAllOf(root, [[ns, local]])[0]!;
 }
 
 /**
