@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { TraceEntry } from '../../core/model';
 import { entryKey } from '../store/keys';
+import { pageRecordKeys } from '../store/entries';
 import { isPageRecord, messageFingerprint, PAGE_PREFIX, pageRecordToEntry, type PageRecord } from './record';
 import type { PageRecordNote } from './report';
 
@@ -64,8 +65,11 @@ export class PageIntake {
     } finally {
       this.begin();
     }
-    const all = await browser.storage.local.get(null);
-    for (const [key, value] of Object.entries(all)) if (key.startsWith(PAGE_PREFIX)) this.take(key, value);
+    // By key: with captures kept across restarts, storage.local also holds every captured request.
+    const keys = await pageRecordKeys();
+    if (!keys.length) return;
+    const records = await browser.storage.local.get(keys);
+    for (const key of keys) if (records[key] !== undefined) this.take(key, records[key]);
   }
 
   private async readSince(): Promise<void> {

@@ -23,10 +23,19 @@ export async function storedKeys(area: Area): Promise<string[] | undefined> {
   return undefined;
 }
 
-/** Every stored entry key of an area (getKeys where the browser has it, else a full read). */
+/** Every key of an area (getKeys where the browser has it, else a full read). */
+export async function allKeys(area: Area): Promise<string[]> {
+  return (await storedKeys(area)) ?? Object.keys(await storageArea(area).get(null));
+}
+
+/** Every stored entry key of an area. */
 export async function entryKeys(area: Area): Promise<string[]> {
-  const keys = (await storedKeys(area)) ?? Object.keys(await storageArea(area).get(null));
-  return keys.filter(isEntryKey);
+  return (await allKeys(area)).filter(isEntryKey);
+}
+
+/** Messages a page reported that the background has not taken in yet (always in storage.local). */
+export async function pageRecordKeys(): Promise<string[]> {
+  return (await allKeys('local')).filter((k) => k.startsWith(PAGE_PREFIX));
 }
 
 /** What the capture dropped, summed over both areas. */
@@ -72,7 +81,7 @@ export async function clearEntries(): Promise<void> {
     await storageArea(area).remove([...keys, DROPS_KEY]);
   }
   // Messages a page reported that the background has not taken in yet would reappear after the clear.
-  const waiting = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(PAGE_PREFIX));
+  const waiting = await pageRecordKeys();
   if (waiting.length) await browser.storage.local.remove(waiting);
 }
 
