@@ -157,7 +157,8 @@ export function startBackground(): BackgroundHandle {
           // A rebuilt entry stays marked: its start is missing however the request ended.
           if (patched.incomplete?.startsWith(MISSED_START)) patched.incomplete = final ? MISSED_START : `${MISSED_START}; ${NO_COMPLETION}`;
           else if (final && patch.error !== undefined && patched.responseStatus === undefined) patched.incomplete = failed(patch.error);
-          else if (final) delete patched.incomplete;
+          // Complete only with its response: a final event without a status leaves the mark saying what is missing.
+          else if (final && patched.responseStatus !== undefined) delete patched.incomplete;
           else if (patched.incomplete === NO_RESPONSE && patched.responseStatus !== undefined) patched.incomplete = NO_COMPLETION;
           writer.now(area, { [key]: patched });
         }).catch((error: unknown) => console.warn(`SAML Lens: could not complete a captured message: ${String(error)}`));
@@ -291,6 +292,7 @@ export function startBackground(): BackgroundHandle {
 /** Marks a SAML entry stored when its request started; removed when the response is recorded. */
 const NO_RESPONSE = 'the extension stopped before the response arrived (or the request is still in progress), so the response status and headers are missing';
 const NO_COMPLETION = 'the extension stopped before the request completed, so the response may be partial';
+const NO_STATUS = 'the browser reported the end of this request without a response status, so the response is missing';
 const MISSED_START = 'the extension was stopped when this request started and rebuilt it from a later event, so what only the start carried (a form body, possibly the request headers) is missing';
 
 /** A request that failed (aborted, refused, cancelled) before its response: the entry says why nothing came back. */
@@ -298,8 +300,10 @@ function failed(error: string): string {
   return `the request failed (${error}) before a response arrived`;
 }
 
+/** A hop that ended without a response status says why: the request failed, or the browser reported none. */
 function withFailure(entry: TraceEntry, error: string | undefined): TraceEntry {
-  return error !== undefined && entry.responseStatus === undefined ? { ...entry, incomplete: failed(error) } : entry;
+  if (entry.responseStatus !== undefined) return entry;
+  return { ...entry, incomplete: error !== undefined ? failed(error) : NO_STATUS };
 }
 
 function isOwn(d: BeforeRequest, ownOrigin: string): boolean {
