@@ -3,8 +3,10 @@ import { checkCommand } from './check';
 import { convertCommand } from './convert';
 import { diffCommand } from './diff';
 import { UsageError } from './read-inputs';
-import { writeStdout } from './terminal';
+import { writeStderr, writeStdout } from './terminal';
 import { VERSION } from './version';
+
+export { outputFlushed } from './terminal';
 
 /**
  * Runs the CLI; returns the exit code: 0 no error finding (diff: nothing that matters differs), 1 error findings
@@ -16,7 +18,7 @@ export async function main(argv: string[], out: (s: string) => void = writeStdou
     code = c;
   };
   // Only errors and notes go to standard error: its stream is loaded only when one is written.
-  const log = (s: string) => process.stderr.write(s);
+  const log = writeStderr;
   const cli = new Command('saml-lens')
     .description('Decode, verify and explain SAML single sign-on messages and traces.')
     .version(VERSION, '-V, --version', 'print the version')

@@ -4,6 +4,7 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 
 let closed = false;
 let viaStream = false;
+let stderrUsed = false;
 
 /** Writes to standard output synchronously, as Node's own stdout does for files and pipes on Linux. */
 export function writeStdout(s: string): void {
@@ -27,6 +28,21 @@ export function writeStdout(s: string): void {
     }
     else throw err;
   }
+}
+
+/** Writes to standard error through its stream (asynchronous for pipes on macOS and Windows). */
+export function writeStderr(s: string): void {
+  stderrUsed = true;
+  process.stderr.write(s);
+}
+
+/**
+ * True when everything written has reached the operating system, so the process may end at once: bin.cjs
+ * then calls process.exit, which skips tearing the heap down (a few ms of every start). A stream with writes
+ * still queued must be left to drain.
+ */
+export function outputFlushed(): boolean {
+  return (!viaStream || process.stdout.writableLength === 0) && (!stderrUsed || process.stderr.writableLength === 0);
 }
 
 /**
