@@ -1,12 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './check';
+import { useCryptoPrimitives } from './core-api';
 import { convertCommand } from './convert';
 import { diffCommand } from './diff';
+import { nodeCryptoPrimitives } from './node-crypto';
 import { UsageError } from './read-inputs';
 import { writeStderr, writeStdout } from './terminal';
 import { VERSION } from './version';
 
 export { outputFlushed } from './terminal';
+
+useCryptoPrimitives(nodeCryptoPrimitives);
 
 /**
  * Runs the CLI; returns the exit code: 0 no error finding (diff: nothing that matters differs), 1 error findings

@@ -1,9 +1,10 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CertificateInfo, Problem } from '../model';
-import { base64ToBytes, buf, bytesToBase64, bytesToHex } from './bytes';
+import { base64ToBytes, bytesToBase64, bytesToHex } from './bytes';
 import { concatBytes, derEncode } from './der';
 import { parseFingerprint, type Fingerprint } from './fingerprint';
+import { primitives } from './primitives';
 import { readSpki, readX509, type X509 } from './x509';
 
 /**
@@ -76,13 +77,15 @@ function certificateInfo(x: X509, sha256Digest: Uint8Array, sha1Digest: Uint8Arr
 }
 
 /**
- * describeCertificate with WebCrypto's digests, for the certificate a message carries (verification is async
- * anyway): hashing in JavaScript runs in the interpreter at a cold start and cost each CLI start a few ms.
+ * describeCertificate with the platform's digests (primitives.ts), for the certificate a message carries
+ * (verification is async anyway): hashing in JavaScript runs in the interpreter at a cold start and cost each
+ * CLI start a few ms.
  */
 export async function describeCertificateAsync(der: Uint8Array, trusted: boolean): Promise<CertificateInfo> {
   const x = x509Of(der);
-  const [sha256Digest, sha1Digest] = await Promise.all([crypto.subtle.digest('SHA-256', buf(der)), crypto.subtle.digest('SHA-1', buf(der))]);
-  return certificateInfo(x, new Uint8Array(sha256Digest), new Uint8Array(sha1Digest), trusted);
+  const p = primitives();
+  const [sha256Digest, sha1Digest] = await Promise.all([p.digest('SHA-256', der), p.digest('SHA-1', der)]);
+  return certificateInfo(x, sha256Digest, sha1Digest, trusted);
 }
 
 function pemBlocks(text: string): Array<{ label: string; body: string }> {
