@@ -46,7 +46,10 @@ const stamp = /^\/\/ saml-lens cli (\w+)/.exec(source)?.[1];
 // V8 also refuses a cache made under other flags: each set of flags (NODE_OPTIONS too) gets its own file.
 let flags = 0x811c9dc5;
 for (const c of `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`) flags = Math.imul(flags ^ c.charCodeAt(0), 0x01000193) >>> 0;
-const name = `cli-${stamp}-${process.version}-${process.arch}-${flags.toString(16)}.v8`;
+// A cache holds what its own run compiled: had a first `--version` or `--help` written the only one, every
+// check after it would compile the analysis again. Each command keeps its own.
+const kind = ['check', 'convert', 'diff'].includes(process.argv[2]) ? process.argv[2] : 'other';
+const name = `cli-${stamp}-${kind}-${process.version}-${process.arch}-${flags.toString(16)}.v8`;
 
 function cacheFolder() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE || !stamp) return undefined;
@@ -96,12 +99,13 @@ function saveCache(script) {
     const tmp = join(folder, `${name}.${process.pid}.tmp`);
     writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
     renameSync(tmp, join(folder, name));
-    // Keeps the caches of a few versions (a global and a project's own install may alternate), drops older ones.
+    // Keeps the caches of a version or two more (a global and a project's own install may alternate), drops
+    // older ones.
     const others = readdirSync(folder)
       .filter((f) => f.startsWith('cli-') && f !== name)
       .map((f) => ({ f, t: statSync(join(folder, f)).mtimeMs }))
       .sort((a, b) => b.t - a.t);
-    for (const { f } of others.slice(3)) unlinkSync(join(folder, f));
+    for (const { f } of others.slice(11)) unlinkSync(join(folder, f));
   } catch {
     // A read-only or full disk only costs the next start its speed.
   }

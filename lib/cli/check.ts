@@ -1,4 +1,3 @@
-import { Command, Option } from 'commander';
 import type { Report } from '../core/model';
 import { writeFileSync } from 'node:fs';
 import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
@@ -7,8 +6,9 @@ import { formatHuman } from './format-human';
 import { formatJson } from './format-json';
 import { judge } from './judge';
 import { loadInputs } from './load';
-import { addExpectationOptions, expectationsFrom, type ExpectationFlags } from './options';
+import { expectationOptions, expectationsFrom, type ExpectationFlags } from './options';
 import { UsageError } from './read-inputs';
+import type { CommandSpec } from './spec';
 import { stdoutIsTerminal } from './terminal';
 
 interface CheckFlags extends ExpectationFlags {
@@ -35,22 +35,26 @@ function terminalWidth(): number {
   return stdoutIsTerminal() && process.stdout.columns ? process.stdout.columns : 80;
 }
 
-export function checkCommand(out: (s: string) => void, done: (code: number) => void): Command {
-  const cmd = new Command('check')
-    .description('Check SAML messages: HAR, SAML-tracer JSON, a SAML Lens trace, raw XML, base64, a URL, or - for stdin.')
-    .argument('<input...>', 'files (or - for stdin, or a URL / base64 message given directly)');
-  addExpectationOptions(cmd)
-    .addOption(new Option('--format <format>', 'output: text, json, markdown (ticket report), html (self-contained report)').choices(['text', 'json', 'markdown', 'html']))
-    .option('--json', 'same as --format json: one JSON object (schemaVersion 1)')
-    .option('--redact <profile>', 'redaction for markdown/html reports: none, support, share', 'support')
-    .option('-o, --output <file>', 'write the output to a file instead of standard output')
-    .option('--include-xml', 'with --json: include each decoded message')
-    .option('--no-color', 'plain output')
-    .option('--no-fixes', 'omit the fix hints')
-    .option('-v, --verbose', 'text output: every IdP\'s fix, every instance of a grouped finding, whole attribute lists and identifiers')
-    .action(async (inputs: string[], flags: CheckFlags) => {
+export function checkSpec(out: (s: string) => void, done: (code: number) => void): CommandSpec {
+  return {
+    name: 'check',
+    description: 'Check SAML messages: HAR, SAML-tracer JSON, a SAML Lens trace, raw XML, base64, a URL, or - for stdin.',
+    args: [['<input...>', 'files (or - for stdin, or a URL / base64 message given directly)']],
+    options: [
+      ...expectationOptions(),
+      { flags: '--format <format>', description: 'output: text, json, markdown (ticket report), html (self-contained report)', choices: ['text', 'json', 'markdown', 'html'] },
+      { flags: '--json', description: 'same as --format json: one JSON object (schemaVersion 1)' },
+      { flags: '--redact <profile>', description: 'redaction for markdown/html reports: none, support, share', default: 'support' },
+      { flags: '-o, --output <file>', description: 'write the output to a file instead of standard output' },
+      { flags: '--include-xml', description: 'with --json: include each decoded message' },
+      { flags: '--no-color', description: 'plain output' },
+      { flags: '--no-fixes', description: 'omit the fix hints' },
+      { flags: '-v, --verbose', description: "text output: every IdP's fix, every instance of a grouped finding, whole attribute lists and identifiers" },
+    ],
+    run: async ([inputs], f) => {
+      const flags = f as unknown as CheckFlags;
       if (!isRedactionProfile(flags.redact)) throw new UsageError(`--redact takes none, support or share, not "${flags.redact}"`);
-      const loaded = await loadInputs(inputs);
+      const loaded = await loadInputs(inputs as string[]);
       const { options, notes } = await expectationsFrom(flags, loaded.savedSettings);
       const report = await judge(loaded, options, notes);
       const format = flags.format ?? (flags.json ? 'json' : 'text');
@@ -65,6 +69,6 @@ export function checkCommand(out: (s: string) => void, done: (code: number) => v
       if (flags.output) writeFileSync(flags.output, text);
       else out(text);
       done(report.summary.errors > 0 ? 1 : 0);
-    });
-  return cmd;
+    },
+  };
 }

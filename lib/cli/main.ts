@@ -1,10 +1,11 @@
-import { Command, CommanderError } from 'commander';
-import { checkCommand } from './check';
+import { Command } from 'commander';
+import { checkSpec } from './check';
 import { useCryptoPrimitives } from './core-api';
-import { convertCommand } from './convert';
-import { diffCommand } from './diff';
+import { convertSpec } from './convert';
+import { diffSpec } from './diff';
 import { nodeCryptoPrimitives } from './node-crypto';
 import { UsageError } from './read-inputs';
+import { quickParse, toCommander } from './spec';
 import { writeStderr, writeStdout } from './terminal';
 import { VERSION } from './version';
 
@@ -23,33 +24,39 @@ export async function main(argv: string[], out: (s: string) => void = writeStdou
   };
   // Only errors and notes go to standard error: its stream is loaded only when one is written.
   const log = writeStderr;
-  const cli = new Command('saml-lens')
-    .description('Decode, verify and explain SAML single sign-on messages and traces.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .exitOverride()
-    .configureOutput({ writeOut: out, writeErr: log });
-  const commands = new Map([
-    ['check', () => checkCommand(out, done)],
-    ['convert', () => convertCommand(log, out, done)],
-    ['diff', () => diffCommand(out, done)],
+  const specs = new Map([
+    ['check', () => checkSpec(out, done)],
+    ['convert', () => convertSpec(log, out, done)],
+    ['diff', () => diffSpec(out, done)],
   ]);
-  // Building a command's options is a measurable part of a start: when the first argument names a command,
-  // everything after it is that command's, and only that one is built.
-  const named = commands.get(argv[0] ?? '');
-  for (const make of named ? [named] : commands.values()) cli.addCommand(make());
-  for (const sub of cli.commands) sub.exitOverride().configureOutput({ writeOut: out, writeErr: log });
-  if (argv.length === 0) {
-    // Bad usage exits 2, as the README says; the help goes to standard error so a pipe sees nothing.
-    cli.outputHelp({ error: true });
-    return 2;
-  }
+  // When the first argument names a command, everything after it is that command's, and only that one is built.
+  const named = specs.get(argv[0] ?? '')?.();
   try {
+    const quick = named && quickParse(named, argv.slice(1));
+    if (quick) {
+      await named.run(quick.args, quick.flags);
+      return code;
+    }
+    const cli = new Command('saml-lens')
+      .description('Decode, verify and explain SAML single sign-on messages and traces.')
+      .version(VERSION, '-V, --version', 'print the version')
+      .exitOverride()
+      .configureOutput({ writeOut: out, writeErr: log });
+    for (const spec of named ? [named] : [...specs.values()].map((make) => make())) cli.addCommand(toCommander(spec));
+    for (const sub of cli.commands) sub.exitOverride().configureOutput({ writeOut: out, writeErr: log });
+    if (argv.length === 0) {
+      // Bad usage exits 2, as the README says; the help goes to standard error so a pipe sees nothing.
+      cli.outputHelp({ error: true });
+      return 2;
+    }
     await cli.parseAsync(argv, { from: 'user' });
     return code;
   } catch (err) {
-    if (err instanceof CommanderError) {
+    // commander is loaded on first use: its errors are known by their code, not their class.
+    const commander = (err as { code?: unknown })?.code;
+    if (typeof commander === 'string' && commander.startsWith('commander.')) {
       // Help and version are not errors; otherwise commander has already printed its one-line message.
-      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? 0 : 2;
+      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(commander) ? 0 : 2;
     }
     const message = err instanceof UsageError ? err.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
     log(`saml-lens: ${message}\n`);

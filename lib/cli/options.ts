@@ -1,10 +1,10 @@
-import { Command, Option } from 'commander';
 import type { AnalyzeOptions, Problem } from '../core/model';
 import type { SavedSettings } from '../core/trace/format';
 import { savedSettingsProblem } from '../core/trace/saved-settings';
 import { profileIds } from './core-api';
 import { readProfileFile } from './profile-file';
 import { readCertificateFile, readFingerprint, readTextFile, UsageError } from './read-inputs';
+import type { OptionSpec } from './spec';
 
 /** The flags that say what to expect, shared by `check` and `convert` (verdicts are computed before export). */
 export interface ExpectationFlags {
@@ -24,24 +24,23 @@ export interface ExpectationFlags {
   useSavedSettings?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-export function addExpectationOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--profile <name>', `service-provider profile: ${profileIds().join(', ')} (default generic)`))
-    .option('--profile-file <file>', 'service-provider profile as JSON (see profile.schema.json); "extends" may name a built-in profile or another file')
-    .option('--idp-cert <file>', 'trusted IdP signing certificate: PEM, DER or bare base64; or its public key (PEM PUBLIC KEY / RSA PUBLIC KEY) (repeatable)', collect, [])
-    .option('--idp-cert-fingerprint <fp>', 'trusted fingerprint of the IdP signing certificate, e.g. SHA256:AB:CD:… (SHA-1 accepted with a warning); it vouches for the certificate in the message (repeatable)', collect, [])
-    .option('--idp-metadata <file>', 'IdP metadata XML: entity ID and signing certificates')
-    .option('--sp-metadata <file>', 'SP metadata XML: entity ID, ACS URLs, required attributes (RequestedAttribute isRequired), NameID formats, WantAssertionsSigned')
-    .option('--idp-entity-id <id>', 'expected IdP entity ID (Issuer)')
-    .option('--sp-entity-id <id>', 'SP entity ID (expected Audience)')
-    .option('--acs-url <url>', 'SP Assertion Consumer Service URL (expected Destination/Recipient)')
-    .option('--account-sid <sid>', 'Twilio Account SID (twilio-flex profile)')
-    .option('--sp-key <file>', 'SP private key (PEM) to decrypt encrypted assertions; read locally, never stored')
-    .option('--at <when>', 'judge time conditions at: capture, now, or an ISO 8601 instant', 'capture')
-    .option('--clock-skew <seconds>', 'allowed clock difference (default 180)')
-    .option('--use-saved-settings', "apply the settings saved in a SAML Lens trace (its trusted certificates and metadata included); without it they are only listed. Flags still take precedence");
+export function expectationOptions(): OptionSpec[] {
+  return [
+    { flags: '--profile <name>', description: `service-provider profile: ${profileIds().join(', ')} (default generic)` },
+    { flags: '--profile-file <file>', description: 'service-provider profile as JSON (see profile.schema.json); "extends" may name a built-in profile or another file' },
+    { flags: '--idp-cert <file>', description: 'trusted IdP signing certificate: PEM, DER or bare base64; or its public key (PEM PUBLIC KEY / RSA PUBLIC KEY) (repeatable)', repeatable: true },
+    { flags: '--idp-cert-fingerprint <fp>', description: 'trusted fingerprint of the IdP signing certificate, e.g. SHA256:AB:CD:… (SHA-1 accepted with a warning); it vouches for the certificate in the message (repeatable)', repeatable: true },
+    { flags: '--idp-metadata <file>', description: 'IdP metadata XML: entity ID and signing certificates' },
+    { flags: '--sp-metadata <file>', description: 'SP metadata XML: entity ID, ACS URLs, required attributes (RequestedAttribute isRequired), NameID formats, WantAssertionsSigned' },
+    { flags: '--idp-entity-id <id>', description: 'expected IdP entity ID (Issuer)' },
+    { flags: '--sp-entity-id <id>', description: 'SP entity ID (expected Audience)' },
+    { flags: '--acs-url <url>', description: 'SP Assertion Consumer Service URL (expected Destination/Recipient)' },
+    { flags: '--account-sid <sid>', description: 'Twilio Account SID (twilio-flex profile)' },
+    { flags: '--sp-key <file>', description: 'SP private key (PEM) to decrypt encrypted assertions; read locally, never stored' },
+    { flags: '--at <when>', description: 'judge time conditions at: capture, now, or an ISO 8601 instant', default: 'capture' },
+    { flags: '--clock-skew <seconds>', description: 'allowed clock difference (default 180)' },
+    { flags: '--use-saved-settings', description: "apply the settings saved in a SAML Lens trace (its trusted certificates and metadata included); without it they are only listed. Flags still take precedence" },
+  ];
 }
 
 export interface Expectations {

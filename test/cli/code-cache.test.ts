@@ -32,6 +32,20 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
     expect(JSON.parse(second.stdout).messages).toEqual(JSON.parse(first.stdout).messages);
   });
 
+  it('is kept per command: a first --version leaves the next check a cache of its own', () => {
+    const home = join(work, 'per-command');
+    expect(run(home, ['--version']).status).toBe(0);
+    const folder = join(home, 'saml-lens');
+    const [other] = readdirSync(folder);
+    expect(run(home).status).toBeLessThan(2);
+    const files = readdirSync(folder);
+    expect(files).toHaveLength(2);
+    const check = files.find((f) => f !== other)!;
+    expect(check).toContain('-check-');
+    // The check's cache holds the analysis a --version run never compiles.
+    expect(statSync(join(folder, check)).size).toBeGreaterThan(statSync(join(folder, other!)).size);
+  });
+
   it('leaves a folder that others can write to alone', () => {
     const home = join(work, 'shared');
     mkdirSync(join(home, 'saml-lens'), { recursive: true });
