@@ -1,4 +1,4 @@
-import { parseInstant } from '../flow/time';
+import { isoInstant, parseInstant } from '../flow/time';
 import type { RuleContext } from './context';
 
 /**
@@ -10,7 +10,7 @@ export function judgeAt(ctx: RuleContext): { instant: Date; label: string; infer
   if (ctx.time.instant) return { instant: ctx.time.instant, label: ctx.time.label, inferred: false };
   const issued = parseInstant(ctx.view?.issueInstant) ?? parseInstant(ctx.identity?.issueInstant);
   return issued
-    ? { instant: issued, label: `the message's own IssueInstant ${issued.toISOString()} (there is no capture time)`, inferred: true }
+    ? { instant: issued, label: `the message's own IssueInstant ${isoInstant(issued)} (there is no capture time)`, inferred: true }
     : undefined;
 }
 
