@@ -9,13 +9,12 @@ import { SCENARIOS, HOSTILE_URL } from '../../lib/demo/scenarios';
 import { startDemo, type Demo } from '../../lib/demo/servers';
 import {
   captureBurst, clearCaptures, E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, resultsDir, signIn, signOut,
-  settingsFor, SKIP_MESSAGE, stopServiceWorker, storedEntries, timePanel, writeSettings,
-} from './harness';
+  settingsFor, SKIP_MESSAGE, stopServiceWorker, storedEntries, timePanel, writeSettings, E2E_SUITE } from './harness';
 import { expectCleanSignInAndOut } from './flow-checks';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
-describe.skipIf(!hasChromium)('extension end to end (Chromium)', () => {
+describe.skipIf(!hasChromium)('extension end to end (Chromium)', E2E_SUITE, () => {
   let demo: Demo;
   let ext: Extension;
   let site: Page;

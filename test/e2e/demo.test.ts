@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackedExtensionId } from '../../lib/demo/extension-id';
 import { startDemo, type Demo } from '../../lib/demo/servers';
-import { E2E_TIMEOUT, ensureBuilt, extensionDir, type Extension, hasChromium, launchExtension, resultsDir, SKIP_MESSAGE } from './harness';
+import { E2E_TIMEOUT, ensureBuilt, extensionDir, type Extension, hasChromium, launchExtension, resultsDir, SKIP_MESSAGE, E2E_SUITE } from './harness';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -17,7 +17,7 @@ async function storedSettings(page: Page): Promise<Record<string, unknown> | und
   });
 }
 
-describe.skipIf(!hasChromium)('demo start page (Chromium)', () => {
+describe.skipIf(!hasChromium)('demo start page (Chromium)', E2E_SUITE, () => {
   let ext: Extension;
   let demo: Demo;
 

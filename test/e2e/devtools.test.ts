@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../lib/demo/servers';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, resultsDir, signIn, signOut, SKIP_MESSAGE, sleep, writeSettings } from './harness';
+import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, resultsDir, signIn, signOut, SKIP_MESSAGE, sleep, writeSettings, E2E_SUITE } from './harness';
 import { devtoolsWindows, showSamlPanel, targetCaller, targets as listTargets } from './devtools-frames';
 import { LOOK, SIZES, type Look } from './panel-look';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
-describe.skipIf(!hasChromium)('DevTools panel (Chromium, real DevTools window)', () => {
+describe.skipIf(!hasChromium)('DevTools panel (Chromium, real DevTools window)', E2E_SUITE, () => {
   let demo: Demo;
   let ext: Extension;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mixedHar } from '../core/input/mixed-har';
-import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, resultsDir, SKIP_MESSAGE, writeSettings } from './harness';
+import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, resultsDir, SKIP_MESSAGE, writeSettings, E2E_SUITE } from './harness';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -23,7 +23,7 @@ async function dropFile(page: Page, selector: string, name: string, text: string
   );
 }
 
-describe.skipIf(!hasChromium)('drag and drop import (Chromium)', () => {
+describe.skipIf(!hasChromium)('drag and drop import (Chromium)', E2E_SUITE, () => {
   let ext: Extension;
   // 20 other requests (4 of each type: XHR, script, image, stylesheet, document) around a sign-in of 4 pages.
   const { text, total } = mixedHar({ before: 10, after: 10 });

@@ -11,7 +11,7 @@ import { exportEntries } from '../../lib/core/trace';
 import { readInput } from '../../lib/core/input';
 import { plantedFlow } from '../core/trace/flow';
 import { spellings } from '../core/trace/flow';
-import { clearCaptures, E2E_TIMEOUT, root, ensureBuilt, type Extension, hasChromium, launchExtension, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
+import { clearCaptures, E2E_TIMEOUT, root, ensureBuilt, type Extension, hasChromium, launchExtension, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings, E2E_SUITE } from './harness';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -42,7 +42,7 @@ async function judgedRows(page: Page, expected: number): Promise<Judged[]> {
   return out;
 }
 
-describe.skipIf(!hasChromium)('export from the panel, import in the viewer (Chromium)', () => {
+describe.skipIf(!hasChromium)('export from the panel, import in the viewer (Chromium)', E2E_SUITE, () => {
   let demo: Demo;
   let ext: Extension;
 

@@ -15,8 +15,7 @@ import {
 } from './firefox/harness';
 import {
   clearCaptures as chromiumClear, hasChromium, launchExtension, resultsDir, settingsFor, signIn as chromiumSignIn, storedEntries as chromiumStored,
-  writeSettings as chromiumWriteSettings,
-} from './harness';
+  writeSettings as chromiumWriteSettings, E2E_SUITE } from './harness';
 import { expectCleanSignInAndOut, expectKeptAcrossRestart, expectNothingLeft, judged, withErrors, type JudgedMessage } from './flow-checks';
 
 if (!hasFirefox) console.warn(FIREFOX_SKIP_MESSAGE);
@@ -36,7 +35,7 @@ async function captured(extPage: Tab, count: number): Promise<TraceEntry[]> {
 /** Kind, binding and findings: message IDs differ between two runs of the same flow. */
 const comparable = (messages: JudgedMessage[]) => messages.map(({ kind, binding, findings }) => ({ kind, binding, findings }));
 
-describe.skipIf(!hasFirefox)('the Firefox build in firefox-esr', () => {
+describe.skipIf(!hasFirefox)('the Firefox build in firefox-esr', E2E_SUITE, () => {
   let demo: Demo;
   let ext: FirefoxExtension;
   let site: Tab;
@@ -177,7 +176,7 @@ describe.skipIf(!hasFirefox)('the Firefox build in firefox-esr', () => {
   });
 });
 
-describe.skipIf(!hasFirefox)('captures across a Firefox restart', () => {
+describe.skipIf(!hasFirefox)('captures across a Firefox restart', E2E_SUITE, () => {
   let demo: Demo;
   const open: FirefoxExtension[] = [];
   const settings = () => settingsFor(demo);

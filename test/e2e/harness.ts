@@ -289,3 +289,9 @@ export async function timePanel(ext: Extension, count = 5000): Promise<PanelTime
     await page.close();
   }
 }
+
+/**
+ * Options for every end-to-end suite. A real browser on a shared CI machine can be slow to start or see a late
+ * request once; a test that fails is run once more, so what fails is what fails twice.
+ */
+export const E2E_SUITE = { retry: 1 } as const;

@@ -2,12 +2,12 @@
 // relaunched with the same profile, judged the same. Off: nothing captured is left in storage.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startDemo, type Demo } from '../../lib/demo/servers';
-import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, settingsFor, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings } from './harness';
+import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, settingsFor, signIn, signOut, SKIP_MESSAGE, storedEntries, writeSettings, E2E_SUITE } from './harness';
 import { expectKeptAcrossRestart, expectNothingLeft } from './flow-checks';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
-describe.skipIf(!hasChromium)('captures across a browser restart (Chromium)', () => {
+describe.skipIf(!hasChromium)('captures across a browser restart (Chromium)', E2E_SUITE, () => {
   let demo: Demo;
   const open: Extension[] = [];
 

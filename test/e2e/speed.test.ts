@@ -12,7 +12,7 @@ import { cFloor, hasPythonXmlsec, stageLines } from '../bench/c-floor';
 import { BENCH_IDP, BENCH_SP, xmlsecSignedResponse } from '../bench/messages';
 import { fmt } from '../bench/timing';
 import { hasXmlsec } from '../core/signature/xmlsec1';
-import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, SKIP_MESSAGE } from './harness';
+import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, SKIP_MESSAGE, E2E_SUITE } from './harness';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 if (!hasXmlsec) console.warn('speed test skipped: xmlsec1 is not installed (apt-get install xmlsec1)');
@@ -29,7 +29,7 @@ const RUNS = { typical: 200, large: 7 } as const;
 
 type Hook = { verify(e: unknown[], o: AnalyzeOptions): Promise<Report>; timings(t: string, o: AnalyzeOptions, runs: number): Promise<StageTimings> };
 
-describe.skipIf(!hasChromium || !hasXmlsec)('the full check timed inside the extension service worker (Chromium)', () => {
+describe.skipIf(!hasChromium || !hasXmlsec)('the full check timed inside the extension service worker (Chromium)', E2E_SUITE, () => {
   let ext: Extension;
 
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import type { AnalyzeOptions, Report, TraceEntry } from '../../lib/core/model';
 import { loadTestKey } from '../../lib/samlgen';
 import type { Fixture } from '../fixtures/attacks';
 import { verifierChunk } from './build';
-import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, root, SKIP_MESSAGE } from './harness';
+import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, root, SKIP_MESSAGE, E2E_SUITE } from './harness';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -54,7 +54,7 @@ async function judgeInBrowser(args: { entries: TraceEntry[]; options: AnalyzeOpt
   return out;
 }
 
-describe.skipIf(!hasChromium)('signature verdicts inside the built extension (Chromium)', () => {
+describe.skipIf(!hasChromium)('signature verdicts inside the built extension (Chromium)', E2E_SUITE, () => {
   let ext: Extension;
   let page: Page;
   const node: Verdicts[] = [];

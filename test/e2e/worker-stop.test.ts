@@ -13,7 +13,7 @@ import { buildResponse } from '../../lib/samlgen/build';
 import { encodePostValue } from '../../lib/samlgen/encode';
 import { postForm } from '../../lib/demo/html';
 import { startDemo, type Demo } from '../../lib/demo/servers';
-import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, sleep, SKIP_MESSAGE, storedEntries } from './harness';
+import { E2E_TIMEOUT, ensureBuilt, type Extension, hasChromium, launchExtension, sleep, SKIP_MESSAGE, storedEntries, E2E_SUITE } from './harness';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -29,7 +29,7 @@ const OFFSETS = FULL ? [0, 0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 6
 /** Which request of the burst anchors the stop: the first, (full sweep) one in the middle, the last. */
 const ANCHORS = FULL ? [0, PAIRS, 2 * PAIRS - 1] : [0, 2 * PAIRS - 1];
 
-describe.skipIf(!hasChromium)('worker stopped at any instant (Chromium)', () => {
+describe.skipIf(!hasChromium)('worker stopped at any instant (Chromium)', E2E_SUITE, () => {
   let demo: Demo;
   let ext: Extension;
   let site: Page;
