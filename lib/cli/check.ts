@@ -1,13 +1,11 @@
 import type { Report } from '../core/model';
 import { writeFileSync } from 'node:fs';
-import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
+import type { RedactionProfile } from '../core/trace/redact/profiles';
 import { ruleDoc } from './core-api';
 import { formatHuman } from './format-human';
 import { formatJson } from './format-json';
-import { judge } from './judge';
-import { loadInputs } from './load';
-import { expectationOptions, expectationsFrom, type ExpectationFlags } from './options';
-import { UsageError } from './read-inputs';
+import { judgeInputs } from './judge';
+import { expectationOptions, type ExpectationFlags } from './options';
 import type { CommandSpec } from './spec';
 import { stdoutIsTerminal } from './terminal';
 
@@ -53,12 +51,8 @@ export function checkSpec(out: (s: string) => void, done: (code: number) => void
     ],
     run: async ([inputs], f) => {
       const flags = f as unknown as CheckFlags;
-      if (!isRedactionProfile(flags.redact)) throw new UsageError(`--redact takes none, support or share, not "${flags.redact}"`);
-      const loaded = await loadInputs(inputs as string[]);
-      const { options, notes } = await expectationsFrom(flags, loaded.savedSettings);
-      const report = await judge(loaded, options, notes);
+      const { loaded, report, profile } = await judgeInputs(inputs as string[], flags);
       const format = flags.format ?? (flags.json ? 'json' : 'text');
-      const profile = flags.redact as RedactionProfile;
       const color = flags.color && !flags.output && !process.env.NO_COLOR && stdoutIsTerminal();
       const text =
         format === 'json'

@@ -1,12 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { ExportFormat } from '../core/trace/export';
-import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
 import type { Report, TraceEntry } from '../core/model';
 import { thousands } from './core-api';
-import { judge } from './judge';
-import { loadInputs } from './load';
-import { expectationOptions, expectationsFrom, type ExpectationFlags } from './options';
-import { UsageError } from './read-inputs';
+import { judgeInputs } from './judge';
+import { expectationOptions, type ExpectationFlags } from './options';
 import type { CommandSpec } from './spec';
 
 interface ConvertFlags extends ExpectationFlags {
@@ -36,13 +33,10 @@ export function convertSpec(log: (s: string) => void, out: (s: string) => void, 
     ],
     run: async ([inputs], f) => {
       const flags = f as unknown as ConvertFlags;
-      if (!isRedactionProfile(flags.redact)) throw new UsageError(`--redact takes none, support or share, not "${flags.redact}"`);
-      const loaded = await loadInputs(inputs as string[]);
-      const { options, notes } = await expectationsFrom(flags, loaded.savedSettings);
       // Verdicts are computed before redaction: a redacted signed message cannot be re-verified later.
-      const report = await judge(loaded, options, notes);
+      const { loaded, options, report, profile } = await judgeInputs(inputs as string[], flags);
       const { exportEntries } = await import('../core/trace/export');
-      const result = exportEntries(loaded.entries, { format: flags.to, profile: flags.redact as RedactionProfile, report, settings: options });
+      const result = exportEntries(loaded.entries, { format: flags.to, profile, report, settings: options });
       if (flags.output) writeFileSync(flags.output, result.text);
       else out(result.text);
       const r = result.redaction;

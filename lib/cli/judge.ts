@@ -1,6 +1,9 @@
 import type { AnalyzeOptions, Problem, Report } from '../core/model';
+import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
 import { analyze } from './core-api';
-import type { LoadedInputs } from './load';
+import { loadInputs, type LoadedInputs } from './load';
+import { expectationsFrom, type ExpectationFlags } from './options';
+import { UsageError } from './read-inputs';
 
 /**
  * Analyzes loaded inputs: what the reader noticed and the notes about saved settings become trace findings.
@@ -8,4 +11,15 @@ import type { LoadedInputs } from './load';
  */
 export async function judge(loaded: LoadedInputs, options: AnalyzeOptions, notes: Problem[] = []): Promise<Report> {
   return analyze(loaded.entries, options, [...loaded.problems, ...notes]);
+}
+
+/** check's and convert's start: the redaction asked for, the inputs read, what to expect, and the report. */
+export async function judgeInputs(
+  inputs: string[],
+  flags: ExpectationFlags & { redact: string },
+): Promise<{ loaded: LoadedInputs; options: AnalyzeOptions; report: Report; profile: RedactionProfile }> {
+  if (!isRedactionProfile(flags.redact)) throw new UsageError(`--redact takes none, support or share, not "${flags.redact}"`);
+  const loaded = await loadInputs(inputs);
+  const { options, notes } = await expectationsFrom(flags, loaded.savedSettings);
+  return { loaded, options, report: await judge(loaded, options, notes), profile: flags.redact };
 }
