@@ -48,7 +48,8 @@ function lines(spec: CommandSpec): string[][] {
   out.push([...positional, ...base, '--', '-'], ['-', ...positional.slice(1), ...base]);
   const shorts = spec.options.filter((o) => /^-[A-Za-z],/.test(o.flags));
   if (shorts.length > 1) out.push([...positional, ...base, `-${shorts.map((o) => o.flags[1]).sort((a) => (a === 'o' ? 1 : -1)).join('')}`, 'out.txt']);
-  if (spec.args.some(([s]) => s.includes('...'))) out.push([...positional, 'more.xml', 'and-more.json', ...base]);
+  const flag = spec.options.find((o) => !o.flags.includes('<') && !o.flags.includes('--no-'))!.flags.split(' ').pop()!;
+  if (spec.args.some(([s]) => s.includes('...'))) out.push([...positional, 'more.xml', 'and-more.json', ...base], [...positional, flag, 'more.xml', ...base, 'last.har']);
   if (spec.args.some(([s]) => s.startsWith('['))) out.push([...positional, 'second.har', ...base]);
   return out;
 }
