@@ -19,9 +19,8 @@ export function isoInstant(d: Date): string {
   const year = d.getUTCFullYear();
   // Outside four-digit years (and for an invalid date, which throws) the built-in's own form.
   if (!(year >= 0 && year <= 9999)) return d.toISOString();
-  const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-  const ms = d.getUTCMilliseconds();
-  return `${String(year).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}Z`;
 }
 
 /** Parses an xs:dateTime; undefined when absent or unreadable. */
