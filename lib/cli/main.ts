@@ -3,7 +3,7 @@ import { checkSpec } from './check';
 import { useCryptoPrimitives } from './core-api';
 import { convertSpec } from './convert';
 import { diffSpec } from './diff';
-import { nodeCryptoPrimitives } from './node-crypto';
+import { nodeCryptoPrimitives } from '../node/crypto';
 import { UsageError } from './read-inputs';
 import { quickParse, toCommander } from './spec';
 import { writeStderr, writeStdout } from './terminal';

@@ -1,4 +1,5 @@
-// The package's main export: the platform-free core, the same code the extension runs.
+// The platform-free core, the same code the extension runs; the package's main export in Node is this with
+// Node's crypto (lib/node/index.ts).
 export type * from './model';
 export { analyze, analyzeText } from './analyze';
 export { readInput, fromWebRequest, fromHarEntry, fromSamlTracerRequest } from './input';

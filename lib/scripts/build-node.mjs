@@ -22,7 +22,8 @@ rmSync(local('dist'), { recursive: true, force: true });
 await build({
   ...common,
   format: 'esm',
-  entryPoints: { core: 'lib/core/index.ts' },
+  // The core with Node's synchronous crypto (lib/node/index.ts), under the name the package has always exported.
+  entryPoints: { core: 'lib/node/index.ts' },
   outdir: 'dist',
   banner: { js: "import { createRequire as __slCreateRequire } from 'node:module'; const require = __slCreateRequire(import.meta.url);" },
 });

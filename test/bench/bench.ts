@@ -3,7 +3,9 @@
 // plus the verifier's gzipped size in the browser bundle, the speed of scanning a 50 MB HAR, bounded time on
 // adversarial inputs (test/bench/bounded.ts), and the DevTools panel over 5,000 captured requests in headless
 // Chromium (test/bench/panel.ts; skipped without /usr/bin/chromium).
-import { analyze, analyzeText } from '../../lib/core/analyze';
+// SAML Lens as Node imports it (the package's main export): the core with Node's synchronous crypto, which every
+// figure below in this process then uses (the extension's own are test/e2e/speed.test.ts's, with WebCrypto).
+import { analyze, analyzeText } from '../../lib/node/index';
 import type { AnalyzeOptions } from '../../lib/core/model';
 import { readInput } from '../../lib/core/input';
 import { validateSchema } from '../../lib/core/schema';

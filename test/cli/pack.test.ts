@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -57,6 +58,20 @@ describe('the packed CLI', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Usage: saml-lens');
+  });
+
+  it('verifies a signature with a trusted certificate when imported as a library', () => {
+    const installed = join(work, 'global', 'lib', 'node_modules', 'saml-lens', 'dist', 'core.js');
+    const xml = readFileSync(join(root, 'test', 'fixtures', 'signatures', 'genuine-both-signed.xml'), 'utf8');
+    const cert = readFileSync(join(root, 'test', 'keys', 'idp.cert.pem'), 'utf8');
+    const script = `
+      const { analyzeText } = await import(${JSON.stringify(pathToFileURL(installed).href)});
+      const verdicts = async (trustedCertificates) =>
+        (await analyzeText(process.env.XML, { trustedCertificates })).report.messages.flatMap((m) => m.signatures.map((s) => s.status));
+      console.log(JSON.stringify({ trusted: await verdicts([process.env.CERT]), untrusted: await verdicts([]), tampered: (await analyzeText(process.env.XML.replace('</saml:NameID>', 'x</saml:NameID>'), { trustedCertificates: [process.env.CERT] })).report.messages.flatMap((m) => m.signatures.map((s) => s.status)) }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: work, env: { ...env, XML: xml, CERT: cert }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ trusted: ['valid', 'valid'], untrusted: ['untrusted', 'untrusted'], tampered: ['invalid', 'invalid'] });
   });
 
   it('runs with npx from the tarball', () => {

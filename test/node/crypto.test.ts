@@ -1,9 +1,9 @@
-// The CLI verifies with Node's crypto, the extension with WebCrypto: both must reach the same verdict on every
+// SAML Lens in Node (the CLI and the package) verifies with Node's crypto, the extension with WebCrypto: both must reach the same verdict on every
 // signature fixture (genuine, tampered, forged, weak), and agree on the primitives themselves.
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeCryptoPrimitives } from '../../lib/cli/node-crypto';
+import { nodeCryptoPrimitives } from '../../lib/node/crypto';
 import { SIGNATURE_ALGORITHMS, type HashName } from '../../lib/core/signature/algorithms';
 import { primitives, useCryptoPrimitives, webCryptoPrimitives, type CryptoPrimitives, type VerifyingKey } from '../../lib/core/signature/primitives';
 import type { Fixture } from '../fixtures/attacks';

@@ -1,7 +1,8 @@
-// Signature arithmetic for the CLI with Node's own crypto (OpenSSL, as under Node's WebCrypto): synchronous,
-// so a check makes no thread-pool round trip per digest and verification, and loaded only when a message is
-// signed (process.getBuiltinModule, not an import: --version and unsigned messages never pay for it).
-// WebCrypto's wrappers cost a cold start about 2.5 ms more (`npm run bench -- --startup`).
+// Signature arithmetic in Node with Node's own crypto (OpenSSL, as under Node's WebCrypto): synchronous, so a
+// check makes no thread-pool round trip per digest and verification (a warm check of a typical Response takes
+// about a quarter less, `npm run bench -- --c-floor`), and loaded only when a message is signed
+// (process.getBuiltinModule, not an import: --version and unsigned messages never pay for it). WebCrypto's
+// wrappers cost a cold start about 2.5 ms more (`npm run bench -- --startup`).
 import type { KeyObject } from 'node:crypto';
 import type { CryptoPrimitives } from '../core/signature/primitives';
 
