@@ -1,4 +1,4 @@
-import { ancestorBindings, encodeText, leaf } from './c14n-nodes';
+import { ancestorBindings, encodeAttr, encodeText, leaf } from './c14n-nodes';
 
 /*
  * Exclusive XML canonicalisation (xml-exc-c14n, without comments) of one subtree of our DOM: the same
@@ -7,11 +7,12 @@ import { ancestorBindings, encodeText, leaf } from './c14n-nodes';
  * unwound after each child instead of copied for every child node, no intermediate arrays per element, and
  * time linear in the namespace declarations and the PrefixList. test/core/signature/c14n.test.ts compares it byte for byte with xml-crypto's canonicaliser.
  *
- * Kept from xml-crypto on purpose: attributes whose name starts with "xmlns" are not rendered as
- * attributes; a prefixed attribute whose local name is in the PrefixList is taken as a declaration of that
- * prefix. Not kept: xml-crypto orders namespace declarations with localeCompare ("a" before "B"); the
- * spec orders by code point ("B" before "a", C14N 1.0 §2.2), as libxml2 and so xmlsec1 do, and a
- * signature xmlsec1 verifies must verify here (test/core/signature/c14n-inclusive.test.ts).
+ * Kept from xml-crypto on purpose: a prefixed attribute whose local name is in the PrefixList is taken as a
+ * declaration of that prefix. Not kept, where xml-crypto departs from the spec and from libxml2 (and so from
+ * xmlsec1, whose signatures must verify here, test/core/signature/c14n-inclusive.test.ts): it orders namespace
+ * declarations with localeCompare ("a" before "B"), the spec by code point ("B" before "a", C14N 1.0 §2.2); it
+ * writes a declaration's value unescaped and drops every attribute whose name starts with "xmlns"
+ * (xmlnsFormat included), both of which let content change under a signature that still verifies.
  */
 
 interface Binding {
@@ -68,15 +69,6 @@ function byNamespaceThenName(a: Attr, b: Attr): number {
   return left === right ? 0 : left < right ? -1 : 1;
 }
 
-const ATTR_SPECIAL = /[&<"\r\n\t]/;
-
-function encodeAttr(value: string): string {
-  if (!ATTR_SPECIAL.test(value)) return value;
-  return value.replace(/[&<"\r\n\t]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : c === '\r' ? '&#xD;' : c === '\n' ? '&#xA;' : '&#x9;',
-  );
-}
-
 const TEXT_SPECIAL = /[&<>\r]/;
 
 class Exclusive {
@@ -113,7 +105,7 @@ class Exclusive {
       }
     } else if (defaultNs !== (el.namespaceURI || '')) {
       childDefault = el.namespaceURI ?? '';
-      nsText = ` xmlns="${childDefault}"`;
+      nsText = ` xmlns="${encodeAttr(childDefault)}"`;
     }
 
     const attrs = el.attributes;
@@ -134,11 +126,15 @@ class Exclusive {
           scope.push(b);
         }
       }
-      if (a.name.indexOf('xmlns') !== 0) (shown ??= []).push(a);
+      // Only xmlns and xmlns:* declare namespaces; xmlnsFoo is an attribute like any other, and leaving it out
+      // would let it be added to signed content unseen (libxml2, and so xmlsec1, renders it).
+      if (ap !== 'xmlns' && a.name !== 'xmlns') (shown ??= []).push(a);
     }
     if (rendered.length > 1) rendered.sort(byCodePoint);
     if (el === this.apex && inList.size > 0) this.apexExtras(el, rendered);
-    for (const b of rendered) nsText += ` xmlns:${b.prefix}="${b.uri ?? ''}"`;
+    // Escaped like any attribute value: a declaration's value written raw could hold markup that stands for a
+    // stretch of the signed bytes while the parser reads something else there.
+    for (const b of rendered) nsText += ` xmlns:${b.prefix}="${encodeAttr(b.uri ?? '')}"`;
 
     let attrText = '';
     if (shown) {

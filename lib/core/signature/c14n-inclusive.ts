@@ -1,4 +1,4 @@
-import { encodeText, leaf } from './c14n-nodes';
+import { encodeAttr, encodeText, leaf } from './c14n-nodes';
 
 /*
  * Inclusive XML canonicalisation, 1.0 (https://www.w3.org/TR/2001/REC-xml-c14n-20010315) and 1.1
@@ -60,15 +60,6 @@ class Scope {
 
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const ATTR_SPECIAL = /[&<"\r\n\t]/;
-
-export function encodeAttr(value: string): string {
-  if (!ATTR_SPECIAL.test(value)) return value;
-  return value.replace(/[&<"\r\n\t]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : c === '\r' ? '&#xD;' : c === '\n' ? '&#xA;' : '&#x9;',
-  );
 }
 
 /** The prefix an xmlns attribute declares ('' for the default), or undefined for any other attribute. */

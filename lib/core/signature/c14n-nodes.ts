@@ -6,6 +6,16 @@ export function encodeText(text: string): string {
   return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;'));
 }
 
+const ATTR_SPECIAL = /[&<"\r\n\t]/;
+
+/** An attribute's or a namespace declaration's value as C14N writes it (C14N 1.0 §2.3, both node kinds alike). */
+export function encodeAttr(value: string): string {
+  if (!ATTR_SPECIAL.test(value)) return value;
+  return value.replace(/[&<"\r\n\t]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : c === '\r' ? '&#xD;' : c === '\n' ? '&#xA;' : '&#x9;',
+  );
+}
+
 export function leaf(node: Node): string {
   switch (node.nodeType) {
     case 3: // text

@@ -1,11 +1,12 @@
 import type { ParsedSaml, Problem } from '../model';
 import { NS } from './algorithms';
 import { childElements, elementPath, findAllOf, isEl, ownId, SAML1_ASSERTION_NS, valueText } from './dom';
+import { strayIdentity } from './stray-identity';
 
 /**
  * Document-level wrapping defences (VALIDATION.md steps 4, 5 and 9), judged before any cryptography:
  * where signatures may sit, unique IDs, no ds:Object/ds:Manifest, no replayed SignatureValue, exactly one
- * assertion and only where the profile puts it.
+ * assertion and only where the profile puts it, and no identity content where no signature reaches.
  */
 export interface StructureResult {
   problems: Problem[];
@@ -170,5 +171,6 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
       wrap(problems, why, a);
     }
   }
+  problems.push(...strayIdentity(responses, signatures));
   return { problems, refused, signatures };
 }

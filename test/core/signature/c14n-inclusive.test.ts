@@ -46,6 +46,8 @@ const corners: Record<string, string> = {
     '<r xmlns:B="urn:b" xmlns:a="urn:z" xmlns:_z="urn:a" xmlns:t="urn:t"><t:target ID="target" B:x="1" a:y="2" _z:r="3" c="4" a:a="5">{SIG}</t:target></r>',
   'special characters in text and attributes, CR, tabs, CDATA, PIs, comments':
     '<r xmlns:t="urn:t"><t:target ID="target" a="&lt;&amp;&quot;&#9;&#10;&#13;>">{SIG}<t:v>a&amp;b&lt;c&gt;d&#13;e"f\'</t:v><![CDATA[x<y&z]]><?pi d?><?bare?><!-- c --></t:target></r>',
+  'attributes whose names start with xmlns but declare nothing':
+    '<r xmlns:t="urn:t"><t:target ID="target" xmlnsFormat="x" xmlnsx="1">{SIG}<t:c xmlnsEvil="2"/></t:target></r>',
   'the xml namespace declared explicitly, unused declarations on ancestors':
     '<r xmlns:xml="http://www.w3.org/XML/1998/namespace" xmlns:unused="urn:u" xmlns:t="urn:t"><t:target ID="target">{SIG}</t:target></r>',
 };

@@ -1,7 +1,9 @@
 // The exclusive canonicaliser SAML Lens used before c14n-exclusive.ts: xml-crypto's own, with the
-// corrections described in lib/core/signature/c14n.ts and the spec's namespace order. Kept here as the reference the fast one must
-// match byte for byte.
+// corrections described in lib/core/signature/c14n.ts, the spec's namespace order, declaration values escaped and
+// attributes named xmlnsFoo rendered (C14N 1.0 §2.3, as libxml2 does). Kept here as the reference the fast one
+// must match byte for byte.
 import { ExclusiveCanonicalization } from 'xml-crypto/lib/exclusive-canonicalization';
+import { encodeSpecialCharactersInAttribute as encode } from 'xml-crypto/lib/utils';
 import { ancestorBindings, leaf, type Ns } from '../../../lib/core/signature/c14n-nodes';
 
 class SubtreeExclusive extends ExclusiveCanonicalization {
@@ -24,27 +26,37 @@ class SubtreeExclusive extends ExclusiveCanonicalization {
     return a.prefix === b.prefix ? 0 : a.prefix < b.prefix ? -1 : 1;
   }
 
+  // xml-crypto's, except that only xmlns and xmlns:* are left out (it drops every name starting with "xmlns").
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override renderAttrs(node: any): string {
+    const shown = Array.from(node.attributes as ArrayLike<Attr>).filter((a) => a.prefix !== 'xmlns' && a.name !== 'xmlns');
+    shown.sort(this.attrCompare);
+    return shown.map((a) => ` ${a.name}="${encode(a.value)}"`).join('');
+  }
+
+  // xml-crypto's declarations, written with their values escaped, plus PrefixList prefixes bound above the apex.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override renderNs(node: any, prefixes: Ns[], defaultNs: any, forPrefix: any, list: string[]) {
     const before = prefixes.length;
     const r = super.renderNs(node, prefixes, defaultNs, forPrefix, list);
-    if (node !== this.apex || list.length === 0) return r;
-    const inherited = ancestorBindings(node);
-    const extras: Ns[] = [];
-    for (const prefix of list) {
-      const uri = inherited.get(prefix);
-      if (!prefix || prefix === '#default' || uri === undefined) continue;
-      if (prefixes.some((p) => p.prefix === prefix)) continue;
-      if (node.getAttributeNode?.(`xmlns:${prefix}`)) continue;
-      extras.push({ prefix, namespaceURI: uri });
-    }
-    if (extras.length === 0) return r;
     const rendered = prefixes.slice(before);
-    const nsPart = rendered.map((p) => ` xmlns:${p.prefix}="${p.namespaceURI}"`).join('');
-    const defaultPart = r.rendered.slice(0, r.rendered.length - nsPart.length);
-    prefixes.push(...extras);
+    const raw = rendered.map((p) => ` xmlns:${p.prefix}="${p.namespaceURI}"`).join('');
+    // xml-crypto writes ` xmlns="…"` before the prefixed declarations when the default namespace changes.
+    const defaultPart = r.rendered.length > raw.length ? ` xmlns="${encode(r.newDefaultNs ?? '')}"` : '';
+    const extras: Ns[] = [];
+    if (node === this.apex && list.length > 0) {
+      const inherited = ancestorBindings(node);
+      for (const prefix of list) {
+        const uri = inherited.get(prefix);
+        if (!prefix || prefix === '#default' || uri === undefined) continue;
+        if (prefixes.some((p) => p.prefix === prefix)) continue;
+        if (node.getAttributeNode?.(`xmlns:${prefix}`)) continue;
+        extras.push({ prefix, namespaceURI: uri });
+      }
+      prefixes.push(...extras);
+    }
     const all = [...rendered, ...extras].sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
-    return { rendered: defaultPart + all.map((p) => ` xmlns:${p.prefix}="${p.namespaceURI}"`).join(''), newDefaultNs: r.newDefaultNs };
+    return { rendered: defaultPart + all.map((p) => ` xmlns:${p.prefix}="${encode(p.namespaceURI)}"`).join(''), newDefaultNs: r.newDefaultNs };
   }
 }
 

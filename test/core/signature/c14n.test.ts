@@ -56,6 +56,8 @@ const corners: Record<string, string> = {
   'NEL and LINE SEPARATOR in text and attribute values, CR NEL in text':
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" a="x\u0085y\u2028z"><t>l1\u0085l2\u2028l3\r\u0085l4&#x2028;</t></samlp:Response>',
   'attribute named like a namespace declaration': '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" xmlnsx="1"/>',
+  'namespace declaration values with markup characters, escaped like attribute values':
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0"><x xmlns="urn:a&quot;&lt;b&gt;&amp;&#9;"><p:y xmlns:p="urn:p&quot; q=&quot;1&quot;&gt;&lt;/p:y&gt;"/></x></samlp:Response>',
   'PrefixList prefixes used only in attribute values, declared on the root':
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="_1" Version="2.0"><samlp:Extensions><v xsi:type="xs:string">s</v></samlp:Extensions></samlp:Response>',
 };
