@@ -36,7 +36,7 @@ function terminalWidth(): number {
 export function checkSpec(out: (s: string) => void, done: (code: number) => void): CommandSpec {
   return {
     name: 'check',
-    description: 'Check SAML messages: HAR, SAML-tracer JSON, a SAML Lens trace, raw XML, base64, a URL, or - for stdin.',
+    description: 'Check SAML messages: HAR, SAML-tracer JSON, a SAML Lens trace, raw XML, base64, a URL, a form body, an auto-posting HTML page, or - for stdin.',
     args: [['<input...>', 'files (or - for stdin, or a URL / base64 message given directly)']],
     options: [
       ...expectationOptions(),

@@ -1,9 +1,11 @@
-// A message pasted on its own: XML, base64 (deflated or not), a URL, a query, or a form body.
+// A message pasted on its own: XML, base64 (deflated or not), a URL, a query, a form body, or an HTML page
+// with an auto-posting SAML form.
 import type { TraceEntry } from '../model';
 import { decodeSamlValue } from '../binding/decode';
 import { DEFAULT_DECODE_LIMITS } from '../binding/limits';
 import { guessParameter } from '../binding/masked';
 import { parseFormBody, parseRawParams } from '../binding/urlencoded';
+import { looksLikeHtml, samlFormOf } from './html-form';
 import type { InputFormat } from './types';
 
 const KNOWN_PARAMS = new Set(['SAMLRequest', 'SAMLResponse', 'SAMLart', 'RelayState', 'SigAlg', 'Signature', 'wa', 'wresult', 'wctx']);
@@ -38,6 +40,11 @@ export function readPasted(text: string, capturedAt: string | undefined): Pasted
     return e;
   };
 
+  if (looksLikeHtml(text)) {
+    const form = samlFormOf(text);
+    if (!form) return { format: 'unknown', problem: 'an HTML page with no SAML form in it (no SAMLResponse, SAMLRequest or SAMLart field)' };
+    return { format: 'form', entry: { ...base('POST', form.action), formFields: form.fields } };
+  }
   if (text.startsWith('<')) return { format: 'xml', entry: { ...base('POST', ''), body: text } };
   if (/^https?:\/\//i.test(text)) return { format: 'url', entry: base('GET', text) };
 

@@ -1,0 +1,57 @@
+// An IdP's auto-posting page pasted or saved from "view source": read as the form it posts, never as XML with a
+// DTD (which would be called an attack).
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../../lib/core/analyze';
+import { readInput } from '../../../lib/core/input';
+import { buildResponse, encodePostValue, loadTestKey, signXml } from '../../../lib/samlgen';
+
+const signed = signXml(buildResponse({ destination: 'https://sp.example.test/acs', nameId: { value: 'jose.muller@example.test' } }), {
+  key: loadTestKey('idp'),
+  targets: ['assertion'],
+});
+const value = encodePostValue(signed);
+// A page that writes + and = of the base64, and the action's punctuation, as character references.
+const escaped = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
+<body onload="document.forms[0].submit()">
+<form id="appForm" action="https&#x3a;&#x2f;&#x2f;sp.example.test&#x2f;acs" method="POST">
+  <input name="SAMLResponse" type="hidden" value="${value.replace(/\+/g, '&#x2b;').replace(/=/g, '&#x3d;')}"/>
+  <input name="RelayState" type="hidden" value="&#x2f;app&#x3f;a&#x3d;1&amp;b&#x3d;2"/>
+</form></body></html>`;
+// Upper-case tags, single quotes, value before name, a comment before the doctype.
+const upper = `<!-- AD FS -->
+<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN"><HTML><HEAD><TITLE>Working...</TITLE></HEAD><BODY>
+<FORM METHOD='POST' NAME='hiddenform' ACTION='https://sp.example.test/acs'><INPUT TYPE='hidden' VALUE='${value}' NAME='SAMLResponse' />
+<NOSCRIPT><P>Script is disabled. Click Submit to continue.</P><INPUT TYPE='submit' VALUE='Submit' /></NOSCRIPT></FORM>
+<SCRIPT LANGUAGE='javascript'>window.setTimeout('document.forms[0].submit()', 0);</SCRIPT></BODY></HTML>`;
+
+describe('an auto-posting HTML page as input', () => {
+  it('reads the page as the form it posts: action, SAMLResponse and RelayState with references decoded', async () => {
+    const input = readInput(escaped);
+    expect(input.format).toBe('form');
+    expect(input.problems).toEqual([]);
+    expect(input.entries[0]).toMatchObject({ method: 'POST', url: 'https://sp.example.test/acs', formFields: [['SAMLResponse', value], ['RelayState', '/app?a=1&b=2']] });
+    const { report } = await analyzeText(escaped, { trustedCertificates: [loadTestKey('idp').certificatePem], at: 'capture' });
+    const [message] = report.messages;
+    expect(message).toMatchObject({ kind: 'Response', nameId: { value: 'jose.muller@example.test' }, relayState: '/app?a=1&b=2' });
+    expect(message!.signatures.map((s) => s.status)).toEqual(['valid']);
+    expect(report.messages.flatMap((m) => m.findings.map((f) => f.rule))).not.toContain('xml-doctype');
+  });
+
+  it('reads upper-case tags, single quotes and attributes in any order', () => {
+    const input = readInput(upper);
+    expect(input.format).toBe('form');
+    expect(input.entries[0]).toMatchObject({ url: 'https://sp.example.test/acs', formFields: [['SAMLResponse', value]] });
+  });
+
+  it('says plainly that an HTML page without a SAML form has none', () => {
+    const input = readInput('<!doctype html><html><body><form action="/login"><input name="username"></form></body></html>');
+    expect(input.entries).toEqual([]);
+    expect(input.problems.map((p) => p.message).join()).toMatch(/HTML page with no SAML form/i);
+  });
+
+  it('still refuses a SAML message that declares a DTD', async () => {
+    const { report } = await analyzeText(`<!DOCTYPE samlp:Response [<!ENTITY x "y">]>${signed}`);
+    expect(report.messages.flatMap((m) => m.findings.map((f) => f.rule))).toContain('xml-doctype');
+  });
+});
