@@ -5,10 +5,11 @@ import { childElements, elementPath } from './dom';
 /*
  * Identity content where no signature reaches: a NameID, Subject, attribute or condition inside a ds:Signature
  * (the enveloped transform takes the whole Signature out of what is signed, KeyInfo included), in a Response's
- * Extensions or StatusDetail, or directly in a Response, with no signature on an element around it. The genuine signature still verifies, but an SP that
- * looks elements up by name (the first NameID in the document) reads the stray one, which comes first in
- * document order. No IdP writes assertion content there; an assertion itself in such a place is the
- * assertion-placement rule's (structure.ts), so a container holding one is left to it.
+ * Extensions or StatusDetail, or directly in a Response, with no signature on an element around it. The
+ * genuine signature still verifies, but an SP that looks elements up by name (the first NameID in the document)
+ * reads the stray one, which comes first in document order. No IdP writes assertion content there; an
+ * assertion itself in such a place is the assertion-placement rule's (structure.ts), so a container holding one
+ * is left to it.
  */
 
 const IDENTITY = new Set([
