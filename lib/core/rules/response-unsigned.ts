@@ -48,8 +48,10 @@ export const responseUnsigned: CheckRule = {
     if (view.encryptedAssertions.length && !ctx.decrypted) {
       return [
         {
-          message: `${unsigned} and its assertion is encrypted, so whether the assertion is signed cannot be seen without the SP private key.${required}`,
+          message: `${unsigned} and its assertion is encrypted, so nothing in this message could be verified: anyone can encrypt an assertion to the SP's public certificate, and whether this one is signed cannot be seen without the SP private key (supply it to check).${required}`,
           location: rootPath(view),
+          // Nothing vouches for the message, so its verdict may not read "OK".
+          severity: 'warning' as const,
         },
       ];
     }

@@ -1,4 +1,5 @@
 import type { Problem } from '../model';
+import { declaredEncodingProblem } from './declared-encoding';
 import type { XmlLimits } from './limits';
 
 /**
@@ -80,6 +81,8 @@ class Scanner {
     if (xml.startsWith('<?xml', this.i) && isWs(xml.charCodeAt(this.i + 5))) {
       const end = xml.indexOf('?>', this.i);
       if (end < 0) return notXml(xml, this.i, 'the XML declaration is not closed');
+      const encoding = declaredEncodingProblem(xml.slice(this.i, end), xml);
+      if (encoding) return encoding;
       this.sink?.pi(this.i, end);
       this.i = end + 2;
     }

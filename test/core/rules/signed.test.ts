@@ -5,6 +5,7 @@ import { analyze } from '../../../lib/core/analyze';
 import type { AnalyzeOptions } from '../../../lib/core/model';
 import { signXml } from '../../../lib/samlgen';
 import { ACS, TRUST, idpKey, postEntry, response, rogueKey } from './build';
+import { encryptedResponse } from './cases/xml';
 import { findingsOf } from './find';
 
 const RESPONSE_ID = '_r1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -65,5 +66,16 @@ describe('a signature counts as signed', () => {
     const { report, errors } = await judge(signXml(assertionByRogue, { key: idpKey, targets: ['root'] }));
     expect(errors).toEqual(['signature-untrusted']);
     expect(findingsOf(report, 'assertion-unsigned')[0]?.message).toMatch(/^The Assertion's own signature does not count/);
+  });
+
+  it('nothing counts when the Response is unsigned and its assertion encrypted with no SP key given: a warning, never "OK"', async () => {
+    const unsigned = encryptedResponse().replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/, '');
+    const { report, errors } = await judge(unsigned);
+    expect(errors).toEqual([]);
+    expect(findingsOf(report, 'response-unsigned').map((f) => f.severity)).toEqual(['warning']);
+    expect(findingsOf(report, 'response-unsigned')[0]?.message).toMatch(/nothing in this message could be verified/);
+    expect(report.summary.verdict.level).not.toBe('ok');
+    // The same encrypted assertion in a signed Response: the envelope is vouched for, only inspection needs the key.
+    expect(findingsOf((await judge(encryptedResponse())).report, 'response-unsigned')).toEqual([]);
   });
 });
