@@ -73,6 +73,21 @@ function isErrorStatus(r: MessageReport): boolean {
   return r.kind === 'Response' && !!code && code !== SUCCESS;
 }
 
+/**
+ * Whether the AuthnRequest at `position`, which the SP's redirects after Response `answer` led to, comes from
+ * the SP that Response was for: another SP starting its own sign-in (a deep link into a second application) is
+ * not this SP failing to keep its session. Its Issuer is compared with the flow's own AuthnRequests, or with the
+ * Response's audiences; with neither to compare, it counts as the same SP.
+ */
+function sameSp(messages: OutcomeMessage[], answer: number, requests: number[], position: number): boolean {
+  const issuer = messages.find((m) => m.position === position)?.report.issuer?.trim();
+  if (!issuer) return true;
+  const own = requests.map((i) => messages[i]!.report.issuer?.trim()).filter((x): x is string => !!x);
+  const audiences = (messages[answer]!.view?.assertions ?? []).flatMap((a) => a.conditions?.audiences ?? []);
+  const known = own.length ? own : audiences;
+  return known.length === 0 || known.includes(issuer);
+}
+
 /** Judges every flow; the caller merges the result into the report. */
 export function judgeFlows(input: OutcomeInput): OutcomeResult {
   const { entries, messages, flows } = input;
@@ -103,7 +118,7 @@ export function judgeFlows(input: OutcomeInput): OutcomeResult {
         const i = answers[answers.length - 1]!;
         const m = messages[i]!;
         const followed = follow(entries, isMessage, m.position, false);
-        const looped = followed.loopedTo !== undefined && kindAt.get(followed.loopedTo) === 'AuthnRequest';
+        const looped = followed.loopedTo !== undefined && kindAt.get(followed.loopedTo) === 'AuthnRequest' && sameSp(messages, i, requests, followed.loopedTo);
         const location = m.view ? (m.view.messagePath ?? `/${m.view.rootName}`) : undefined;
         const sp = judgeSpAnswer(m.entry, followed, m.report.findings, location, looped);
         if (sp.refusal) result.messages[i]!.problems.push(sp.refusal);

@@ -11,9 +11,33 @@ export interface SpAnswer {
   refusal?: Problem;
 }
 
-// A redirect after the ACS to a page named like this is the SP's way of saying no.
-const ERROR_PATH = /(?:^|[/?&#._=-])(?:error|errors|err|fail|failed|failure|denied|forbidden|unauthori[sz]ed|access-denied|accessdenied)(?:$|[/?&#._=-])/i;
+// Where the SP finally sent the browser after the ACS, named like this, is its way of saying no: a path
+// segment that ends in one of these words (/error, /saml_error, /login-failed, /error.html), or a query
+// parameter named error or valued like one. A word inside a segment (an application's /-/error_tracking page)
+// says nothing.
+const ERROR_WORD = '(?:error|errors|err|fail|failed|failure|denied|forbidden|unauthori[sz]ed|access[-_]?denied)';
+const ERROR_SEGMENT = new RegExp(`^(?:[a-z0-9]+[-_])*${ERROR_WORD}(?:\\.[a-z]{2,5})?$`, 'i');
+const ERROR_PARAM = /^(?:error|err|error_?code|error_?description)$/i;
+const ERROR_VALUE = new RegExp(`^${ERROR_WORD}$`, 'i');
 const LOGIN_PAGE = /\/(?:login|log-in|signin|sign-in|sign_in|logon)(?:\.[a-z]{2,5})?\/?(?:[?#]|$)/i;
+
+function isErrorPage(url: string): boolean {
+  const [path = '', query = ''] = pathAndQuery(url).split('#')[0]!.split('?');
+  if (path.split('/').some((segment) => ERROR_SEGMENT.test(safeDecode(segment)))) return true;
+  return query.split('&').some((pair) => {
+    const [name = '', value = ''] = pair.split('=').map(safeDecode);
+    return ERROR_PARAM.test(name) || ERROR_VALUE.test(value);
+  });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
 // English words only: elsewhere the status and the URL carry the signal.
 const ERROR_WORDS = /\b(?:error|failed|failure|denied|invalid|unauthori[sz]ed|forbidden|not allowed|could not|unable to)\b/i;
 
@@ -87,10 +111,12 @@ export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Fin
   if (acs.responseStatus >= 400) why = `its ACS ${shortUrl(acs.url)} answered HTTP ${acs.responseStatus}`;
   const failedHop = chain.find((e) => e.responseStatus !== undefined && e.responseStatus >= 400);
   if (!why && failedHop) why = `the page it redirected to, ${shortUrl(failedHop.url)}, answered HTTP ${failedHop.responseStatus}`;
-  // Where the ACS and its redirects sent the browser, whether or not the next request was captured.
+  // Where the ACS and its redirects finally sent the browser, whether or not that request was captured: a hop on
+  // the way (an application's own /login?action=samlLogin that creates its session) is not an answer.
   const targets = [acs, ...chain].map(redirectTarget).filter((t): t is string => !!t);
-  const errorTarget = targets.find((t) => ERROR_PATH.test(pathAndQuery(t)) || LOGIN_PAGE.test(t));
-  if (!why && errorTarget) why = `it redirected to its ${ERROR_PATH.test(pathAndQuery(errorTarget)) ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
+  const final = targets[targets.length - 1];
+  const errorTarget = final && (isErrorPage(final) || LOGIN_PAGE.test(final)) ? final : undefined;
+  if (!why && errorTarget) why = `it redirected to its ${isErrorPage(errorTarget) ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
   if (!why && loopedToAuthnRequest) why = 'it sent the browser straight back to the IdP with a new AuthnRequest (it did not keep the session)';
   const errorHop = errorTarget ? chain.find((e) => e.url === errorTarget) : undefined;
   const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);

@@ -63,6 +63,29 @@ describe('the SP answer to the posted Response', () => {
     expect(r.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('straight back to the IdP');
   });
 
+  it('signed in: another SP starting its own sign-in after the ACS (a deep link into a second application) is not this SP refusing', async () => {
+    const other = redirectEntry('SAMLRequest', authnRequest({ id: '_req2', issuer: 'https://wiki.example.test/saml' }), SSO, at(3));
+    const r = await analyze(answered({ responseStatus: 302, redirectUrl: other.url }, other), TRUST);
+    expect(r.flows[0]!.outcome).toBe('signed-in');
+    expect(rules(r, 1)).not.toContain('sp-refused');
+  });
+
+  it('signed in: only where the redirects end counts, and only a path segment or query named as an error', async () => {
+    // An application's own session hop (/api/login?action=samlLogin) on the way to its start page.
+    const hop = page('l', 'https://sp.example.test/api/login?action=samlLogin&token=1', 3, { responseStatus: 302, redirectUrl: 'https://sp.example.test/app/' });
+    const app = page('a', 'https://sp.example.test/app/', 4, { responseStatus: 200 });
+    const viaLogin = await analyze(answered({ responseStatus: 302, redirectUrl: hop.url }, hop, app), TRUST);
+    expect(viaLogin.flows[0]!.outcome).toBe('signed-in');
+    for (const location of ['/acme/shop/-/error_tracking', '/reports/errors-by-day/2026', '/home?tab=failures-summary']) {
+      const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
+      expect(r.flows[0]!.outcome, location).toBe('signed-in');
+    }
+    for (const location of ['/saml/error', '/sso/login-failed', '/error.html', '/home?error=access_denied', '/home?status=denied']) {
+      const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
+      expect(r.flows[0]!.outcome, location).toBe('refused-by-sp');
+    }
+  });
+
   it('unknown: no HTTP answer captured (pasted, SAML-tracer without status)', async () => {
     const r = await analyze(cleanFlow(), TRUST);
     expect(r.flows[0]!.outcome).toBe('unknown');
