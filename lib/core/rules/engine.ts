@@ -35,6 +35,7 @@ export function runChecks(ctx: RuleContext): Finding[] {
         if (hit.location) f.location = hit.location;
         if (hit.attribute) f.attribute = hit.attribute;
         if (hit.expected) f.expected = hit.expected;
+        if (hit.ownFix) f.ownFix = hit.ownFix;
         findings.push(f);
       }
     } catch (e) {

@@ -2,6 +2,9 @@ import type { CheckRule, Hit } from './rule';
 import { rootPath } from './context';
 import { DOCS } from '../idp/docs';
 
+const SP_SIGNS_LOGOUT =
+  "The SP sent this message, so the SP signs it: turn on signing of logout messages in the SP's SAML settings (a signed query with SigAlg and Signature for HTTP-Redirect, an XML signature for HTTP-POST), and give the IdP the SP's signing certificate so it can check them.";
+
 export const messageUnsigned: CheckRule = {
   slug: 'message-unsigned',
   severity: 'error',
@@ -72,6 +75,8 @@ export const messageUnsigned: CheckRule = {
             : `The ${view.kind} is not signed (no XML signature and no signed HTTP-Redirect query); the receiver cannot tell whether it is genuine.`,
           location: where,
           severity: 'warning',
+          // Sent by the SP: the IdP's signing settings (the rule's fixes) have nothing to do with it.
+          ...(ctx.flow.direction === 'to-idp' ? { ownFix: { product: 'general' as const, text: SP_SIGNS_LOGOUT } } : {}),
         });
       }
     } else if (view.kind === 'AuthnRequest' && ctx.expect.idpWantsRequestsSigned && !ctx.signed.root) {

@@ -1,5 +1,5 @@
 import type { IdpFix } from '../idp/fix-for';
-import type { Severity } from '../model';
+import type { OwnFix, Severity } from '../model';
 import type { RuleContext } from './context';
 
 /** The pipeline stage that raises a rule as a Problem before the rule engine runs ('flow': after it, from the HTTP answers around a flow). */
@@ -35,6 +35,8 @@ export interface Hit {
   expected?: string;
   /** Only when this hit is more or less serious than the rule's (profile-adjusted) severity. */
   severity?: Severity;
+  /** Only when the rule's fix does not fit this hit (see Finding.ownFix). */
+  ownFix?: OwnFix;
 }
 
 /** A rule the engine runs over each message. */

@@ -177,4 +177,15 @@ describe('IdP recognition on the report', () => {
     expect(r.flows[0]!.idp!.product).toBe('okta');
     expect(rules(r, 0)).not.toContain('idp-refused');
   });
+
+  it("an unsigned logout request the SP sent to Entra ID gets the SP's fix, not Entra ID's signing settings", async () => {
+    const logout = redirectEntry('SAMLRequest', buildLogoutRequest({ destination: ENTRA_SSO, issuer: 'https://sp.example.test/metadata' }), ENTRA_SSO, at(-2));
+    const r = await analyze([logout], { ...TRUST, spEntityId: 'https://sp.example.test/metadata' });
+    expect(r.messages[0]!.direction).toBe('to-idp');
+    const f = r.messages[0]!.findings.find((x) => x.rule === 'message-unsigned')!;
+    expect(f.severity).toBe('warning');
+    expect(f.ownFix).toEqual({ product: 'general', text: expect.stringMatching(/^The SP sent this message, so the SP signs it/) });
+    expect(r.summary.verdict?.fix).toMatch(/^The SP sent this message/);
+    expect(r.summary.verdict?.fix).not.toMatch(/Entra ID always signs/);
+  });
 });
