@@ -4,16 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../lib/core/analyze';
 import { parseSaml } from '../../../lib/core/xml';
 import { buildResponse, loadTestKey, signXml } from '../../../lib/samlgen';
+import { utf7 } from '../../fixtures/forgeries/c12-parser-differentials';
 
 const signed = signXml(buildResponse({ nameId: { value: 'alice@example.test' } }), { key: loadTestKey('idp'), targets: ['assertion'] });
 const body = signed.replace(/^<\?xml[^>]*\?>\s*/, '');
 const refusal = (xml: string) => parseSaml(xml).problems.find((p) => p.rule === 'xml-refused')?.message;
 
-/** UTF-7 as RFC 2152 writes characters outside its direct set: "+", modified base64 of UTF-16BE, "-". */
-function utf7(text: string): string {
-  const units = Buffer.from(text, 'utf16le').swap16();
-  return `+${units.toString('base64').replace(/=+$/, '')}-`;
-}
 
 describe('the encoding an XML declaration names', () => {
   it('refuses UTF-7, in which a comment here is an assertion to a parser that follows the declaration', async () => {
