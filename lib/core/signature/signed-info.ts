@@ -199,7 +199,9 @@ export function readSignature(sig: Element, parsed: ParsedSaml): ReadResult {
       kind: 'algorithm',
       why: hmac
         ? `SignatureMethod ${sigAlgUri} is an HMAC: a shared-secret code, not an IdP signature; anyone who knows or guesses the "key" (e.g. the public certificate's bytes) can forge it (algorithm confusion)`
-        : `SignatureMethod ${sigAlgUri || '(none)'} is not an accepted signature algorithm (RSA or ECDSA with SHA-1/256/384/512)`,
+        : sigAlgUri
+          ? `SignatureMethod ${sigAlgUri} is not one SAML Lens supports (it implements RSA PKCS#1 v1.5 and ECDSA with SHA-1/256/384/512), so the signature cannot be checked here`
+          : 'the SignatureMethod has no Algorithm, so the signature cannot be checked',
       header,
     };
   }

@@ -32,4 +32,13 @@ describe('certificate names in reasons and messages', () => {
     expect(bad.problems.map((p) => p.rule)).toEqual(['signature-invalid']);
     for (const t of texts) expect(doubled(t), t).toBeUndefined();
   });
+
+  it('a signature algorithm SAML Lens does not implement is named as unsupported, not as a forgery', async () => {
+    // RSA-PSS (RFC 6931 §2.3.10): a real algorithm, which SAML Lens does not implement.
+    const pss = signXml(buildResponse({}), { key: idp, targets: ['root'] }).replace(/(<ds:SignatureMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1');
+    const a = await verifySignatures(parsedOf(pss), { trusted: trust('idp'), binding: 'HTTP-POST' });
+    expect(a.verdicts[0]!.status).toBe('unchecked');
+    expect(a.verdicts[0]!.reason).toContain('sha256-rsa-MGF1 is not one SAML Lens supports');
+    expect(a.verdicts[0]!.reason).toContain('cannot be checked here');
+  });
 });
