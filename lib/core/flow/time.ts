@@ -41,6 +41,31 @@ export function timeReference(entry: TraceEntry, time: TimeMode, skewSeconds: nu
   }
   // SAML-tracer records no time per request; the export time only says the message is older than that.
   const captured = entry.source === 'saml-tracer' ? undefined : parseInstant(entry.capturedAt);
+  const served = captured && serverClock(entry, captured);
+  if (served) {
+    const minutes = Math.round(Math.abs(served.getTime() - captured!.getTime()) / 60_000);
+    return {
+      instant: served,
+      source: 'capture',
+      skewSeconds,
+      label: `the receiving server's clock ${isoInstant(served)} (its Date header, where the capturing machine's clock said ${isoInstant(captured!)}, ${minutes} min ${served > captured! ? 'behind' : 'ahead'})`,
+    };
+  }
   if (captured) return { instant: captured, source: 'capture', skewSeconds, label: `the capture time ${isoInstant(captured)}` };
   return { source: 'none', skewSeconds, label: 'no capture time' };
+}
+
+/** Beyond the Date header's one-second grain and a slow answer: the capturing machine's clock is off. */
+const CLOCK_OFF_MS = 60_000;
+
+/**
+ * The receiving server's clock when the capturing machine's disagrees with it by more than a minute: the HTTP
+ * Date header of the exchange that carried the message (the SP's, for a Response posted to its ACS) is the
+ * clock that judged the message, and a laptop whose clock is off must not make a valid login look expired.
+ */
+function serverClock(entry: TraceEntry, captured: Date): Date | undefined {
+  const date = entry.responseHeaders.find((h) => h.name.toLowerCase() === 'date')?.value;
+  const served = date ? new Date(date) : undefined;
+  if (!served || Number.isNaN(served.getTime())) return undefined;
+  return Math.abs(served.getTime() - captured.getTime()) > CLOCK_OFF_MS ? served : undefined;
 }
