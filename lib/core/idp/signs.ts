@@ -104,9 +104,11 @@ export const PRODUCT_SIGNS: ProductSigns[] = [
   {
     product: 'simplesamlphp',
     // Hosted IdP entity ID .../simplesaml/saml2/idp/metadata.php and SSO .../saml2/idp/SSOService.php
-    // (https://simplesamlphp.org/docs/stable/simplesamlphp-idp-more; https://gerrit.googlesource.com/plugins/saml/+/HEAD/simplesamlphp/metadata/saml20-idp-hosted.php).
-    entityIds: [/\/saml2\/idp\/metadata\.php$/i],
-    endpoints: [/\/saml2\/idp\/(?:SSOService|SingleLogoutService)\.php(?:[?#]|$)/i],
+    // (https://simplesamlphp.org/docs/stable/simplesamlphp-idp-more; https://gerrit.googlesource.com/plugins/saml/+/HEAD/simplesamlphp/metadata/saml20-idp-hosted.php);
+    // 2.x routes .../module.php/saml/idp/metadata, .../singleSignOnService and .../singleLogout
+    // (https://github.com/simplesamlphp/saml2/blob/master/tests/SAML2/Constants.php, LOCATION_METADATA, _SSO, _SLO).
+    entityIds: [/\/saml2\/idp\/metadata\.php$/i, /\/module\.php\/saml\/idp\/metadata$/i],
+    endpoints: [/\/saml2\/idp\/(?:SSOService|SingleLogoutService)\.php(?:[?#]|$)/i, /\/module\.php\/saml\/idp\/(?:singleSignOnService|singleLogout)(?:[?#]|$)/i],
     hosts: [],
   },
 ];

@@ -16,6 +16,7 @@ const ENTITY_IDS: Array<[KnownIdpProduct, string]> = [
   ['shibboleth', 'https://idp.university.example/idp/shibboleth'],
   ['auth0', 'urn:example-tenant.eu.auth0.com'],
   ['simplesamlphp', 'https://ssp.example.test/simplesaml/saml2/idp/metadata.php'],
+  ['simplesamlphp', 'https://ssp.example.test/simplesaml/module.php/saml/idp/metadata'],
 ];
 
 const ENDPOINTS: Array<[KnownIdpProduct, string]> = [
@@ -31,6 +32,8 @@ const ENDPOINTS: Array<[KnownIdpProduct, string]> = [
   ['auth0', 'https://example-tenant.eu.auth0.com/samlp/Xq7Lm2Np9Rs4Tv6W'],
   ['jumpcloud', 'https://sso.jumpcloud.com/saml2/my-app'],
   ['simplesamlphp', 'https://ssp.example.test/simplesaml/saml2/idp/SSOService.php'],
+  ['simplesamlphp', 'https://ssp.example.test/simplesaml/module.php/saml/idp/singleSignOnService?spentityid=x'],
+  ['simplesamlphp', 'https://ssp.example.test/simplesaml/module.php/saml/idp/singleLogout'],
 ];
 
 describe('IdP product recognition', () => {
