@@ -94,7 +94,14 @@ export async function launchExtension(opts: { devtools?: boolean; profileDir?: s
     },
     async close(closing = {}) {
       await context.close().catch(() => undefined);
-      if (!closing.keepProfile) rmSync(profileDir, { recursive: true, force: true });
+      if (closing.keepProfile) return;
+      // Chromium's helper processes can still be writing into the profile just after the context closes
+      // (ENOTEMPTY while it is removed); retried, and a leftover temporary folder never fails a test.
+      try {
+        rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch {
+        // The system's temporary folder is cleaned by the system.
+      }
     },
   };
 }
