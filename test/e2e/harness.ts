@@ -94,14 +94,7 @@ export async function launchExtension(opts: { devtools?: boolean; profileDir?: s
     },
     async close(closing = {}) {
       await context.close().catch(() => undefined);
-      if (closing.keepProfile) return;
-      // Chromium's helper processes can still be writing into the profile just after the context closes
-      // (ENOTEMPTY while it is removed); retried, and a leftover temporary folder never fails a test.
-      try {
-        rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-      } catch {
-        // The system's temporary folder is cleaned by the system.
-      }
+      if (!closing.keepProfile) removeProfile(profileDir);
     },
   };
 }
@@ -302,3 +295,15 @@ export async function timePanel(ext: Extension, count = 5000): Promise<PanelTime
  * request once; a test that fails is run once more, so what fails is what fails twice.
  */
 export const E2E_SUITE = { retry: 1 } as const;
+
+/**
+ * Removes a browser profile after the browser quit. Its helper processes can still be writing into it for a
+ * moment (ENOTEMPTY while it is removed): retried, and a leftover temporary folder never fails a test.
+ */
+export function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch {
+    // The system cleans its temporary folder.
+  }
+}

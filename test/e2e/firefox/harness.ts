@@ -1,11 +1,12 @@
 // The Firefox counterpart of ../harness.ts: Debian's firefox-esr, headless, with the Firefox build installed
 // as a permanent add-on (as a user has it, so it survives a restart), driven over Marionette.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TraceEntry } from '../../../lib/core/model';
 import type { Demo } from '../../../lib/demo/servers';
 import { firefoxXpi } from '../build';
+import { removeProfile } from '../harness';
 import { ADDON_ID, ADDON_UUID, FIREFOX, startFirefox, type RunningFirefox } from './launch';
 
 export { FIREFOX } from './launch';
@@ -198,7 +199,7 @@ export class FirefoxExtension {
   /** Quits Firefox as a person does; `keepProfile` leaves the profile on disk for a relaunch (a restart). */
   async quit(opts: { keepProfile?: boolean } = {}): Promise<void> {
     await this.firefox.quit();
-    if (!opts.keepProfile) rmSync(this.profileDir, { recursive: true, force: true });
+    if (!opts.keepProfile) removeProfile(this.profileDir);
   }
 }
 
