@@ -16,6 +16,9 @@ export function normaliseHeaders(input: unknown): HttpHeader[] {
   return out;
 }
 
+/** The form fields and query parameters that carry a SAML or WS-Federation message, or travel with one. */
+export const SAML_PARAMS: ReadonlySet<string> = new Set(['SAMLRequest', 'SAMLResponse', 'SAMLart', 'RelayState', 'SigAlg', 'Signature', 'wa', 'wresult', 'wctx']);
+
 export function headerValue(headers: HttpHeader[], name: string): string | undefined {
   const lower = name.toLowerCase();
   return headers.find((h) => h.name.toLowerCase() === lower)?.value;

@@ -1,10 +1,10 @@
 // An IdP's or SP's auto-posting page saved or pasted as it is (view source): the SAML fields of its form. Such a
 // page starts with <!DOCTYPE html>, which read as XML would be refused as a DTD, an attack it is not.
+import { SAML_PARAMS } from './fields';
 
 const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html[\s>]|<html[\s>]|<head[\s>]|<body[\s>]|<form[\s>])/i;
 const TAG = /<(form|input)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
-const FIELDS = new Set(['SAMLResponse', 'SAMLRequest', 'SAMLart', 'RelayState', 'SigAlg', 'Signature', 'wa', 'wresult', 'wctx']);
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 export const looksLikeHtml = (text: string): boolean => HTML_START.test(text);
@@ -47,7 +47,7 @@ export function samlFormOf(html: string): HtmlForm | undefined {
       continue;
     }
     const name = attrs.get('name');
-    if (name && FIELDS.has(name)) (current ??= { action: '', fields: [] }).fields.push([name, attrs.get('value') ?? '']);
+    if (name && SAML_PARAMS.has(name)) (current ??= { action: '', fields: [] }).fields.push([name, attrs.get('value') ?? '']);
   }
   return current?.fields.length ? current : undefined;
 }

@@ -5,10 +5,10 @@ import { decodeSamlValue } from '../binding/decode';
 import { DEFAULT_DECODE_LIMITS } from '../binding/limits';
 import { guessParameter } from '../binding/masked';
 import { parseFormBody, parseRawParams } from '../binding/urlencoded';
+import { SAML_PARAMS } from './fields';
 import { looksLikeHtml, samlFormOf } from './html-form';
 import type { InputFormat } from './types';
 
-const KNOWN_PARAMS = new Set(['SAMLRequest', 'SAMLResponse', 'SAMLart', 'RelayState', 'SigAlg', 'Signature', 'wa', 'wresult', 'wctx']);
 const QUERY_ONLY = new Set(['SigAlg', 'Signature']);
 const BASE64ISH = /^[A-Za-z0-9+/=_\-\s%]+$/;
 
@@ -50,7 +50,7 @@ export function readPasted(text: string, capturedAt: string | undefined): Pasted
 
   const query = text.startsWith('?') ? text.slice(1) : text;
   const params = text.includes('=') ? parseRawParams(query) : [];
-  if (params.length > 0 && params.every((p) => p.rawValue !== '' || p.raw.endsWith('=')) && KNOWN_PARAMS.has(params[0]?.name ?? '')) {
+  if (params.length > 0 && params.every((p) => p.rawValue !== '' || p.raw.endsWith('=')) && SAML_PARAMS.has(params[0]?.name ?? '')) {
     // A query keeps its raw octets in the URL (a Redirect signature covers them); a form body is decoded.
     if (text.startsWith('?') || params.some((p) => QUERY_ONLY.has(p.name))) {
       return { format: 'url', entry: base('GET', `?${query}`) };

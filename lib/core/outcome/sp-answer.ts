@@ -1,5 +1,6 @@
 // The SP's answer to the posted Response: the ACS request's own status and page, and where its redirects led.
 import type { Finding, Problem, ResponseBody, TraceEntry } from '../model';
+import { formDecode, percentDecode } from '../binding/urlencoded';
 import { shortUrl } from './facts';
 import { redirectTarget } from '../http/navigation';
 import type { Followed } from './follow';
@@ -23,19 +24,11 @@ const LOGIN_PAGE = /\/(?:login|log-in|signin|sign-in|sign_in|logon)(?:\.[a-z]{2,
 
 function isErrorPage(url: string): boolean {
   const [path = '', query = ''] = pathAndQuery(url).split('#')[0]!.split('?');
-  if (path.split('/').some((segment) => ERROR_SEGMENT.test(safeDecode(segment)))) return true;
+  if (path.split('/').some((segment) => ERROR_SEGMENT.test(percentDecode(segment)))) return true;
   return query.split('&').some((pair) => {
-    const [name = '', value = ''] = pair.split('=').map(safeDecode);
+    const [name = '', value = ''] = pair.split('=').map(formDecode);
     return ERROR_PARAM.test(name) || ERROR_VALUE.test(value);
   });
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }
 
 // English words only: elsewhere the status and the URL carry the signal.
@@ -115,8 +108,9 @@ export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Fin
   // the way (an application's own /login?action=samlLogin that creates its session) is not an answer.
   const targets = [acs, ...chain].map(redirectTarget).filter((t): t is string => !!t);
   const final = targets[targets.length - 1];
-  const errorTarget = final && (isErrorPage(final) || LOGIN_PAGE.test(final)) ? final : undefined;
-  if (!why && errorTarget) why = `it redirected to its ${isErrorPage(errorTarget) ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
+  const finalIsError = final !== undefined && isErrorPage(final);
+  const errorTarget = final && (finalIsError || LOGIN_PAGE.test(final)) ? final : undefined;
+  if (!why && errorTarget) why = `it redirected to its ${finalIsError ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
   if (!why && loopedToAuthnRequest) why = 'it sent the browser straight back to the IdP with a new AuthnRequest (it did not keep the session)';
   const errorHop = errorTarget ? chain.find((e) => e.url === errorTarget) : undefined;
   const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
