@@ -15,6 +15,7 @@ import { parseSamlMessages } from './xml';
 import { verifySignatures } from './signature';
 import { judgeRedacted } from './captured';
 import { groupFlows, NO_EARLIER, timeReference, type FlowMessage } from './flow';
+import { federationHop, hopExpectations, type Hop } from './flow/hop';
 import { resolveExpectations, type ResolvedExpectations } from './profiles';
 import { genericProfile } from './profiles/generic';
 import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
@@ -35,6 +36,8 @@ interface Staged {
   problems: Problem[];
   /** How many problems were there before the verifier's, so a message can be checked again as another signer. */
   beforeVerify?: number;
+  /** Delivered to an IdP, not to the SP (flow/hop.ts): judged without the SP's settings. */
+  hop?: Hop;
 }
 
 function errorText(e: unknown): string {
@@ -71,16 +74,16 @@ function parse(entry: TraceEntry, message: ExtractedMessage): Staged[] {
 const LOGOUT = new Set(['LogoutRequest', 'LogoutResponse']);
 
 /**
- * A logout message whose sender is unknown may be signed by the SP, whose key is not the trusted IdP
- * certificate: a key mismatch there is not proof of forgery, so it is a warning that says why. Only a key
- * mismatch: a refused algorithm (HMAC) or structure is wrong whoever signed.
+ * A logout message whose sender is unknown may be signed by the SP, and a token on a federation hop by the
+ * upstream IdP: neither key is the trusted IdP certificate, so a key mismatch there is not proof of forgery; it
+ * is a warning that says why. Only a key mismatch: a refused algorithm (HMAC) or structure is wrong whoever signed.
  */
-function softenUnknownSigner(problems: Problem[], verdicts: SignatureVerdict[]): Problem[] {
+function softenOtherSigner(problems: Problem[], verdicts: SignatureVerdict[], why: string): Problem[] {
   const keyMismatch = (p: Problem) =>
     verdicts.some((v) => v.target === p.location && (v.status === 'untrusted' || (v.form === 'redirect-query' && v.failure === 'signature-value')));
   return problems.map((p) =>
     (p.rule === 'signature-invalid' || p.rule === 'signature-untrusted') && (p.severity ?? 'error') === 'error' && !/digest/i.test(p.message) && keyMismatch(p)
-      ? { ...p, severity: 'warning', message: `${p.message} The sender of this logout message is not known; if the SP sent it, it is signed with the SP's key, not the IdP's.` }
+      ? { ...p, severity: 'warning', message: `${p.message} ${why}` }
       : p,
   );
 }
@@ -104,8 +107,14 @@ async function verify(staged: Staged, expect: ResolvedExpectations, direction: M
   const fromSp = direction === 'to-idp' || kind === 'AuthnRequest';
   const trusted = fromSp ? expect.spTrusted : expect.trusted;
   const unknownSigner = LOGOUT.has(kind) && direction === 'unknown';
-  // A logout message of unknown sender may be the SP's, signed with a key the IdP's certificates cannot judge.
-  staged.trustConfigured = trusted.length > 0 && !unknownSigner;
+  // A logout message of unknown sender may be the SP's, and a hop's token the upstream IdP's: signed with a key
+  // the configured certificates cannot judge.
+  staged.trustConfigured = trusted.length > 0 && !unknownSigner && !staged.hop;
+  const otherSigner = unknownSigner
+    ? "The sender of this logout message is not known; if the SP sent it, it is signed with the SP's key, not the IdP's."
+    : staged.hop
+      ? `This token went to ${staged.hop.name}, not to the SP: the upstream IdP that signed it need not use the certificate configured for the SP's IdP.`
+      : undefined;
   try {
     const time = timeReference(entry, expect.time, expect.skewSeconds);
     const analysis = await verifySignatures(staged.parsed, {
@@ -121,7 +130,7 @@ async function verify(staged: Staged, expect: ResolvedExpectations, direction: M
       : undefined;
     const { verdicts, problems } = redacted ?? analysis;
     staged.signatures = verdicts;
-    staged.problems.push(...(unknownSigner ? softenUnknownSigner(problems, verdicts) : problems));
+    staged.problems.push(...(otherSigner ? softenOtherSigner(problems, verdicts, otherSigner) : problems));
     if (analysis.decrypted) {
       staged.parsed = analysis.decrypted;
       staged.decrypted = true;
@@ -294,8 +303,14 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
     extra = [...extra, internal(`Grouping messages into flows failed (${errorText(e)}); each message is shown on its own.`)];
   }
 
+  // A hop's token is judged as the IdP it went to receives it, without the SP's settings.
+  const expectFor = (s: Staged) => (s.hop ? hopExpectations(expect) : expect);
+  for (const s of staged) {
+    const hop = federationHop(s.entry.url, s.parsed?.view, expect);
+    if (hop) s.hop = hop;
+  }
   // Directions come from the flows, and say whose certificates check a message's signatures.
-  for (const [i, s] of staged.entries()) await verify(s, expect, grouped.contexts[i]?.direction ?? 'unknown', positions[i] ?? 0);
+  for (const [i, s] of staged.entries()) await verify(s, expectFor(s), grouped.contexts[i]?.direction ?? 'unknown', positions[i] ?? 0);
   // A logout pair can tell who sent what once one side verified with the IdP's certificate; so can an
   // Issuer that a message verified with the IdP's certificate carries.
   const senders = () => staged.map((s, i) => ({ view: s.parsed?.view, signatures: s.signatures, direction: grouped.contexts[i]?.direction ?? 'unknown' }));
@@ -306,7 +321,7 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
       context.direction = direction;
       // Checked again as the learnt sender's: an unknown sender's key mismatch was softened, and what goes to
       // the IdP is checked with the SP's certificates.
-      await verify(staged[i]!, expect, direction, positions[i] ?? 0);
+      await verify(staged[i]!, expectFor(staged[i]!), direction, positions[i] ?? 0);
     }
   }
   const reports = staged.map(baseReport);
@@ -326,10 +341,11 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
         signatures: s.signatures,
         trustConfigured: s.trustConfigured,
         decrypted: s.decrypted,
-        profile: expect.profile,
-        expect,
+        profile: expectFor(s).profile,
+        expect: expectFor(s),
         flow,
         time: timeReference(s.entry, expect.time, expect.skewSeconds),
+        ...(s.hop ? { hop: s.hop } : {}),
       });
       fillFromContext(r, ctx);
       matchArtifact(r, flow.entityIds);

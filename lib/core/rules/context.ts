@@ -1,6 +1,7 @@
 import type { AssertionView, ExtractedMessage, ParsedSaml, SamlView, SignatureVerdict, TraceEntry } from '../model';
 import type { Profile, ResolvedExpectations } from '../profiles';
 import type { FlowContext, TimeReference } from '../flow';
+import type { Hop } from '../flow/hop';
 
 /** Everything a check may look at for one message. Built once per message by the engine. */
 export interface RuleContext {
@@ -38,6 +39,8 @@ export interface RuleContext {
   expect: ResolvedExpectations;
   flow: FlowContext;
   time: TimeReference;
+  /** The message went to an IdP's own host, not to the SP: `expect` then holds nothing of the SP's (flow/hop.ts). */
+  hop?: Hop;
 }
 
 /** Path of the SAML element judged: the document root, or the message inside a SOAP/WS-Trust wrapper. */

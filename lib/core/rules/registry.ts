@@ -29,6 +29,7 @@ import { assertionMissing } from './assertion-missing';
 import { assertionMultiple } from './assertion-multiple';
 import { messageMultiple } from './message-multiple';
 import { assertionEncrypted } from './assertion-encrypted';
+import { federationHop } from './federation-hop';
 import { nameidMissing } from './nameid-missing';
 import { nameidFormat } from './nameid-format';
 import { nameidNotEmail } from './nameid-not-email';
@@ -95,6 +96,7 @@ export const RULES: readonly Rule[] = [
   assertionMultiple,
   messageMultiple,
   assertionEncrypted,
+  federationHop,
   nameidMissing,
   nameidFormat,
   nameidNotEmail,

@@ -3,6 +3,13 @@ import { ACS, TRUST, at, authnRequest, cleanFlow, postEntry, redirectEntry, resp
 import type { RuleCase } from './types';
 
 export const flowCases: Record<string, RuleCase> = {
+  'federation-hop': {
+    // A Response posted to an Okta org (its inbound federation endpoint), not to the configured ACS.
+    fires: { entries: () => [postEntry('SAMLResponse', response({ destination: 'https://example.okta.com/sso/saml2/0oa1', inResponseTo: undefined }), 'https://example.okta.com/sso/saml2/0oa1')], options: { ...TRUST, acsUrl: ACS } },
+    severity: 'info',
+    says: /delivered to example\.okta\.com \(Okta\), not to the SP/,
+    quiet: { entries: () => cleanFlow(), options: { ...TRUST, acsUrl: ACS } },
+  },
   'audience-mismatch': {
     fires: { entries: () => cleanFlow({ audiences: ['https://other-sp.example.test/'] }), options: TRUST },
     severity: 'error',

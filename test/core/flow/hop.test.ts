@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../lib/core/analyze';
+import type { TraceEntry } from '../../../lib/core/model';
+import { rstr, signed11, WST_2005 } from '../../fixtures/forgeries/wstrust';
+import { ACS, at, authnRequest, postEntry, redirectEntry, response, SP_ENTITY, SSO, TRUST } from '../rules/build';
+import { allFindings, errors, findingsOf } from '../rules/find';
+import type { TestKeyName } from '../../../lib/samlgen';
+
+// A federated domain: AD FS signs a SAML 1.1 token for Entra ID (audience urn:federation:MicrosoftOnline) and the
+// browser posts it to login.microsoftonline.com/login.srf; Entra ID then sends its own Response to the SP.
+const ENTRA_WSFED = 'https://login.microsoftonline.com/login.srf';
+const SP_OPTIONS = { ...TRUST, spEntityId: SP_ENTITY, acsUrl: ACS };
+
+function adfsToken(key: TestKeyName): string {
+  const subject = `<saml:Subject><saml:NameIdentifier>alice@contoso.example</saml:NameIdentifier><saml:SubjectConfirmation><saml:ConfirmationMethod>urn:oasis:names:tc:SAML:1.0:cm:bearer</saml:ConfirmationMethod></saml:SubjectConfirmation></saml:Subject>`;
+  return signed11(
+    `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:1.0:assertion" MajorVersion="1" MinorVersion="1" AssertionID="_adfs1" Issuer="http://adfs.contoso.example/adfs/services/trust" IssueInstant="${at(-1)}">` +
+      `<saml:Conditions NotBefore="${at(-1)}" NotOnOrAfter="${at(3600)}"><saml:AudienceRestrictionCondition><saml:Audience>urn:federation:MicrosoftOnline</saml:Audience></saml:AudienceRestrictionCondition></saml:Conditions>` +
+      `<saml:AttributeStatement>${subject}<saml:Attribute AttributeName="UPN" AttributeNamespace="http://schemas.xmlsoap.org/claims"><saml:AttributeValue>alice@contoso.example</saml:AttributeValue></saml:Attribute></saml:AttributeStatement>` +
+      `<saml:AuthenticationStatement AuthenticationMethod="urn:oasis:names:tc:SAML:1.0:am:password" AuthenticationInstant="${at(-2)}">${subject}</saml:AuthenticationStatement></saml:Assertion>`,
+    key,
+  );
+}
+
+function wsFedPost(url: string, key: TestKeyName): TraceEntry {
+  const e = postEntry('SAMLResponse', '', url, at(0));
+  e.formFields = [
+    ['wa', 'wsignin1.0'],
+    ['wresult', rstr(WST_2005, adfsToken(key))],
+    ['wctx', 'LoginOptions=3&estsredirect=2'],
+  ];
+  return e;
+}
+
+function federatedLogin(hop: TraceEntry): TraceEntry[] {
+  return [redirectEntry('SAMLRequest', authnRequest(), SSO, at(-5)), hop, postEntry('SAMLResponse', response({ issuer: 'https://idp.example.test/metadata' }), ACS, at(2))];
+}
+
+describe('federation hops: a token delivered to an IdP, not to the SP', () => {
+  it('judges the upstream IdP\'s token to Entra ID without the SP\'s settings: no error, and says why', async () => {
+    const report = await analyze(federatedLogin(wsFedPost(ENTRA_WSFED, 'idp-next')), SP_OPTIONS);
+    expect(errors(report)).toEqual([]);
+    const hop = report.messages.find((m) => m.url === ENTRA_WSFED)!;
+    expect(hop.findings.map((f) => f.rule)).not.toContain('audience-mismatch');
+    expect(findingsOf(report, 'federation-hop')).toHaveLength(1);
+    expect(findingsOf(report, 'federation-hop')[0]!.message).toContain('Microsoft Entra ID');
+    // Signed by the upstream IdP's key, not the trusted one: said, as a warning that names the hop.
+    const untrusted = hop.findings.find((f) => f.rule === 'signature-untrusted')!;
+    expect(untrusted.severity).toBe('warning');
+    expect(untrusted.message).toContain('went to Microsoft Entra ID');
+    // The SP's own Response is still judged with every setting.
+    expect(report.messages.at(-1)!.signatures.map((s) => s.status)).toEqual(['valid', 'valid']);
+  });
+
+  it('still verifies a hop token signed with a trusted key', async () => {
+    const report = await analyze([wsFedPost(ENTRA_WSFED, 'idp')], SP_OPTIONS);
+    expect(report.messages[0]!.signatures.map((s) => s.status)).toEqual(['valid']);
+    expect(allFindings(report).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('judges the same token posted to the SP by the SP\'s settings: a wrong audience and an untrusted signer are errors', async () => {
+    const report = await analyze([wsFedPost(ACS, 'idp-next')], SP_OPTIONS);
+    const rules = errors(report).map((f) => f.rule);
+    expect(rules).toContain('audience-mismatch');
+    expect(rules).toContain('signature-untrusted');
+    expect(findingsOf(report, 'federation-hop')).toEqual([]);
+  });
+
+  it('treats a Response to an IdP host as the SP\'s when that URL is the configured ACS (the SP is hosted there)', async () => {
+    const okta = 'https://example.okta.com/sso/saml2/0oa1b2c3d4e5f6g7h8i9';
+    const forOther = response({ audiences: ['https://other.example.test/metadata'], destination: okta, inResponseTo: undefined });
+    const asHop = await analyze([postEntry('SAMLResponse', forOther, okta)], SP_OPTIONS);
+    expect(findingsOf(asHop, 'federation-hop')[0]!.message).toContain('Okta');
+    expect(findingsOf(asHop, 'audience-mismatch')).toEqual([]);
+    const asSp = await analyze([postEntry('SAMLResponse', forOther, okta)], { ...SP_OPTIONS, acsUrl: okta });
+    expect(findingsOf(asSp, 'federation-hop')).toEqual([]);
+    expect(errors(asSp).map((f) => f.rule)).toContain('audience-mismatch');
+  });
+});
