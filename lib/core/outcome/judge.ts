@@ -88,6 +88,19 @@ function sameSp(messages: OutcomeMessage[], answer: number, requests: number[], 
   return known.length === 0 || known.includes(issuer);
 }
 
+/**
+ * Whether the AuthnRequest at `position` asks for more than the flow's own did: a stronger RequestedAuthnContext
+ * or ForceAuthn (saml-core §3.4.1). An SP that steps a signed-in user up for a protected page (MFA for /admin)
+ * sends one; that is not an SP that failed to keep the session.
+ */
+function stepUp(messages: OutcomeMessage[], requests: number[], position: number): boolean {
+  const next = messages.find((m) => m.position === position)?.view?.request;
+  if (!next) return false;
+  const asked = requests.map((i) => messages[i]!.view?.request).filter((r) => r !== undefined);
+  const before = new Set(asked.flatMap((r) => r.requestedAuthnContext));
+  return (next.forceAuthn === true && !asked.some((r) => r.forceAuthn)) || next.requestedAuthnContext.some((c) => !before.has(c));
+}
+
 /** Judges every flow; the caller merges the result into the report. */
 export function judgeFlows(input: OutcomeInput): OutcomeResult {
   const { entries, messages, flows } = input;
@@ -118,7 +131,8 @@ export function judgeFlows(input: OutcomeInput): OutcomeResult {
         const i = answers[answers.length - 1]!;
         const m = messages[i]!;
         const followed = follow(entries, isMessage, m.position, false);
-        const looped = followed.loopedTo !== undefined && kindAt.get(followed.loopedTo) === 'AuthnRequest' && sameSp(messages, i, requests, followed.loopedTo);
+        const to = followed.loopedTo;
+        const looped = to !== undefined && kindAt.get(to) === 'AuthnRequest' && sameSp(messages, i, requests, to) && !stepUp(messages, requests, to);
         const location = m.view ? (m.view.messagePath ?? `/${m.view.rootName}`) : undefined;
         const sp = judgeSpAnswer(m.entry, followed, m.report.findings, location, looped);
         if (sp.refusal) result.messages[i]!.problems.push(sp.refusal);

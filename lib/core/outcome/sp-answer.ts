@@ -13,13 +13,19 @@ export interface SpAnswer {
 }
 
 // Where the SP finally sent the browser after the ACS, named like this, is its way of saying no: a path
-// segment that ends in one of these words (/error, /saml_error, /login-failed, /error.html), or a query
-// parameter named error or valued like one. A word inside a segment (an application's /-/error_tracking page)
-// says nothing.
+// segment that ends in one of these words (/error, /saml_error, /login-failed, /error.html), a query parameter
+// named error, or a sign-in parameter valued like one (?saml=failed, ?sso_status=error). A word inside a
+// segment (an application's /-/error_tracking page) or the value of an application's own parameter (GitLab's
+// /-/pipelines?status=failed) says nothing.
 const ERROR_WORD = '(?:error|errors|err|fail|failed|failure|denied|forbidden|unauthori[sz]ed|access[-_]?denied)';
 const ERROR_SEGMENT = new RegExp(`^(?:[a-z0-9]+[-_])*${ERROR_WORD}(?:\\.[a-z]{2,5})?$`, 'i');
 const ERROR_PARAM = /^(?:error|err|error_?code|error_?description)$/i;
+const SIGN_IN_PARAM = /(?:saml|sso|login|logon|signin|sign_in|auth)/i;
 const ERROR_VALUE = new RegExp(`^${ERROR_WORD}$`, 'i');
+// After a redirect the page is usually the application the user asked for, whose title is its content (an
+// issue "Checkout fails with an error", a "Failed jobs" list): its headline counts only when it ties the error
+// to signing in. The ACS's own page is the SP's answer to the Response itself, and any error word there counts.
+const SIGN_IN_ERROR = /\b(?:log ?in|logon|sign[- ]?in|sso|saml|authenticat\w*|single sign-on)\b[^.!?]{0,60}\b(?:error|failed|failure|denied|invalid|not allowed|unable)\b|\b(?:error|failed|failure|unable|invalid)\b[^.!?]{0,60}\b(?:log ?in|logon|sign[- ]?in|sso|saml|authenticat\w*)\b|\baccess denied\b|\bunauthori[sz]ed\b|\bforbidden\b/i;
 const LOGIN_PAGE = /\/(?:login|log-in|signin|sign-in|sign_in|logon)(?:\.[a-z]{2,5})?\/?(?:[?#]|$)/i;
 
 function isErrorPage(url: string): boolean {
@@ -27,7 +33,7 @@ function isErrorPage(url: string): boolean {
   if (path.split('/').some((segment) => ERROR_SEGMENT.test(percentDecode(segment)))) return true;
   return query.split('&').some((pair) => {
     const [name = '', value = ''] = pair.split('=').map(formDecode);
-    return ERROR_PARAM.test(name) || ERROR_VALUE.test(value);
+    return ERROR_PARAM.test(name) || (SIGN_IN_PARAM.test(name) && ERROR_VALUE.test(value));
   });
 }
 
@@ -116,7 +122,8 @@ export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Fin
   const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
   const text = words.text;
   // Only the page's headline counts as a refusal: an application page may say "error" anywhere in its text.
-  if (!why && words.headline && (last.responseStatus ?? 0) < 300 && ERROR_WORDS.test(words.headline)) why = `the page it showed after the ACS is headed "${words.headline}"`;
+  const headlineSays = last === acs ? ERROR_WORDS : SIGN_IN_ERROR;
+  if (!why && words.headline && (last.responseStatus ?? 0) < 300 && headlineSays.test(words.headline)) why = `the page it showed after the ACS is headed "${words.headline}"`;
   if (!why) return { refused: false };
   const causes = likelyCauses(findings);
   const cause = causes.length

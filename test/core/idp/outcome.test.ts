@@ -56,11 +56,28 @@ describe('the SP answer to the posted Response', () => {
     expect(ok.flows[0]!.outcome).toBe('signed-in');
   });
 
+  it('signed in: the page the ACS redirected to is the application, and its title is its content', async () => {
+    const issue = (title: string) =>
+      page('i', 'https://sp.example.test/browse/PAY-4821', 3, { responseStatus: 200, responseBody: html(`<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`) });
+    const go = (title: string) => analyze(answered({ responseStatus: 302, redirectUrl: 'https://sp.example.test/browse/PAY-4821' }, issue(title)), TRUST);
+    expect((await go('[PAY-4821] Checkout fails with "Invalid card number" error')).flows[0]!.outcome).toBe('signed-in');
+    // A page after the redirect that ties the error to signing in is still the SP saying no.
+    expect((await go('SSO login failed')).flows[0]!.outcome).toBe('refused-by-sp');
+  });
+
   it('refused: the ACS sends the browser straight back to the IdP with a new AuthnRequest', async () => {
     const again = redirectEntry('SAMLRequest', authnRequest({ id: '_req2' }), SSO, at(3));
     const r = await analyze(answered({ responseStatus: 302, redirectUrl: again.url }, again), TRUST);
     expect(r.flows[0]!.outcome).toBe('refused-by-sp');
     expect(r.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('straight back to the IdP');
+  });
+
+  it('signed in: the SP asking for a stronger authentication after the ACS (step-up for a protected page) is not a refusal', async () => {
+    const mfa = 'https://refeds.org/profile/mfa';
+    const stepUp = redirectEntry('SAMLRequest', authnRequest({ id: '_req2', requestedAuthnContext: [mfa] }), SSO, at(3));
+    const r = await analyze(answered({ responseStatus: 302, redirectUrl: stepUp.url }, stepUp), TRUST);
+    expect(r.flows[0]!.outcome).toBe('signed-in');
+    expect(rules(r, 1)).not.toContain('sp-refused');
   });
 
   it('signed in: another SP starting its own sign-in after the ACS (a deep link into a second application) is not this SP refusing', async () => {
@@ -76,11 +93,12 @@ describe('the SP answer to the posted Response', () => {
     const app = page('a', 'https://sp.example.test/app/', 4, { responseStatus: 200 });
     const viaLogin = await analyze(answered({ responseStatus: 302, redirectUrl: hop.url }, hop, app), TRUST);
     expect(viaLogin.flows[0]!.outcome).toBe('signed-in');
-    for (const location of ['/acme/shop/-/error_tracking', '/reports/errors-by-day/2026', '/home?tab=failures-summary']) {
+    // GitLab's pipelines page filtered on failed ones: an application's own parameter, not a sign-in answer.
+    for (const location of ['/acme/shop/-/error_tracking', '/reports/errors-by-day/2026', '/home?tab=failures-summary', '/acme/shop/-/pipelines?scope=all&status=failed']) {
       const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
       expect(r.flows[0]!.outcome, location).toBe('signed-in');
     }
-    for (const location of ['/saml/error', '/sso/login-failed', '/error.html', '/home?error=access_denied', '/home?status=denied']) {
+    for (const location of ['/saml/error', '/sso/login-failed', '/error.html', '/home?error=access_denied', '/home?saml=failed', '/home?sso_status=denied']) {
       const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
       expect(r.flows[0]!.outcome, location).toBe('refused-by-sp');
     }
@@ -141,6 +159,16 @@ describe("the IdP's answer to an AuthnRequest without Response", () => {
     expect(f.severity).toBe('info');
     expect(f.message).toContain('its content was not captured');
     expect(r.summary.errors).toBe(0);
+  });
+
+  it("abandoned: a 404 from the sign-in page's own script or favicon is not the IdP answering", async () => {
+    const okta = 'https://acme.okta.com';
+    const sessions = page('s', `${okta}/api/v1/sessions/me`, 1, { responseStatus: 404, resourceType: 'xhr', responseBody: { text: '{"errorCode":"E0000007"}', mimeType: 'application/json' } });
+    const favicon = page('f', `${okta}/favicon.ico`, 1, { responseStatus: 404, responseBody: html('<h1>Not Found</h1>') });
+    const start = { ...redirectEntry('SAMLRequest', authnRequest(), `${okta}/app/acme_app/exk1/sso/saml`, at(-2)), responseStatus: 200, responseBody: html('<form id="okta-sign-in"></form>') };
+    const r = await analyze([start, sessions, favicon], TRUST);
+    expect(r.flows[0]!.outcome).toBe('abandoned');
+    expect(rules(r, 0)).not.toContain('idp-refused');
   });
 
   it("ignores another tab's traffic and an unknown IdP's page", async () => {
