@@ -1,4 +1,4 @@
-import { ancestorBindings, encodeAttr, encodeText, leaf } from './c14n-nodes';
+import { ancestorBindings, byCodePoint, byNamespaceThenLocal, encodeAttr, encodeText, leaf } from './c14n-nodes';
 
 /*
  * Exclusive XML canonicalisation (xml-exc-c14n, without comments) of one subtree of our DOM: the same
@@ -56,17 +56,12 @@ class Scope {
   }
 }
 
-function byCodePoint(a: Binding, b: Binding): number {
-  return a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0;
+function byPrefixOf(a: Binding, b: Binding): number {
+  return byCodePoint(a.prefix, b.prefix);
 }
 
-/** xml-crypto's attrCompare, string coercion of a missing namespace included. */
 function byNamespaceThenName(a: Attr, b: Attr): number {
-  if (!a.namespaceURI && b.namespaceURI) return -1;
-  if (!b.namespaceURI && a.namespaceURI) return 1;
-  const left = `${a.namespaceURI}${a.localName}`;
-  const right = `${b.namespaceURI}${b.localName}`;
-  return left === right ? 0 : left < right ? -1 : 1;
+  return byNamespaceThenLocal(a.namespaceURI ?? '', a.localName, b.namespaceURI ?? '', b.localName);
 }
 
 const TEXT_SPECIAL = /[&<>\r]/;
@@ -130,7 +125,7 @@ class Exclusive {
       // would let it be added to signed content unseen (libxml2, and so xmlsec1, renders it).
       if (ap !== 'xmlns' && a.name !== 'xmlns') (shown ??= []).push(a);
     }
-    if (rendered.length > 1) rendered.sort(byCodePoint);
+    if (rendered.length > 1) rendered.sort(byPrefixOf);
     if (el === this.apex && inList.size > 0) this.apexExtras(el, rendered);
     // Escaped like any attribute value: a declaration's value written raw could hold markup that stands for a
     // stretch of the signed bytes while the parser reads something else there.
@@ -186,7 +181,7 @@ class Exclusive {
       this.scope.push(b);
       rendered.push(b);
     }
-    rendered.sort(byCodePoint);
+    rendered.sort(byPrefixOf);
   }
 }
 

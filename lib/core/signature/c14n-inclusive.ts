@@ -1,4 +1,4 @@
-import { encodeAttr, encodeText, leaf } from './c14n-nodes';
+import { byCodePoint, byNamespaceThenLocal, encodeAttr, encodeText, leaf } from './c14n-nodes';
 
 /*
  * Inclusive XML canonicalisation, 1.0 (https://www.w3.org/TR/2001/REC-xml-c14n-20010315) and 1.1
@@ -58,10 +58,6 @@ class Scope {
   }
 }
 
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The prefix an xmlns attribute declares ('' for the default), or undefined for any other attribute. */
 function declaredPrefix(a: Attr): string | undefined {
   if (a.namespaceURI === XMLNS_NS || a.prefix === 'xmlns' || a.name === 'xmlns') return a.prefix === 'xmlns' ? a.localName : a.name === 'xmlns' ? '' : undefined;
@@ -76,7 +72,7 @@ interface Rendered {
 }
 
 function attrOrder(a: Rendered, b: Rendered): number {
-  return byCodePoint(a.ns, b.ns) || byCodePoint(a.local, b.local);
+  return byNamespaceThenLocal(a.ns, a.local, b.ns, b.local);
 }
 
 class Inclusive {

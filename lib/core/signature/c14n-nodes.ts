@@ -2,6 +2,21 @@
 
 export type Ns = { prefix: string; namespaceURI: string };
 
+/** UTF-16 code unit order, which for XML names and URIs is the code point order C14N sorts by (libxml2 does too). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * C14N 1.0 §2.2 (and so exclusive C14N): attributes sorted with the namespace URI as the primary key (none
+ * first) and the local name as the secondary key. Not xml-crypto's attrCompare, which compares the URI and the
+ * local name glued together ("urn:x"+"z" after "urn:xy"+"a"), so a genuine message signed by libxmlsec1 with
+ * such attributes would fail its digest.
+ */
+export function byNamespaceThenLocal(aNs: string, aLocal: string, bNs: string, bLocal: string): number {
+  return byCodePoint(aNs, bNs) || byCodePoint(aLocal, bLocal);
+}
+
 export function encodeText(text: string): string {
   return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;'));
 }

@@ -26,11 +26,17 @@ class SubtreeExclusive extends ExclusiveCanonicalization {
     return a.prefix === b.prefix ? 0 : a.prefix < b.prefix ? -1 : 1;
   }
 
-  // xml-crypto's, except that only xmlns and xmlns:* are left out (it drops every name starting with "xmlns").
+  // xml-crypto's, except that only xmlns and xmlns:* are left out (it drops every name starting with "xmlns"),
+  // and sorted as C14N says, namespace URI first, then local name (xml-crypto compares the two glued together).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override renderAttrs(node: any): string {
     const shown = Array.from(node.attributes as ArrayLike<Attr>).filter((a) => a.prefix !== 'xmlns' && a.name !== 'xmlns');
-    shown.sort(this.attrCompare);
+    const key = (a: Attr) => [a.namespaceURI ?? '', a.localName] as const;
+    shown.sort((a, b) => {
+      const [an, al] = key(a);
+      const [bn, bl] = key(b);
+      return an < bn ? -1 : an > bn ? 1 : al < bl ? -1 : al > bl ? 1 : 0;
+    });
     return shown.map((a) => ` ${a.name}="${encode(a.value)}"`).join('');
   }
 

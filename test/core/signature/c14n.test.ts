@@ -55,6 +55,9 @@ const corners: Record<string, string> = {
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" a="&lt;&amp;&quot;&#9;&#10;&#13;>"><t>a&amp;b&lt;c&gt;d&#13;e"f\'</t><![CDATA[x<y&z]]><?pi d?><?bare?><!-- c --></samlp:Response>',
   'NEL and LINE SEPARATOR in text and attribute values, CR NEL in text':
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" a="x\u0085y\u2028z"><t>l1\u0085l2\u2028l3\r\u0085l4&#x2028;</t></samlp:Response>',
+  // Namespace URI first, then local name: "urn:x" z before "urn:xy" a (glued together they sort the other way).
+  'attributes in namespaces where one URI is the start of another':
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:q="urn:xy" xmlns:p="urn:x" ID="_1" Version="2.0"><n q:a="2" p:z="1" b="0"/></samlp:Response>',
   'attribute named like a namespace declaration': '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" xmlnsx="1"/>',
   'namespace declaration values with markup characters, escaped like attribute values':
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0"><x xmlns="urn:a&quot;&lt;b&gt;&amp;&#9;"><p:y xmlns:p="urn:p&quot; q=&quot;1&quot;&gt;&lt;/p:y&gt;"/></x></samlp:Response>',
@@ -88,6 +91,12 @@ describe('fast exclusive C14N gives xml-crypto\'s bytes', () => {
         '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" a="x\u0085y\u2028z"><t>l1\u0085l2\u2028l3\n\u0085l4\u2028</t></samlp:Response>',
       );
     }
+  });
+
+  it('sorts attributes by namespace URI, then local name, in both algorithms (C14N 1.0 §2.2)', () => {
+    const doc = docOf(corners['attributes in namespaces where one URI is the start of another']!);
+    const n = doc.documentElement.firstChild as Element;
+    for (const algorithm of [C14N.exclusive, C14N.inclusive]) expect(canonicalize(n, { algorithm })).toMatch(/^<n [^>]*b="0" p:z="1" q:a="2">/);
   });
 
   it('canonicalize() dispatches exclusive C14N to the fast one', () => {
