@@ -1,6 +1,7 @@
 import type { ParsedSaml, Problem } from '../model';
 import { NS } from './algorithms';
 import { childElements, elementPath, findAllOf, isEl, ownId, SAML1_ASSERTION_NS, valueText } from './dom';
+import { outsideMessages } from './outside-message';
 import { strayIdentity } from './stray-identity';
 
 /**
@@ -171,6 +172,6 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
       wrap(problems, why, a);
     }
   }
-  problems.push(...strayIdentity(responses, signatures));
+  problems.push(...strayIdentity(responses, signatures), ...outsideMessages(parsed.doc, root));
   return { problems, refused, signatures };
 }

@@ -1,0 +1,44 @@
+import type { Problem } from '../model';
+import { NS as XML_NS } from '../xml/ns';
+import { NS } from './algorithms';
+import { elementPath, findAllOf, SAML1_ASSERTION_NS } from './dom';
+
+/*
+ * A message read out of a wrapper (a SOAP Body, a WS-Trust RequestedSecurityToken) is judged on its own, and so
+ * is every other message in such a slot. An assertion or Response anywhere else in the wrapper (a SOAP Header,
+ * beside the RequestedSecurityToken) is judged by nobody, yet a reader that takes the first Assertion or NameID
+ * of the document takes it, while the genuine token's signature still verifies.
+ */
+
+/** Where a wrapper carries messages: each one there is located and judged as a message of its own. */
+function isSlot(el: Node | null): boolean {
+  if (!el || el.nodeType !== 1) return false;
+  const e = el as Element;
+  if (e.localName === 'Body') return e.namespaceURI === XML_NS.soap11 || e.namespaceURI === XML_NS.soap12;
+  return e.localName === 'RequestedSecurityToken' && (e.namespaceURI === XML_NS.wsTrust2005 || e.namespaceURI === XML_NS.wsTrust13);
+}
+
+function inSlot(el: Element): boolean {
+  for (let n: Node | null = el; n && n.nodeType === 1; n = n.parentNode) if (isSlot(n.parentNode)) return true;
+  return false;
+}
+
+/** Assertions and Responses of a wrapped document outside every message slot; none when `message` is the root. */
+export function outsideMessages(doc: Document, message: Element): Problem[] {
+  const top = doc.documentElement;
+  if (!top || top === message) return [];
+  const [saml2, saml1, responses, encrypted] = findAllOf(top, [
+    [NS.assertion, 'Assertion'],
+    [SAML1_ASSERTION_NS, 'Assertion'],
+    [NS.protocol, 'Response'],
+    [NS.assertion, 'EncryptedAssertion'],
+  ]) as [Element[], Element[], Element[], Element[]];
+  return [...saml2, ...saml1, ...responses, ...encrypted]
+    .filter((el) => !inSlot(el))
+    .map((el) => ({
+      rule: 'signature-wrapping',
+      severity: 'error' as const,
+      message: `an ${el.localName} inside <${(el.parentNode as Element).localName}> at ${elementPath(el.parentNode as Element)}, outside the message this document carries: no signature that counts covers it, and a reader that takes the first assertion or NameID of the document takes it (assertion-placement rule).`,
+      location: elementPath(el),
+    }));
+}
