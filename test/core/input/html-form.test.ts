@@ -44,6 +44,23 @@ describe('an auto-posting HTML page as input', () => {
     expect(input.entries[0]).toMatchObject({ url: 'https://sp.example.test/acs', formFields: [['SAMLResponse', value]] });
   });
 
+  it('reads only the form a browser submits: not one in a comment, a template or a script string, nor an input outside any form', () => {
+    const live = `<form method="post" action="https://sp.example.test/acs"><input type="hidden" name="SAMLResponse" value="LIVE"></form>`;
+    const decoy = `<form action="https://sp.example.test/acs"><input name="SAMLResponse" value="${value}"></form>`;
+    const pages = [
+      `<!DOCTYPE html><html><body onload="document.forms[0].submit()"><!-- ${decoy} -->${live}</body></html>`,
+      `<!DOCTYPE html><html><body><template><template></template>${decoy}</template>${live}</body></html>`,
+      `<!DOCTYPE html><html><head><script>var old = '${decoy}';</script></head><body>${live}</body></html>`,
+      `<!DOCTYPE html><html><body><div hidden><input name="SAMLResponse" value="${value}"></div>${live}</body></html>`,
+    ];
+    for (const page of pages) expect(readInput(page).entries[0]?.formFields, page.slice(0, 80)).toEqual([['SAMLResponse', 'LIVE']]);
+  });
+
+  it('reads every live form that carries a SAML field, so a page posting two messages shows both', () => {
+    const two = `<!DOCTYPE html><html><body><form action="https://sp.example.test/acs"><input name="SAMLResponse" value="A"></form><form action="https://sp.example.test/acs"><input name="SAMLResponse" value="B"></form></body></html>`;
+    expect(readInput(two).entries[0]?.formFields).toEqual([['SAMLResponse', 'A'], ['SAMLResponse', 'B']]);
+  });
+
   it('says plainly that an HTML page without a SAML form has none', () => {
     const input = readInput('<!doctype html><html><body><form action="/login"><input name="username"></form></body></html>');
     expect(input.entries).toEqual([]);
