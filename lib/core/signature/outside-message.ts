@@ -23,22 +23,33 @@ function inSlot(el: Element): boolean {
   return false;
 }
 
-/** Assertions and Responses of a wrapped document outside every message slot; none when `message` is the root. */
+/** Assertions, Responses and subjects of a wrapped document outside every message slot; none when `message` is the root. */
 export function outsideMessages(doc: Document, message: Element): Problem[] {
   const top = doc.documentElement;
   if (!top || top === message) return [];
-  const [saml2, saml1, responses, encrypted] = findAllOf(top, [
+  const found = findAllOf(top, [
     [NS.assertion, 'Assertion'],
     [SAML1_ASSERTION_NS, 'Assertion'],
     [NS.protocol, 'Response'],
     [NS.assertion, 'EncryptedAssertion'],
-  ]) as [Element[], Element[], Element[], Element[]];
-  return [...saml2, ...saml1, ...responses, ...encrypted]
-    .filter((el) => !inSlot(el))
+    // A subject alone is enough for a reader that takes the document's first NameID.
+    [NS.assertion, 'Subject'],
+    [NS.assertion, 'NameID'],
+    [SAML1_ASSERTION_NS, 'Subject'],
+    [SAML1_ASSERTION_NS, 'NameIdentifier'],
+  ]).flat();
+  const outside = new Set(found.filter((el) => !inSlot(el)));
+  // One finding for the outermost: a NameID inside an assertion already named adds nothing.
+  const within = (el: Element) => {
+    for (let n = el.parentNode; n && n.nodeType === 1; n = n.parentNode) if (outside.has(n as Element)) return true;
+    return false;
+  };
+  return [...outside]
+    .filter((el) => !within(el))
     .map((el) => ({
       rule: 'signature-wrapping',
       severity: 'error' as const,
-      message: `an ${el.localName} inside <${(el.parentNode as Element).localName}> at ${elementPath(el.parentNode as Element)}, outside the message this document carries: no signature that counts covers it, and a reader that takes the first assertion or NameID of the document takes it (assertion-placement rule).`,
+      message: `a <${el.localName}> inside <${(el.parentNode as Element).localName}> at ${elementPath(el.parentNode as Element)}, outside the message this document carries: no signature that counts covers it, and a reader that takes the first assertion or NameID of the document takes it (assertion-placement rule).`,
       location: elementPath(el),
     }));
 }

@@ -4,8 +4,9 @@ import { childElements, elementPath } from './dom';
 
 /*
  * Identity content where no signature reaches: a NameID, Subject, attribute or condition inside a ds:Signature
- * (the enveloped transform takes the whole Signature out of what is signed, KeyInfo included), in a Response's
- * Extensions or StatusDetail, or directly in a Response, with no signature on an element around it. The
+ * (the enveloped transform takes the whole Signature out of what is signed, KeyInfo included), or anywhere in a
+ * Response outside its assertions (Extensions, Status, a foreign wrapper), with no signature on an element
+ * around it. The
  * genuine signature still verifies, but an SP that looks elements up by name (the first NameID in the document)
  * reads the stray one, which comes first in document order. No IdP writes assertion content there; an
  * assertion itself in such a place is the assertion-placement rule's (structure.ts), so a container holding one
@@ -40,45 +41,78 @@ function covered(el: Element): boolean {
   return false;
 }
 
-/** The first identity element inside `container` in document order; none when it holds an assertion. */
+/** Identity names a reader that looks elements up by local name alone would take, in any other namespace. */
+const LOOKALIKE = new Set(['Assertion', 'Subject', 'NameID', 'NameIdentifier']);
+
+function isIdentity(el: Element): boolean {
+  return el.namespaceURI === NS.assertion ? IDENTITY.has(el.localName) : LOOKALIKE.has(el.localName);
+}
+
+/** The first identity element inside a ds:Signature in document order; none when it holds an assertion. */
 function firstStray(container: Element): Element | undefined {
   let first: Element | undefined;
   const stack: Element[] = [container];
   while (stack.length) {
     const el = stack.pop()!;
-    if (el.namespaceURI === NS.assertion) {
-      if (el.localName === 'Assertion' || el.localName === 'EncryptedAssertion') return undefined;
-      if (!first && el !== container && IDENTITY.has(el.localName)) first = el;
-    }
+    if (el.namespaceURI === NS.assertion && (el.localName === 'Assertion' || el.localName === 'EncryptedAssertion')) return undefined;
+    if (!first && el !== container && isIdentity(el)) first = el;
     const kids = childElements(el);
     for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
   }
   return first;
 }
 
-function describe(stray: Element, container: Element): string {
-  const where =
-    stray.parentNode === container && container.localName === 'Response'
-      ? 'directly in the Response'
-      : container.localName === 'Signature'
-        ? 'inside a ds:Signature'
-        : `in the Response's ${container.localName}`;
-  return `a <${stray.localName}> at ${elementPath(stray)}, ${where}: no signature covers it, and an SP that looks elements up by name reads it before the assertion's own. A subject, its attributes and its conditions belong inside the signed assertion (stray-identity rule).`;
+/**
+ * Identity elements anywhere in a Response or ArtifactResponse outside its assertions, its signatures (judged
+ * above) and the message an ArtifactResponse carries (judged as its own): Status, StatusMessage, Extensions, a
+ * foreign wrapper, the Issuer. An assertion in such a place is the assertion-placement rule's, except one in
+ * another namespace, which no SAML reader takes for an assertion but a reader by local name does.
+ */
+function strayIn(message: Element, inner: Set<Element>): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = childElements(message).reverse();
+  while (stack.length && out.length < 5) {
+    const el = stack.pop()!;
+    if (inner.has(el) || (el.namespaceURI === NS.ds && el.localName === 'Signature')) continue;
+    if (el.namespaceURI === NS.assertion && (el.localName === 'Assertion' || el.localName === 'EncryptedAssertion')) continue;
+    if (isIdentity(el)) {
+      out.push(el);
+      continue;
+    }
+    const kids = childElements(el);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
+  }
+  return out;
 }
 
-export function strayIdentity(responses: Element[], signatures: Element[]): Problem[] {
+function describe(stray: Element, message: Element): string {
+  const parent = stray.parentNode as Element;
+  const where = hasAncestor(stray, NS.ds, 'Signature')
+    ? 'inside a ds:Signature'
+    : parent === message
+      ? `directly in the ${message.localName}`
+      : `in the ${message.localName}'s <${parent.localName}>`;
+  const foreign = stray.namespaceURI !== NS.assertion ? ` (in ${stray.namespaceURI ? `namespace "${stray.namespaceURI}"` : 'no namespace'}, named like SAML's)` : '';
+  return `a <${stray.localName}>${foreign} at ${elementPath(stray)}, ${where}: no signature covers it, and an SP that looks elements up by name reads it before the assertion's own. A subject, its attributes and its conditions belong inside the signed assertion (stray-identity rule).`;
+}
+
+function hasAncestor(el: Element, ns: string, local: string): boolean {
+  for (let n: Node | null = el.parentNode; n && n.nodeType === 1; n = n.parentNode) if ((n as Element).namespaceURI === ns && (n as Element).localName === local) return true;
+  return false;
+}
+
+const JUDGED = new Set(['Response', 'ArtifactResponse']);
+
+export function strayIdentity(messages: Element[], signatures: Element[]): Problem[] {
   const problems: Problem[] = [];
-  const flag = (stray: Element | undefined, container: Element) => {
-    if (stray && !covered(stray)) problems.push({ rule: 'signature-wrapping', severity: 'error', message: describe(stray, container), location: elementPath(stray) });
+  const flag = (stray: Element | undefined, message: Element) => {
+    if (stray && !covered(stray)) problems.push({ rule: 'signature-wrapping', severity: 'error', message: describe(stray, message), location: elementPath(stray) });
   };
+  const inner = new Set(messages);
   for (const sig of signatures) flag(firstStray(sig), sig);
-  for (const r of responses) {
-    for (const c of childElements(r)) {
-      if (c.namespaceURI === NS.assertion && IDENTITY.has(c.localName)) flag(c, r);
-      else if (c.namespaceURI !== NS.protocol) continue;
-      else if (c.localName === 'Extensions') flag(firstStray(c), c);
-      else if (c.localName === 'Status') for (const d of childElements(c, NS.protocol, 'StatusDetail')) flag(firstStray(d), d);
-    }
+  for (const m of messages) {
+    if (m.namespaceURI !== NS.protocol || !JUDGED.has(m.localName)) continue;
+    for (const stray of strayIn(m, inner)) flag(stray, m);
   }
   return problems;
 }

@@ -172,6 +172,6 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
       wrap(problems, why, a);
     }
   }
-  problems.push(...strayIdentity(responses, signatures), ...outsideMessages(parsed.doc, root));
+  problems.push(...strayIdentity(messages, signatures), ...outsideMessages(parsed.doc, root));
   return { problems, refused, signatures };
 }
