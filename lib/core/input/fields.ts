@@ -55,8 +55,36 @@ export function classifyBody(
   contentType: string | undefined,
 ): { formFields: Array<[string, string]> } | { body: string } {
   const ct = contentType?.toLowerCase();
+  const boundary = ct?.includes('multipart/form-data') ? /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType!) : undefined;
+  if (boundary) return { formFields: parseMultipart(text, boundary[1] ?? boundary[2]!) };
   const form = ct ? ct.includes('application/x-www-form-urlencoded') : looksLikeFormBody(text);
   return form ? { formFields: parseFormBody(text.trim()) } : { body: text };
+}
+
+const MAX_PARTS = 1000;
+
+/**
+ * The text fields of a multipart/form-data body (RFC 7578): an SP's framework hands them to its ACS exactly as
+ * it does form-urlencoded ones, so a SAMLResponse posted this way is a message like any other. File parts are
+ * left out (frameworks keep uploads apart from fields).
+ */
+export function parseMultipart(text: string, boundary: string): Array<[string, string]> {
+  const delimiter = `--${boundary}`;
+  const fields: Array<[string, string]> = [];
+  let at = text.indexOf(delimiter);
+  while (at >= 0 && fields.length < MAX_PARTS) {
+    const start = at + delimiter.length;
+    if (text.startsWith('--', start)) break;
+    const next = text.indexOf(`\n${delimiter}`, start);
+    const part = text.slice(start, next < 0 ? text.length : next).replace(/\r$/, '').replace(/^\r?\n/, '');
+    const split = /\r?\n\r?\n/.exec(part);
+    const head = split ? part.slice(0, split.index) : part;
+    const disposition = /^content-disposition:[^\r\n]*$/im.exec(head)?.[0] ?? '';
+    const name = /;\s*name="([^"]*)"/i.exec(disposition)?.[1];
+    if (name !== undefined && !/;\s*filename\*?=/i.test(disposition)) fields.push([name, split ? part.slice(split.index + split[0].length) : '']);
+    at = next < 0 ? -1 : next + 1;
+  }
+  return fields;
 }
 
 /** `name=value&...` with no raw whitespace inside (form encoding escapes it). */

@@ -97,9 +97,10 @@ function harTime(value: string | undefined, fallback: string): { time: string; o
 function postData(e: TraceEntry): HarEntry['request']['postData'] {
   const type = headerValue(e.requestHeaders, 'content-type');
   if (e.formFields) {
-    // Chrome writes both text and params; importers differ in which they read, so both carry the same data.
+    // Chrome writes both text and params; importers differ in which they read, so both carry the same data. The
+    // text is form-urlencoded whatever the request sent (a multipart body's fields too): its type says so.
     return {
-      mimeType: type ?? 'application/x-www-form-urlencoded',
+      mimeType: type && !/multipart\//i.test(type) ? type : 'application/x-www-form-urlencoded',
       text: encodeForm(e.formFields),
       params: e.formFields.map(([name, value]) => ({ name, value })),
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractMessages } from '../../../lib/core/binding';
 import { fromHarEntry, readInput } from '../../../lib/core/input';
+import { exportEntries } from '../../../lib/core/trace';
 import { buildAuthnRequest, buildResponse, encodePostValue, encodeRedirectQuery } from '../../../lib/samlgen';
 
 const xml = buildResponse({ attributes: [{ name: 'email', values: ['ana@example.com'] }] });
@@ -29,6 +30,35 @@ describe('HAR entries', () => {
       ['SAMLResponse', value],
       ['RelayState', 'https://sp/app?a=1'],
     ]);
+  });
+
+  it('reads a multipart/form-data body as the fields an SP framework hands its ACS (file parts left out)', () => {
+    const body = [
+      '------x',
+      'Content-Disposition: form-data; name="SAMLResponse"',
+      '',
+      value,
+      '------x',
+      'Content-Disposition: form-data; name="upload"; filename="a.txt"',
+      'Content-Type: text/plain',
+      '',
+      'not a field',
+      '------x',
+      'Content-Disposition: form-data; name="RelayState"',
+      '',
+      'https://sp/app?a=1',
+      '------x--',
+      '',
+    ].join('\r\n');
+    const e = fromHarEntry(harEntry({ postData: { mimeType: 'multipart/form-data; boundary=----x', text: body, params: [] } }), 0);
+    expect(e?.formFields).toEqual([
+      ['SAMLResponse', value],
+      ['RelayState', 'https://sp/app?a=1'],
+    ]);
+    expect(extractMessages(e!).map((m) => m.parameter)).toEqual(['SAMLResponse']);
+    // Exported and read again, nothing is lost: the fields travel form-urlencoded, and say so.
+    const again = readInput(exportEntries([{ ...e!, requestHeaders: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=----x' }] }], { format: 'har', profile: 'none' }).text);
+    expect(again.entries[0]?.formFields).toEqual(e?.formFields);
   });
 
   // Chrome DevTools keeps params URL-encoded; Firefox and Playwright decode them (checked in their sources).
