@@ -61,6 +61,13 @@ export const messageUnsigned: CheckRule = {
           message: `The SAML ${view.samlVersion ?? '2.0'} token in the ${via}${noneCounts || ' is not signed'}: nobody can tell who issued it, and anyone can write one naming any user.`,
           location: where,
         });
+      } else if (!ctx.signed.root && ctx.message.binding !== 'Pasted') {
+        // Posted to an SP as its SAML message (a bare assertion as SAMLResponse): what the SP would read is
+        // this token alone. A SAML 2.0 SP expects a Response around it and should refuse it either way.
+        hits.push({
+          message: `The assertion delivered as ${ctx.message.parameter}${noneCounts || ' is not signed'}, and nothing around it is: nobody can tell who issued it, and anyone can write one naming any user (an SP expects a Response here).`,
+          location: where,
+        });
       } else if (!ctx.signed.root) {
         hits.push({ message: `The assertion${noneCounts || ' is not signed'}: nothing proves who issued it.`, location: where, severity: 'warning' });
       }

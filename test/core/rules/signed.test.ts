@@ -1,9 +1,9 @@
 // What counts as "signed" in every rule (issue 17, class 1): only a signature that verifies with what the user
 // trusts, or, when nothing is trusted, one that is at least intact. Refused, invalid and unchecked never count.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../lib/core/analyze';
+import { analyze, analyzeText } from '../../../lib/core/analyze';
 import type { AnalyzeOptions } from '../../../lib/core/model';
-import { signXml } from '../../../lib/samlgen';
+import { buildAssertion, signXml } from '../../../lib/samlgen';
 import { ACS, TRUST, idpKey, postEntry, response, rogueKey } from './build';
 import { encryptedResponse } from './cases/xml';
 import { findingsOf } from './find';
@@ -77,5 +77,21 @@ describe('a signature counts as signed', () => {
     expect(report.summary.verdict?.level).toBe('warning');
     // The same encrypted assertion in a signed Response: the envelope is vouched for, only inspection needs the key.
     expect(findingsOf((await judge(encryptedResponse())).report, 'response-unsigned')).toEqual([]);
+  });
+});
+
+describe('a bare unsigned assertion', () => {
+  const assertion = buildAssertion({ nameId: { value: 'admin@example.test' } });
+
+  it('posted to an SP as its SAMLResponse is an error: nothing around it is signed either', async () => {
+    const report = await analyze([postEntry('SAMLResponse', assertion, ACS)], TRUST);
+    const f = findingsOf(report, 'message-unsigned');
+    expect(f.map((x) => x.severity)).toEqual(['error']);
+    expect(f[0]!.message).toContain('delivered as SAMLResponse');
+  });
+
+  it('pasted on its own (an excerpt to look at) stays a warning', async () => {
+    const { report } = await analyzeText(assertion, TRUST);
+    expect(findingsOf(report, 'message-unsigned').map((x) => x.severity)).toEqual(['warning']);
   });
 });
