@@ -306,7 +306,7 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
   // A hop's token is judged as the IdP it went to receives it, without the SP's settings.
   const expectFor = (s: Staged) => (s.hop ? hopExpectations(expect) : expect);
   for (const s of staged) {
-    const hop = federationHop(s.entry.url, s.parsed?.view, expect);
+    const hop = federationHop(s.entry.url, s.parsed?.view, s.message.binding, expect);
     if (hop) s.hop = hop;
   }
   // Directions come from the flows, and say whose certificates check a message's signatures.

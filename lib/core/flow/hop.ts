@@ -22,13 +22,23 @@ export interface Hop {
 }
 
 const TOKENS = new Set<SamlView['kind']>(['Response', 'Assertion']);
+// Only a URL whose host a browser reads the same way: no user info, backslash or dot segment that would move
+// the request to another host or path than the text seems to name.
+const PLAIN_URL = /^https?:\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?::\d{1,5})?(?:[/?#]|$)/;
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
 
-/** The IdP a Response or token was delivered to, when it went to one and not to a configured ACS URL. */
-export function federationHop(url: string, view: SamlView | undefined, expect: ResolvedExpectations): Hop | undefined {
+/**
+ * The IdP a Response or token was delivered to, when it went to one and not to a configured ACS URL. A SAML 2.0
+ * Response counts only when its own Destination names that URL (an IdP signs it for where it posts it, and an
+ * SP refuses a Destination other than its ACS); a token without one only through WS-Federation.
+ */
+export function federationHop(url: string, view: SamlView | undefined, binding: string, expect: ResolvedExpectations): Hop | undefined {
   if (!view || !TOKENS.has(view.kind)) return undefined;
   const sent = sentToUrl(url);
-  if (!sent || expect.acsUrls.some((e) => sameUrl(sent, e.value))) return undefined;
-  const host = /^https?:\/\/([^/:?#]+)/i.exec(sent)?.[1] ?? '';
+  if (!sent || url.includes('\\') || DOT_SEGMENT.test(sent) || expect.acsUrls.some((e) => sameUrl(sent, e.value))) return undefined;
+  if (view.destination ? !sameUrl(view.destination, sent) : binding !== 'WS-Fed') return undefined;
+  const host = PLAIN_URL.exec(sent)?.[1];
+  if (!host) return undefined;
   const signs = PRODUCT_SIGNS.find((s) => s.hosts.some((h) => h.test(host)) || (s.product === 'adfs' && s.endpoints.some((e) => e.test(sent))));
   return signs ? { product: signs.product, name: IDP_NAMES[signs.product], host } : undefined;
 }

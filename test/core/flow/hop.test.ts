@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../lib/core/analyze';
 import type { TraceEntry } from '../../../lib/core/model';
 import { rstr, signed11, WST_2005 } from '../../fixtures/forgeries/wstrust';
-import { ACS, at, authnRequest, postEntry, redirectEntry, response, SP_ENTITY, SSO, TRUST } from '../rules/build';
+import { ACS, at, authnRequest, postEntry, redirectEntry, response, rogueKey, SP_ENTITY, SSO, TRUST } from '../rules/build';
 import { allFindings, errors, findingsOf } from '../rules/find';
 import type { TestKeyName } from '../../../lib/samlgen';
 
@@ -64,6 +64,27 @@ describe('federation hops: a token delivered to an IdP, not to the SP', () => {
     expect(rules).toContain('audience-mismatch');
     expect(rules).toContain('signature-untrusted');
     expect(findingsOf(report, 'federation-hop')).toEqual([]);
+  });
+
+  it('is never a hop when the URL only seems to name an IdP host, or the Response does not name that URL', async () => {
+    const forged = (to: string, destination?: string) => postEntry('SAMLResponse', response({ destination, inResponseTo: undefined }, ['root', 'assertion'], rogueKey), to);
+    const urls = [
+      'https://evil.okta.com:x@sp.example.test/acs',
+      'https://sp.example.test/adfs/ls/../../acs',
+      'https://sp.example.test/adfs/ls/%2e%2e/%2E%2E/acs',
+      'https://sp.example.test\\x.okta.com/../acs',
+    ];
+    for (const url of urls) {
+      const report = await analyze([forged(url)], SP_OPTIONS);
+      expect(findingsOf(report, 'federation-hop'), url).toEqual([]);
+      expect(errors(report).map((f) => f.rule), url).toContain('signature-untrusted');
+    }
+    // Posted to a real IdP host, but its Destination is the SP's ACS (or absent): it is the SP's to judge.
+    for (const destination of [ACS, undefined]) {
+      const report = await analyze([forged('https://example.okta.com/sso/saml2/0oa1', destination)], SP_OPTIONS);
+      expect(findingsOf(report, 'federation-hop'), String(destination)).toEqual([]);
+      expect(errors(report).map((f) => f.rule)).toContain('signature-untrusted');
+    }
   });
 
   it('treats a Response to an IdP host as the SP\'s when that URL is the configured ACS (the SP is hosted there)', async () => {
