@@ -2,7 +2,8 @@
 // page starts with <!DOCTYPE html>, which read as XML would be refused as a DTD, an attack it is not.
 import { SAML_PARAMS } from './fields';
 
-const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html[\s>]|<html[\s>]|<head[\s>]|<body[\s>]|<form[\s>])/i;
+// An XHTML page may open with an XML declaration (XHTML 1.0 §4.1 recommends one).
+const HTML_START = /^(?:<\?xml\s[^>]{0,200}\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html[\s>]|<html[\s>]|<head[\s>]|<body[\s>]|<form[\s>])/i;
 const TAG = /<(\/?)(form|input)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 // What a browser never submits (WHATWG HTML, "Parsing HTML documents"): comments, the text of raw-text and
 // escapable raw-text elements (a form written inside a script string is not a form), and template contents,
@@ -48,15 +49,20 @@ function liveMarkup(html: string): string {
   for (let lt = lower.indexOf('<'); lt >= 0; lt = lower.indexOf('<', at)) {
     let end: number;
     if (lower.startsWith('<!--', lt)) {
+      // `<!-->` and `<!--->` are whole (empty) comments to a browser.
+      const empty = /^<!---?>/.exec(lower.slice(lt, lt + 6))?.[0];
       const close = lower.indexOf('-->', lt + 4);
-      end = close < 0 ? html.length : close + 3;
+      end = empty ? lt + empty.length : close < 0 ? html.length : close + 3;
+    } else if (/^<(?:svg|math)[\s/>]/.test(lower.slice(lt, lt + 6))) {
+      // Foreign content: no HTML form or input lives in it, and its <style> is not raw text.
+      end = blockEnd(lower, lt, lower[lt + 1] === 's' ? 'svg' : 'math');
     } else if (lower.startsWith('<!', lt) || lower.startsWith('<?', lt)) {
       const close = lower.indexOf('>', lt);
       end = close < 0 ? html.length : close + 1;
     } else if (lower.startsWith('<plaintext', lt)) {
       end = html.length;
-    } else if (lower.startsWith('<template', lt)) {
-      end = templateEnd(lower, lt);
+    } else if (/^<template[\s/>]/.test(lower.slice(lt, lt + 10))) {
+      end = blockEnd(lower, lt, 'template');
     } else {
       const raw = RAW_TEXT.exec(lower.slice(lt, lt + 12));
       if (!raw) {
@@ -74,10 +80,10 @@ function liveMarkup(html: string): string {
   return out + html.slice(at);
 }
 
-/** Where the template opened at `from` ends, nested templates counted. */
-function templateEnd(lower: string, from: number): number {
+/** Where the element `name` opened at `from` ends, nested ones counted. */
+function blockEnd(lower: string, from: number, name: string): number {
   let depth = 0;
-  const tags = /<(\/?)template[\s/>]/g;
+  const tags = new RegExp(`<(/?)${name}[\\s/>]`, 'g');
   tags.lastIndex = from;
   for (let m = tags.exec(lower); m; m = tags.exec(lower)) {
     depth += m[1] ? -1 : 1;
@@ -89,28 +95,47 @@ function templateEnd(lower: string, from: number): number {
   return lower.length;
 }
 
+/** The fields that carry the message itself; RelayState and wctx only travel with one. */
+const MESSAGE_FIELDS = new Set(['SAMLResponse', 'SAMLRequest', 'SAMLart', 'wresult']);
+
 /**
- * The SAML or WS-Federation fields of the page's live forms, or undefined when none has one. Only an input
- * inside a form is submitted with it (an input outside any form is not); a form started inside another is
- * ignored, as browsers do. Two live forms with SAML fields are read together, so the binding judges both and
- * says there are two: an auto-posting page that carries two messages is not one to trust.
+ * The SAML or WS-Federation fields of the page's live forms, or undefined when none has one. An input belongs
+ * to the form around it, or to the one its `form` attribute names (WHATWG "form owner"); one outside any form,
+ * or disabled, is not submitted. A form started inside another is ignored, as browsers do. Every form that
+ * carries a message is read, so the binding judges each and says there are several: an auto-posting page that
+ * carries two messages is not one to trust. The action is that form's; with several forms of different actions
+ * it is left unknown rather than guessed.
  */
 export function samlFormOf(html: string): HtmlForm | undefined {
-  let open: HtmlForm | undefined;
-  let found: HtmlForm | undefined;
+  type Form = { action: string; fields: Array<[string, string]> };
+  const forms: Form[] = [];
+  const byId = new Map<string, Form>();
+  const pending: Array<{ owner: string; field: [string, string] }> = [];
+  let open: Form | undefined;
   for (const m of liveMarkup(html).matchAll(TAG)) {
     const closing = m[1] === '/';
+    const attrs = closing ? undefined : attributesOf(m[3] ?? '');
     if (m[2]!.toLowerCase() === 'form') {
       if (closing) open = undefined;
-      else open ??= { action: attributesOf(m[3] ?? '').get('action') ?? '', fields: [] };
+      else if (!open) {
+        open = { action: attrs!.get('action') ?? '', fields: [] };
+        forms.push(open);
+        const id = attrs!.get('id');
+        if (id !== undefined && !byId.has(id)) byId.set(id, open);
+      }
       continue;
     }
-    if (closing || !open) continue;
-    const attrs = attributesOf(m[3] ?? '');
+    if (!attrs || attrs.has('disabled')) continue;
     const name = attrs.get('name');
     if (!name || !SAML_PARAMS.has(name)) continue;
-    if (!found) found = { action: open.action, fields: [] };
-    found.fields.push([name, attrs.get('value') ?? '']);
+    const field: [string, string] = [name, attrs.get('value') ?? ''];
+    const owner = attrs.get('form');
+    if (owner !== undefined) pending.push({ owner, field });
+    else open?.fields.push(field);
   }
-  return found;
+  for (const { owner, field } of pending) byId.get(owner)?.fields.push(field);
+  const carrying = forms.filter((f) => f.fields.some(([n]) => MESSAGE_FIELDS.has(n)));
+  if (!carrying.length) return undefined;
+  const actions = new Set(carrying.map((f) => f.action));
+  return { action: actions.size === 1 ? carrying[0]!.action : '', fields: carrying.flatMap((f) => f.fields) };
 }

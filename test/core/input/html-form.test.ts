@@ -52,6 +52,12 @@ describe('an auto-posting HTML page as input', () => {
       `<!DOCTYPE html><html><body><template><template></template>${decoy}</template>${live}</body></html>`,
       `<!DOCTYPE html><html><head><script>var old = '${decoy}';</script></head><body>${live}</body></html>`,
       `<!DOCTYPE html><html><body><div hidden><input name="SAMLResponse" value="${value}"></div>${live}</body></html>`,
+      // An SVG <style> is not raw text; nothing in SVG is an HTML form.
+      `<!DOCTYPE html><html><body><svg><style>${decoy}</style></svg>${live}</body></html>`,
+      `<!DOCTYPE html><html><body><!--><form action="https://idp.example.test/"></form>${live}</body></html>`,
+      // Disabled inputs are never submitted; an input whose form attribute names another form belongs to that one.
+      `<!DOCTYPE html><html><body><form action="https://sp.example.test/acs"><input name="SAMLResponse" value="${value}" disabled></form>${live}</body></html>`,
+      `<!DOCTYPE html><html><body><form id="f1" action="https://sp.example.test/acs"><input name="SAMLResponse" value="LIVE"></form><form id="f2"><input name="SAMLResponse" value="${value}" form="nowhere"></form></body></html>`,
     ];
     for (const page of pages) expect(readInput(page).entries[0]?.formFields, page.slice(0, 80)).toEqual([['SAMLResponse', 'LIVE']]);
   });
@@ -59,6 +65,18 @@ describe('an auto-posting HTML page as input', () => {
   it('reads every live form that carries a SAML field, so a page posting two messages shows both', () => {
     const two = `<!DOCTYPE html><html><body><form action="https://sp.example.test/acs"><input name="SAMLResponse" value="A"></form><form action="https://sp.example.test/acs"><input name="SAMLResponse" value="B"></form></body></html>`;
     expect(readInput(two).entries[0]?.formFields).toEqual([['SAMLResponse', 'A'], ['SAMLResponse', 'B']]);
+    // The URL is the message's own form's: a first form with only RelayState lends it nothing, and two message
+    // forms posting to different places leave it unknown.
+    const decoyAction = `<!DOCTYPE html><html><body><form action="https://corp.okta.com/x"><input name="RelayState" value="r"></form><form action="https://sp.example.test/acs"><input name="SAMLResponse" value="A"></form></body></html>`;
+    expect(readInput(decoyAction).entries[0]?.url).toBe('https://sp.example.test/acs');
+    expect(readInput(two.replace('<form action="https://sp.example.test/acs"><input name="SAMLResponse" value="B">', '<form action="https://idp.example.test/"><input name="SAMLResponse" value="B">')).entries[0]?.url).toBe('');
+  });
+
+  it('reads an XHTML page that opens with an XML declaration as a page, not as XML with a DTD', () => {
+    const xhtml = `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><body onload="document.forms[0].submit()"><form action="https://sp.example.test/acs" method="post"><div><input type="hidden" name="SAMLResponse" value="${value}"/></div></form></body></html>`;
+    const input = readInput(xhtml);
+    expect(input.format).toBe('form');
+    expect(input.entries[0]?.formFields).toEqual([['SAMLResponse', value]]);
   });
 
   it('says plainly that an HTML page without a SAML form has none', () => {
