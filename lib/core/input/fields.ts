@@ -64,25 +64,51 @@ export function classifyBody(
 const MAX_PARTS = 1000;
 
 /**
- * The text fields of a multipart/form-data body (RFC 7578): an SP's framework hands them to its ACS exactly as
- * it does form-urlencoded ones, so a SAMLResponse posted this way is a message like any other. File parts are
- * left out (frameworks keep uploads apart from fields).
+ * The fields of a multipart/form-data body (RFC 7578): an SP's framework hands them to its ACS exactly as it
+ * does form-urlencoded ones, so a SAMLResponse posted this way is a message like any other. Frameworks differ
+ * where the RFC leaves room (a boundary line ended by LF alone, a part with a filename, an unquoted or repeated
+ * name), and a forged part must not hide behind a genuine one in that room: every reading is kept, the
+ * CRLF-only one and the LF-tolerant one, every part with every name its header gives, files included.
  */
 export function parseMultipart(text: string, boundary: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const seen = new Set<string>();
+  for (const strict of [true, false]) {
+    for (const field of multipartReading(text, boundary, strict)) {
+      const key = `${field[0]}\u0000${field[1]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(field);
+    }
+  }
+  return out;
+}
+
+function multipartReading(text: string, boundary: string, strict: boolean): Array<[string, string]> {
+  const eol = strict ? '\r\n' : '\n';
   const delimiter = `--${boundary}`;
   const fields: Array<[string, string]> = [];
-  let at = text.indexOf(delimiter);
-  while (at >= 0 && fields.length < MAX_PARTS) {
+  let at = text.startsWith(delimiter) ? 0 : text.indexOf(`${eol}${delimiter}`);
+  if (at > 0) at += eol.length;
+  for (let parts = 0; at >= 0 && parts < MAX_PARTS; parts++) {
     const start = at + delimiter.length;
     if (text.startsWith('--', start)) break;
-    const next = text.indexOf(`\n${delimiter}`, start);
-    const part = text.slice(start, next < 0 ? text.length : next).replace(/\r$/, '').replace(/^\r?\n/, '');
-    const split = /\r?\n\r?\n/.exec(part);
+    const next = text.indexOf(`${eol}${delimiter}`, start);
+    const part = text.slice(start, next < 0 ? text.length : next).replace(/^[ \t]*\r?\n/, '');
+    const split = strict ? /\r\n\r\n/.exec(part) : /\r?\n\r?\n/.exec(part);
     const head = split ? part.slice(0, split.index) : part;
+    const raw = split ? part.slice(split.index + split[0].length) : '';
+    const body = strict ? raw : raw.replace(/\r$/, '');
     const disposition = /^content-disposition:[^\r\n]*$/im.exec(head)?.[0] ?? '';
-    const name = /;\s*name="([^"]*)"/i.exec(disposition)?.[1];
-    if (name !== undefined && !/;\s*filename\*?=/i.test(disposition)) fields.push([name, split ? part.slice(split.index + split[0].length) : '']);
-    at = next < 0 ? -1 : next + 1;
+    // Every `name=` the header holds, each read from where it starts (one may sit inside another's quotes).
+    const names = new Set<string>();
+    for (const m of disposition.matchAll(/\bname\s*=\s*/gi)) {
+      const rest = disposition.slice(m.index + m[0].length);
+      const value = rest.startsWith('"') ? /^"([^"]*)"/.exec(rest)?.[1] : /^[^;\s"]+/.exec(rest)?.[0];
+      if (value !== undefined) names.add(value);
+    }
+    for (const name of names) fields.push([name, body]);
+    at = next < 0 ? -1 : next + eol.length;
   }
   return fields;
 }

@@ -32,7 +32,7 @@ describe('HAR entries', () => {
     ]);
   });
 
-  it('reads a multipart/form-data body as the fields an SP framework hands its ACS (file parts left out)', () => {
+  it('reads a multipart/form-data body as the fields an SP framework hands its ACS (file parts too: some frameworks read them as fields)', () => {
     const body = [
       '------x',
       'Content-Disposition: form-data; name="SAMLResponse"',
@@ -53,9 +53,19 @@ describe('HAR entries', () => {
     const e = fromHarEntry(harEntry({ postData: { mimeType: 'multipart/form-data; boundary=----x', text: body, params: [] } }), 0);
     expect(e?.formFields).toEqual([
       ['SAMLResponse', value],
+      ['upload', 'not a field'],
       ['RelayState', 'https://sp/app?a=1'],
     ]);
     expect(extractMessages(e!).map((m) => m.parameter)).toEqual(['SAMLResponse']);
+    // Where frameworks read a body differently (a boundary line ended by LF alone, an unquoted name), every
+    // reading is kept: a forged part cannot hide behind the genuine one.
+    const split = `------x\r\nContent-Disposition: form-data; name="SAMLResponse"\r\n\r\nGENUINE\n------x\nContent-Disposition: form-data; name=SAMLResponse\n\nFORGED\r\n------x--\r\n`;
+    const both = fromHarEntry(harEntry({ postData: { mimeType: 'multipart/form-data; boundary=----x', text: split } }), 1)?.formFields ?? [];
+    expect(both.map(([, v]) => v)).toEqual(expect.arrayContaining(['FORGED']));
+    expect(both.some(([n, v]) => n === 'SAMLResponse' && v.startsWith('GENUINE'))).toBe(true);
+    const hidden = `--B\r\nContent-Disposition: form-data; x=";name="; name="SAMLResponse"\r\n\r\nFORGED\r\n--B--\r\n`;
+    const named = fromHarEntry(harEntry({ postData: { mimeType: 'multipart/form-data; boundary=B', text: hidden } }), 2)?.formFields ?? [];
+    expect(named).toContainEqual(['SAMLResponse', 'FORGED']);
     // Exported and read again, nothing is lost: the fields travel form-urlencoded, and say so.
     const again = readInput(exportEntries([{ ...e!, requestHeaders: [{ name: 'Content-Type', value: 'multipart/form-data; boundary=----x' }] }], { format: 'har', profile: 'none' }).text);
     expect(again.entries[0]?.formFields).toEqual(e?.formFields);
