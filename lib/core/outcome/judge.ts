@@ -89,16 +89,19 @@ function sameSp(messages: OutcomeMessage[], answer: number, requests: number[], 
 }
 
 /**
- * Whether the AuthnRequest at `position` asks for more than the flow's own did: a stronger RequestedAuthnContext
- * or ForceAuthn (saml-core §3.4.1). An SP that steps a signed-in user up for a protected page (MFA for /admin)
- * sends one; that is not an SP that failed to keep the session.
+ * Whether the AuthnRequest at `position` asks for more than the flow's own did and than the Response gave: a
+ * RequestedAuthnContext class (saml-core §3.3.2.2.1) neither the flow's request named nor the assertion
+ * carries. An SP that steps a signed-in user up for a protected page (MFA for /admin) sends one; that is not an
+ * SP that failed to keep the session. Without an AuthnRequest of the flow's own (IdP-initiated) nothing says
+ * what was asked before, and a new request is the SP starting over.
  */
-function stepUp(messages: OutcomeMessage[], requests: number[], position: number): boolean {
+function stepUp(messages: OutcomeMessage[], requests: number[], answer: number, position: number): boolean {
   const next = messages.find((m) => m.position === position)?.view?.request;
-  if (!next) return false;
   const asked = requests.map((i) => messages[i]!.view?.request).filter((r) => r !== undefined);
+  if (!next || !asked.length) return false;
   const before = new Set(asked.flatMap((r) => r.requestedAuthnContext));
-  return (next.forceAuthn === true && !asked.some((r) => r.forceAuthn)) || next.requestedAuthnContext.some((c) => !before.has(c));
+  for (const a of messages[answer]!.view?.assertions ?? []) if (a.authn?.authnContextClassRef) before.add(a.authn.authnContextClassRef);
+  return next.requestedAuthnContext.some((c) => !before.has(c));
 }
 
 /** Judges every flow; the caller merges the result into the report. */
@@ -132,7 +135,7 @@ export function judgeFlows(input: OutcomeInput): OutcomeResult {
         const m = messages[i]!;
         const followed = follow(entries, isMessage, m.position, false);
         const to = followed.loopedTo;
-        const looped = to !== undefined && kindAt.get(to) === 'AuthnRequest' && sameSp(messages, i, requests, to) && !stepUp(messages, requests, to);
+        const looped = to !== undefined && kindAt.get(to) === 'AuthnRequest' && sameSp(messages, i, requests, to) && !stepUp(messages, requests, i, to);
         const location = m.view ? (m.view.messagePath ?? `/${m.view.rootName}`) : undefined;
         const sp = judgeSpAnswer(m.entry, followed, m.report.findings, location, looped);
         if (sp.refusal) result.messages[i]!.problems.push(sp.refusal);

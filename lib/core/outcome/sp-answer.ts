@@ -14,7 +14,8 @@ export interface SpAnswer {
 
 // Where the SP finally sent the browser after the ACS, named like this, is its way of saying no: a path
 // segment that ends in one of these words (/error, /saml_error, /login-failed, /error.html), a query parameter
-// named error, or a sign-in parameter valued like one (?saml=failed, ?sso_status=error). A word inside a
+// named error, a sign-in parameter valued like one (?saml=failed, ?sso_status=error), or any parameter valued
+// as a sign-in error (?result=saml_error). A word inside a
 // segment (an application's /-/error_tracking page) or the value of an application's own parameter (GitLab's
 // /-/pipelines?status=failed) says nothing.
 const ERROR_WORD = '(?:error|errors|err|fail|failed|failure|denied|forbidden|unauthori[sz]ed|access[-_]?denied)';
@@ -22,10 +23,33 @@ const ERROR_SEGMENT = new RegExp(`^(?:[a-z0-9]+[-_])*${ERROR_WORD}(?:\\.[a-z]{2,
 const ERROR_PARAM = /^(?:error|err|error_?code|error_?description)$/i;
 const SIGN_IN_PARAM = /(?:saml|sso|login|logon|signin|sign_in|auth)/i;
 const ERROR_VALUE = new RegExp(`^${ERROR_WORD}$`, 'i');
-// After a redirect the page is usually the application the user asked for, whose title is its content (an
-// issue "Checkout fails with an error", a "Failed jobs" list): its headline counts only when it ties the error
-// to signing in. The ACS's own page is the SP's answer to the Response itself, and any error word there counts.
-const SIGN_IN_ERROR = /\b(?:log ?in|logon|sign[- ]?in|sso|saml|authenticat\w*|single sign-on)\b[^.!?]{0,60}\b(?:error|failed|failure|denied|invalid|not allowed|unable)\b|\b(?:error|failed|failure|unable|invalid)\b[^.!?]{0,60}\b(?:log ?in|logon|sign[- ]?in|sso|saml|authenticat\w*)\b|\baccess denied\b|\bunauthori[sz]ed\b|\bforbidden\b/i;
+// A value that ties the error to signing in says no whatever the parameter is called (?result=saml_error).
+const SIGN_IN_ERROR_VALUE = new RegExp(`^(?:saml|sso|login|logon|signin|auth)[-_]?${ERROR_WORD}$`, 'i');
+// A page's headline says no only when one of its parts (title and heading, split at " - ", " | ", ": "...) is
+// a refusal as a whole: "Sign-in failed", "Access denied", "SSO error", "We could not sign you in". A part that
+// merely holds such words is the application's own title ("Failed login attempts report", "SSO error rate",
+// "Checkout fails with an error"), and after a redirect the page is usually the application the user asked for.
+const SIGN_IN = '(?:saml|sso|single sign-on|log ?in|logon|sign[- ]?in|authentication|access)';
+const REFUSAL = new RegExp(
+  [
+    `(?:(?:an?\\s+)?(?:${SIGN_IN}\\s+){0,2}(?:error|errors|failed|failure|denied|forbidden))`,
+    `(?:${SIGN_IN}\\s+)?(?:error|failure)(?:\\s+\\d{3})?`,
+    `(?:error|failure|failed)\\s*(?:during|while|on)?\\s*${SIGN_IN}`,
+    `(?:access\\s+)?(?:denied|forbidden)`,
+    `unauthori[sz]ed(?:\\s+access)?`,
+    `(?:an?\\s+)?error\\s+(?:has\\s+)?occurred`,
+    `(?:we\\s+)?(?:could\\s*not|couldn't|can't|cannot|unable\\s+to)\\s+(?:sign|log)\\s+(?:you\\s+)?(?:in|on)`,
+    `something\\s+went\\s+wrong`,
+  ]
+    .map((alt) => `^(?:${alt})[.!]?$`)
+    .join('|'),
+  'i',
+);
+
+function refusalHeadline(headline: string): boolean {
+  return headline.split(/\s+[-\u2013\u2014|\u00b7:]\s+|:\s+/).some((part) => REFUSAL.test(part.trim()));
+}
+
 const LOGIN_PAGE = /\/(?:login|log-in|signin|sign-in|sign_in|logon)(?:\.[a-z]{2,5})?\/?(?:[?#]|$)/i;
 
 function isErrorPage(url: string): boolean {
@@ -33,7 +57,7 @@ function isErrorPage(url: string): boolean {
   if (path.split('/').some((segment) => ERROR_SEGMENT.test(percentDecode(segment)))) return true;
   return query.split('&').some((pair) => {
     const [name = '', value = ''] = pair.split('=').map(formDecode);
-    return ERROR_PARAM.test(name) || (SIGN_IN_PARAM.test(name) && ERROR_VALUE.test(value));
+    return ERROR_PARAM.test(name) || (SIGN_IN_PARAM.test(name) && ERROR_VALUE.test(value)) || SIGN_IN_ERROR_VALUE.test(value);
   });
 }
 
@@ -122,8 +146,7 @@ export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Fin
   const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
   const text = words.text;
   // Only the page's headline counts as a refusal: an application page may say "error" anywhere in its text.
-  const headlineSays = last === acs ? ERROR_WORDS : SIGN_IN_ERROR;
-  if (!why && words.headline && (last.responseStatus ?? 0) < 300 && headlineSays.test(words.headline)) why = `the page it showed after the ACS is headed "${words.headline}"`;
+  if (!why && words.headline && (last.responseStatus ?? 0) < 300 && refusalHeadline(words.headline)) why = `the page it showed after the ACS is headed "${words.headline}"`;
   if (!why) return { refused: false };
   const causes = likelyCauses(findings);
   const cause = causes.length

@@ -60,9 +60,21 @@ describe('the SP answer to the posted Response', () => {
     const issue = (title: string) =>
       page('i', 'https://sp.example.test/browse/PAY-4821', 3, { responseStatus: 200, responseBody: html(`<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`) });
     const go = (title: string) => analyze(answered({ responseStatus: 302, redirectUrl: 'https://sp.example.test/browse/PAY-4821' }, issue(title)), TRUST);
-    expect((await go('[PAY-4821] Checkout fails with "Invalid card number" error')).flows[0]!.outcome).toBe('signed-in');
-    // A page after the redirect that ties the error to signing in is still the SP saying no.
-    expect((await go('SSO login failed')).flows[0]!.outcome).toBe('refused-by-sp');
+    for (const title of [
+      '[PAY-4821] Checkout fails with "Invalid card number" error',
+      'Failed login attempts report – Acme Security Console',
+      'SSO error rate - Dashboards - Grafana',
+      'Unauthorized access attempts — weekly report',
+    ]) {
+      expect((await go(title)).flows[0]!.outcome, title).toBe('signed-in');
+    }
+    // A headline that is a refusal as a whole is still the SP saying no.
+    for (const title of ['SSO login failed', 'We could not sign you in', 'Access denied - Acme', 'Error: Sign-in failed']) {
+      expect((await go(title)).flows[0]!.outcome, title).toBe('refused-by-sp');
+    }
+    // The ACS's own page: an application title there is not a refusal either.
+    const own = await analyze(answered({ responseStatus: 200, responseBody: html('<html><head><title>Error budget dashboard · SRE Portal</title></head><body></body></html>') }), TRUST);
+    expect(own.flows[0]!.outcome).toBe('signed-in');
   });
 
   it('refused: the ACS sends the browser straight back to the IdP with a new AuthnRequest', async () => {
@@ -78,6 +90,13 @@ describe('the SP answer to the posted Response', () => {
     const r = await analyze(answered({ responseStatus: 302, redirectUrl: stepUp.url }, stepUp), TRUST);
     expect(r.flows[0]!.outcome).toBe('signed-in');
     expect(rules(r, 1)).not.toContain('sp-refused');
+  });
+
+  it('refused: after an IdP-initiated Response, a new AuthnRequest is the SP starting over, whatever it asks for', async () => {
+    const [, resp] = cleanFlow({ inResponseTo: undefined });
+    const again = redirectEntry('SAMLRequest', authnRequest({ id: '_req2', requestedAuthnContext: ['urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport'] }), SSO, at(3));
+    const r = await analyze([{ ...resp!, responseStatus: 302, redirectUrl: again.url }, again], TRUST);
+    expect(r.flows[0]!.outcome).toBe('refused-by-sp');
   });
 
   it('signed in: another SP starting its own sign-in after the ACS (a deep link into a second application) is not this SP refusing', async () => {
@@ -98,7 +117,7 @@ describe('the SP answer to the posted Response', () => {
       const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
       expect(r.flows[0]!.outcome, location).toBe('signed-in');
     }
-    for (const location of ['/saml/error', '/sso/login-failed', '/error.html', '/home?error=access_denied', '/home?saml=failed', '/home?sso_status=denied']) {
+    for (const location of ['/saml/error', '/sso/login-failed', '/error.html', '/home?error=access_denied', '/home?saml=failed', '/home?sso_status=denied', '/home?result=saml_error']) {
       const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
       expect(r.flows[0]!.outcome, location).toBe('refused-by-sp');
     }
