@@ -15,7 +15,7 @@ import { parseSamlMessages } from './xml';
 import { verifySignatures } from './signature';
 import { judgeRedacted } from './captured';
 import { groupFlows, NO_EARLIER, timeReference, type FlowMessage } from './flow';
-import { federationHop, hopExpectations, type Hop } from './flow/hop';
+import { hopExpectations, traceHops, type Hop } from './flow/hop';
 import { resolveExpectations, type ResolvedExpectations } from './profiles';
 import { genericProfile } from './profiles/generic';
 import { buildRuleContext, dedupe, problemToFinding, runChecks } from './rules';
@@ -305,10 +305,12 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
 
   // A hop's token is judged as the IdP it went to receives it, without the SP's settings.
   const expectFor = (s: Staged) => (s.hop ? hopExpectations(expect) : expect);
-  for (const s of staged) {
-    const hop = federationHop(s.entry.url, s.parsed?.view, s.message.binding, expect);
-    if (hop) s.hop = hop;
-  }
+  traceHops(
+    staged.map((s) => ({ url: s.entry.url, view: s.parsed?.view, binding: s.message.binding })),
+    expect,
+  ).forEach((hop, i) => {
+    if (hop) staged[i]!.hop = hop;
+  });
   // Directions come from the flows, and say whose certificates check a message's signatures.
   for (const [i, s] of staged.entries()) await verify(s, expectFor(s), grouped.contexts[i]?.direction ?? 'unknown', positions[i] ?? 0);
   // A logout pair can tell who sent what once one side verified with the IdP's certificate; so can an

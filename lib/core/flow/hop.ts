@@ -15,10 +15,12 @@ import { sameUrl, sentToUrl } from './url';
  */
 
 export interface Hop {
-  /** The IdP that received the token. */
-  product: KnownIdpProduct;
+  /** The IdP that received the token, or sent the request; undefined when only the capture shows it is one. */
+  product?: KnownIdpProduct;
   name: string;
   host: string;
+  /** A token delivered to the IdP, or the IdP's own AuthnRequest to the upstream IdP that token answers. */
+  role: 'token' | 'request';
 }
 
 const TOKENS = new Set<SamlView['kind']>(['Response', 'Assertion']);
@@ -40,7 +42,56 @@ export function federationHop(url: string, view: SamlView | undefined, binding: 
   const host = PLAIN_URL.exec(sent)?.[1];
   if (!host) return undefined;
   const signs = PRODUCT_SIGNS.find((s) => s.hosts.some((h) => h.test(host)) || (s.product === 'adfs' && s.endpoints.some((e) => e.test(sent))));
-  return signs ? { product: signs.product, name: IDP_NAMES[signs.product], host } : undefined;
+  return signs ? { product: signs.product, name: IDP_NAMES[signs.product], host, role: 'token' } : undefined;
+}
+
+export interface HopCandidate {
+  url: string;
+  view?: SamlView;
+  binding: string;
+}
+
+const hostPort = (url: string) => (PLAIN_URL.test(url) ? /^https?:\/\/([^/?#]+)/i.exec(url)![1]!.toLowerCase() : undefined);
+
+/**
+ * Every message's hop, if any. Beyond the hosts of hosted IdPs, the capture itself shows a hop to a self-hosted
+ * or custom-domain IdP (Keycloak brokering AD FS, an Okta org on its own domain): with the SP's entity ID known,
+ * a Response that answers an AuthnRequest another entity issued, posted (with its Destination saying so) to a
+ * host the SP's own AuthnRequests went to, is that IdP's token from its upstream IdP; the AuthnRequest it answers
+ * is the IdP's own, not the SP's.
+ */
+export function traceHops(messages: HopCandidate[], expect: ResolvedExpectations): Array<Hop | undefined> {
+  const hops = messages.map((m) => federationHop(m.url, m.view, m.binding, expect));
+  const sp = expect.spEntityId?.value;
+  if (!sp) return hops;
+  // An AuthnRequest may be seen more than once (AD FS's sign-in form posts it back with the credentials).
+  const requests = new Map<string, number[]>();
+  const idpHosts = new Set((expect.idpMetadata?.ssoServices ?? []).map((e) => hostPort(e.location)).filter((h) => h !== undefined));
+  messages.forEach((m, i) => {
+    if (m.view?.kind !== 'AuthnRequest' || !m.view.id) return;
+    requests.set(m.view.id, [...(requests.get(m.view.id) ?? []), i]);
+    const host = m.view.issuer === sp ? hostPort(m.url) : undefined;
+    if (host) idpHosts.add(host);
+  });
+  messages.forEach((m, i) => {
+    const view = m.view;
+    const r = view?.kind === 'Response' && view.inResponseTo ? requests.get(view.inResponseTo) : undefined;
+    if (!r || r.some((j) => messages[j]!.view?.issuer === sp)) return;
+    const known = hops[i];
+    if (known) {
+      for (const j of r) hops[j] ??= { ...known, role: 'request' };
+      return;
+    }
+    const sent = sentToUrl(m.url);
+    const host = sent ? hostPort(sent) : undefined;
+    if (!sent || !host || !idpHosts.has(host) || DOT_SEGMENT.test(sent) || !view!.destination || !sameUrl(view!.destination, sent)) return;
+    if (expect.acsUrls.some((e) => sameUrl(sent, e.value))) return;
+    const signs = PRODUCT_SIGNS.find((s) => s.hosts.some((h) => h.test(host.split(':')[0]!)));
+    const named = signs ? { product: signs.product, name: IDP_NAMES[signs.product] } : { name: 'the IdP' };
+    hops[i] = { ...named, host, role: 'token' };
+    for (const j of r) hops[j] ??= { ...named, host, role: 'request' };
+  });
+  return hops;
 }
 
 /**

@@ -13,6 +13,13 @@ export const federationHop: CheckRule = {
   check(ctx) {
     const hop = ctx.hop;
     if (!hop || !ctx.view) return [];
+    if (hop.role === 'request') {
+      return [
+        {
+          message: `This AuthnRequest was issued by ${ctx.view.issuer ?? 'another entity'}, not by the SP: ${hop.name} (${hop.host}) asking an upstream IdP to sign the user in, a federation hop. It is judged without the SP's settings; the Response ${hop.name} then sends the SP is judged with them.`,
+        },
+      ];
+    }
     return [
       {
         message: `This ${ctx.view.kind} was delivered to ${hop.host} (${hop.name}), not to the SP: ${hop.name} is its relying party, a federation hop from an upstream IdP. It is judged without the SP's settings or the configured IdP's entity ID; the Response ${hop.name} then sends the SP is judged with them.`,

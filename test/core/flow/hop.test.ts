@@ -4,7 +4,7 @@ import type { TraceEntry } from '../../../lib/core/model';
 import { rstr, signed11, WST_2005 } from '../../fixtures/forgeries/wstrust';
 import { ACS, at, authnRequest, postEntry, redirectEntry, response, rogueKey, SP_ENTITY, SSO, TRUST } from '../rules/build';
 import { allFindings, errors, findingsOf } from '../rules/find';
-import type { TestKeyName } from '../../../lib/samlgen';
+import { loadTestKey, type TestKeyName } from '../../../lib/samlgen';
 
 // A federated domain: AD FS signs a SAML 1.1 token for Entra ID (audience urn:federation:MicrosoftOnline) and the
 // browser posts it to login.microsoftonline.com/login.srf; Entra ID then sends its own Response to the SP.
@@ -85,6 +85,36 @@ describe('federation hops: a token delivered to an IdP, not to the SP', () => {
       expect(findingsOf(report, 'federation-hop'), String(destination)).toEqual([]);
       expect(errors(report).map((f) => f.rule)).toContain('signature-untrusted');
     }
+  });
+
+  // Keycloak brokering an upstream AD FS: the capture shows the hop on a host of the organisation's own.
+  const KEYCLOAK = 'https://sso.corp.test/realms/acme';
+  const BROKER = `${KEYCLOAK}/broker/partner/endpoint`;
+  function brokered(upstreamKey = loadTestKey('idp-next'), to = BROKER) {
+    const own = redirectEntry('SAMLRequest', authnRequest({ id: '_app1', destination: `${KEYCLOAK}/protocol/saml` }), `${KEYCLOAK}/protocol/saml`, at(-6));
+    const upstream = redirectEntry('SAMLRequest', authnRequest({ id: '_kc1', issuer: KEYCLOAK, acsUrl: BROKER, destination: 'https://adfs.partner.test/adfs/ls/' }), 'https://adfs.partner.test/adfs/ls/', at(-5));
+    const token = postEntry('SAMLResponse', response({ id: '_adfs-r1', assertionId: '_adfs-a1', inResponseTo: '_kc1', destination: to, issuer: 'http://adfs.partner.test/adfs/services/trust', audiences: [KEYCLOAK], recipient: to }, ['assertion'], upstreamKey), to, at(0));
+    const answer = postEntry('SAMLResponse', response({ inResponseTo: '_app1', issuer: KEYCLOAK }), ACS, at(2));
+    return [own, upstream, token, answer];
+  }
+
+  it('sees a hop to a self-hosted IdP in the capture: a token answering the IdP\'s own AuthnRequest, posted to a host the SP\'s went to', async () => {
+    const report = await analyze(brokered(), { ...SP_OPTIONS, idpEntityId: KEYCLOAK });
+    expect(errors(report).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    // The upstream IdP's key is not the configured one: said, as a warning that names the hop.
+    expect(allFindings(report).filter((f) => f.severity === 'warning').map((f) => f.rule)).toEqual(['signature-untrusted']);
+    const hops = report.messages.filter((m) => m.findings.some((f) => f.rule === 'federation-hop')).map((m) => m.kind);
+    expect(hops).toEqual(['AuthnRequest', 'Response']);
+    expect(findingsOf(report, 'federation-hop')[0]!.message).toContain(`issued by ${KEYCLOAK}, not by the SP`);
+  });
+
+  it('never takes the SP\'s own login for a hop, even with its ACS on the IdP\'s host', async () => {
+    const acsOnIdpHost = `${KEYCLOAK}/app/acs`;
+    const own = redirectEntry('SAMLRequest', authnRequest({ id: '_app1', acsUrl: acsOnIdpHost }), `${KEYCLOAK}/protocol/saml`, at(-6));
+    const forged = postEntry('SAMLResponse', response({ inResponseTo: '_app1', destination: acsOnIdpHost, recipient: acsOnIdpHost }, ['root', 'assertion'], rogueKey), acsOnIdpHost, at(0));
+    const report = await analyze([own, forged], { ...TRUST, spEntityId: SP_ENTITY });
+    expect(findingsOf(report, 'federation-hop')).toEqual([]);
+    expect(errors(report).map((f) => f.rule)).toContain('signature-untrusted');
   });
 
   it('treats a Response to an IdP host as the SP\'s when that URL is the configured ACS (the SP is hosted there)', async () => {
