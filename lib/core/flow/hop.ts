@@ -35,14 +35,30 @@ const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
  * SP refuses a Destination other than its ACS); a token without one only through WS-Federation.
  */
 export function federationHop(url: string, view: SamlView | undefined, binding: string, expect: ResolvedExpectations): Hop | undefined {
-  if (!view || !TOKENS.has(view.kind)) return undefined;
+  if (!view || !TOKENS.has(view.kind) || forTheSp(view, expect)) return undefined;
   const sent = sentToUrl(url);
-  if (!sent || url.includes('\\') || DOT_SEGMENT.test(sent) || expect.acsUrls.some((e) => sameUrl(sent, e.value))) return undefined;
+  if (!sent || url.includes('\\') || DOT_SEGMENT.test(sent) || onSpHost(sent, expect)) return undefined;
   if (view.destination ? !sameUrl(view.destination, sent) : binding !== 'WS-Fed') return undefined;
   const host = PLAIN_URL.exec(sent)?.[1];
   if (!host) return undefined;
   const signs = PRODUCT_SIGNS.find((s) => s.hosts.some((h) => h.test(host)) || (s.product === 'adfs' && s.endpoints.some((e) => e.test(sent))));
   return signs ? { product: signs.product, name: IDP_NAMES[signs.product], host, role: 'token' } : undefined;
+}
+
+const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.trim() === b.trim();
+
+/** A token whose Audience names the configured SP is the SP's, wherever it was posted. */
+function forTheSp(view: SamlView, expect: ResolvedExpectations): boolean {
+  const sp = expect.spEntityId?.value;
+  return !!sp && view.assertions.some((a) => (a.conditions?.audiences ?? []).some((x) => same(x, sp)));
+}
+
+/** Posted to a configured ACS URL, or to the host of one or of the SP's entity ID: the SP's own ground. */
+function onSpHost(sent: string, expect: ResolvedExpectations): boolean {
+  if (expect.acsUrls.some((e) => sameUrl(sent, e.value))) return true;
+  const host = hostPort(sent);
+  const spHosts = [...expect.acsUrls.map((e) => e.value), expect.spEntityId?.value ?? ''].map(hostPort);
+  return host !== undefined && spHosts.includes(host);
 }
 
 export interface HopCandidate {
@@ -70,13 +86,13 @@ export function traceHops(messages: HopCandidate[], expect: ResolvedExpectations
   messages.forEach((m, i) => {
     if (m.view?.kind !== 'AuthnRequest' || !m.view.id) return;
     requests.set(m.view.id, [...(requests.get(m.view.id) ?? []), i]);
-    const host = m.view.issuer === sp ? hostPort(m.url) : undefined;
+    const host = same(m.view.issuer, sp) ? hostPort(m.url) : undefined;
     if (host) idpHosts.add(host);
   });
   messages.forEach((m, i) => {
     const view = m.view;
     const r = view?.kind === 'Response' && view.inResponseTo ? requests.get(view.inResponseTo) : undefined;
-    if (!r || r.some((j) => messages[j]!.view?.issuer === sp)) return;
+    if (!r || r.some((j) => same(messages[j]!.view?.issuer, sp))) return;
     const known = hops[i];
     if (known) {
       for (const j of r) hops[j] ??= { ...known, role: 'request' };
@@ -85,7 +101,8 @@ export function traceHops(messages: HopCandidate[], expect: ResolvedExpectations
     const sent = sentToUrl(m.url);
     const host = sent ? hostPort(sent) : undefined;
     if (!sent || !host || !idpHosts.has(host) || DOT_SEGMENT.test(sent) || !view!.destination || !sameUrl(view!.destination, sent)) return;
-    if (expect.acsUrls.some((e) => sameUrl(sent, e.value))) return;
+    // The SP's own ground, a token for the SP, or one from the configured IdP (a second app on its host).
+    if (onSpHost(sent, expect) || forTheSp(view!, expect) || same(view!.issuer, expect.idpEntityId?.value)) return;
     const signs = PRODUCT_SIGNS.find((s) => s.hosts.some((h) => h.test(host.split(':')[0]!)));
     const named = signs ? { product: signs.product, name: IDP_NAMES[signs.product] } : { name: 'the IdP' };
     hops[i] = { ...named, host, role: 'token' };

@@ -117,6 +117,25 @@ describe('federation hops: a token delivered to an IdP, not to the SP', () => {
     expect(errors(report).map((f) => f.rule)).toContain('signature-untrusted');
   });
 
+  it('never takes a token for the configured SP, or one posted on the SP\'s own host, for a hop', async () => {
+    // Okta as the SP (inbound federation), configured by its entity ID only: a forged token for it is its own.
+    const okta = 'https://corp.okta.com/sso/saml2/0oa1';
+    const forOkta = response({ audiences: ['https://www.okta.com/saml2/service-provider/sp1'], destination: okta, inResponseTo: undefined }, ['root', 'assertion'], rogueKey);
+    const asSp = await analyze([postEntry('SAMLResponse', forOkta, okta)], { ...TRUST, spEntityId: 'https://www.okta.com/saml2/service-provider/sp1' });
+    expect(findingsOf(asSp, 'federation-hop')).toEqual([]);
+    expect(errors(asSp).map((f) => f.rule)).toContain('signature-untrusted');
+    // An AuthnRequest "from the SP" sent to the SP's own host, another entity's request (issuer with a stray
+    // non-breaking space), and a forged answer to it on the SP's host: the SP's ground, never a hop.
+    const spHost = 'https://sp.example.test';
+    const decoy = redirectEntry('SAMLRequest', authnRequest({ id: '_d1', destination: `${spHost}/x` }), `${spHost}/x`, at(-6));
+    const other = redirectEntry('SAMLRequest', authnRequest({ id: '_x1', issuer: `${SP_ENTITY}\u00a0`, destination: `${spHost}/y` }), `${spHost}/y`, at(-5));
+    const to = `${spHost}/acs/`;
+    const forged = postEntry('SAMLResponse', response({ inResponseTo: '_x1', destination: to, recipient: to, audiences: [SP_ENTITY] }, ['root', 'assertion'], rogueKey), to, at(0));
+    const report = await analyze([decoy, other, forged], { ...TRUST, spEntityId: SP_ENTITY });
+    expect(findingsOf(report, 'federation-hop')).toEqual([]);
+    expect(errors(report).map((f) => f.rule)).toContain('signature-untrusted');
+  });
+
   it('treats a Response to an IdP host as the SP\'s when that URL is the configured ACS (the SP is hosted there)', async () => {
     const okta = 'https://example.okta.com/sso/saml2/0oa1b2c3d4e5f6g7h8i9';
     const forOther = response({ audiences: ['https://other.example.test/metadata'], destination: okta, inResponseTo: undefined });
