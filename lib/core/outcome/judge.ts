@@ -89,19 +89,20 @@ function sameSp(messages: OutcomeMessage[], answer: number, requests: number[], 
 }
 
 /**
- * Whether the AuthnRequest at `position` asks for more than the flow's own did and than the Response gave: a
- * RequestedAuthnContext class (saml-core §3.3.2.2.1) neither the flow's request named nor the assertion
- * carries. An SP that steps a signed-in user up for a protected page (MFA for /admin) sends one; that is not an
- * SP that failed to keep the session. Without an AuthnRequest of the flow's own (IdP-initiated) nothing says
- * what was asked before, and a new request is the SP starting over.
+ * Whether the AuthnRequest at `position` asks for more than the Response gave: RequestedAuthnContext classes
+ * (saml-core §3.3.2.2.1) none of which is the class the assertion carries. An SP that steps a signed-in user up
+ * for a protected page (MFA for /admin) sends one; that is not an SP that failed to keep the session. When the
+ * assertion names no class, what counts is a class the flow's own AuthnRequest did not ask for; with neither,
+ * a new request is the SP starting over.
  */
 function stepUp(messages: OutcomeMessage[], requests: number[], answer: number, position: number): boolean {
   const next = messages.find((m) => m.position === position)?.view?.request;
+  if (!next?.requestedAuthnContext.length) return false;
+  const given = (messages[answer]!.view?.assertions ?? []).map((a) => a.authn?.authnContextClassRef).filter((c) => c !== undefined);
+  if (given.length) return !next.requestedAuthnContext.some((c) => given.includes(c));
   const asked = requests.map((i) => messages[i]!.view?.request).filter((r) => r !== undefined);
-  if (!next || !asked.length) return false;
   const before = new Set(asked.flatMap((r) => r.requestedAuthnContext));
-  for (const a of messages[answer]!.view?.assertions ?? []) if (a.authn?.authnContextClassRef) before.add(a.authn.authnContextClassRef);
-  return next.requestedAuthnContext.some((c) => !before.has(c));
+  return asked.length > 0 && next.requestedAuthnContext.some((c) => !before.has(c));
 }
 
 /** Judges every flow; the caller merges the result into the report. */

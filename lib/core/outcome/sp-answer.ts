@@ -12,52 +12,65 @@ export interface SpAnswer {
   refusal?: Problem;
 }
 
-// Where the SP finally sent the browser after the ACS, named like this, is its way of saying no: a path
-// segment that ends in one of these words (/error, /saml_error, /login-failed, /error.html), a query parameter
-// named error, a sign-in parameter valued like one (?saml=failed, ?sso_status=error), or any parameter valued
-// as a sign-in error (?result=saml_error). A word inside a
-// segment (an application's /-/error_tracking page) or the value of an application's own parameter (GitLab's
-// /-/pipelines?status=failed) says nothing.
+// Where the SP finally sent the browser after the ACS, named like this, is its way of saying no: a last path
+// segment that is an error page (/error, /error.html, /access-denied) or ties the error to signing in
+// (/saml_error, /login-failed, /auth/failed), a query parameter named error, a sign-in parameter valued like one
+// (?saml=failed, ?sso_status=error), or a result-like parameter valued as a sign-in error (?result=saml_error).
+// An application's own pages and filters say nothing: /-/error_tracking, /acme/web/errors, /jobs/failed,
+// ?status=failed, ?event_type=login_failed, ?authorization=failed.
 const ERROR_WORD = '(?:error|errors|err|fail|failed|failure|denied|forbidden|unauthori[sz]ed|access[-_]?denied)';
-const ERROR_SEGMENT = new RegExp(`^(?:[a-z0-9]+[-_])*${ERROR_WORD}(?:\\.[a-z]{2,5})?$`, 'i');
+const SIGN_IN_WORD = '(?:saml|sso|login|logon|signin|sign[-_]?in|auth|authn|authentication)';
+const ERROR_PAGE = /^(?:error|access[-_]?denied|unauthori[sz]ed|forbidden)(?:\.[a-z]{2,5})?$/i;
+const SIGN_IN_ERROR_SEGMENT = new RegExp(`^(?:[a-z0-9]+[-_])*${SIGN_IN_WORD}[-_]${ERROR_WORD}(?:\\.[a-z]{2,5})?$`, 'i');
+const BARE_ERROR = new RegExp(`^${ERROR_WORD}(?:\\.[a-z]{2,5})?$`, 'i');
+const SIGN_IN_SEGMENT = new RegExp(`^${SIGN_IN_WORD}$`, 'i');
 const ERROR_PARAM = /^(?:error|err|error_?code|error_?description)$/i;
-const SIGN_IN_PARAM = /(?:saml|sso|login|logon|signin|sign_in|auth)/i;
+const RESULT_PARAM = /^(?:result|status|reason|code|msg|message|state|outcome)$/i;
 const ERROR_VALUE = new RegExp(`^${ERROR_WORD}$`, 'i');
-// A value that ties the error to signing in says no whatever the parameter is called (?result=saml_error).
-const SIGN_IN_ERROR_VALUE = new RegExp(`^(?:saml|sso|login|logon|signin|auth)[-_]?${ERROR_WORD}$`, 'i');
-// A page's headline says no only when one of its parts (title and heading, split at " - ", " | ", ": "...) is
-// a refusal as a whole: "Sign-in failed", "Access denied", "SSO error", "We could not sign you in". A part that
-// merely holds such words is the application's own title ("Failed login attempts report", "SSO error rate",
-// "Checkout fails with an error"), and after a redirect the page is usually the application the user asked for.
-const SIGN_IN = '(?:saml|sso|single sign-on|log ?in|logon|sign[- ]?in|authentication|access)';
-const REFUSAL = new RegExp(
-  [
-    `(?:(?:an?\\s+)?(?:${SIGN_IN}\\s+){0,2}(?:error|errors|failed|failure|denied|forbidden))`,
-    `(?:${SIGN_IN}\\s+)?(?:error|failure)(?:\\s+\\d{3})?`,
-    `(?:error|failure|failed)\\s*(?:during|while|on)?\\s*${SIGN_IN}`,
-    `(?:access\\s+)?(?:denied|forbidden)`,
-    `unauthori[sz]ed(?:\\s+access)?`,
-    `(?:an?\\s+)?error\\s+(?:has\\s+)?occurred`,
-    `(?:we\\s+)?(?:could\\s*not|couldn't|can't|cannot|unable\\s+to)\\s+(?:sign|log)\\s+(?:you\\s+)?(?:in|on)`,
-    `something\\s+went\\s+wrong`,
-  ]
-    .map((alt) => `^(?:${alt})[.!]?$`)
-    .join('|'),
-  'i',
-);
+const SIGN_IN_ERROR_VALUE = new RegExp(`^${SIGN_IN_WORD}[-_]?${ERROR_WORD}$`, 'i');
 
-function refusalHeadline(headline: string): boolean {
-  return headline.split(/\s+[-\u2013\u2014|\u00b7:]\s+|:\s+/).some((part) => REFUSAL.test(part.trim()));
+/** A parameter about signing in: one of its name's words (split at - and _) is a sign-in word. */
+const signInParam = (name: string) => name.split(/[-_]/).some((w) => SIGN_IN_SEGMENT.test(w));
+
+// A page's headline says no only when one of its parts (title and heading, split at " - ", " | ", ": "...) is
+// a refusal as a whole. On the ACS's own answer any error headline counts ("Error", "An error occurred"). After
+// a redirect the page is usually the application the user asked for, whose titles are its content ("Error:
+// Request failed" in an error tracker, a "Failed" build, "Failed login attempts report"): there only a part that
+// ties the refusal to signing in counts ("Sign-in failed", "SSO error", "Access denied", "We could not sign you in").
+const SIGN_IN = '(?:saml|sso|single sign-on|log ?in|logon|sign[- ]?in|authentication|access)';
+const SIGNED_REFUSALS = [
+  `(?:an?\\s+)?(?:${SIGN_IN}\\s+){1,2}(?:error|errors|failed|failure|denied|forbidden)`,
+  `(?:error|failure|failed)\\s*(?:during|while|on)?\\s*${SIGN_IN}`,
+  `(?:access\\s+)?(?:denied|forbidden)`,
+  `unauthori[sz]ed(?:\\s+access)?`,
+  `(?:we\\s+)?(?:could\\s*not|couldn't|can't|cannot|unable\\s+to)\\s+(?:sign|log)\\s+(?:you\\s+)?(?:in|on)`,
+];
+const ANY_REFUSALS = [
+  ...SIGNED_REFUSALS,
+  `(?:error|errors|failed|failure)(?:\\s+\\d{3})?`,
+  `(?:an?\\s+)?error\\s+(?:has\\s+)?occurred`,
+  `something\\s+went\\s+wrong`,
+];
+const whole = (alternatives: string[]) => new RegExp(alternatives.map((alt) => `^(?:${alt})[.!]?$`).join('|'), 'i');
+const REFUSAL_AFTER_REDIRECT = whole(SIGNED_REFUSALS);
+const REFUSAL_AT_ACS = whole(ANY_REFUSALS);
+
+function refusalHeadline(headline: string, atAcs: boolean): boolean {
+  const refusal = atAcs ? REFUSAL_AT_ACS : REFUSAL_AFTER_REDIRECT;
+  return headline.split(/\s+[-\u2013\u2014|\u00b7:]\s+|:\s+/).some((part) => refusal.test(part.trim()));
 }
 
 const LOGIN_PAGE = /\/(?:login|log-in|signin|sign-in|sign_in|logon)(?:\.[a-z]{2,5})?\/?(?:[?#]|$)/i;
 
 function isErrorPage(url: string): boolean {
   const [path = '', query = ''] = pathAndQuery(url).split('#')[0]!.split('?');
-  if (path.split('/').some((segment) => ERROR_SEGMENT.test(percentDecode(segment)))) return true;
+  const segments = path.split('/').filter(Boolean).map(percentDecode);
+  const last = segments[segments.length - 1] ?? '';
+  const before = segments[segments.length - 2] ?? '';
+  if (ERROR_PAGE.test(last) || SIGN_IN_ERROR_SEGMENT.test(last) || (BARE_ERROR.test(last) && SIGN_IN_SEGMENT.test(before))) return true;
   return query.split('&').some((pair) => {
     const [name = '', value = ''] = pair.split('=').map(formDecode);
-    return ERROR_PARAM.test(name) || (SIGN_IN_PARAM.test(name) && ERROR_VALUE.test(value)) || SIGN_IN_ERROR_VALUE.test(value);
+    return ERROR_PARAM.test(name) || (signInParam(name) && ERROR_VALUE.test(value)) || (RESULT_PARAM.test(name) && SIGN_IN_ERROR_VALUE.test(value));
   });
 }
 
@@ -78,10 +91,11 @@ function plain(html: string): string {
     .trim();
 }
 
-/** Scripts and styles removed in one linear pass (a regex with a lazy body would rescan on unclosed tags). */
+/** Scripts, styles and templates removed in one linear pass (a regex with a lazy body would rescan on unclosed tags). */
 function withoutCode(html: string): string {
   const lower = html.toLowerCase();
-  const opener = /<(?:script|style)\b/g;
+  // Template contents are never rendered (an SPA's own 403 view waiting in a <template>).
+  const opener = /<(?:script|style|template)\b/g;
   let out = '';
   let at = 0;
   for (;;) {
@@ -89,7 +103,7 @@ function withoutCode(html: string): string {
     const m = opener.exec(lower);
     if (!m) return out + html.slice(at);
     const start = m.index;
-    const tag = lower.startsWith('<script', start) ? '</script' : '</style';
+    const tag = lower.startsWith('<script', start) ? '</script' : lower.startsWith('<style', start) ? '</style' : '</template';
     const close = lower.indexOf(tag, start);
     out += `${html.slice(at, start)} `;
     if (close < 0) return out;
@@ -146,7 +160,7 @@ export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Fin
   const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
   const text = words.text;
   // Only the page's headline counts as a refusal: an application page may say "error" anywhere in its text.
-  if (!why && words.headline && (last.responseStatus ?? 0) < 300 && refusalHeadline(words.headline)) why = `the page it showed after the ACS is headed "${words.headline}"`;
+  if (!why && words.headline && (last.responseStatus ?? 0) < 300 && refusalHeadline(words.headline, last === acs)) why = `the page it showed after the ACS is headed "${words.headline}"`;
   if (!why) return { refused: false };
   const causes = likelyCauses(findings);
   const cause = causes.length

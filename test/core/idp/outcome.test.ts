@@ -65,6 +65,8 @@ describe('the SP answer to the posted Response', () => {
       'Failed login attempts report – Acme Security Console',
       'SSO error rate - Dashboards - Grafana',
       'Unauthorized access attempts — weekly report',
+      'Error: Request failed with status code 500 — acme-frontend — Sentry',
+      'Errors - Error Tracking - Monitor - checkout · GitLab',
     ]) {
       expect((await go(title)).flows[0]!.outcome, title).toBe('signed-in');
     }
@@ -75,6 +77,12 @@ describe('the SP answer to the posted Response', () => {
     // The ACS's own page: an application title there is not a refusal either.
     const own = await analyze(answered({ responseStatus: 200, responseBody: html('<html><head><title>Error budget dashboard · SRE Portal</title></head><body></body></html>') }), TRUST);
     expect(own.flows[0]!.outcome).toBe('signed-in');
+    // A view an SPA keeps in a <template> is not on the page.
+    const shell = await analyze(answered({ responseStatus: 200, responseBody: html('<html><head><title>Acme</title></head><body><template><h1>Access denied</h1></template><div id="app"></div></body></html>') }), TRUST);
+    expect(shell.flows[0]!.outcome).toBe('signed-in');
+    // The ACS's own answer headed as a bare error is the SP saying no.
+    const bare = await analyze(answered({ responseStatus: 200, responseBody: html('<html><head><title>Error</title></head><body><h1>Error</h1></body></html>') }), TRUST);
+    expect(bare.flows[0]!.outcome).toBe('refused-by-sp');
   });
 
   it('refused: the ACS sends the browser straight back to the IdP with a new AuthnRequest', async () => {
@@ -92,11 +100,19 @@ describe('the SP answer to the posted Response', () => {
     expect(rules(r, 1)).not.toContain('sp-refused');
   });
 
-  it('refused: after an IdP-initiated Response, a new AuthnRequest is the SP starting over, whatever it asks for', async () => {
+  it('refused: a new AuthnRequest asking for what the assertion already gave is the SP starting over, IdP-initiated too', async () => {
     const [, resp] = cleanFlow({ inResponseTo: undefined });
     const again = redirectEntry('SAMLRequest', authnRequest({ id: '_req2', requestedAuthnContext: ['urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport'] }), SSO, at(3));
     const r = await analyze([{ ...resp!, responseStatus: 302, redirectUrl: again.url }, again], TRUST);
     expect(r.flows[0]!.outcome).toBe('refused-by-sp');
+  });
+
+  it('signed in: a step-up to a class the assertion did not carry, after an IdP-initiated sign-in too', async () => {
+    const mfa = 'https://refeds.org/profile/mfa';
+    const [, resp] = cleanFlow({ inResponseTo: undefined });
+    const stepUp = redirectEntry('SAMLRequest', authnRequest({ id: '_req2', requestedAuthnContext: [mfa] }), SSO, at(3));
+    const r = await analyze([{ ...resp!, responseStatus: 302, redirectUrl: stepUp.url }, stepUp], TRUST);
+    expect(r.flows[0]!.outcome).toBe('signed-in');
   });
 
   it('signed in: another SP starting its own sign-in after the ACS (a deep link into a second application) is not this SP refusing', async () => {
@@ -113,7 +129,16 @@ describe('the SP answer to the posted Response', () => {
     const viaLogin = await analyze(answered({ responseStatus: 302, redirectUrl: hop.url }, hop, app), TRUST);
     expect(viaLogin.flows[0]!.outcome).toBe('signed-in');
     // GitLab's pipelines page filtered on failed ones: an application's own parameter, not a sign-in answer.
-    for (const location of ['/acme/shop/-/error_tracking', '/reports/errors-by-day/2026', '/home?tab=failures-summary', '/acme/shop/-/pipelines?scope=all&status=failed']) {
+    for (const location of [
+      '/acme/shop/-/error_tracking',
+      '/reports/errors-by-day/2026',
+      '/home?tab=failures-summary',
+      '/acme/shop/-/pipelines?scope=all&status=failed',
+      '/acme/web/errors',
+      '/hangfire/jobs/failed',
+      '/security/events?event_type=login_failed',
+      '/payments?authorization=failed',
+    ]) {
       const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
       expect(r.flows[0]!.outcome, location).toBe('signed-in');
     }
