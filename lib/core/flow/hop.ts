@@ -40,9 +40,14 @@ export function federationHop(url: string, view: SamlView | undefined, binding: 
   if (!sent || url.includes('\\') || DOT_SEGMENT.test(sent) || onSpHost(sent, expect)) return undefined;
   if (view.destination ? !sameUrl(view.destination, sent) : binding !== 'WS-Fed') return undefined;
   const host = PLAIN_URL.exec(sent)?.[1];
-  if (!host) return undefined;
-  const signs = PRODUCT_SIGNS.find((s) => s.hosts.some((h) => h.test(host)) || (s.product === 'adfs' && s.endpoints.some((e) => e.test(sent))));
-  return signs ? { product: signs.product, name: IDP_NAMES[signs.product], host, role: 'token' } : undefined;
+  const product = host ? hostedProduct(host, sent) : undefined;
+  return product && host ? { product, name: IDP_NAMES[product], host, role: 'token' } : undefined;
+}
+
+/** The product whose own host (or, for AD FS, whose passive endpoint) `sent` is on. */
+function hostedProduct(host: string, sent: string): KnownIdpProduct | undefined {
+  const name = host.split(':')[0]!;
+  return PRODUCT_SIGNS.find((s) => s.hosts.some((h) => h.test(name)) || (s.product === 'adfs' && s.endpoints.some((e) => e.test(sent))))?.product;
 }
 
 const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.trim() === b.trim();
@@ -103,8 +108,8 @@ export function traceHops(messages: HopCandidate[], expect: ResolvedExpectations
     if (!sent || !host || !idpHosts.has(host) || DOT_SEGMENT.test(sent) || !view!.destination || !sameUrl(view!.destination, sent)) return;
     // The SP's own ground, a token for the SP, or one from the configured IdP (a second app on its host).
     if (onSpHost(sent, expect) || forTheSp(view!, expect) || same(view!.issuer, expect.idpEntityId?.value)) return;
-    const signs = PRODUCT_SIGNS.find((s) => s.hosts.some((h) => h.test(host.split(':')[0]!)));
-    const named = signs ? { product: signs.product, name: IDP_NAMES[signs.product] } : { name: 'the IdP' };
+    const product = hostedProduct(host, sent);
+    const named = product ? { product, name: IDP_NAMES[product] } : { name: 'the IdP' };
     hops[i] = { ...named, host, role: 'token' };
     for (const j of r) hops[j] ??= { ...named, host, role: 'request' };
   });
