@@ -304,7 +304,8 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
   }
 
   // A hop's token is judged as the IdP it went to receives it, without the SP's settings.
-  const expectFor = (s: Staged) => (s.hop ? hopExpectations(expect) : expect);
+  let hopExpect: ResolvedExpectations | undefined;
+  const expectFor = (s: Staged) => (s.hop ? (hopExpect ??= hopExpectations(expect)) : expect);
   traceHops(
     staged.map((s) => ({ url: s.entry.url, view: s.parsed?.view, binding: s.message.binding })),
     expect,

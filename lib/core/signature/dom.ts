@@ -7,6 +7,12 @@ export function isEl(node: Node | null | undefined, ns: string, local: string): 
   return !!node && node.nodeType === 1 && (node as Element).localName === local && (node as Element).namespaceURI === ns;
 }
 
+/** Whether an element above `node` (not `node` itself) passes `test`. */
+export function hasAncestor(node: Node, test: (el: Element) => boolean): boolean {
+  for (let n = node.parentNode; n && n.nodeType === 1; n = n.parentNode) if (test(n as Element)) return true;
+  return false;
+}
+
 export function childElements(el: Node, ns?: string, local?: string): Element[] {
   const out: Element[] = [];
   for (let c = el.firstChild; c; c = c.nextSibling) {

@@ -1,7 +1,7 @@
 import type { Problem } from '../model';
 import { NS as XML_NS } from '../xml/ns';
 import { NS } from './algorithms';
-import { elementPath, findAllOf, SAML1_ASSERTION_NS } from './dom';
+import { elementPath, findAllOf, hasAncestor, SAML1_ASSERTION_NS } from './dom';
 
 /*
  * A message read out of a wrapper (a SOAP Body, a WS-Trust RequestedSecurityToken) is judged on its own, and so
@@ -18,10 +18,7 @@ function isSlot(el: Node | null): boolean {
   return e.localName === 'RequestedSecurityToken' && (e.namespaceURI === XML_NS.wsTrust2005 || e.namespaceURI === XML_NS.wsTrust13);
 }
 
-function inSlot(el: Element): boolean {
-  for (let n: Node | null = el; n && n.nodeType === 1; n = n.parentNode) if (isSlot(n.parentNode)) return true;
-  return false;
-}
+const inSlot = (el: Element) => isSlot(el.parentNode) || hasAncestor(el, (n) => isSlot(n.parentNode));
 
 /** Assertions, Responses and subjects of a wrapped document outside every message slot; none when `message` is the root. */
 export function outsideMessages(doc: Document, message: Element): Problem[] {
@@ -40,12 +37,8 @@ export function outsideMessages(doc: Document, message: Element): Problem[] {
   ]).flat();
   const outside = new Set(found.filter((el) => !inSlot(el)));
   // One finding for the outermost: a NameID inside an assertion already named adds nothing.
-  const within = (el: Element) => {
-    for (let n = el.parentNode; n && n.nodeType === 1; n = n.parentNode) if (outside.has(n as Element)) return true;
-    return false;
-  };
   return [...outside]
-    .filter((el) => !within(el))
+    .filter((el) => !hasAncestor(el, (n) => outside.has(n)))
     .map((el) => ({
       rule: 'signature-wrapping',
       severity: 'error' as const,

@@ -1,6 +1,6 @@
 import type { Problem } from '../model';
 import { NS } from './algorithms';
-import { childElements, elementPath } from './dom';
+import { childElements, elementPath, hasAncestor, isEl } from './dom';
 
 /*
  * Identity content where no signature reaches: a NameID, Subject, attribute or condition inside a ds:Signature
@@ -87,18 +87,13 @@ function strayIn(message: Element, inner: Set<Element>): Element[] {
 
 function describe(stray: Element, message: Element): string {
   const parent = stray.parentNode as Element;
-  const where = hasAncestor(stray, NS.ds, 'Signature')
+  const where = hasAncestor(stray, (n) => isEl(n, NS.ds, 'Signature'))
     ? 'inside a ds:Signature'
     : parent === message
       ? `directly in the ${message.localName}`
       : `in the ${message.localName}'s <${parent.localName}>`;
   const foreign = stray.namespaceURI !== NS.assertion ? ` (in ${stray.namespaceURI ? `namespace "${stray.namespaceURI}"` : 'no namespace'}, named like SAML's)` : '';
   return `a <${stray.localName}>${foreign} at ${elementPath(stray)}, ${where}: no signature covers it, and an SP that looks elements up by name reads it before the assertion's own. A subject, its attributes and its conditions belong inside the signed assertion (stray-identity rule).`;
-}
-
-function hasAncestor(el: Element, ns: string, local: string): boolean {
-  for (let n: Node | null = el.parentNode; n && n.nodeType === 1; n = n.parentNode) if ((n as Element).namespaceURI === ns && (n as Element).localName === local) return true;
-  return false;
 }
 
 const JUDGED = new Set(['Response', 'ArtifactResponse']);
