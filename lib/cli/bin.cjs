@@ -8,8 +8,6 @@
 // export, which loads the whole stream stack.
 'use strict';
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
-const { homedir } = require('node:os');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -53,7 +51,8 @@ const name = `cli-${stamp}-${kind}-${process.version}-${process.arch}-${flags.to
 
 function cacheFolder() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE || !stamp) return undefined;
-  const home = homedir();
+  // HOME first, as os.homedir() itself does; node:os is loaded only without it (a start saves its load).
+  const home = (process.platform !== 'win32' && process.env.HOME) || require('node:os').homedir();
   const base =
     process.platform === 'win32'
       ? process.env.LOCALAPPDATA
@@ -119,7 +118,9 @@ function failed(err) {
 try {
   const script = new Script(source, { filename: cli, cachedData: cached });
   const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, createRequire(cli), bundle, cli, dirname(cli));
+  // The bundle requires only Node's built-ins (lib/scripts/build-node.mjs checks), which this file's own require
+  // resolves as well as one made for the bundle's path: node:module and its ESM loader stay unloaded.
+  script.runInThisContext()(bundle.exports, require, bundle, cli, dirname(cli));
   bundle.exports.main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
     saveCache(script);

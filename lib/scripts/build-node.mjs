@@ -12,6 +12,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { lazyHtmlEntities, lazyPackages } from './esbuild-lazy.mjs';
 
@@ -51,6 +52,10 @@ await build({
 const cli = readFileSync(local('dist/cli.js'), 'utf8');
 // esbuild keeps import() of a Node built-in as it is, and a script run by bin.cjs has no dynamic import.
 if (/\bimport\(/.test(cli)) throw new Error('dist/cli.js has a dynamic import(); use process.getBuiltinModule for built-ins');
+// bin.cjs hands the bundle its own require, which finds Node's built-ins and nothing else the bundle could ask for.
+for (const [, name] of cli.matchAll(/\brequire\("([^"]+)"\)/g)) {
+  if (!name.startsWith('node:') && !builtinModules.includes(name)) throw new Error(`dist/cli.js requires "${name}", which is not a Node built-in; bundle it`);
+}
 // bin.cjs reads the bundle as latin1: for ASCII text the same string, read without decoding UTF-8, and one
 // byte a character where a single other character makes V8 hold all of it in two.
 if (/[^ -~\t\n\r]/.test(cli)) throw new Error(`dist/cli.js has a character outside printable ASCII near "${/.{0,40}[^ -~\t\n\r]/.exec(cli)?.[0]}"; write it as a \\u escape`);
