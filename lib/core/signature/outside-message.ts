@@ -34,6 +34,9 @@ export function outsideMessages(doc: Document, message: Element): Problem[] {
     [NS.assertion, 'NameID'],
     [SAML1_ASSERTION_NS, 'Subject'],
     [SAML1_ASSERTION_NS, 'NameIdentifier'],
+    // So is an attribute, for a reader that grants roles by the document's first Attribute of a name.
+    [NS.assertion, 'Attribute'],
+    [SAML1_ASSERTION_NS, 'Attribute'],
   ]).flat();
   const outside = new Set(found.filter((el) => !inSlot(el)));
   // One finding for the outermost: a NameID inside an assertion already named adds nothing.

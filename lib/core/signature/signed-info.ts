@@ -1,3 +1,4 @@
+import { signatureOrderProblem } from './dsig-order';
 import type { ParsedSaml } from '../model';
 import {
   ACCEPTED_C14N,
@@ -179,6 +180,8 @@ export function readSignature(sig: Element, parsed: ParsedSaml): ReadResult {
   if (typeof cm === 'string') return structure(`${cm} in SignedInfo`);
   const sm = one(signedInfo, 'SignatureMethod');
   if (typeof sm === 'string') return structure(`${sm} in SignedInfo`);
+  const misplaced = signatureOrderProblem(sig, signedInfo);
+  if (misplaced) return structure(misplaced);
   const sigAlgUri = attrValue(sm, 'Algorithm') ?? '';
   header.signatureAlgorithm = sigAlgUri || undefined;
 

@@ -41,8 +41,11 @@ function covered(el: Element): boolean {
   return false;
 }
 
-/** Identity names a reader that looks elements up by local name alone would take, in any other namespace. */
-const LOOKALIKE = new Set(['Assertion', 'Subject', 'NameID', 'NameIdentifier']);
+/**
+ * Identity names a reader that looks elements up by local name alone would take, in any other namespace: the
+ * subject, and the attributes an SP grants roles by (`//*[local-name()='Attribute']`).
+ */
+const LOOKALIKE = new Set(['Assertion', 'Subject', 'NameID', 'NameIdentifier', 'AttributeStatement', 'Attribute', 'AttributeValue']);
 
 function isIdentity(el: Element): boolean {
   return el.namespaceURI === NS.assertion ? IDENTITY.has(el.localName) : LOOKALIKE.has(el.localName);
