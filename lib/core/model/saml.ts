@@ -69,6 +69,11 @@ export interface ConditionsView {
   notOnOrAfter?: string;
   /** Every Audience value, trimmed, in document order (empty strings kept: `<Audience/>` is an attack). */
   audiences: string[];
+  /**
+   * The same, one list per AudienceRestriction: each is a condition of its own that must hold (saml-core
+   * §2.5.1.4), so the SP must be named in every one of them, not in one.
+   */
+  audienceRestrictions: string[][];
   oneTimeUse: boolean;
   path: string;
 }

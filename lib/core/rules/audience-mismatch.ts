@@ -62,6 +62,16 @@ export const audienceMismatch: CheckRule = {
         message: `Audience ${listSome(audiences)} does not include the SP entity ID "${expected.value}" (${expected.source}).`,
         location: `${c!.path}/AudienceRestriction`,
       });
+    } else {
+      // Each AudienceRestriction is a condition of its own: one that leaves the SP out voids the assertion for it,
+      // whatever another one says.
+      const without = c!.audienceRestrictions.findIndex((r) => r.some((x) => x) && !r.some((x) => sameId(x, expected.value)));
+      if (without >= 0) {
+        hits.push({
+          message: `The assertion has ${c!.audienceRestrictions.length} AudienceRestrictions and each must include the SP entity ID "${expected.value}" (${expected.source}); the one listing ${listSome(c!.audienceRestrictions[without]!.filter((x) => x))} does not, so the assertion is not valid for this SP.`,
+          location: `${c!.path}/AudienceRestriction[${without + 1}]`,
+        });
+      }
     }
     return hits;
   },

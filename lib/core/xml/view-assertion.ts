@@ -59,10 +59,12 @@ function confirmationView(el: Element): SubjectConfirmationView {
 }
 
 function conditionsView(el: Element): ConditionsView {
+  const restrictions = childrenOf(el, A, 'AudienceRestriction').map((r) => childrenOf(r, A, 'Audience').map((a) => identifier(a) ?? ''));
   return {
     notBefore: attr(el, 'NotBefore'),
     notOnOrAfter: attr(el, 'NotOnOrAfter'),
-    audiences: childrenOf(el, A, 'AudienceRestriction').flatMap((r) => childrenOf(r, A, 'Audience').map((a) => identifier(a) ?? '')),
+    audiences: restrictions.flat(),
+    audienceRestrictions: restrictions,
     oneTimeUse: !!firstChild(el, A, 'OneTimeUse'),
     path: elementPath(el),
   };

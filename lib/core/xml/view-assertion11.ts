@@ -44,9 +44,8 @@ export function assertion11View(el: Element, expectedPlace: boolean): AssertionV
     conditions: conditions && {
       notBefore: attr(conditions, 'NotBefore'),
       notOnOrAfter: attr(conditions, 'NotOnOrAfter'),
-      audiences: childrenOf(conditions, A1, 'AudienceRestrictionCondition').flatMap((r) =>
-        childrenOf(r, A1, 'Audience').map((a) => identifier(a) ?? ''),
-      ),
+      audiences: audienceLists(conditions).flat(),
+      audienceRestrictions: audienceLists(conditions),
       oneTimeUse: !!firstChild(conditions, A1, 'DoNotCacheCondition'),
       path: elementPath(conditions),
     },
@@ -60,6 +59,11 @@ export function assertion11View(el: Element, expectedPlace: boolean): AssertionV
   const splits = assertion11Splits(el);
   if (splits.length) view.textSplits = splits;
   return view;
+}
+
+/** The audiences of each AudienceRestrictionCondition: every one of them must hold (SAML 1.1 core, Conditions and AudienceRestrictionCondition). */
+function audienceLists(conditions: Element): string[][] {
+  return childrenOf(conditions, A1, 'AudienceRestrictionCondition').map((r) => childrenOf(r, A1, 'Audience').map((a) => identifier(a) ?? ''));
 }
 
 function nameIdentifierView(el: Element): NameIdView {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeText } from '../../../lib/core/analyze';
 import { explainStatus, statusFix, STATUS_CODES } from '../../../lib/core/status-codes';
-import { buildLogoutRequest } from '../../../lib/samlgen';
-import { ACS, TRUST, at, authnRequest, cleanFlow, postEntry, redirectEntry, response } from './build';
+import { buildLogoutRequest, signXml } from '../../../lib/samlgen';
+import { ACS, SP_ENTITY, SSO, TRUST, at, authnRequest, cleanFlow, idpKey, postEntry, redirectEntry, response } from './build';
 import { findingsOf } from './find';
 
 /** A second bearer confirmation, as some IdPs add one per ACS; the SP needs only one it can accept. */
@@ -87,5 +87,26 @@ describe('status codes', () => {
     const report = await analyze([probing, entries[1]!], TRUST);
     expect(findingsOf(report, 'status-error').map((f) => f.severity)).toEqual(['info']);
     expect(findingsOf(await analyze(entries, TRUST), 'status-error').map((f) => f.severity)).toEqual(['error']);
+  });
+});
+
+describe('several AudienceRestrictions', () => {
+  /** The default flow's Response with a second AudienceRestriction listing `second`, signed after the change. */
+  function twoRestrictions(second: string[]) {
+    const extra = `<saml:AudienceRestriction>${second.map((a) => `<saml:Audience>${a}</saml:Audience>`).join('')}</saml:AudienceRestriction>`;
+    const xml = signXml(response({}, []).replace('</saml:AudienceRestriction>', `</saml:AudienceRestriction>${extra}`), { key: idpKey, targets: ['root', 'assertion'] });
+    return [redirectEntry('SAMLRequest', authnRequest(), SSO, at(-2)), postEntry('SAMLResponse', xml)];
+  }
+
+  it('void the assertion for the SP when one of them leaves it out, though another names it (each must hold)', async () => {
+    const report = await analyze(twoRestrictions(['https://other-sp.example.test/']), { ...TRUST, spEntityId: SP_ENTITY });
+    const found = findingsOf(report, 'audience-mismatch');
+    expect(found.map((f) => [f.severity, f.location])).toEqual([['error', '/Response/Assertion/Conditions/AudienceRestriction[2]']]);
+    expect(found[0]!.message).toContain('https://other-sp.example.test/');
+  });
+
+  it('accept the assertion when every one of them names the SP', async () => {
+    const report = await analyze(twoRestrictions(['https://other-sp.example.test/', SP_ENTITY]), { ...TRUST, spEntityId: SP_ENTITY });
+    expect(findingsOf(report, 'audience-mismatch')).toEqual([]);
   });
 });
