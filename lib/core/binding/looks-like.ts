@@ -1,6 +1,7 @@
 // The extension's capture filter: must stay cheap, runs on every request.
 import type { TraceEntry } from '../model';
 import { hasSamlProtocolNamespace } from './body';
+import { messageField } from './post';
 import { rawQuery } from './urlencoded';
 
 const QUERY_MESSAGE = /(?:^|&)(?:SAMLRequest|SAMLResponse|SAMLart)=/;
@@ -19,7 +20,8 @@ export function looksLikeSaml(entry: TraceEntry): boolean {
   let wresult = false;
   let wa = QUERY_WA.test(query);
   for (const [name] of fields) {
-    if (FORM_MESSAGE.has(name)) return true;
+    // A look-alike name (` SAMLResponse`, `samlresponse`) is captured too: some SPs read it as the message.
+    if (FORM_MESSAGE.has(name) || messageField(name)) return true;
     if (name === 'wresult') wresult = true;
     if (name === 'wa') wa = true;
   }

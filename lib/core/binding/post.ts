@@ -1,5 +1,5 @@
 // HTTP-POST (saml-bindings §3.5): base64 SAMLRequest/SAMLResponse form fields. Pasted values land here too.
-import type { Binding, ExtractedMessage, TraceEntry } from '../model';
+import type { Binding, ExtractedMessage, Problem, TraceEntry } from '../model';
 import { decodeSamlValue } from './decode';
 import type { DecodeLimits } from './limits';
 import { fromSavedXml, isMaskedValue } from './masked';
@@ -10,25 +10,52 @@ export function isBarePaste(entry: TraceEntry): boolean {
   return entry.source === 'pasted' && entry.url === '';
 }
 
+/**
+ * The message field a form field's name is to some receiver: PHP skips leading spaces, ends a name at a NUL
+ * byte and reads `name[...]` as an array under `name` (php_register_variable_ex in php-src
+ * main/php_variables.c); ASP.NET's Request.Form matches names without case.
+ */
+export function messageField(name: string): 'SAMLRequest' | 'SAMLResponse' | undefined {
+  if (name === 'SAMLRequest' || name === 'SAMLResponse') return name;
+  const read = name.replace(/^ +/, '').split('\0')[0]!.split('[')[0]!.toLowerCase();
+  return read === 'samlrequest' ? 'SAMLRequest' : read === 'samlresponse' ? 'SAMLResponse' : undefined;
+}
+
+/** Why the form's message fields are ambiguous (several values, or a look-alike name), or undefined. */
+function ambiguity(carried: Array<readonly [string, string, string]>): Problem | undefined {
+  const lookalikes = [...new Set(carried.filter(([raw, name]) => raw !== name).map(([raw]) => JSON.stringify(raw)))];
+  const values = new Set(carried.map(([, , value]) => value));
+  if (values.size < 2 && lookalikes.length === 0) return undefined;
+  const parts = [
+    ...(values.size > 1 ? [`posts the SAML message ${carried.length} times with ${values.size} different values`] : []),
+    ...(lookalikes.length ? [`names a message field ${lookalikes.slice(0, 3).join(', ')}, which some receivers read as ${carried.find(([raw, name]) => raw !== name)![1]}`] : []),
+  ];
+  return {
+    rule: 'post-field-duplicate',
+    severity: 'error',
+    message: `The form ${parts.join(' and ')}: receivers disagree on which copy they read (the first, the last, names trimmed or matched without case), so one can act on a message other than the one judged here; every copy is judged.`,
+  };
+}
+
 export function postMessages(entry: TraceEntry, limits: DecodeLimits): ExtractedMessage[] {
   const fields = entry.formFields ?? [];
   const pasted = isBarePaste(entry);
   const binding: Binding = pasted ? 'Pasted' : 'HTTP-POST';
   const relay = field(fields, 'RelayState');
-  const out: ExtractedMessage[] = [];
-  for (const [name, value] of fields) {
-    if (name !== 'SAMLRequest' && name !== 'SAMLResponse') continue;
-    out.push(
-      guarded(entry, binding, name, () => {
-        const steps = [{ name: pasted ? `pasted ${name}` : `form field ${name}` }];
-        const decoded = isMaskedValue(value)
-          ? fromSavedXml(entry, name)
-          : decodeSamlValue(value, { parameter: name, expect: 'plain', limits });
-        const msg = makeMessage(entry, binding, name, steps, decoded);
-        if (relay !== undefined) msg.relayState = relay;
-        return msg;
-      }),
-    );
-  }
-  return out;
+  const carried = fields.flatMap(([raw, value]) => {
+    const name = messageField(raw);
+    return name ? [[raw, name, value] as const] : [];
+  });
+  const problem = ambiguity(carried);
+  return carried.map(([raw, name, value]) =>
+    guarded(entry, binding, name, () => {
+      const label = raw === name ? name : JSON.stringify(raw);
+      const steps = [{ name: pasted ? `pasted ${label}` : `form field ${label}` }];
+      const decoded = isMaskedValue(value) ? fromSavedXml(entry, name) : decodeSamlValue(value, { parameter: name, expect: 'plain', limits });
+      const msg = makeMessage(entry, binding, name, steps, decoded);
+      if (relay !== undefined) msg.relayState = relay;
+      if (problem) msg.problems.push({ ...problem });
+      return msg;
+    }),
+  );
 }

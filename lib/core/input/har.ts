@@ -117,7 +117,8 @@ export function harEntryMayBeSaml(raw: unknown): boolean {
   return Array.isArray(post.params) && post.params.some((p) => isRecord(p) && typeof p.name === 'string' && MARKERS.test(p.name));
 }
 
-const MARKERS = /SAMLRequest|SAMLResponse|SAMLart|wresult/;
+// Without case: a form field named like the message in another case is read by some SPs (binding/post.ts).
+const MARKERS = /SAMLRequest|SAMLResponse|SAMLart|wresult/i;
 const PROTOCOL_NS = 'urn:oasis:names:tc:SAML:';
 
 function unrecognised(message: string, severity: Problem['severity'] = 'warning'): Problem {

@@ -6,6 +6,7 @@ import { decodeFailed } from './decode-failed';
 import { base64Lenient } from './base64-lenient';
 import { relaystateTooLong } from './relaystate-too-long';
 import { redirectParameterDuplicate } from './redirect-parameter-duplicate';
+import { postFieldDuplicate } from './post-field-duplicate';
 import { redirectSignatureMissingSigalg } from './redirect-signature-missing-sigalg';
 import { xmlDoctype } from './xml-doctype';
 import { xmlRefused } from './xml-refused';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   base64Lenient,
   relaystateTooLong,
   redirectParameterDuplicate,
+  postFieldDuplicate,
   redirectSignatureMissingSigalg,
   xmlDoctype,
   xmlRefused,

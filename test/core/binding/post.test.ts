@@ -146,3 +146,33 @@ describe('several messages in one entry', () => {
     expect(out.every((m) => m.problems.some((p) => p.rule === 'decode-failed'))).toBe(true);
   });
 });
+
+describe('HTTP-POST message fields some receivers read differently', () => {
+  const forged = encodePostValue(buildResponse({ nameId: { value: 'admin@example.test' } }));
+  const ambiguous = (ms: ReturnType<typeof post>) => ms.map((m) => m.problems.filter((p) => p.rule === 'post-field-duplicate').map((p) => p.severity));
+
+  it.each([
+    ['a leading space (PHP drops it)', ' SAMLResponse'],
+    ['a NUL byte (PHP ends the name there)', 'SAMLResponse\u0000'],
+    ['array brackets (PHP reads name[] as name)', 'SAMLResponse[]'],
+    ['another case (ASP.NET matches without case)', 'samlresponse'],
+  ])('%s: both copies are judged, each with an error naming the look-alike', (_why, name) => {
+    const ms = post([['SAMLResponse', value], [name, forged]]);
+    expect(ms.map((m) => m.parameter)).toEqual(['SAMLResponse', 'SAMLResponse']);
+    expect(ms.map((m) => m.xml?.includes('admin@example.test'))).toEqual([false, true]);
+    expect(ambiguous(ms)).toEqual([['error'], ['error']]);
+    expect(ms[1]!.problems.find((p) => p.rule === 'post-field-duplicate')!.message).toContain(JSON.stringify(name));
+  });
+
+  it('two SAMLResponse fields with different values are an error on both', () => {
+    expect(ambiguous(post([['SAMLResponse', value], ['SAMLResponse', forged]]))).toEqual([['error'], ['error']]);
+  });
+
+  it('the same value posted twice under the exact name says nothing (nothing to disagree about)', () => {
+    expect(ambiguous(post([['SAMLResponse', value], ['SAMLResponse', value]]))).toEqual([[], []]);
+  });
+
+  it('names that only contain the word are not message fields', () => {
+    expect(post([['SAMLResponse', value], ['MySAMLResponse', forged], ['SAML_Response', forged]]).map((m) => m.problems)).toEqual([[]]);
+  });
+});

@@ -92,6 +92,13 @@ export const stageCases: Record<string, RuleCase> = {
       },
     },
   },
+  'post-field-duplicate': {
+    // A genuine signed Response, and beside it a forged one under a name PHP reads as SAMLResponse (leading space).
+    fires: { entries: () => [postEntry('SAMLResponse', response(), ACS, at(2), [[' SAMLResponse', encodePostValue(response({ nameId: { value: 'admin@example.test' } }, []))]])], options: TRUST },
+    severity: 'error',
+    says: /names a message field " SAMLResponse", which some receivers read as SAMLResponse/,
+    quiet: { entries: () => cleanFlow(), options: TRUST },
+  },
   'redirect-signature-missing-sigalg': {
     fires: {
       entries: () => {
