@@ -1,10 +1,16 @@
 // An IdP's or SP's auto-posting page saved or pasted as it is (view source): the SAML fields of its form. Such a
 // page starts with <!DOCTYPE html>, which read as XML would be refused as a DTD, an attack it is not.
+import { messageField } from '../binding/post';
 import { SAML_PARAMS } from './fields';
+import { Fieldsets, selectValues, submittedValue, textareaValue, type SelectOption } from './form-controls';
 
 // An XHTML page may open with an XML declaration (XHTML 1.0 §4.1 recommends one).
 const HTML_START = /^(?:<\?xml\s[^>]{0,200}\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html[\s>]|<html[\s>]|<head[\s>]|<body[\s>]|<form[\s>])/i;
-const TAG = /<(\/?)(form|input)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+const TAG = /<(\/?)(form|input|button|textarea|select|option|fieldset|legend)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+// A textarea's content stays in the live markup with its "<" written as NUL (which HTML text never keeps: the
+// parser turns it into U+FFFD), so no tag is read from it and its value is still there to read.
+const HIDDEN_LT = '\u0000';
+const TEXTAREA_START = /<textarea(?:[^>"']|"[^"]*"|'[^']*')*>/y;
 // What a browser never submits (WHATWG HTML, "Parsing HTML documents"): comments, the text of raw-text and
 // escapable raw-text elements (a form written inside a script string is not a form), and template contents,
 // which are not part of the document. Markup in them would otherwise be read as a form the page posts.
@@ -63,6 +69,18 @@ function liveMarkup(html: string): string {
       end = html.length;
     } else if (/^<template[\s/>]/.test(lower.slice(lt, lt + 10))) {
       end = blockEnd(lower, lt, 'template');
+    } else if (/^<textarea[\s/>]/.test(lower.slice(lt, lt + 10))) {
+      TEXTAREA_START.lastIndex = lt;
+      const open = TEXTAREA_START.test(lower) ? TEXTAREA_START.lastIndex - 1 : -1;
+      const close = open < 0 ? -1 : lower.indexOf('</textarea', open);
+      const gt = close < 0 ? -1 : lower.indexOf('>', close);
+      end = gt < 0 ? html.length : gt + 1;
+      if (open >= 0) {
+        const content = html.slice(open + 1, close < 0 ? html.length : close).replaceAll(HIDDEN_LT, '\ufffd').replaceAll('<', HIDDEN_LT);
+        out += `${html.slice(at, open + 1)}${content}</textarea>`;
+        at = end;
+        continue;
+      }
     } else {
       const raw = RAW_TEXT.exec(lower.slice(lt, lt + 12));
       if (!raw) {
@@ -99,9 +117,12 @@ function blockEnd(lower: string, from: number, name: string): number {
 const MESSAGE_FIELDS = new Set(['SAMLResponse', 'SAMLRequest', 'SAMLart', 'wresult']);
 
 /**
- * The SAML or WS-Federation fields of the page's live forms, or undefined when none has one. An input belongs
- * to the form around it, or to the one its `form` attribute names (WHATWG "form owner"); one outside any form,
- * or disabled, is not submitted. A form started inside another is ignored, as browsers do. Every form that
+ * The SAML or WS-Federation fields of the page's live forms, or undefined when none has one, as a browser
+ * submits them (form-controls.ts): inputs, textareas, selects and named submit buttons; not an unchecked
+ * checkbox or radio, a reset or plain button, nor a control disabled itself or by a fieldset around it. Names
+ * some receivers read as a message field (` SAMLResponse`) are kept for the binding to judge. A control belongs
+ * to the form around it, or to the one its `form` attribute names (WHATWG "form owner"); one outside any form
+ * is not submitted. A form started inside another is ignored, as browsers do. Every form that
  * carries a message is read, so the binding judges each and says there are several: an auto-posting page that
  * carries two messages is not one to trust. The action is that form's; with several forms of different actions
  * it is left unknown rather than guessed.
@@ -111,11 +132,25 @@ export function samlFormOf(html: string): HtmlForm | undefined {
   const forms: Form[] = [];
   const byId = new Map<string, Form>();
   const pending: Array<{ owner: string; field: [string, string] }> = [];
+  const fieldsets = new Fieldsets();
   let open: Form | undefined;
-  for (const m of liveMarkup(html).matchAll(TAG)) {
+  let select: { name: string; owner?: string; disabled: boolean; multiple: boolean; size: number; options: SelectOption[] } | undefined;
+  const live = liveMarkup(html);
+  const submit = (name: string, value: string, owner: string | undefined) => {
+    if (!SAML_PARAMS.has(name) && !messageField(name)) return;
+    const field: [string, string] = [name, value];
+    if (owner !== undefined) pending.push({ owner, field });
+    else open?.fields.push(field);
+  };
+  const endSelect = () => {
+    if (select && !select.disabled) for (const v of selectValues(select.options, select.multiple, select.size)) submit(select.name, v, select.owner);
+    select = undefined;
+  };
+  for (const m of live.matchAll(TAG)) {
     const closing = m[1] === '/';
+    const tag = m[2]!.toLowerCase();
     const attrs = closing ? undefined : attributesOf(m[3] ?? '');
-    if (m[2]!.toLowerCase() === 'form') {
+    if (tag === 'form') {
       if (closing) open = undefined;
       else if (!open) {
         open = { action: attrs!.get('action') ?? '', fields: [] };
@@ -125,14 +160,37 @@ export function samlFormOf(html: string): HtmlForm | undefined {
       }
       continue;
     }
-    if (!attrs || attrs.has('disabled')) continue;
+    if (tag === 'fieldset' || tag === 'legend') {
+      fieldsets.tag(tag, closing, attrs);
+      continue;
+    }
+    if (tag === 'select') {
+      endSelect();
+      if (!attrs) continue;
+      const size = Number(attrs.get('size') ?? '0');
+      select = { name: attrs.get('name') ?? '', owner: attrs.get('form'), disabled: attrs.has('disabled') || fieldsets.disabling, multiple: attrs.has('multiple'), size: Number.isFinite(size) ? size : 0, options: [] };
+      continue;
+    }
+    if (tag === 'option') {
+      if (!attrs || !select) continue;
+      const end = m.index + m[0].length;
+      const lt = live.indexOf('<', end);
+      const text = decodeReferences(live.slice(end, lt < 0 ? live.length : lt)).replace(/[\t\n\f\r ]+/g, ' ').trim();
+      select.options.push({ value: attrs.get('value') ?? text, selected: attrs.has('selected'), disabled: attrs.has('disabled') });
+      continue;
+    }
+    if (!attrs || attrs.has('disabled') || fieldsets.disabling) continue;
     const name = attrs.get('name');
-    if (!name || !SAML_PARAMS.has(name)) continue;
-    const field: [string, string] = [name, attrs.get('value') ?? ''];
-    const owner = attrs.get('form');
-    if (owner !== undefined) pending.push({ owner, field });
-    else open?.fields.push(field);
+    if (!name) continue;
+    let value: string | undefined;
+    if (tag === 'textarea') {
+      const end = m.index + m[0].length;
+      const close = live.indexOf('</textarea>', end);
+      value = textareaValue(decodeReferences(live.slice(end, close < 0 ? live.length : close).replaceAll(HIDDEN_LT, '<')));
+    } else value = submittedValue({ tag, attrs });
+    if (value !== undefined) submit(name, value, attrs.get('form'));
   }
+  endSelect();
   for (const { owner, field } of pending) byId.get(owner)?.fields.push(field);
   const carrying = forms.filter((f) => f.fields.some(([n]) => MESSAGE_FIELDS.has(n)));
   if (!carrying.length) return undefined;

@@ -90,3 +90,56 @@ describe('an auto-posting HTML page as input', () => {
     expect(report.messages.flatMap((m) => m.findings.map((f) => f.rule))).toContain('xml-doctype');
   });
 });
+
+describe('the fields an auto-posting page submits are the ones a browser would', () => {
+  const forged = encodePostValue(buildResponse({ destination: 'https://sp.example.test/acs', nameId: { value: 'admin@example.test' } }));
+  const page = (controls: string) =>
+    `<!DOCTYPE html><html><body onload="document.forms[0].submit()"><form method="post" action="https://sp.example.test/acs">${controls}</form></body></html>`;
+  const fields = (html: string) => readInput(html).entries[0]?.formFields ?? [];
+
+  it('an unchecked checkbox is not submitted; a textarea is, with its text as the value', () => {
+    const html = page(`<input type="checkbox" name="SAMLResponse" value="${value}"><textarea name="SAMLResponse">\n${forged}</textarea>`);
+    expect(fields(html)).toEqual([['SAMLResponse', forged]]);
+  });
+
+  it('a checked checkbox or radio is submitted', () => {
+    expect(fields(page(`<input type="radio" name="SAMLResponse" value="${value}" checked>`))).toEqual([['SAMLResponse', value]]);
+  });
+
+  it('a control in a disabled fieldset is not submitted, except in its first legend', () => {
+    const html = page(`<fieldset disabled><legend><input type="hidden" name="RelayState" value="kept"></legend><input type="hidden" name="SAMLResponse" value="${value}"></fieldset><input type="hidden" name="SAMLResponse" value="${forged}">`);
+    expect(fields(html)).toEqual([['RelayState', 'kept'], ['SAMLResponse', forged]]);
+  });
+
+  it("a select submits its selected option's value (its first option when none is marked)", () => {
+    expect(fields(page(`<select name="SAMLResponse"><option value="${value}">a</option><option value="${forged}" selected>b</option></select>`))).toEqual([['SAMLResponse', forged]]);
+    expect(fields(page(`<select name="SAMLResponse"><option>${forged}</option><option>${value}</option></select>`))).toEqual([['SAMLResponse', forged]]);
+  });
+
+  it('reset, plain-button, image and file inputs are never submitted; a named submit button may be (the no-script click)', () => {
+    const never = ['reset', 'button', 'image', 'file'].map((t) => `<input type="${t}" name="SAMLResponse" value="${forged}">`).join('');
+    expect(fields(page(`${never}<button type="button" name="SAMLResponse" value="${forged}">x</button><input type="hidden" name="SAMLResponse" value="${value}">`))).toEqual([['SAMLResponse', value]]);
+    expect(fields(page(`<input type="hidden" name="SAMLResponse" value="${value}"><button name="SAMLResponse" value="${forged}">Continue</button>`))).toEqual([
+      ['SAMLResponse', value],
+      ['SAMLResponse', forged],
+    ]);
+  });
+
+  it('the forged copy in a textarea beside a genuine one in an unchecked checkbox is judged, and fails', async () => {
+    const html = page(`<input type="checkbox" name="SAMLResponse" value="${value}"><textarea name="SAMLResponse">${forged}</textarea>`);
+    const { report } = await analyzeText(html, { trustedCertificates: [loadTestKey('idp').certificatePem], at: 'capture' });
+    expect(report.messages.map((m) => m.nameId?.value)).toEqual(['admin@example.test']);
+    expect(report.summary.errors).toBeGreaterThan(0);
+  });
+
+  it('a look-alike name (leading space) is kept, for the binding to judge both copies', () => {
+    expect(fields(page(`<input type="hidden" name="SAMLResponse" value="${value}"><input type="hidden" name=" SAMLResponse" value="${forged}">`))).toEqual([
+      ['SAMLResponse', value],
+      [' SAMLResponse', forged],
+    ]);
+  });
+
+  it("markup inside a textarea is its text, not a control", () => {
+    expect(fields(page(`<textarea name="x"><input type="hidden" name="SAMLResponse" value="${forged}"></textarea><input type="hidden" name="SAMLResponse" value="${value}">`))).toEqual([['SAMLResponse', value]]);
+  });
+});
