@@ -32,6 +32,27 @@ function millis(e: TraceEntry): number | undefined {
  * chain from it (each Location matched to a later request of that URL) and, with `sameHost`, the pages on the
  * hosts of the chain. Entries of another tab are skipped when both tabs are known.
  */
+/** How far back to look for the page that sent the user to sign in. */
+const MAX_LOOKBACK = 200;
+
+/**
+ * The pages the application sent the browser away from before the flow began at `entries[before]` (a page
+ * request answered with a redirect or 401): what the user asked for. After the sign-in, being sent back to one
+ * of them is the SP letting the user in, whatever that page is called (a dashboard named "SSO errors").
+ */
+export function pagesSentAway(entries: TraceEntry[], before: number): Set<string> {
+  const out = new Set<string>();
+  for (let pos = Math.max(0, before - MAX_LOOKBACK); pos < before; pos++) {
+    const e = entries[pos]!;
+    const status = e.responseStatus;
+    if (status === undefined || !entryIsPageLike(e) || !((status >= 300 && status < 400) || status === 401)) continue;
+    // Not the sign-in start itself (it sends an AuthnRequest): coming back there is no sign of being let in.
+    if (/[?&]SAML(?:Request|art)=/.test(redirectTarget(e) ?? '')) continue;
+    out.add(withoutFragment(e.url));
+  }
+  return out;
+}
+
 export function follow(entries: TraceEntry[], isMessage: (position: number) => boolean, from: number, sameHost: boolean): Followed {
   const start = entries[from];
   if (!start) return { steps: [] };

@@ -4,7 +4,7 @@ import type { ExtractedMessage, FlowReport, MessageReport, Problem, SamlView, Tr
 import { IDP_NAMES, type FlowOutcome, type IdpRecognition } from '../idp/product';
 import { clueFromEndpoint, clueFromEntityId, clueFromHost, decide, WEIGHT, type Clue } from '../idp/recognise';
 import { sentToUrl } from '../flow/url';
-import { follow } from './follow';
+import { follow, pagesSentAway } from './follow';
 import { judgeIdpAnswer } from './idp-answer';
 import { judgeSpAnswer } from './sp-answer';
 
@@ -138,7 +138,8 @@ export function judgeFlows(input: OutcomeInput): OutcomeResult {
         const to = followed.loopedTo;
         const looped = to !== undefined && kindAt.get(to) === 'AuthnRequest' && sameSp(messages, i, requests, to) && !stepUp(messages, requests, i, to);
         const location = m.view ? (m.view.messagePath ?? `/${m.view.rootName}`) : undefined;
-        const sp = judgeSpAnswer(m.entry, followed, m.report.findings, location, looped);
+        const start = Math.min(...members.map((k) => messages[k]!.position));
+        const sp = judgeSpAnswer(m.entry, followed, m.report.findings, location, looped, pagesSentAway(entries, start));
         if (sp.refusal) result.messages[i]!.problems.push(sp.refusal);
         outcome = sp.refused ? 'refused-by-sp' : sp.refused === false ? 'signed-in' : 'unknown';
       } else if (requests.length) {

@@ -2,7 +2,7 @@
 import type { Finding, Problem, ResponseBody, TraceEntry } from '../model';
 import { formDecode, percentDecode } from '../binding/urlencoded';
 import { shortUrl } from './facts';
-import { redirectTarget } from '../http/navigation';
+import { redirectTarget, resolveLocation, withoutFragment } from '../http/navigation';
 import type { Followed } from './follow';
 import { likelyCauses } from './causes';
 
@@ -18,7 +18,8 @@ export interface SpAnswer {
 // (?saml=failed, ?sso_status=error), or a result-like parameter valued as a sign-in error (?result=saml_error).
 // An application's own pages and filters say nothing: /-/error_tracking, /acme/web/errors, /jobs/failed,
 // ?status=failed, ?event_type=login_failed, ?authorization=failed.
-const ERROR_WORD = '(?:error|errors|err|fail|failed|failure|denied|forbidden|unauthori[sz]ed|access[-_]?denied)';
+// Plural "errors" names a list of them (an error tracker's /auth-errors dashboard), not this sign-in's failure.
+const ERROR_WORD = '(?:error|err|fail|failed|failure|denied|forbidden|unauthori[sz]ed|access[-_]?denied)';
 const SIGN_IN_WORD = '(?:saml|sso|login|logon|signin|sign[-_]?in|auth|authn|authentication)';
 const ERROR_PAGE = /^(?:error|access[-_]?denied|unauthori[sz]ed|forbidden)(?:\.[a-z]{2,5})?$/i;
 const SIGN_IN_ERROR_SEGMENT = new RegExp(`^(?:[a-z0-9]+[-_])*${SIGN_IN_WORD}[-_]${ERROR_WORD}(?:\\.[a-z]{2,5})?$`, 'i');
@@ -29,8 +30,8 @@ const RESULT_PARAM = /^(?:result|status|reason|code|msg|message|state|outcome)$/
 const ERROR_VALUE = new RegExp(`^${ERROR_WORD}$`, 'i');
 const SIGN_IN_ERROR_VALUE = new RegExp(`^${SIGN_IN_WORD}[-_]?${ERROR_WORD}$`, 'i');
 
-/** A parameter about signing in: one of its name's words (split at - and _) is a sign-in word. */
-const signInParam = (name: string) => name.split(/[-_]/).some((w) => SIGN_IN_SEGMENT.test(w));
+/** A parameter about signing in: its name's first word (split at - and _) is a sign-in word (not var-login_result). */
+const signInParam = (name: string) => SIGN_IN_SEGMENT.test(name.split(/[-_]/)[0] ?? '');
 
 // A page's headline says no only when one of its parts (title and heading, split at " - ", " | ", ": "...) is
 // a refusal as a whole. On the ACS's own answer any error headline counts ("Error", "An error occurred"). After
@@ -39,7 +40,7 @@ const signInParam = (name: string) => name.split(/[-_]/).some((w) => SIGN_IN_SEG
 // ties the refusal to signing in counts ("Sign-in failed", "SSO error", "Access denied", "We could not sign you in").
 const SIGN_IN = '(?:saml|sso|single sign-on|log ?in|logon|sign[- ]?in|authentication|access)';
 const SIGNED_REFUSALS = [
-  `(?:an?\\s+)?(?:${SIGN_IN}\\s+){1,2}(?:error|errors|failed|failure|denied|forbidden)`,
+  `(?:an?\\s+)?(?:${SIGN_IN}\\s+){1,2}(?:error|failed|failure|denied|forbidden)`,
   `(?:error|failure|failed)\\s*(?:during|while|on)?\\s*${SIGN_IN}`,
   `(?:access\\s+)?(?:denied|forbidden)`,
   `unauthori[sz]ed(?:\\s+access)?`,
@@ -140,7 +141,14 @@ export function spWords(body: ResponseBody | undefined): SpWords {
  * Judges what the SP did with a successful Response posted to it. `findings` are the Response's own: the
  * refusal names those most likely to have caused it.
  */
-export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Finding[], location: string | undefined, loopedToAuthnRequest: boolean): SpAnswer {
+export function judgeSpAnswer(
+  acs: TraceEntry,
+  followed: Followed,
+  findings: Finding[],
+  location: string | undefined,
+  loopedToAuthnRequest: boolean,
+  askedFor: ReadonlySet<string> = new Set(),
+): SpAnswer {
   if (acs.responseStatus === undefined) return {};
   const chain = followed.steps.filter((s) => s.redirected).map((s) => s.entry);
   const last = chain[chain.length - 1] ?? acs;
@@ -152,7 +160,13 @@ export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Fin
   // the way (an application's own /login?action=samlLogin that creates its session) is not an answer.
   const targets = [acs, ...chain].map(redirectTarget).filter((t): t is string => !!t);
   const final = targets[targets.length - 1];
-  const finalIsError = final !== undefined && isErrorPage(final);
+  // Back at the page the application sent the user away from to sign in, or at the page its RelayState named
+  // (a deep link: /d/abc/login-failed?orgId=1): it let them in, whatever the page is called or headed; only an
+  // HTTP error from it (above) says otherwise.
+  const relay = acs.formFields?.find(([n]) => n === 'RelayState')?.[1];
+  const relayPage = relay && /^(?:https?:\/\/|\/(?!\/))/i.test(relay) ? withoutFragment(resolveLocation(relay, acs.url)) : undefined;
+  const returned = final !== undefined && (askedFor.has(final) || final === relayPage) && !LOGIN_PAGE.test(final) && (last.url === final ? (last.responseStatus ?? 0) < 400 : true);
+  const finalIsError = !returned && final !== undefined && isErrorPage(final);
   const errorTarget = final && (finalIsError || LOGIN_PAGE.test(final)) ? final : undefined;
   if (!why && errorTarget) why = `it redirected to its ${finalIsError ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
   if (!why && loopedToAuthnRequest) why = 'it sent the browser straight back to the IdP with a new AuthnRequest (it did not keep the session)';
@@ -160,7 +174,7 @@ export function judgeSpAnswer(acs: TraceEntry, followed: Followed, findings: Fin
   const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
   const text = words.text;
   // Only the page's headline counts as a refusal: an application page may say "error" anywhere in its text.
-  if (!why && words.headline && (last.responseStatus ?? 0) < 300 && refusalHeadline(words.headline, last === acs)) why = `the page it showed after the ACS is headed "${words.headline}"`;
+  if (!why && !returned && words.headline && (last.responseStatus ?? 0) < 300 && refusalHeadline(words.headline, last === acs)) why = `the page it showed after the ACS is headed "${words.headline}"`;
   if (!why) return { refused: false };
   const causes = likelyCauses(findings);
   const cause = causes.length

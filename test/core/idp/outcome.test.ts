@@ -85,6 +85,42 @@ describe('the SP answer to the posted Response', () => {
     expect(bare.flows[0]!.outcome).toBe('refused-by-sp');
   });
 
+  it('signed in: sent back to the page the user asked for before signing in, whatever it is called or headed', async () => {
+    // A Grafana dashboard deep link: the app sent the user to sign in from it, and after the ACS back to it.
+    const deep = 'https://sp.example.test/d/abc/auth-errors?orgId=1';
+    const asked = page('a', deep, -4, { responseStatus: 302, redirectUrl: 'https://sp.example.test/login' });
+    const login = page('l', 'https://sp.example.test/login', -3, { responseStatus: 302, redirectUrl: 'https://sp.example.test/saml/login' });
+    const [request, resp] = cleanFlow();
+    const landing = page('d', deep, 3, { responseStatus: 200, responseBody: html('<html><head><title>SSO errors - Dashboards - Grafana</title></head><body></body></html>') });
+    const r = await analyze([asked, login, request!, { ...resp!, responseStatus: 302, redirectUrl: deep }, landing], TRUST);
+    expect(r.flows[0]!.outcome).toBe('signed-in');
+    // Sent back to the sign-in page the user started from is not being let in.
+    const again = page('l2', 'https://sp.example.test/login', 3, { responseStatus: 200, responseBody: html('<html><head><title>Sign-in failed</title></head><body></body></html>') });
+    const back = await analyze([asked, login, request!, { ...resp!, responseStatus: 302, redirectUrl: 'https://sp.example.test/login' }, again], TRUST);
+    expect(back.flows[0]!.outcome).toBe('refused-by-sp');
+    // The same page answering an HTTP error is still a refusal.
+    const denied = await analyze([asked, login, request!, { ...resp!, responseStatus: 302, redirectUrl: deep }, { ...landing, responseStatus: 403 }], TRUST);
+    expect(denied.flows[0]!.outcome).toBe('refused-by-sp');
+  });
+
+  it("signed in: sent to the page the Response's RelayState named (a deep link), whatever it is called", async () => {
+    const [request, resp] = cleanFlow();
+    const deep = 'https://sp.example.test/d/f3k9a2/login-failed?orgId=1';
+    const posted = { ...resp!, formFields: [...(resp!.formFields ?? []).filter(([n]) => n !== 'RelayState'), ['RelayState', '/d/f3k9a2/login-failed?orgId=1'] as [string, string]] };
+    const landing = page('d', deep, 3, { responseStatus: 200, responseBody: html('<html><head><title>Login failed - Dashboards - Grafana</title></head></html>') });
+    const r = await analyze([request!, { ...posted, responseStatus: 302, redirectUrl: deep }, landing], TRUST);
+    expect(r.flows[0]!.outcome).toBe('signed-in');
+  });
+
+  it('signed in: a page listing errors, or a parameter that only mentions a sign-in word, is not an error page', async () => {
+    for (const location of ['/d/abc/auth-errors', '/d/abc/home?var-login_result=failure', '/reports/saml-errors']) {
+      const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
+      expect(r.flows[0]!.outcome, location).toBe('signed-in');
+    }
+    const go = (title: string) => analyze(answered({ responseStatus: 302, redirectUrl: '/d/x' }, page('d', 'https://sp.example.test/d/x', 3, { responseStatus: 200, responseBody: html(`<html><head><title>${title}</title></head></html>`) })), TRUST);
+    expect((await go('SSO errors - Dashboards - Grafana')).flows[0]!.outcome).toBe('signed-in');
+  });
+
   it('refused: the ACS sends the browser straight back to the IdP with a new AuthnRequest', async () => {
     const again = redirectEntry('SAMLRequest', authnRequest({ id: '_req2' }), SSO, at(3));
     const r = await analyze(answered({ responseStatus: 302, redirectUrl: again.url }, again), TRUST);
