@@ -29,11 +29,43 @@ function header(headers: HttpHeader[], name: string): string | undefined {
   return headers.find((h) => h.name.toLowerCase() === name)?.value;
 }
 
+// A page that only forwards the browser: a meta refresh (within a few seconds), or a short page whose script
+// assigns the location. An SP's ACS may answer 200 with one instead of a 302.
+const META_REFRESH = /<meta\b[^>]{0,200}http-equiv\s*=\s*["']?refresh["']?[^>]{0,200}content\s*=\s*["']\s*([0-5])(?:\.\d+)?\s*[;,]\s*url\s*=\s*['"]?([^"'>\s]{1,2000})/i;
+const SCRIPT_REDIRECT = /\b(?:window\.|document\.)?location(?:\.href)?\s*=\s*["']([^"'\s]{1,2000})["']|\blocation\.(?:replace|assign)\(\s*["']([^"'\s]{1,2000})["']\s*\)/;
+const FORWARDING_PAGE_MAX = 4096;
+
+function forwardedTo(e: TraceEntry): string | undefined {
+  const body = e.responseBody;
+  if (!body || e.responseStatus === undefined || e.responseStatus >= 300 || !/html/i.test(body.mimeType ?? '')) return undefined;
+  const head = body.text.slice(0, 20_000);
+  const meta = META_REFRESH.exec(head)?.[2];
+  if (meta) return meta.replace(/&amp;/g, '&');
+  if (body.text.length > FORWARDING_PAGE_MAX) return undefined;
+  const script = SCRIPT_REDIRECT.exec(body.text);
+  return script?.[1] ?? script?.[2];
+}
+
+function location(e: TraceEntry): string | undefined {
+  const status = e.responseStatus;
+  return e.redirectUrl ?? (status !== undefined && status >= 300 && status < 400 ? header(e.responseHeaders, 'location') : forwardedTo(e));
+}
+
 /** Where this exchange sent the browser next, absolute and without fragment; undefined when it did not redirect. */
 export function redirectTarget(e: TraceEntry): string | undefined {
-  const status = e.responseStatus;
-  const location = e.redirectUrl ?? (status !== undefined && status >= 300 && status < 400 ? header(e.responseHeaders, 'location') : undefined);
-  return location ? withoutFragment(resolveLocation(location, e.url)) : undefined;
+  const to = location(e);
+  return to ? withoutFragment(resolveLocation(to, e.url)) : undefined;
+}
+
+/**
+ * The route a hash-routed application was sent to (`/#/login?error=saml_user_not_found` gives
+ * `/login?error=saml_user_not_found`): the page the browser shows is decided there, not by the path.
+ */
+export function redirectRoute(e: TraceEntry): string | undefined {
+  const to = location(e);
+  const hash = to?.indexOf('#') ?? -1;
+  const route = hash < 0 ? undefined : /^#!?(\/[^#]*)$/.exec(to!.slice(hash))?.[1];
+  return route;
 }
 
 /**

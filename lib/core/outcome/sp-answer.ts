@@ -2,9 +2,10 @@
 import type { Finding, Problem, ResponseBody, TraceEntry } from '../model';
 import { formDecode, percentDecode } from '../binding/urlencoded';
 import { shortUrl } from './facts';
-import { redirectTarget, resolveLocation, withoutFragment } from '../http/navigation';
+import { redirectRoute, redirectTarget, resolveLocation, withoutFragment } from '../http/navigation';
 import type { Followed } from './follow';
 import { likelyCauses } from './causes';
+import { plain, visibleMarkup } from './page-text';
 
 export interface SpAnswer {
   /** true: the SP refused; false: it let the user in; undefined: the capture does not say. */
@@ -45,10 +46,18 @@ const SIGNED_REFUSALS = [
   `(?:access\\s+)?(?:denied|forbidden)`,
   `unauthori[sz]ed(?:\\s+access)?`,
   `(?:we\\s+)?(?:could\\s*not|couldn't|can't|cannot|unable\\s+to)\\s+(?:sign|log)\\s+(?:you\\s+)?(?:in|on)`,
+  // The SP not knowing or not admitting the user the IdP vouched for: "User not provisioned", "Account not
+  // found", "Your account is not allowed to access this workspace".
+  `(?:(?:your|this|the)\\s+)?(?:user|account)(?:\\s+account)?\\s+(?:(?:is|was|has)\\s+)?(?:not\\s+(?:been\\s+)?(?:found|provisioned|allowed|authori[sz]ed|permitted|enabled|active|assigned|registered)|disabled|inactive|locked|suspended|does\\s*n[o']t\\s+exist|unknown)(?:\\s+(?:to|for|in|on)\\s+[^.!]{1,80})?`,
+  `no\\s+(?:such\\s+)?(?:user|account)(?:\\s+(?:was\\s+)?found)?(?:\\s+(?:for|matching|with)\\s+[^.!]{1,80})?`,
+  // The same refusals in the languages SaaS sign-in pages most often come in (German, French, Spanish,
+  // Italian, Portuguese, Dutch).
+  '(?:zugriff|zugang)\\s+verweigert|anmeldung\\s+fehlgeschlagen|acc\\u00e8s\\s+(?:refus\\u00e9|interdit)|\\u00e9chec\\s+de\\s+(?:la\\s+)?connexion',
+  'acceso\\s+denegado|error\\s+de\\s+inicio\\s+de\\s+sesi\\u00f3n|accesso\\s+negato|acesso\\s+negado|toegang\\s+geweigerd',
 ];
 const ANY_REFUSALS = [
   ...SIGNED_REFUSALS,
-  `(?:error|errors|failed|failure)(?:\\s+\\d{3})?`,
+  `(?:error|failed|failure)(?:\\s+\\d{3})?`,
   `(?:an?\\s+)?error\\s+(?:has\\s+)?occurred`,
   `something\\s+went\\s+wrong`,
 ];
@@ -69,9 +78,13 @@ function isErrorPage(url: string): boolean {
   const last = segments[segments.length - 1] ?? '';
   const before = segments[segments.length - 2] ?? '';
   if (ERROR_PAGE.test(last) || SIGN_IN_ERROR_SEGMENT.test(last) || (BARE_ERROR.test(last) && SIGN_IN_SEGMENT.test(before))) return true;
+  // An error page per status code: /error/403.
+  if (/^[45]\d\d$/.test(last) && ERROR_PAGE.test(before)) return true;
   return query.split('&').some((pair) => {
     const [name = '', value = ''] = pair.split('=').map(formDecode);
-    return ERROR_PARAM.test(name) || (signInParam(name) && ERROR_VALUE.test(value)) || (RESULT_PARAM.test(name) && SIGN_IN_ERROR_VALUE.test(value));
+    if (ERROR_PARAM.test(name) || (RESULT_PARAM.test(name) && SIGN_IN_ERROR_VALUE.test(value))) return true;
+    // ?saml=failed, and a flag named as a sign-in error: ?sso_error=1.
+    return signInParam(name) && (ERROR_VALUE.test(value) || (SIGN_IN_ERROR_VALUE.test(name) && !/^(?:|0|false|no|none)$/i.test(value)));
   });
 }
 
@@ -80,37 +93,6 @@ const ERROR_WORDS = /\b(?:error|failed|failure|denied|invalid|unauthori[sz]ed|fo
 
 function pathAndQuery(url: string): string {
   return url.replace(/^https?:\/\/[^/?#]+/i, '');
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-function plain(html: string): string {
-  return html
-    .replace(/<[^<>]{0,2000}>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_m, e: string) => ENTITIES[e] ?? ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Scripts, styles and templates removed in one linear pass (a regex with a lazy body would rescan on unclosed tags). */
-function withoutCode(html: string): string {
-  const lower = html.toLowerCase();
-  // Template contents are never rendered (an SPA's own 403 view waiting in a <template>).
-  const opener = /<(?:script|style|template)\b/g;
-  let out = '';
-  let at = 0;
-  for (;;) {
-    opener.lastIndex = at;
-    const m = opener.exec(lower);
-    if (!m) return out + html.slice(at);
-    const start = m.index;
-    const tag = lower.startsWith('<script', start) ? '</script' : lower.startsWith('<style', start) ? '</style' : '</template';
-    const close = lower.indexOf(tag, start);
-    out += `${html.slice(at, start)} `;
-    if (close < 0) return out;
-    const end = lower.indexOf('>', close);
-    at = end < 0 ? html.length : end + 1;
-  }
 }
 
 /** The SP's own words on a page: its headline (title, first heading) and the first sentence that names an error. */
@@ -123,7 +105,7 @@ export interface SpWords {
 export function spWords(body: ResponseBody | undefined): SpWords {
   if (!body) return {};
   // An SP's error page is small; its words are at the top.
-  const html = withoutCode(body.text.slice(0, 200_000));
+  const html = visibleMarkup(body.text.slice(0, 200_000));
   const title = /<title\b[^>]{0,500}>([\s\S]{0,500}?)<\/title>/i.exec(html)?.[1];
   const heading = /<h[1-3]\b[^>]{0,500}>([\s\S]{0,1000}?)<\/h[1-3]>/i.exec(html)?.[1];
   const heads = [...new Set([title, heading].map((h) => (h ? plain(h) : '')).filter(Boolean))];
@@ -166,7 +148,8 @@ export function judgeSpAnswer(
   const relay = acs.formFields?.find(([n]) => n === 'RelayState')?.[1];
   const relayPage = relay && /^(?:https?:\/\/|\/(?!\/))/i.test(relay) ? withoutFragment(resolveLocation(relay, acs.url)) : undefined;
   const returned = final !== undefined && (askedFor.has(final) || final === relayPage) && !LOGIN_PAGE.test(final) && (last.url === final ? (last.responseStatus ?? 0) < 400 : true);
-  const finalIsError = !returned && final !== undefined && isErrorPage(final);
+  const route = [acs, ...chain].map(redirectRoute).filter((r) => r !== undefined).pop();
+  const finalIsError = !returned && final !== undefined && (isErrorPage(final) || (route !== undefined && isErrorPage(route)));
   const errorTarget = final && (finalIsError || LOGIN_PAGE.test(final)) ? final : undefined;
   if (!why && errorTarget) why = `it redirected to its ${finalIsError ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
   if (!why && loopedToAuthnRequest) why = 'it sent the browser straight back to the IdP with a new AuthnRequest (it did not keep the session)';

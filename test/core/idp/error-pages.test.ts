@@ -78,6 +78,9 @@ describe('Okta, AD FS, Google Workspace and Keycloak error pages', () => {
     // In French the label changes, the GUID next to "ID" stays.
     expect(page('https://adfs.example.test/adfs/ls/', 200, "<div>Une erreur s'est produite</div><li>ID d'activité : 00000000-0000-0000-6a00-0080000000f2</li>")?.product).toBe('adfs');
     expect(page('https://adfs.example.test/adfs/ls/?client-request-id=7e2f9c1a-3b4d-4a60-8e21-0c0000000091', 200, '<form><input type="password" name="Password"></form>')).toBeUndefined();
+    // The MFA page: no password field, and the form action's client-request-id is not an Activity ID.
+    const mfa = '<form method="post" action="/adfs/ls/?SAMLRequest=x&amp;client-request-id=7e2f9c1a-3b4d-4a60-8e21-0c0000000091"><label>Enter the code</label><input name="Otp"></form>';
+    expect(page('https://adfs.example.test/adfs/ls/?SAMLRequest=x&client-request-id=7e2f9c1a-3b4d-4a60-8e21-0c0000000091', 200, mfa)).toBeUndefined();
   });
 
   it('AD FS: an MSIS code on the page is read as such (MSIS7070 names the requested NameIDPolicy Format)', () => {

@@ -121,6 +121,40 @@ describe('the SP answer to the posted Response', () => {
     expect((await go('SSO errors - Dashboards - Grafana')).flows[0]!.outcome).toBe('signed-in');
   });
 
+  it('refused: the SP not knowing or not admitting the user, in English and the languages SaaS pages come in', async () => {
+    const headed = (title: string) => html(`<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`);
+    for (const title of ['User not provisioned', 'Your account is not allowed to access this workspace', 'Zugriff verweigert', 'Acc\u00e8s refus\u00e9', 'Acceso denegado']) {
+      const atAcs = await analyze(answered({ responseStatus: 200, responseBody: headed(title) }), TRUST);
+      expect(atAcs.flows[0]!.outcome, title).toBe('refused-by-sp');
+    }
+    const after = await analyze(answered({ responseStatus: 302, redirectUrl: '/home' }, page('h', 'https://sp.example.test/home', 3, { responseStatus: 200, responseBody: headed('Account not found') })), TRUST);
+    expect(after.flows[0]!.outcome).toBe('refused-by-sp');
+  });
+
+  it('refused: error pages named by a sign-in error flag, a status code under /error, or a hash route', async () => {
+    for (const location of ['/?sso_error=1', '/error/403', '/#/login?error=saml_user_not_found']) {
+      const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
+      expect(r.flows[0]!.outcome, location).toBe('refused-by-sp');
+    }
+    const fine = await analyze(answered({ responseStatus: 302, redirectUrl: '/?sso_error=0' }), TRUST);
+    expect(fine.flows[0]!.outcome).toBe('signed-in');
+  });
+
+  it('refused: the ACS answers with a page that forwards the browser (meta refresh, or a short script) to its error page', async () => {
+    const meta = '<html><head><meta http-equiv="refresh" content="0;url=/sso/error?code=USER_NOT_FOUND"></head><body>Redirecting...</body></html>';
+    const script = '<html><body>Redirecting...<script>window.location.replace("/sso/error?code=USER_NOT_FOUND")</script></body></html>';
+    for (const body of [meta, script]) expect((await analyze(answered({ responseStatus: 200, responseBody: html(body) }), TRUST)).flows[0]!.outcome).toBe('refused-by-sp');
+    const home = '<html><head><meta http-equiv="refresh" content="0;url=/home"></head><body>Redirecting...</body></html>';
+    expect((await analyze(answered({ responseStatus: 200, responseBody: html(home) }), TRUST)).flows[0]!.outcome).toBe('signed-in');
+  });
+
+  it("signed in: a hidden modal's heading, or an application page titled by its content at the ACS, is not a refusal", async () => {
+    const shell = '<html><head><title>Acme HR</title></head><body><div class="modal" style="display:none"><h2>Access denied</h2></div><div hidden><h1>Unauthorized</h1></div><h1>Welcome back</h1></body></html>';
+    expect((await analyze(answered({ responseStatus: 200, responseBody: html(shell) }), TRUST)).flows[0]!.outcome).toBe('signed-in');
+    const errors = '<html><head><title>Errors - Acme Monitoring</title></head><body></body></html>';
+    expect((await analyze(answered({ responseStatus: 200, responseBody: html(errors) }), TRUST)).flows[0]!.outcome).toBe('signed-in');
+  });
+
   it('refused: the ACS sends the browser straight back to the IdP with a new AuthnRequest', async () => {
     const again = redirectEntry('SAMLRequest', authnRequest({ id: '_req2' }), SSO, at(3));
     const r = await analyze(answered({ responseStatus: 302, redirectUrl: again.url }, again), TRUST);

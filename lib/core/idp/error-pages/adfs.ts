@@ -58,8 +58,9 @@ const CODES: ErrorCode[] = [
 
 const BY_CODE = new Map(CODES.map((c) => [c.code, c]));
 const MSIS = /\bMSIS(\d{4})\b/;
-// "Activity ID" in English; other languages keep "ID"/"Id" beside the GUID (ID d'activité, Aktivitäts-ID).
-const ACTIVITY = /\bid\b[^<>]{0,40}?(?:<[^<>]{0,200}>\s*){0,4}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+// "Activity ID" in English; other languages keep "ID"/"Id" beside the GUID (ID d'activité, Aktivitäts-ID). Not the
+// client-request-id=GUID every AD FS form action carries (the MFA page's too).
+const ACTIVITY = /(?<!request-)\bid\b(?!\s*=)[^<>]{0,40}?(?:<[^<>]{0,200}>\s*){0,4}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 const ADFS_PATH = /^https?:\/\/[^/?#]+\/adfs\/ls(?:\/|\?|$)/i;
 const PASSWORD_FORM = /<input\b[^>]{0,300}type\s*=\s*["']?password/i;
 
