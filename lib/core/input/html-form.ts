@@ -1,6 +1,7 @@
 // An IdP's or SP's auto-posting page saved or pasted as it is (view source): the SAML fields of its form. Such a
 // page starts with <!DOCTYPE html>, which read as XML would be refused as a DTD, an attack it is not.
 import { messageField } from '../binding/post';
+import { elementEnd } from '../http/markup';
 import { SAML_PARAMS } from './fields';
 import { Fieldsets, selectValues, submittedValue, textareaValue, type SelectOption } from './form-controls';
 
@@ -61,14 +62,14 @@ function liveMarkup(html: string): string {
       end = empty ? lt + empty.length : close < 0 ? html.length : close + 3;
     } else if (/^<(?:svg|math)[\s/>]/.test(lower.slice(lt, lt + 6))) {
       // Foreign content: no HTML form or input lives in it, and its <style> is not raw text.
-      end = blockEnd(lower, lt, lower[lt + 1] === 's' ? 'svg' : 'math');
+      end = elementEnd(lower, lt, lower[lt + 1] === 's' ? 'svg' : 'math');
     } else if (lower.startsWith('<!', lt) || lower.startsWith('<?', lt)) {
       const close = lower.indexOf('>', lt);
       end = close < 0 ? html.length : close + 1;
     } else if (lower.startsWith('<plaintext', lt)) {
       end = html.length;
     } else if (/^<template[\s/>]/.test(lower.slice(lt, lt + 10))) {
-      end = blockEnd(lower, lt, 'template');
+      end = elementEnd(lower, lt, 'template');
     } else if (/^<textarea[\s/>]/.test(lower.slice(lt, lt + 10))) {
       TEXTAREA_START.lastIndex = lt;
       const open = TEXTAREA_START.test(lower) ? TEXTAREA_START.lastIndex - 1 : -1;
@@ -96,21 +97,6 @@ function liveMarkup(html: string): string {
     at = end;
   }
   return out + html.slice(at);
-}
-
-/** Where the element `name` opened at `from` ends, nested ones counted. */
-function blockEnd(lower: string, from: number, name: string): number {
-  let depth = 0;
-  const tags = new RegExp(`<(/?)${name}[\\s/>]`, 'g');
-  tags.lastIndex = from;
-  for (let m = tags.exec(lower); m; m = tags.exec(lower)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) {
-      const gt = lower.indexOf('>', m.index);
-      return gt < 0 ? lower.length : gt + 1;
-    }
-  }
-  return lower.length;
 }
 
 /** The fields that carry the message itself; RelayState and wctx only travel with one. */

@@ -1,4 +1,5 @@
 // The text a person sees on a captured page: no scripts, styles or templates, and nothing hidden.
+import { elementEnd } from '../http/markup';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
@@ -35,21 +36,6 @@ function withoutCode(html: string): string {
 // shell's hidden "Access denied" modal is not what the page says.
 const HIDDEN_START = /<([a-z][a-z0-9-]*)\b(?=[^<>]*(?:\shidden(?=[\s>/=])|\sstyle\s*=\s*["'][^"']*display\s*:\s*none|\saria-hidden\s*=\s*["']?true))[^<>]*>/gi;
 const MAX_HIDDEN = 64;
-
-/** Where the element `name` opened at `from` ends (nested ones of the same name counted), or the end of `lower`. */
-function elementEnd(lower: string, from: number, name: string): number {
-  const tags = new RegExp(`<(/?)${name}[\\s/>]`, 'g');
-  tags.lastIndex = from;
-  let depth = 0;
-  for (let m = tags.exec(lower); m; m = tags.exec(lower)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) {
-      const gt = lower.indexOf('>', m.index);
-      return gt < 0 ? lower.length : gt + 1;
-    }
-  }
-  return lower.length;
-}
 
 function withoutHidden(html: string): string {
   const lower = html.toLowerCase();
