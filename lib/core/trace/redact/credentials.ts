@@ -26,10 +26,11 @@ const CREDENTIAL_HEADERS = new Set([
 /**
  * Header names whose words say key, secret, token or signature, whatever the vendor prefix:
  * `Ocp-Apim-Subscription-Key` (Azure API Management), `X-Functions-Key`, `X-Vault-Token`, `PRIVATE-TOKEN`,
- * `X-Hub-Signature-256`. A few harmless headers match too (`Sec-WebSocket-Key`); losing those costs nothing.
+ * `X-Hub-Signature-256`, and any name ending in token (`X-AuthToken`, ASP.NET's `RequestVerificationToken`). A few
+ * harmless headers match too (`Sec-WebSocket-Key`); losing those costs nothing.
  */
 const CREDENTIAL_HEADER_PATTERN =
-  /(^|[-_])(auth|authorization|token|secret|api-?key|key|csrf|xsrf|password|passwd|credentials?|session-?id|signature|sig|jwt|ticket)($|[-_])/i;
+  /(^|[-_])(auth|authorization|token|secret|api-?key|key|csrf|xsrf|password|passwd|credentials?|session-?id|signature|sig|jwt|ticket)($|[-_])|token$/i;
 
 export function isCredentialHeader(name: string): boolean {
   const n = name.toLowerCase();
@@ -82,11 +83,23 @@ const CREDENTIAL_PARAMS = new Set([
   'jsessionid',
   'phpsessid',
   'ticket',
+  // One-time codes and sessions by the names sign-in pages give them: Microsoft's otc, Cognito's Session and
+  // SMS_MFA_CODE, and a bare pw.
+  'pw',
+  'otc',
+  'session',
+  'verificationcode',
+  'verification_code',
+  'mfacode',
+  'totp_code',
+  'sms_mfa_code',
+  'smscode',
+  'onetimecode',
 ]);
 
 /** Names built from those words: `oauth_token`, `X-Amz-Signature`, `user_password`, `ASP.NET_SessionId`. */
 const CREDENTIAL_PARAM_PATTERN =
-  /password|passwd|passphrase|secret|token|credential|api[-_]?key|signature|verifier|otp$|^otp|(^|[-_.])(sig|key|pin|auth|jwt|hmac|ticket|csrf|xsrf|session[-_]?id)($|[-_.])/i;
+  /password|passwd|passphrase|secret|token|credential|api[-_]?key|signature|verifier|otp$|^otp|(verification|mfa|otp|totp|sms|one[-_]?time|security)[-_]?code|(^|[-_.])(sig|key|pin|auth|jwt|hmac|ticket|csrf|xsrf|session[-_]?id)($|[-_.])/i;
 
 /** The name a reader means: `amp;token` (an `&amp;` split in XML) and `#/path?token` (a hash route) are `token`. */
 function bareName(name: string): string {

@@ -1,7 +1,8 @@
 import type { HttpHeader, TraceEntry } from '../../model';
 import { formDecode, formEncode, joinPairs, joinUrl, parsePairs, splitUrl, type RawPair } from '../query';
 import { decodeSamlValue, encodeSamlValue, type DecodedSaml } from '../saml-codec';
-import { isCredentialHeader, isCredentialParam, isSecretField } from './credentials';
+import { isCredentialHeader, isCredentialParam, isSecretField, looksLikeToken } from './credentials';
+import { REDACTED } from './profiles';
 import type { Redactor } from './redactor';
 
 /** Compared without case: a message sent as `samlrequest` is still decoded by the analysis, so it is redacted as one. */
@@ -10,8 +11,14 @@ const SAML_PARAMS = new Set(['samlrequest', 'samlresponse']);
 function isSamlParam(name: string): boolean {
   return SAML_PARAMS.has(name.toLowerCase());
 }
-/** Headers whose value is a URL that may carry a whole SAML message (a redirect's target, the page it came from). */
-const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'refresh']);
+/**
+ * Headers whose value is a URL that may carry a whole SAML message (a redirect's target, the page it came from,
+ * HTTP/2's :path, a proxy's record of the original URL).
+ */
+const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'refresh', ':path', 'x-original-url', 'x-rewrite-url', 'x-forwarded-uri']);
+// A SAML message in a URL written anywhere else (a sign-out link or a meta refresh in a page, a header of any
+// name): its value is decoded, redacted and encoded again like the URL's own. `&amp;` as an HTML page writes it.
+const SAML_IN_TEXT = /([?&#]|&amp;)(SAMLRequest|SAMLResponse)=([^&\s"'<>#]+)/gi;
 
 /** Walks one entry; the same code serves the collect and the apply pass of the Redactor. */
 export class EntryWalker {
@@ -67,7 +74,12 @@ export class EntryWalker {
     const raw = parsePairs(query);
     const saml = raw.some((p) => isSamlParam(formDecode(p.rawName)));
     const pairs = raw.map((p): RawPair => {
-      if (p.rawValue === undefined) return p;
+      if (p.rawValue === undefined) {
+        // A part without "=" (`?eyJ…`, a hash route `#/reset/<token>`) is a value too.
+        const bare = formDecode(p.rawName);
+        const swept = isBareToken(bare) ? this.r.credential(bare, 'credential', where) : this.r.sweep(bare, where);
+        return swept === bare ? p : { rawName: formEncode(swept), rawValue: undefined };
+      }
       const name = formDecode(p.rawName);
       const value = formDecode(p.rawValue);
       const next = this.field(name, value, `${where} ${name}`, deflated, saml);
@@ -86,8 +98,20 @@ export class EntryWalker {
     if (isSamlParam(name)) return this.samlValue(value, where, deflated);
     if (name.toLowerCase() === 'wresult') return this.r.xml(value, `${where} (XML)`);
     if (isCredentialParam(name, saml)) return this.r.credential(value, 'secret', where);
-    // Anything else may be a URL (a RelayState, a return address) carrying its own tokens: the sweep finds them.
-    return this.r.sweep(value, where);
+    // A value that is a random token as a whole (a state, a RelayState handle, a session in a form): a bearer
+    // value whatever its name. Not the binding's own Signature, which stays readable.
+    if (!(saml && /^(?:Signature|SigAlg)$/.test(name)) && isBareToken(value)) return this.r.credential(value, 'credential', where);
+    // Anything else may be a URL (a RelayState, a return address) carrying its own tokens: the sweep finds them
+    // by name and shape, and a parameter of it whose whole value is a random token goes too.
+    return this.r.sweep(this.tokensInQuery(value, where), where);
+  }
+
+  private tokensInQuery(text: string, where: string): string {
+    return text.replace(QUERY_VALUE, (whole, head: string, value: string) => {
+      if (!isBareToken(value)) return whole;
+      const next = this.r.credential(value, 'credential', where);
+      return next === value ? whole : `${head}${next}`;
+    });
   }
 
   private samlValue(value: string, where: string, deflated: boolean): string {
@@ -114,7 +138,18 @@ export class EntryWalker {
       const m = /^(\d+\s*;\s*url=)(.*)$/i.exec(value);
       return m ? `${m[1]}${this.url(m[2] ?? '', where)}` : this.url(value, where);
     }
-    return this.r.sweep(value, where);
+    if (isBareToken(value)) return this.r.credential(value, 'credential', where);
+    return this.r.sweep(this.samlInText(value, where), where);
+  }
+
+  /** Every SAML message a URL inside `text` carries, redacted in place (Redirect binding: deflated). */
+  private samlInText(text: string, where: string): string {
+    if (!/SAML(?:Request|Response)=/i.test(text)) return text;
+    return text.replace(SAML_IN_TEXT, (whole, sep: string, name: string, raw: string) => {
+      const value = formDecode(raw);
+      const next = this.samlValue(value, `${where} ${name}`, true);
+      return next === value ? whole : `${sep}${name}=${formEncode(next)}`;
+    });
   }
 
   private cookie(value: string, where: string): string {
@@ -122,7 +157,8 @@ export class EntryWalker {
       .split(';')
       .map((part) => {
         const eq = part.indexOf('=');
-        if (eq < 0) return part;
+        // A cookie without a name (document.cookie = "value") is all value.
+        if (eq < 0) return part.trim() ? part.replace(part.trim(), this.r.credential(part.trim(), 'cookie', where)) : part;
         return `${part.slice(0, eq + 1)}${this.r.credential(part.slice(eq + 1).trim(), 'cookie', where)}`;
       })
       .join(';');
@@ -133,7 +169,7 @@ export class EntryWalker {
     const pair = semi < 0 ? line : line.slice(0, semi);
     const rest = semi < 0 ? '' : line.slice(semi);
     const eq = pair.indexOf('=');
-    if (eq < 0) return line;
+    if (eq < 0) return pair.trim() ? `${pair.replace(pair.trim(), this.r.credential(pair.trim(), 'cookie', where))}${this.r.sweep(rest, where)}` : line;
     return `${pair.slice(0, eq + 1)}${this.r.credential(pair.slice(eq + 1).trim(), 'cookie', where)}${this.r.sweep(rest, where)}`;
   }
 
@@ -143,7 +179,7 @@ export class EntryWalker {
     if (t.includes('x-www-form-urlencoded') || (!t && /^[\w.%-]+=[^<{]*$/.test(trimmed))) return this.pairs(body, 'body', false);
     if (t.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) return this.json(body);
     if (trimmed.startsWith('<')) return this.r.xml(body, 'body (XML)');
-    return this.r.sweep(body, 'body');
+    return this.r.sweep(this.samlInText(body, 'body'), 'body');
   }
 
   /**
@@ -155,7 +191,7 @@ export class EntryWalker {
     const trimmed = text.trimStart();
     if (type.includes('json') || (!type.includes('html') && (trimmed.startsWith('{') || trimmed.startsWith('[')))) return this.json(text);
     const fields = text.replace(INPUT_TAG, (tag) => this.inputTag(tag));
-    return this.r.sweep(fields, 'response body');
+    return this.r.sweep(this.samlInText(fields, 'response body'), 'response body');
   }
 
   private inputTag(tag: string): string {
@@ -177,17 +213,49 @@ export class EntryWalker {
     // Learn the secrets by key, then sweep the text as written so its formatting survives.
     const visit = (value: unknown, key: string | undefined): void => {
       if (typeof value === 'string' && key !== undefined && isSecretField(key)) this.r.credential(value, 'secret', `body ${key}`);
+      else if (typeof value === 'string' && isBareToken(value)) this.r.credential(value, 'credential', `body ${key ?? 'value'}`);
       else if (Array.isArray(value)) value.forEach((v) => visit(v, key));
       else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
     };
-    if (this.r.mode === 'collect') visit(parsed, undefined);
-    return this.r.sweep(body, 'body');
+    if (this.r.mode === 'collect') {
+      visit(parsed, undefined);
+      return this.r.sweep(body, 'body');
+    }
+    // A secret's value replaced where its key stands, however the JSON writes it (`\/`, `\u00e4`) or whatever it
+    // is (a numeric one-time code).
+    const replaced = body.replace(JSON_MEMBER, (whole, rawKey: string, value: string) => {
+      let key: unknown;
+      try {
+        key = JSON.parse(`"${rawKey}"`);
+      } catch {
+        return whole;
+      }
+      if (typeof key !== 'string' || !isSecretField(key) || value === `"${REDACTED}"`) return whole;
+      const next = this.r.credential(value, 'secret', `body ${key}`);
+      return next === value ? whole : `${whole.slice(0, whole.length - value.length)}${JSON.stringify(next)}`;
+    });
+    return this.r.sweep(replaced, 'body');
   }
+}
+
+/**
+ * A value that is one random token and nothing else (no URL, no words around it): a URL or a sentence holding
+ * one is swept instead, so only the token goes and the rest stays readable.
+ */
+// One parameter of a URL written inside a value: `?state=…`, `&handle=…` (raw or once percent-encoded).
+const QUERY_VALUE = /((?:[?&]|%3[Ff]|%26)[^=&#\s%]{1,100}(?:=|%3[Dd]))([A-Za-z0-9._~+/-]{24,}=*)/g;
+
+function isBareToken(value: string): boolean {
+  const v = value.trim();
+  return /^[A-Za-z0-9._~+/-]+=*$/.test(v) && !v.startsWith('/') && looksLikeToken(v);
 }
 
 function contentType(headers: HttpHeader[]): string | undefined {
   return headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
 }
+
+// A JSON member with a string or number value: its key and the value as written.
+const JSON_MEMBER = /"((?:[^"\\\n]|\\.){1,200})"\s*:\s*("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)/g;
 
 // One <input> tag at a time (a SAMLResponse value is tens of kilobytes). A tag cannot contain < or >, so each
 // attempt ends at the next one and the whole page costs linear time.

@@ -5,7 +5,7 @@ import { looksLikeEmail, Pseudonyms, type PersonalKind } from './pseudonyms';
 import { NeedleIndex } from './needles';
 import { percentDecode, percentEncode } from './percent';
 import { credentialSpans } from './scan';
-import { rewritePersonal, xmlEscape } from './xml-text';
+import { rewriteCredentials, rewritePersonal, xmlEscape } from './xml-text';
 
 export type RedactionKind = 'cookie' | 'credential' | 'secret' | 'nameid' | 'session' | 'attribute' | 'name' | 'email' | 'undecodable';
 
@@ -90,9 +90,12 @@ export class Redactor {
   /** The personal values of a decoded SAML document, replaced in place (share) and then swept. */
   xml(xml: string, where: string): string {
     if (!this.active) return xml;
-    let out = xml;
+    let out = rewriteCredentials(xml, (value, element) => {
+      const next = this.credential(value, 'secret', `${where}: ${element}`);
+      return next === value ? undefined : next;
+    });
     if (this.sharing) {
-      out = rewritePersonal(xml, (found) => {
+      out = rewritePersonal(out, (found) => {
         const name = found.attributeName ?? found.friendlyName;
         const kind: PersonalKind =
           found.element === 'AttributeValue'

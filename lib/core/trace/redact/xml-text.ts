@@ -128,6 +128,20 @@ export function rewritePersonal(xml: string, visit: PersonalVisitor): string {
   return rewriteAttribute(out, 'SessionIndex', (value) => visit({ value, element: 'SessionIndex' }));
 }
 
+/**
+ * Elements that hold a secret by their name in any namespace: WS-Security's UsernameToken Password and
+ * BinarySecurityToken (a WS-Trust request to AD FS's usernamemixed endpoint or Entra ID's rst2.srf carries the
+ * user's password in one), and the like.
+ */
+const CREDENTIAL_ELEMENTS = ['Password', 'BinarySecurityToken', 'ClientSecret', 'Pin', 'Passcode'] as const;
+
+/** Replaces the text of every credential element when the visitor says so. */
+export function rewriteCredentials(xml: string, replace: (value: string, element: string) => string | undefined): string {
+  let out = xml;
+  for (const element of CREDENTIAL_ELEMENTS) out = rewriteElements(out, element, (inner) => textVisit(inner, (value) => replace(value, element)));
+  return out;
+}
+
 /** The element's new content (escaped) when the visitor replaces its text. */
 function textVisit(inner: string, replace: (value: string) => string | undefined): string | undefined {
   const value = innerText(inner);

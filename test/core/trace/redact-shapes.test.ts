@@ -1,0 +1,64 @@
+// Secrets and personal data in the shapes real captures carry them: where a value stands must not decide
+// whether it is removed.
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { TraceEntry } from '../../../lib/core/model';
+import { redact } from '../../../lib/core/trace/redact';
+import { encodeSamlValue } from '../../../lib/core/trace/saml-codec';
+
+const TOKEN = 'Zk9xQ2VtS3pPbWx4N2Fhb3BRabcDEF123';
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlX3NlY3JldA';
+const entry = (extra: Partial<TraceEntry>): TraceEntry => ({ id: 'e1', source: 'har', method: 'GET', url: 'https://a.example/', requestHeaders: [], responseHeaders: [], ...extra });
+const json = { name: 'Content-Type', value: 'application/json' };
+const out = (e: TraceEntry, profile: 'support' | 'share' = 'support') => JSON.stringify(redact([e], profile).entries[0]);
+
+describe('support: a credential goes wherever it stands', () => {
+  it.each<[string, Partial<TraceEntry>, string]>([
+    ['a bare query part', { url: `https://a.example/magic?${TOKEN}` }, TOKEN],
+    ['a bare JWT query part', { url: `https://a.example/magic?${JWT}` }, JWT],
+    ['a hash route segment', { url: `https://a.example/#/reset/${TOKEN}` }, TOKEN],
+    ['a bare JWT fragment', { url: `https://a.example/cb#${JWT}` }, JWT],
+    ['a query value named innocently', { url: `https://a.example/cb?state=${TOKEN}` }, TOKEN],
+    ['a header value named innocently', { requestHeaders: [{ name: 'X-Request-Context', value: TOKEN }] }, TOKEN],
+    ['a form value', { formFields: [['stateHandle', TOKEN]] }, TOKEN],
+    ['a JSON value', { body: JSON.stringify({ stateHandle: TOKEN }), requestHeaders: [json] }, TOKEN],
+    ['a cookie without a name', { requestHeaders: [{ name: 'Cookie', value: `a=1; ${TOKEN}` }] }, TOKEN],
+    ['a Set-Cookie without a name', { responseHeaders: [{ name: 'Set-Cookie', value: `${TOKEN}; Path=/` }] }, TOKEN],
+    ['a header whose name ends in token', { requestHeaders: [{ name: 'X-AuthToken', value: 'short-secret-1' }] }, 'short-secret-1'],
+    ['a one-time code by its sign-in page name', { formFields: [['verificationCode', '482913'], ['otc', '771204']] }, '482913'],
+    ['a WS-Security password (a WS-Trust usernamemixed request)', { body: '<s:Envelope><s:Header><o:Security><o:UsernameToken><o:Username>u</o:Username><o:Password>Hunter2pw</o:Password></o:UsernameToken></o:Security></s:Header></s:Envelope>', requestHeaders: [{ name: 'Content-Type', value: 'application/soap+xml' }] }, 'Hunter2pw'],
+    ['a JSON secret written with an escaped slash', { responseBody: { text: '{"access_token":"abc\\/defSECRETxyz"}', mimeType: 'application/json' } }, 'SECRETxyz'],
+    ['a JSON secret written with a \\u escape', { body: '{"password":"p\\u00e4ssw0rd"}', requestHeaders: [json] }, 'w0rd'],
+    ['a numeric one-time code in JSON', { body: '{"otp":123456}', requestHeaders: [json] }, '123456'],
+  ])('%s', (_where, extra, secret) => {
+    expect(out(entry(extra))).not.toContain(secret);
+  });
+
+  it('a URL or sentence holding a token keeps everything but the token', () => {
+    const text = out(entry({ requestHeaders: [{ name: 'X-Context', value: `ctx ${JWT}` }], url: `https://a.example/cb?RelayState=${encodeURIComponent(`https://app.example.test/home?state=${TOKEN}`)}` }));
+    expect(text).toContain('ctx REDACTED');
+    expect(text).toContain('app.example.test');
+    expect(text).not.toContain(TOKEN);
+  });
+});
+
+describe('share: a SAML message in any URL is pseudonymised, wherever the URL is written', () => {
+  const logout = '<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_1" Version="2.0" IssueInstant="2026-05-01T10:00:00Z"><saml:Issuer>https://sp.example</saml:Issuer><saml:NameID>p1.person@corp.example</saml:NameID></samlp:LogoutRequest>';
+  const slo = `https://idp.example/slo?SAMLRequest=${encodeURIComponent(encodeSamlValue(logout, 'deflate-base64'))}`;
+  /** The output, with every deflated SAMLRequest in it inflated and appended. */
+  const opened = (e: TraceEntry) => {
+    let text = out(e, 'share');
+    for (const m of text.matchAll(/SAMLRequest=([^&"\\]+)/g)) text += inflateRawSync(Buffer.from(decodeURIComponent(m[1]!), 'base64')).toString();
+    return text;
+  };
+
+  it.each<[string, Partial<TraceEntry>]>([
+    ["HTTP/2's :path header", { url: slo, requestHeaders: [{ name: ':path', value: new URL(slo).pathname + new URL(slo).search }] }],
+    ['a proxy header of another name', { requestHeaders: [{ name: 'X-Original-URL', value: slo }] }],
+    ['a sign-out link in a captured page', { responseBody: { text: `<a href="${slo.replace(/&/g, '&amp;')}">Sign out</a>`, mimeType: 'text/html' } }],
+  ])('%s', (_where, extra) => {
+    const text = opened(entry(extra));
+    expect(text).toContain('<saml:NameID>');
+    expect(text).not.toContain('p1.person@corp.example');
+  });
+});
