@@ -6,6 +6,7 @@ import { harEntryMayBeSaml, paramsEncodingOf, readHarEntry } from './har';
 import { HarContext, redirectsTo, samlUrls } from './har-context';
 import { KeepBudget, type ImportLimits } from './limits';
 import { readPasted } from './pasted';
+import { salvageTruncated } from './salvage';
 import { fromSamlTracerRequest } from './saml-tracer';
 import { isTraceDocument, parseTrace } from '../trace/native';
 import type { InputFormat, InputResult, ReadOptions } from './types';
@@ -39,7 +40,11 @@ function readUnchecked(text: string, opts: ReadOptions): InputResult {
       data = JSON.parse(t);
     } catch (e) {
       const why = e instanceof Error ? e.message.slice(0, 160) : 'syntax error';
-      return fail('unknown', `the input looks like JSON but is not valid JSON (${why})`);
+      const salvaged = salvageTruncated(t);
+      if (!salvaged) return fail('unknown', `the input looks like JSON but is not valid JSON (${why})`);
+      const read = readJson(salvaged.data, opts);
+      const cut = problem(`the file is not valid JSON after its first ${salvaged.kept} complete ${salvaged.kept === 1 ? 'entry' : 'entries'} (${why}): it was probably cut off; those entries are read, anything after them is lost`, 'warning');
+      return { ...read, problems: [cut, ...read.problems] };
     }
     return readJson(data, opts);
   }

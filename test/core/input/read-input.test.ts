@@ -98,3 +98,34 @@ describe('readInput refusals', () => {
     }
   });
 });
+
+describe('a capture cut off before its end keeps what was written before the cut', () => {
+  const value = encodePostValue(response);
+  const harEntry = (i: number) => ({
+    startedDateTime: `2026-01-15T10:00:0${i}Z`,
+    request: { method: 'POST', url: `https://sp.example.test/acs?n=${i}`, headers: [], postData: { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'SAMLResponse', value }] } },
+    response: { status: 200, headers: [], content: { mimeType: 'text/html', text: '<p>ok "quoted" {braces} [brackets]</p>' } },
+  });
+  const har = JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, entries: [0, 1, 2].map(harEntry) } }, null, 2);
+
+  it('a HAR cut inside its third entry: the first two are read, with a warning saying the rest is lost', () => {
+    const cut = har.slice(0, har.lastIndexOf('"SAMLResponse"') + 40);
+    const result = readInput(cut);
+    expect(result.format).toBe('har');
+    expect(result.entries.map((e) => e.url)).toEqual(['https://sp.example.test/acs?n=0', 'https://sp.example.test/acs?n=1']);
+    expect(result.problems.map((p) => [p.rule, p.severity])).toEqual([['input-unrecognised', 'warning']]);
+    expect(result.problems[0]!.message).toMatch(/not valid JSON after its first 2 complete entries .*cut off/);
+  });
+
+  it('a SAML-tracer export cut off the same way', () => {
+    const requests = [0, 1].map((i) => ({ method: 'POST', url: `https://sp.example.test/acs?n=${i}`, timestamp: 1768471200000 + i, requestHeaders: [], responseHeaders: [], post: [['SAMLResponse', value]], protocol: 'SAML-P' }));
+    const text = JSON.stringify({ requests, timestamp: 1768471200000 });
+    const result = readInput(text.slice(0, text.length - 30));
+    expect(result.entries).toHaveLength(1);
+    expect(result.problems[0]!.severity).toBe('warning');
+  });
+
+  it('JSON that is broken from the start is still refused as such', () => {
+    expect(readInput('{"log": {"entries": [ {"request": ').problems.map((p) => p.severity)).toEqual(['error']);
+  });
+});
