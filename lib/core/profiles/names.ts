@@ -1,6 +1,12 @@
 /** NameID formats (saml-core §8.3). */
 export const EMAIL_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress';
 export const UNSPECIFIED_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
+/**
+ * The same "any format" under a 2.0 name saml-core does not define, which real senders use as NameIDPolicy:
+ * Google's AuthnRequests as an SP (quoted in https://stackoverflow.com/questions/3253298) and crewjam/saml's
+ * UnspecifiedNameIDFormat (service_provider.go, https://github.com/crewjam/saml).
+ */
+export const UNSPECIFIED_FORMAT_20 = 'urn:oasis:names:tc:SAML:2.0:nameid-format:unspecified';
 
 /**
  * Names IdPs use by default for the claims SPs want under a bare name: Entra ID's and AD FS's claim URIs

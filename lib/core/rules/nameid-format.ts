@@ -1,6 +1,6 @@
 import type { CheckRule, Hit } from './rule';
 import { isSuccessResponse } from './helpers';
-import { UNSPECIFIED_FORMAT } from '../profiles/names';
+import { UNSPECIFIED_FORMAT, UNSPECIFIED_FORMAT_20 } from '../profiles/names';
 import { DOCS } from '../idp/docs';
 
 export const nameidFormat: CheckRule = {
@@ -50,7 +50,7 @@ export const nameidFormat: CheckRule = {
       hits.push({ message: `NameID format is ${n.format}, which ${ctx.profile.name} does not accept.`, location: n.path });
     }
     const asked = ctx.flow.request?.view?.request?.nameIdPolicyFormat;
-    if (!hits.length && asked && asked !== UNSPECIFIED_FORMAT && n.format !== asked) {
+    if (!hits.length && asked && asked !== UNSPECIFIED_FORMAT && asked !== UNSPECIFIED_FORMAT_20 && n.format !== asked) {
       hits.push({
         message: `The AuthnRequest asked for NameID format ${asked} (NameIDPolicy) but the response carries ${actual}.`,
         location: n.path,

@@ -110,3 +110,13 @@ describe('several AudienceRestrictions', () => {
     expect(findingsOf(report, 'audience-mismatch')).toEqual([]);
   });
 });
+
+describe('NameIDPolicy "unspecified" under its 2.0 spelling', () => {
+  it('asks for no particular format (Google as an SP sends it), so any NameID format answers it', async () => {
+    const request = authnRequest({ nameIdPolicyFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:unspecified' });
+    const flow = [redirectEntry('SAMLRequest', request, SSO, at(-2)), postEntry('SAMLResponse', response())];
+    expect(findingsOf(await analyze(flow, TRUST), 'nameid-format')).toEqual([]);
+    const specific = [redirectEntry('SAMLRequest', authnRequest({ nameIdPolicyFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' }), SSO, at(-2)), postEntry('SAMLResponse', response())];
+    expect(findingsOf(await analyze(specific, TRUST), 'nameid-format').map((f) => f.severity)).toEqual(['warning']);
+  });
+});
