@@ -78,12 +78,12 @@ const LOGOUT = new Set(['LogoutRequest', 'LogoutResponse']);
  * upstream IdP: neither key is the trusted IdP certificate, so a key mismatch there is not proof of forgery; it
  * is a warning that says why. Only a key mismatch: a refused algorithm (HMAC) or structure is wrong whoever signed.
  */
-function softenOtherSigner(problems: Problem[], verdicts: SignatureVerdict[], why: string): Problem[] {
+function softenOtherSigner(problems: Problem[], verdicts: SignatureVerdict[], why: string, severity: 'warning' | 'info'): Problem[] {
   const keyMismatch = (p: Problem) =>
     verdicts.some((v) => v.target === p.location && (v.status === 'untrusted' || (v.form === 'redirect-query' && v.failure === 'signature-value')));
   return problems.map((p) =>
     (p.rule === 'signature-invalid' || p.rule === 'signature-untrusted') && (p.severity ?? 'error') === 'error' && !/digest/i.test(p.message) && keyMismatch(p)
-      ? { ...p, severity: 'warning', message: `${p.message} ${why}` }
+      ? { ...p, severity, message: `${p.message} ${why}` }
       : p,
   );
 }
@@ -130,7 +130,9 @@ async function verify(staged: Staged, expect: ResolvedExpectations, direction: M
       : undefined;
     const { verdicts, problems } = redacted ?? analysis;
     staged.signatures = verdicts;
-    staged.problems.push(...(otherSigner ? softenOtherSigner(problems, verdicts, otherSigner) : problems));
+    // A hop's token is the upstream IdP's business with the broker it went to: its own key verifying it is all
+    // this capture can say (info). A logout message of unknown sender may still be one the SP should not trust.
+    staged.problems.push(...(otherSigner ? softenOtherSigner(problems, verdicts, otherSigner, staged.hop && !unknownSigner ? 'info' : 'warning') : problems));
     if (analysis.decrypted) {
       staged.parsed = analysis.decrypted;
       staged.decrypted = true;

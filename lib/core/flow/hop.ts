@@ -2,7 +2,7 @@ import type { SamlView } from '../model';
 import { IDP_NAMES, PRODUCT_SIGNS, type KnownIdpProduct } from '../idp';
 import type { ResolvedExpectations } from '../profiles';
 import { genericProfile } from '../profiles/generic';
-import { sameUrl, sentToUrl } from './url';
+import { sameUrl, sentMatches, sentToUrl } from './url';
 
 /*
  * A federation hop: a token delivered to an IdP's own host, not to the SP. With a federated domain, AD FS or
@@ -38,7 +38,8 @@ export function federationHop(url: string, view: SamlView | undefined, binding: 
   if (!view || !TOKENS.has(view.kind) || forTheSp(view, expect)) return undefined;
   const sent = sentToUrl(url);
   if (!sent || url.includes('\\') || DOT_SEGMENT.test(sent) || onSpHost(sent, expect)) return undefined;
-  if (view.destination ? !sameUrl(view.destination, sent) : binding !== 'WS-Fed') return undefined;
+  // A Destination with a query (Auth0's /login/callback?connection=...) names the URL it was posted to with that query.
+  if (view.destination ? !sentMatches(view.destination, sent, url) : binding !== 'WS-Fed') return undefined;
   const host = PLAIN_URL.exec(sent)?.[1];
   const product = host ? hostedProduct(host, sent) : undefined;
   return product && host ? { product, name: IDP_NAMES[product], host, role: 'token' } : undefined;
@@ -83,7 +84,10 @@ const hostPort = (url: string) => (PLAIN_URL.test(url) ? /^https?:\/\/([^/?#]+)/
  */
 export function traceHops(messages: HopCandidate[], expect: ResolvedExpectations): Array<Hop | undefined> {
   const hops = messages.map((m) => federationHop(m.url, m.view, m.binding, expect));
-  const sp = expect.spEntityId?.value;
+  // The SP: its configured entity ID, or else the Issuer of an AuthnRequest asking for a configured ACS URL.
+  const sp =
+    expect.spEntityId?.value ??
+    messages.find((m) => m.view?.kind === 'AuthnRequest' && expect.acsUrls.some((a) => m.view!.request?.assertionConsumerServiceUrl !== undefined && sameUrl(m.view!.request.assertionConsumerServiceUrl, a.value)))?.view?.issuer;
   if (!sp) return hops;
   // An AuthnRequest may be seen more than once (AD FS's sign-in form posts it back with the credentials).
   const requests = new Map<string, number[]>();
@@ -105,7 +109,7 @@ export function traceHops(messages: HopCandidate[], expect: ResolvedExpectations
     }
     const sent = sentToUrl(m.url);
     const host = sent ? hostPort(sent) : undefined;
-    if (!sent || !host || !idpHosts.has(host) || DOT_SEGMENT.test(sent) || !view!.destination || !sameUrl(view!.destination, sent)) return;
+    if (!sent || !host || !idpHosts.has(host) || DOT_SEGMENT.test(sent) || !view!.destination || !sentMatches(view!.destination, sent, m.url)) return;
     // The SP's own ground, a token for the SP, or one from the configured IdP (a second app on its host).
     if (onSpHost(sent, expect) || forTheSp(view!, expect) || same(view!.issuer, expect.idpEntityId?.value)) return;
     const product = hostedProduct(host, sent);
