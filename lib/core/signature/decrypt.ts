@@ -6,6 +6,8 @@ import { base64ToBytes, buf, bytesToHex } from './bytes';
 import { concatBytes } from './der';
 import { attrValue, childElements, elementPath, findAll, valueText } from './dom';
 import { readPrivateKey } from './private-key';
+import type { HashName } from './algorithms';
+import { rsaOaepDecrypt } from './rsa-oaep';
 import { rsaKeyFromPkcs8, rsaPkcs1Decrypt } from './rsa-pkcs1';
 
 const XENC11 = 'http://www.w3.org/2009/xmlenc11#';
@@ -20,13 +22,13 @@ const DATA_ALGORITHMS: Record<string, { name: 'AES-CBC' | 'AES-GCM'; bits: numbe
   [`${XENC11}aes192-gcm`]: { name: 'AES-GCM', bits: 192 },
   [`${XENC11}aes256-gcm`]: { name: 'AES-GCM', bits: 256 },
 };
-const HASHES: Record<string, string> = {
+const HASHES: Record<string, HashName> = {
   'http://www.w3.org/2000/09/xmldsig#sha1': 'SHA-1',
   'http://www.w3.org/2001/04/xmlenc#sha256': 'SHA-256',
   'http://www.w3.org/2001/04/xmldsig-more#sha384': 'SHA-384',
   'http://www.w3.org/2001/04/xmlenc#sha512': 'SHA-512',
 };
-const MGF: Record<string, string> = {
+const MGF: Record<string, HashName> = {
   [`${XENC11}mgf1sha1`]: 'SHA-1',
   [`${XENC11}mgf1sha256`]: 'SHA-256',
   [`${XENC11}mgf1sha384`]: 'SHA-384',
@@ -42,21 +44,28 @@ function cipherBytes(el: Element | undefined, what: string): Uint8Array {
   return bytes;
 }
 
-/** RSA-OAEP parameters WebCrypto can do: one hash for both the OAEP digest and MGF1. */
-function oaepHash(method: Element): string {
+interface OaepParameters {
+  digest: HashName;
+  mgf: HashName;
+  label?: Uint8Array;
+}
+
+/** RSA-OAEP's parameters: the digest (SHA-1 by default), MGF1's hash (SHA-1 for rsa-oaep-mgf1p) and the label. */
+function oaepParameters(method: Element): OaepParameters {
   const alg = attrValue(method, 'Algorithm') ?? '';
   const digestEl = childElements(method, NS.ds, 'DigestMethod')[0];
   const digest = digestEl ? HASHES[attrValue(digestEl, 'Algorithm') ?? ''] : 'SHA-1';
   if (!digest) throw new DecryptError('the RSA-OAEP DigestMethod is not SHA-1/256/384/512');
-  if (alg === 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p') {
-    if (digest !== 'SHA-1') throw new DecryptError(`rsa-oaep-mgf1p with a ${digest} digest uses MGF1 with SHA-1, a combination WebCrypto cannot decrypt`);
-    return digest;
-  }
+  const paramsEl = childElements(method, NS.xenc, 'OAEPparams')[0];
+  const label = paramsEl ? base64ToBytes(valueText(paramsEl).text) : undefined;
+  if (paramsEl && !label) throw new DecryptError('the RSA-OAEP OAEPparams is not base64');
+  const withLabel = (p: OaepParameters): OaepParameters => (label ? { ...p, label } : p);
+  if (alg === 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p') return withLabel({ digest, mgf: 'SHA-1' });
   if (alg === `${XENC11}rsa-oaep`) {
     const mgfEl = childElements(method, XENC11, 'MGF')[0];
     const mgf = mgfEl ? MGF[attrValue(mgfEl, 'Algorithm') ?? ''] : 'SHA-1';
-    if (mgf !== digest) throw new DecryptError(`RSA-OAEP with digest ${digest} and MGF1 ${mgf ?? 'unknown'} cannot be decrypted with WebCrypto (it needs the same hash for both)`);
-    return digest;
+    if (!mgf) throw new DecryptError(`the RSA-OAEP MGF ${attrValue(mgfEl!, 'Algorithm') ?? '(none)'} is not MGF1 with SHA-1/256/384/512`);
+    return withLabel({ digest, mgf });
   }
   throw new DecryptError(`key transport ${alg || '(none)'} is not supported (RSA-OAEP and RSA 1.5 are)`);
 }
@@ -96,7 +105,20 @@ async function aesGcmDecrypt(keyBytes: Uint8Array, bits: number, payload: Uint8A
   }
 }
 
-async function unwrapOaep(pkcs8: Uint8Array, wrapped: Uint8Array, hash: string): Promise<Uint8Array> {
+async function unwrapOaep(pkcs8: Uint8Array, wrapped: Uint8Array, params: OaepParameters): Promise<Uint8Array> {
+  // WebCrypto takes one hash for both and no label; other combinations are decoded by hand (rsa-oaep.ts).
+  if (params.digest !== params.mgf || params.label?.length) {
+    const key = rsaKeyFromPkcs8(pkcs8);
+    if (!key) throw new DecryptError('the SP private key could not be loaded (is it an RSA key?)');
+    // rsa-oaep-mgf1p means MGF1 with SHA-1 whatever the digest, but encoders built on OpenSSL's defaults use the
+    // digest's hash for MGF1 too: both are tried (a wrong one fails OAEP's own hash check).
+    for (const mgf of new Set([params.mgf, params.digest])) {
+      const keyBytes = await rsaOaepDecrypt(key, wrapped, params.digest, mgf, params.label);
+      if (keyBytes) return keyBytes;
+    }
+    throw new DecryptError(WRONG_KEY);
+  }
+  const hash = params.digest;
   let rsaKey: CryptoKey;
   try {
     rsaKey = await crypto.subtle.importKey('pkcs8', buf(pkcs8), { name: 'RSA-OAEP', hash }, false, ['decrypt']);
@@ -131,7 +153,7 @@ async function decryptOne(encryptedAssertion: Element, pkcs8: Uint8Array): Promi
   if (!keyMethod) throw new DecryptError('the EncryptedKey has no EncryptionMethod');
   const wrapped = cipherBytes(encryptedKey, 'EncryptedKey');
   const rsa15 = attrValue(keyMethod, 'Algorithm') === RSA_1_5;
-  const keyBytes = rsa15 ? unwrapRsa15(pkcs8, wrapped, dataAlg.bits) : await unwrapOaep(pkcs8, wrapped, oaepHash(keyMethod));
+  const keyBytes = rsa15 ? unwrapRsa15(pkcs8, wrapped, dataAlg.bits) : await unwrapOaep(pkcs8, wrapped, oaepParameters(keyMethod));
   const payload = cipherBytes(childElements(data, NS.xenc, 'CipherData')[0], 'EncryptedData');
   const plain = dataAlg.name === 'AES-CBC' ? await aesCbcDecrypt(keyBytes, dataAlg.bits, payload) : await aesGcmDecrypt(keyBytes, dataAlg.bits, payload);
   try {

@@ -73,6 +73,16 @@ export function rsaKeyFromPkcs8(pkcs8: Uint8Array): RsaPrivateKey | undefined {
  * was made for another key, or altered).
  */
 export function rsaPkcs1Decrypt(key: RsaPrivateKey, ciphertext: Uint8Array): Uint8Array | undefined {
+  const em = rsaDecryptRaw(key, ciphertext);
+  if (!em || em[0] !== 0x00 || em[1] !== 0x02) return undefined;
+  const separator = em.indexOf(0x00, 2);
+  // At least 8 bytes of non-zero padding (RFC 8017 §7.2.1).
+  if (separator < 10) return undefined;
+  return em.slice(separator + 1);
+}
+
+/** RSADP (RFC 8017 §5.1.2) with the CRT: the encoded message, k bytes, before any padding is read. */
+export function rsaDecryptRaw(key: RsaPrivateKey, ciphertext: Uint8Array): Uint8Array | undefined {
   if (ciphertext.length !== key.size) return undefined;
   const c = toBigInt(ciphertext);
   if (c >= key.n) return undefined;
@@ -82,10 +92,5 @@ export function rsaPkcs1Decrypt(key: RsaPrivateKey, ciphertext: Uint8Array): Uin
   const m = m2 + h * key.q;
   // A key file with inconsistent CRT values would decrypt to garbage; checking m^e = c catches it.
   if (modPow(m, key.e, key.n) !== c) return undefined;
-  const em = toBytes(m, key.size);
-  if (!em || em[0] !== 0x00 || em[1] !== 0x02) return undefined;
-  const separator = em.indexOf(0x00, 2);
-  // At least 8 bytes of non-zero padding (RFC 8017 §7.2.1).
-  if (separator < 10) return undefined;
-  return em.slice(separator + 1);
+  return toBytes(m, key.size);
 }
