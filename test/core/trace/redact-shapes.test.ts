@@ -62,3 +62,23 @@ describe('share: a SAML message in any URL is pseudonymised, wherever the URL is
     expect(text).not.toContain('p1.person@corp.example');
   });
 });
+
+describe('share: the user typed into a sign-in form is personal, whatever its shape', () => {
+  it.each<[string, string]>([
+    ['username', 'p7person'],
+    ['loginfmt', 'p8.person@contoso.example'],
+    ['UserName', 'CONTOSO\\p9person'],
+    ['identifier', 'zo\u00eb.p6@corp.example'],
+  ])('%s=%s', (name, value) => {
+    const text = out(entry({ method: 'POST', formFields: [[name, value], ['password', 'x']] }), 'share');
+    expect(text).not.toContain(value.split('@')[0]!.replace('\\', '\\\\'));
+  });
+
+  it('a non-ASCII e-mail address in free text is pseudonymised like any other', () => {
+    expect(out(entry({ responseBody: { text: '<p>Signed in as zo\u00eb.p6@corp.example</p>', mimeType: 'text/html' } }), 'share')).not.toContain('zo\u00eb');
+  });
+
+  it('support keeps them (it removes credentials, not identities)', () => {
+    expect(out(entry({ method: 'POST', formFields: [['username', 'p7person']] }))).toContain('p7person');
+  });
+});

@@ -20,9 +20,12 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Characters of a local part (the common subset of RFC 5322's atext, plus dots). */
+/**
+ * Characters of a local part (the common subset of RFC 5322's atext, plus dots), and the letters of other
+ * scripts an internationalised address may use (RFC 6531): zo\u00eb@example.com.
+ */
 function isLocal(c: number): boolean {
-  return isAlnum(c) || c === 46 || c === 95 || c === 43 || c === 45;
+  return isAlnum(c) || c === 46 || c === 95 || c === 43 || c === 45 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000 && c !== 0xfeff);
 }
 
 /** The escape `%XX` or `%25XX` ending at `end`: the character code and the escape's length, or undefined. */

@@ -98,6 +98,9 @@ export class EntryWalker {
     if (isSamlParam(name)) return this.samlValue(value, where, deflated);
     if (name.toLowerCase() === 'wresult') return this.r.xml(value, `${where} (XML)`);
     if (isCredentialParam(name, saml)) return this.r.credential(value, 'secret', where);
+    // The name typed into a sign-in form (Entra ID's login and loginfmt, Okta's identifier, AD FS's UserName):
+    // personal under `share`, whatever its shape, and the same pseudonym as that user's NameID.
+    if (USER_FIELD.test(name) && value.trim()) return this.r.personal(value, 'nameid', where);
     // A value that is a random token as a whole (a state, a RelayState handle, a session in a form): a bearer
     // value whatever its name. Not the binding's own Signature, which stays readable.
     if (!(saml && /^(?:Signature|SigAlg)$/.test(name)) && isBareToken(value)) return this.r.credential(value, 'credential', where);
@@ -242,6 +245,8 @@ export class EntryWalker {
  * A value that is one random token and nothing else (no URL, no words around it): a URL or a sentence holding
  * one is swept instead, so only the token goes and the rest stays readable.
  */
+const USER_FIELD = /^(?:user(?:[-_]?name|[-_]?id)?|login(?:fmt|[-_]?name|[-_]?hint)?|identifier|j_username|upn|e-?mail|account(?:[-_]?name)?|uid)$/i;
+
 // One parameter of a URL written inside a value: `?state=…`, `&handle=…` (raw or once percent-encoded).
 const QUERY_VALUE = /((?:[?&]|%3[Ff]|%26)[^=&#\s%]{1,100}(?:=|%3[Dd]))([A-Za-z0-9._~+/-]{24,}=*)/g;
 
