@@ -79,10 +79,10 @@ function addCertificates(text: string, source: string, into: TrustedCertificate[
   }
 }
 
-function readMetadata(xml: string, which: 'IdP' | 'SP', problems: Problem[]): MetadataView | undefined {
+function readMetadata(xml: string, which: 'IdP' | 'SP', problems: Problem[], entityId: string | undefined): MetadataView | undefined {
   try {
-    const { metadata, problems: found } = parseMetadata(xml);
-    for (const p of found) problems.push({ rule: 'config-invalid', message: `${which} metadata: ${p.message}` });
+    const { metadata, problems: found } = parseMetadata(xml, { role: which === 'IdP' ? 'idp' : 'sp', ...(entityId ? { entityId } : {}) });
+    for (const p of found) problems.push({ rule: 'config-invalid', ...(p.severity ? { severity: p.severity } : {}), message: `${which} metadata: ${p.message}` });
     if (!metadata) {
       if (!found.length) problems.push({ rule: 'config-invalid', message: `${which} metadata has no EntityDescriptor.` });
       return undefined;
@@ -143,8 +143,8 @@ export function resolveExpectations(options: AnalyzeOptions = {}): ResolvedExpec
     else problems.push({ rule: 'config-invalid', message: `Clock skew ${options.clockSkewSeconds} is not a number of seconds >= 0; using ${DEFAULT_SKEW_SECONDS}.` });
   }
 
-  const idpMetadata = options.idpMetadataXml ? readMetadata(options.idpMetadataXml, 'IdP', problems) : undefined;
-  const spMetadata = options.spMetadataXml ? readMetadata(options.spMetadataXml, 'SP', problems) : undefined;
+  const idpMetadata = options.idpMetadataXml ? readMetadata(options.idpMetadataXml, 'IdP', problems, nonEmpty(options.idpEntityId)) : undefined;
+  const spMetadata = options.spMetadataXml ? readMetadata(options.spMetadataXml, 'SP', problems, nonEmpty(options.spEntityId)) : undefined;
   if (spMetadata) profile = withSpMetadata(profile, spMetadata);
 
   let derived: { acsUrl: string; spEntityId: string } | undefined;

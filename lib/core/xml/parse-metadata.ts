@@ -3,10 +3,10 @@ import { buildDom } from './build';
 import { METADATA_XML_LIMITS } from './limits';
 import { NS } from './ns';
 import { elementPath } from './paths';
-import { metadataView, pickEntity } from './view-metadata';
+import { entityChoice, metadataView, type MetadataWant } from './view-metadata';
 
 /** IdP or SP metadata (an EntityDescriptor, or the IdP of an EntitiesDescriptor), behind the same guards. */
-export function parseMetadata(xml: string): { metadata?: MetadataView; problems: Problem[] } {
+export function parseMetadata(xml: string, want: MetadataWant = {}): { metadata?: MetadataView; problems: Problem[] } {
   try {
     const { doc, problem } = buildDom(xml, METADATA_XML_LIMITS);
     if (!doc) return { problems: problem ? [problem] : [] };
@@ -21,7 +21,16 @@ export function parseMetadata(xml: string): { metadata?: MetadataView; problems:
       });
       return { problems };
     }
-    const entity = pickEntity(root);
+    const { entity, others } = entityChoice(root, want);
+    if (entity && others > 0) {
+      const role = want.role === 'sp' ? 'SP' : 'IdP';
+      problems.push({
+        rule: 'config-invalid',
+        severity: 'warning',
+        message: `it is an aggregate of ${others + 1} ${role}s; SAML Lens uses the first, ${entity.getAttribute('entityID') ?? '(no entityID)'}. To judge against another, give its entity ID (--${role.toLowerCase()}-entity-id) or metadata of that ${role} alone`,
+        location: elementPath(entity),
+      });
+    }
     if (!entity) {
       problems.push({ rule: 'not-saml', message: 'the EntitiesDescriptor contains no EntityDescriptor', location: elementPath(root) });
       return { problems };

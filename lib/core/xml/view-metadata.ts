@@ -93,8 +93,26 @@ function endpoint(el: Element): Endpoint {
  * because SAML Lens imports metadata to learn who signs responses; an aggregate without an IdP gives its
  * first entity. Nested aggregates are included.
  */
-export function pickEntity(root: Element): Element | undefined {
-  if (root.localName === 'EntityDescriptor') return root;
+export function pickEntity(root: Element, want: MetadataWant = {}): Element | undefined {
+  return entityChoice(root, want).entity;
+}
+
+/** Which entity of metadata is wanted: the one with this entity ID, else the first in this role. */
+export interface MetadataWant {
+  role?: 'idp' | 'sp';
+  entityId?: string;
+}
+
+/**
+ * The entity `want` names in an aggregate (a federation's EntitiesDescriptor): the one with its entity ID, else
+ * the first in its role (an IdP's by default); `others` counts the rest in that role when the choice was a guess.
+ */
+export function entityChoice(root: Element, want: MetadataWant = {}): { entity?: Element; others: number } {
+  if (root.localName === 'EntityDescriptor') return { entity: root, others: 0 };
   const entities = descendants(root, MD, 'EntityDescriptor');
-  return entities.find((e) => firstChild(e, MD, 'IDPSSODescriptor')) ?? entities[0];
+  const named = want.entityId === undefined ? undefined : entities.find((e) => e.getAttribute('entityID')?.trim() === want.entityId!.trim());
+  if (named) return { entity: named, others: 0 };
+  const role = want.role === 'sp' ? 'SPSSODescriptor' : 'IDPSSODescriptor';
+  const inRole = entities.filter((e) => firstChild(e, MD, role));
+  return { entity: inRole[0] ?? entities[0], others: Math.max(0, inRole.length - 1) };
 }

@@ -228,3 +228,32 @@ describe('profiles of other documented SPs', () => {
     }
   });
 });
+
+describe('aggregate metadata (a federation EntitiesDescriptor)', () => {
+  const entity = (id: string, role: 'IDP' | 'SP') =>
+    role === 'IDP'
+      ? IDP_METADATA.replace(`entityID="${IDP_ENTITY}"`, `entityID="${id}"`).replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"', '')
+      : SP_METADATA.replace(`entityID="${SP_ENTITY}"`, `entityID="${id}"`).replace(' xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"', '');
+  const aggregate = (...entities: string[]) =>
+    `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${entities.join('')}</md:EntitiesDescriptor>`;
+  const federation = aggregate(entity('https://other-idp.example.test/idp', 'IDP'), entity(IDP_ENTITY, 'IDP'), entity(SP_ENTITY, 'SP'));
+
+  it('the IdP named by its entity ID is the one used, without a word', () => {
+    const e = resolveExpectations({ idpMetadataXml: federation, idpEntityId: IDP_ENTITY });
+    expect(e.idpMetadata?.entityId).toBe(IDP_ENTITY);
+    expect(e.problems).toEqual([]);
+  });
+
+  it('without one, the first IdP is used and the report says it guessed among several', () => {
+    const e = resolveExpectations({ idpMetadataXml: federation });
+    expect(e.idpMetadata?.entityId).toBe('https://other-idp.example.test/idp');
+    expect(e.problems.map((p) => [p.rule, p.severity])).toEqual([['config-invalid', 'warning']]);
+    expect(e.problems[0]!.message).toMatch(/aggregate of 2 IdPs.*--idp-entity-id/);
+  });
+
+  it('given as SP metadata, its SP is used (not its first IdP, called swapped files)', () => {
+    const e = resolveExpectations({ spMetadataXml: federation });
+    expect(e.spMetadata?.entityId).toBe(SP_ENTITY);
+    expect(e.problems).toEqual([]);
+  });
+});

@@ -27,7 +27,7 @@ function mgf1(hash: Hash, seed: Buffer, length: number): Buffer {
 }
 
 /** RFC 8017 §7.1.1 EME-OAEP encoding with two hashes, then raw RSA with the SP's public key. */
-function oaepEncrypt(message: Buffer, digest: Hash, mgf: Hash, label = Buffer.alloc(0)): Buffer {
+function oaepEncrypt(message: Buffer, digest: Hash, mgf: Hash, label: Uint8Array = new Uint8Array(0)): Buffer {
   const k = key.size;
   const hLen = createHash(NODE_HASH[digest]).digest().length;
   const db = Buffer.concat([createHash(NODE_HASH[digest]).update(label).digest(), Buffer.alloc(k - message.length - 2 * hLen - 2), Buffer.from([1]), message]);
