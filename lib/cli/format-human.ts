@@ -141,7 +141,20 @@ function findingLines(w: Writer, f: Finding, idp: IdpProduct, status: MessageRep
   }
   const doc = w.lookup(f.rule);
   const source = doc ? (findingFixSource(f, status) ?? doc.fix) : undefined;
-  if (w.opts.fixes && doc && source && f.severity !== 'info') {
+  if (w.opts.fixes && f.ownFix && f.severity !== 'info') {
+    // This finding's own fix (the SP signs what the SP sends): the IdP's steps for the rule would mislead.
+    const [firstLine = '', ...rest] = f.ownFix.text.split('\n');
+    const label = f.ownFix.product === 'general' ? 'Fix' : `Fix (${idpLabel({ product: f.ownFix.product, evidence: [] })})`;
+    const key = `${f.ownFix.product}\u0000${firstLine}`;
+    if (w.printed.has(key) && !w.opts.verbose) {
+      w.lines.push(w.c.dim(`${PAD}${label}: as above${rest.length ? ', then:' : '.'}`));
+      for (const l of rest) w.prose(l, PAD);
+    } else {
+      w.printed.add(key);
+      w.prose(`${label}: ${f.ownFix.text}`, PAD);
+    }
+    if (doc?.spec) w.prose(`Spec: ${doc.spec}`, PAD, PAD, w.c.dim);
+  } else if (w.opts.fixes && doc && source && f.severity !== 'info') {
     fixLines(w, f, source, idp);
     if (doc.spec) w.prose(`Spec: ${doc.spec}`, PAD, PAD, w.c.dim);
   }

@@ -8,7 +8,7 @@ import type {
   SignatureVerdict,
   TraceEntry,
 } from './model';
-import { logoutSendersFromIssuers, logoutSendersFromPairs } from './flow/logout-sender';
+import { logoutSendersFromIssuers, logoutSendersFromPairs, logoutSendersFromProducts } from './flow/logout-sender';
 import { readInput, type InputResult } from './input';
 import { entityForSourceId, extractMessages } from './binding';
 import { parseSamlMessages } from './xml';
@@ -318,8 +318,9 @@ async function run(entries: TraceEntry[], options: AnalyzeOptions, extra: Proble
   for (const [i, s] of staged.entries()) await verify(s, expectFor(s), grouped.contexts[i]?.direction ?? 'unknown', positions[i] ?? 0);
   // A logout pair can tell who sent what once one side verified with the IdP's certificate; so can an
   // Issuer that a message verified with the IdP's certificate carries.
-  const senders = () => staged.map((s, i) => ({ view: s.parsed?.view, signatures: s.signatures, direction: grouped.contexts[i]?.direction ?? 'unknown' }));
-  for (const learn of [logoutSendersFromPairs, logoutSendersFromIssuers]) {
+  // Failing those, a hosted IdP product's entity ID or endpoint names the IdP's side.
+  const senders = () => staged.map((s, i) => ({ view: s.parsed?.view, url: s.entry.url, signatures: s.signatures, direction: grouped.contexts[i]?.direction ?? 'unknown' }));
+  for (const learn of [logoutSendersFromPairs, logoutSendersFromIssuers, logoutSendersFromProducts]) {
     for (const [i, direction] of learn(senders())) {
       const context = grouped.contexts[i];
       if (!context) continue;

@@ -49,6 +49,16 @@ describe('CLI text: fixes for the recognised IdP', () => {
   });
 });
 
+describe("CLI text: a finding's own fix", () => {
+  it('is shown instead of the IdP steps for the rule (the SP signs what the SP sends)', () => {
+    const r = flow(adfs);
+    r.messages[0]!.findings = [{ ...finding('message-unsigned', 'warning', 'The LogoutRequest is not signed'), ownFix: { product: 'general', text: 'Turn on signing of logout messages in the SP.' } }];
+    const out = text(r);
+    expect(out).toContain('Fix: Turn on signing of logout messages in the SP.');
+    expect(out).not.toContain(getRule('message-unsigned')!.fix.adfs ?? '@@none@@');
+  });
+});
+
 describe('--json: each finding carries its fix', () => {
   it('gives fix.general and the recognised IdP\'s fix.idp', () => {
     const doc = JSON.parse(formatJson(flow(adfs), { includeXml: false, inputs: ['x.har'], rule: ruleDoc }));

@@ -1,7 +1,10 @@
 import type { MessageReport, SamlView, SignatureVerdict } from '../model';
+import { clueFromEndpoint, clueFromEntityId } from '../idp/recognise';
 
 interface LogoutMessage {
   view?: SamlView;
+  /** Where the message was sent (the request's URL). */
+  url?: string;
   signatures: SignatureVerdict[];
   direction: MessageReport['direction'];
 }
@@ -52,6 +55,22 @@ export function logoutSendersFromIssuers(messages: LogoutMessage[]): Map<number,
     const kind = m.view?.kind;
     if (m.direction !== 'unknown' || (kind !== 'LogoutRequest' && kind !== 'LogoutResponse')) return;
     if (m.view?.issuer && idpIssuers.has(m.view.issuer)) learnt.set(i, 'to-sp');
+  });
+  return learnt;
+}
+
+/**
+ * A logout message still of unknown direction that names a hosted IdP product: issued under the product's own
+ * entity ID (http://www.okta.com/..., https://sts.windows.net/...), the IdP sent it to the SP; sent to the
+ * product's endpoint or host (Okta's /slo/saml, login.microsoftonline.com), the SP sent it to the IdP.
+ */
+export function logoutSendersFromProducts(messages: LogoutMessage[]): Map<number, MessageReport['direction']> {
+  const learnt = new Map<number, MessageReport['direction']>();
+  messages.forEach((m, i) => {
+    const kind = m.view?.kind;
+    if (m.direction !== 'unknown' || (kind !== 'LogoutRequest' && kind !== 'LogoutResponse')) return;
+    if (clueFromEntityId(m.view?.issuer, 'Issuer')) learnt.set(i, 'to-sp');
+    else if (clueFromEndpoint(m.url, 'sent to') || clueFromEndpoint(m.view?.destination, 'Destination')) learnt.set(i, 'to-idp');
   });
   return learnt;
 }

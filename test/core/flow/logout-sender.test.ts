@@ -71,3 +71,20 @@ describe('a logout message under the IdP\'s Issuer', () => {
   });
 });
 
+
+describe('who sent a logout message, from a hosted IdP product', () => {
+  const OKTA_SLO = 'https://example-org.okta.com/app/example-org_app_1/exk8f2a1b3c4d5E6f7g8/slo/saml';
+  const OKTA_ISSUER = 'http://www.okta.com/exk8f2a1b3c4d5E6f7g8';
+
+  it("an unsigned LogoutRequest sent to Okta's host is the SP's, and Okta's unsigned answer Okta's; each gets its own sender's fix", async () => {
+    const request = buildLogoutRequest({ id: '_lo-2', issuer: SP, issueInstant: '2027-03-01T10:00:00Z', destination: OKTA_SLO });
+    const response = buildLogoutResponse({ id: '_lr-2', inResponseTo: '_lo-2', issuer: OKTA_ISSUER, issueInstant: '2027-03-01T10:00:01Z' });
+    const report = await analyze([
+      redirect('e1', OKTA_SLO, encodeRedirectQuery(request, { param: 'SAMLRequest' }), '2027-03-01T10:00:00Z'),
+      redirect('e2', 'https://sp.example.test/slo', encodeRedirectQuery(response, { param: 'SAMLResponse' }), '2027-03-01T10:00:01Z'),
+    ]);
+    expect(report.messages.map((m) => m.direction)).toEqual(['to-idp', 'to-sp']);
+    const spFix = report.messages[0]!.findings.find((f) => f.rule === 'message-unsigned')!.ownFix;
+    expect(spFix?.text).toMatch(/SP/);
+  });
+});
