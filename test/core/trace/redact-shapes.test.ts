@@ -82,3 +82,14 @@ describe('share: the user typed into a sign-in form is personal, whatever its sh
     expect(out(entry({ method: 'POST', formFields: [['username', 'p7person']] }))).toContain('p7person');
   });
 });
+
+describe('share: an auto-post page writing its base64 with character references (Shibboleth: &#x2b;, &#x3d;)', () => {
+  it('is decoded and pseudonymised, not replaced wholesale (the message stays readable)', () => {
+    const response = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r" Version="2.0" IssueInstant="2026-05-01T10:00:00Z"><saml:Assertion ID="_a" Version="2.0" IssueInstant="2026-05-01T10:00:00Z"><saml:Issuer>https://idp.example</saml:Issuer><saml:Subject><saml:NameID>p10.person@corp.example</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>';
+    const value = Buffer.from(`${response}?>`).toString('base64').replace(/\+/g, '&#x2b;').replace(/=/g, '&#x3d;').replace(/\//g, '&#47;');
+    const page = `<form method="post" action="https://sp.example/acs"><input type="hidden" name="SAMLResponse" value="${value}"/></form>`;
+    const text = out(entry({ responseBody: { text: page, mimeType: 'text/html' } }), 'share');
+    expect(text).not.toContain('p10.person');
+    expect(text).not.toMatch(/name=\\"SAMLResponse\\" value=\\"REDACTED\\"/);
+  });
+});

@@ -275,10 +275,15 @@ function attributeOf(tag: string, attr: string): { text: string; start: number; 
   return { text, start: end - text.length, end };
 }
 
-const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'", '#43': '+', '#x2B': '+', '#61': '=', '#x3D': '=' };
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** Character references as a browser reads them in an attribute: every numeric one (`&#x2b;`, `&#43;`), and the named few. */
 function htmlDecode(text: string): string {
-  return text.replace(/&(#x?[0-9a-f]{1,6}|[a-z]{2,6});/gi, (m, e: string) => HTML_ENTITIES[e] ?? HTML_ENTITIES[e.toLowerCase()] ?? m);
+  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,6});/g, (m, e: string) => {
+    if (e[0] !== '#') return HTML_ENTITIES[e.toLowerCase()] ?? m;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
 }
 
 function htmlEscape(text: string): string {
