@@ -37,10 +37,6 @@ export function parsePairs(query: string): RawPair[] {
   });
 }
 
-export function joinPairs(pairs: RawPair[]): string {
-  return pairs.map((p) => (p.rawValue === undefined ? p.rawName : `${p.rawName}=${p.rawValue}`)).join('&');
-}
-
 /** application/x-www-form-urlencoded decoding; a malformed escape keeps the raw text instead of failing. */
 export function formDecode(raw: string): string {
   if (!raw.includes('%') && !raw.includes('+')) return raw;
@@ -58,8 +54,15 @@ export function formEncode(value: string): string {
 }
 
 /** Decoded name/value pairs of a query string, in order. */
+/** Name and value of each parameter; empty parts (`a=1&&b=2`) are none, as URLSearchParams skips them. */
 export function decodedPairs(query: string): Array<[string, string]> {
-  return parsePairs(query).map((p) => [formDecode(p.rawName), formDecode(p.rawValue ?? '')]);
+  const out: Array<[string, string]> = [];
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    out.push(eq < 0 ? [formDecode(part), ''] : [formDecode(part.slice(0, eq)), formDecode(part.slice(eq + 1))]);
+  }
+  return out;
 }
 
 export function encodeForm(fields: Array<[string, string]>): string {

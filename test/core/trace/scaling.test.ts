@@ -59,3 +59,21 @@ describe('trace layer in bounded time', () => {
     expect(grown.ratio, JSON.stringify(grown)).toBeLessThan(6);
   });
 });
+
+describe('a query of a million empty parts', () => {
+  const url = (n: number) => `https://sp.test/x?a=1${'&'.repeat(n)}password=hunter2&b=2`;
+  const entry = (n: number): TraceEntry => ({ id: 'e', source: 'har', method: 'GET', url: url(n), requestHeaders: [], responseHeaders: [] });
+
+  it('is redacted byte for byte but its secret, in time that grows with the query, not faster', async () => {
+    const { redact } = await import('../../../lib/core/trace/redact');
+    const out = redact([entry(1_000_000)], 'support').entries[0]!.url;
+    expect(out).toBe(url(1_000_000).replace('hunter2', 'REDACTED'));
+    const grown = await scaling((e: TraceEntry) => redact([e], 'support'), entry(100_000), entry(1_000_000));
+    expect(grown.ratio, JSON.stringify(grown)).toBeLessThan(30);
+  });
+
+  it("becomes a HAR queryString of its parameters only (empty parts are none, as URLSearchParams has it)", async () => {
+    const { decodedPairs } = await import('../../../lib/core/trace/query');
+    expect(decodedPairs('a=1&&&b=2&c')).toEqual([['a', '1'], ['b', '2'], ['c', '']]);
+  });
+});

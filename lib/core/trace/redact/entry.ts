@@ -1,5 +1,5 @@
 import type { HttpHeader, TraceEntry } from '../../model';
-import { formDecode, formEncode, joinPairs, joinUrl, parsePairs, splitUrl, type RawPair } from '../query';
+import { formDecode, formEncode, joinUrl, splitUrl } from '../query';
 import { decodeSamlValue, encodeSamlValue, type DecodedSaml } from '../saml-codec';
 import { isCredentialHeader, isCredentialParam, isSecretField, looksLikeToken } from './credentials';
 import { REDACTED } from './profiles';
@@ -71,22 +71,31 @@ export class EntryWalker {
   }
 
   private pairs(query: string, where: string, deflated: boolean): string {
-    const raw = parsePairs(query);
-    const saml = raw.some((p) => isSamlParam(formDecode(p.rawName)));
-    const pairs = raw.map((p): RawPair => {
-      if (p.rawValue === undefined) {
-        // A part without "=" (`?eyJ…`, a hash route `#/reset/<token>`) is a value too.
-        const bare = formDecode(p.rawName);
-        const swept = isBareToken(bare) ? this.r.credential(bare, 'credential', where) : this.r.sweep(bare, where);
-        return swept === bare ? p : { rawName: formEncode(swept), rawValue: undefined };
-      }
-      const name = formDecode(p.rawName);
-      const value = formDecode(p.rawValue);
-      const next = this.field(name, value, `${where} ${name}`, deflated, saml);
-      // Untouched values keep their exact octets (a Redirect signature covers them).
-      return next === value ? p : { rawName: p.rawName, rawValue: formEncode(next) };
-    });
-    return joinPairs(pairs);
+    // Parts as strings, not one object each: a query of millions of empty parts (`&&&…`) stays cheap.
+    const parts = query.split('&');
+    const nameOf = (part: string) => {
+      const eq = part.indexOf('=');
+      return eq < 0 ? part : part.slice(0, eq);
+    };
+    const saml = parts.some((part) => part !== '' && isSamlParam(formDecode(nameOf(part))));
+    return parts
+      .map((part): string => {
+        if (part === '') return part;
+        const eq = part.indexOf('=');
+        if (eq < 0) {
+          // A part without "=" (`?eyJ…`, a hash route `#/reset/<token>`) is a value too.
+          const bare = formDecode(part);
+          const swept = isBareToken(bare) ? this.r.credential(bare, 'credential', where) : this.r.sweep(bare, where);
+          return swept === bare ? part : formEncode(swept);
+        }
+        const rawName = part.slice(0, eq);
+        const name = formDecode(rawName);
+        const value = formDecode(part.slice(eq + 1));
+        const next = this.field(name, value, `${where} ${name}`, deflated, saml);
+        // Untouched values keep their exact octets (a Redirect signature covers them).
+        return next === value ? part : `${rawName}=${formEncode(next)}`;
+      })
+      .join('&');
   }
 
   form(fields: Array<[string, string]>, where: string): Array<[string, string]> {
