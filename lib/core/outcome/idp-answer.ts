@@ -3,6 +3,7 @@
 import type { ExtractedMessage, Problem, SamlView, TraceEntry } from '../model';
 import { IDP_NAMES } from '../idp/product';
 import { pageView, recognisePage, type PageHit } from '../idp/error-pages';
+import { clueFromEndpoint } from '../idp/recognise';
 import { requestFacts, shortUrl } from './facts';
 import type { Step } from './follow';
 
@@ -29,6 +30,20 @@ function statusText(e: TraceEntry): string {
 function hitProblem(hit: PageHit, page: TraceEntry, entry: TraceEntry, message: ExtractedMessage, view: SamlView | undefined, location: string): Problem {
   const facts = requestFacts(entry, message, view);
   const name = IDP_NAMES[hit.product];
+  // The AuthnRequest went to another product, which sent the user on to this one (Okta routing to Entra ID):
+  // the page is about that product's own registration here, and the SP's values explain nothing.
+  const sentTo = clueFromEndpoint(entry.url, 'sent to')?.product;
+  if (sentTo && sentTo !== hit.product) {
+    const broker = IDP_NAMES[sentTo];
+    const details = hit.details.length ? ` Page details: ${hit.details.join('; ')}.` : '';
+    const fix = `Fix the federation between ${broker} and ${name}, not the SP: in ${name}, the application that stands for ${broker} (the identifier the page names), and in ${broker}, the identity provider set up for ${name}.`;
+    return {
+      rule: 'idp-refused',
+      message: `${name} refused the sign-in that ${broker} passed on to it, with ${hit.code.code} (${hit.code.title}) on ${shortUrl(page.url)}${statusText(page)}. The SP's AuthnRequest went to ${broker}, which federates to ${name}: what the page names is ${broker}'s own registration in ${name}, not this SP's. ${fix}${details}`,
+      location,
+      ownFix: { product: hit.product, text: fix },
+    };
+  }
   const details = hit.details.length ? ` Page details: ${hit.details.join('; ')}.` : '';
   const fix = hit.code.fix(facts);
   return {

@@ -331,3 +331,20 @@ describe('IdP recognition on the report', () => {
     expect(r.summary.verdict?.fix).not.toMatch(/Entra ID always signs/);
   });
 });
+
+describe('an upstream IdP refusing in a federation chain', () => {
+  it("Okta passes the user on to Entra ID, which refuses: Entra ID's refusal, explained as the Okta-Entra federation's, not the SP's", async () => {
+    const okta = 'https://example-org.okta.com/app/example-org_app_1/exk8f2a1b3c4d5E6f7g8/sso/saml';
+    const request = redirectEntry('SAMLRequest', authnRequest({ destination: okta }), okta, at(-3));
+    const entra = page('e', 'https://login.microsoftonline.com/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/oauth2/v2.0/authorize?client_id=5b1f', -2, {
+      responseStatus: 200,
+      responseBody: html("<html><body><p>AADSTS700016: Application with identifier '5b1f0000-0000-0000-0000-000000000000' was not found in the directory 'Contoso'.</p></body></html>"),
+    });
+    const r = await analyze([{ ...request, responseStatus: 302, redirectUrl: entra.url }, entra], TRUST);
+    expect(r.flows[0]!.outcome).toBe('refused-by-idp');
+    const f = r.messages[0]!.findings.find((x) => x.rule === 'idp-refused')!;
+    expect(f.message).toContain('Microsoft Entra ID refused the sign-in that Okta passed on to it, with AADSTS700016');
+    expect(f.message).not.toContain('https://sp.example.test/metadata');
+    expect(f.ownFix?.text).toMatch(/federation between Okta and Microsoft Entra ID, not the SP/);
+  });
+});
