@@ -47,6 +47,13 @@ export function postMessages(entry: TraceEntry, limits: DecodeLimits): Extracted
     return name ? [[raw, name, value] as const] : [];
   });
   const problem = ambiguity(carried);
+  // HTTP-POST-SimpleSign (OASIS, SAML V2.0 HTTP POST "SimpleSign" Binding): SigAlg and Signature fields sign
+  // "SAMLResponse=<the decoded XML>&RelayState=<value>&SigAlg=<value>", raw values, RelayState only when present
+  // (samlify's src/binding-simplesign.ts, https://github.com/tngan/samlify, builds the same string).
+  const sigAlgs = fields.filter(([n]) => n === 'SigAlg').map(([, v]) => v);
+  const signatures = fields.filter(([n]) => n === 'Signature').map(([, v]) => v);
+  const simpleSign = !pasted && (sigAlgs.length > 0 || signatures.length > 0);
+  const repeated = sigAlgs.length > 1 || signatures.length > 1 || fields.filter(([n]) => n === 'RelayState').length > 1;
   return carried.map(([raw, name, value]) =>
     guarded(entry, binding, name, () => {
       const label = raw === name ? name : JSON.stringify(raw);
@@ -55,6 +62,15 @@ export function postMessages(entry: TraceEntry, limits: DecodeLimits): Extracted
       const msg = makeMessage(entry, binding, name, steps, decoded);
       if (relay !== undefined) msg.relayState = relay;
       if (problem) msg.problems.push({ ...problem });
+      if (simpleSign && msg.xml !== undefined) {
+        msg.redirectSignature = {
+          simpleSign: true,
+          ...(sigAlgs[0] !== undefined ? { sigAlg: sigAlgs[0] } : {}),
+          ...(signatures[0] !== undefined ? { signature: signatures[0].replace(/\s+/g, '') } : {}),
+          signedOctets: `${name}=${msg.xml}${relay ? `&RelayState=${relay}` : ''}${sigAlgs[0] !== undefined ? `&SigAlg=${sigAlgs[0]}` : ''}`,
+          ...(problem || repeated ? { refused: 'refused: the form carries the message, SigAlg, Signature or RelayState more than once, so the signature need not cover what the receiver reads' } : {}),
+        };
+      }
       return msg;
     }),
   );

@@ -32,6 +32,11 @@ export interface RedirectSignature {
   signedOctets: string;
   /** Why the signature cannot count whatever key it verifies with (a parameter repeated or re-cased). */
   refused?: string;
+  /**
+   * The HTTP-POST-SimpleSign binding's signature (SigAlg and Signature form fields over
+   * `SAMLResponse=<the XML>&RelayState=...&SigAlg=...`), checked like a query signature.
+   */
+  simpleSign?: boolean;
 }
 
 /** A SAML (or WS-Fed / artifact) message found in a trace entry, decoded as far as possible. */

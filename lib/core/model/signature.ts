@@ -24,7 +24,7 @@ export interface SignatureVerdict {
    * whole-document Reference (URI "" or none), or every element a multi-Reference signature names.
    */
   covers?: string[];
-  /** 'xml' for an enveloped ds:Signature, 'redirect-query' for an HTTP-Redirect query signature. */
+  /** 'xml' for an enveloped ds:Signature, 'redirect-query' for an HTTP-Redirect query signature (or an HTTP-POST-SimpleSign form signature, which signs the same way). */
   form: 'xml' | 'redirect-query';
   signatureAlgorithm?: string;
   digestAlgorithm?: string;

@@ -21,6 +21,9 @@ export async function verifyRedirectSignature(
 ): Promise<{ verdict?: SignatureVerdict; problems: Problem[] }> {
   const problems: Problem[] = [];
   if (redirect.signature === undefined) return { problems };
+  // The same check covers HTTP-POST-SimpleSign, whose form fields sign the decoded message the same way.
+  const what = redirect.simpleSign ? 'HTTP-POST-SimpleSign signature' : 'HTTP-Redirect query signature';
+  const carrier = redirect.simpleSign ? 'form' : 'query';
   const where = elementPath(root);
   const verdict: SignatureVerdict = {
     target: where,
@@ -40,24 +43,24 @@ export async function verifyRedirectSignature(
 
   if (!redirect.sigAlg) {
     verdict.failure = 'algorithm';
-    verdict.reason = 'the query has a Signature but no SigAlg, so it cannot be verified';
-    fail('redirect-signature-missing-sigalg', 'error', `The HTTP-Redirect query carries a Signature without SigAlg: ${verdict.reason} (saml-bindings §3.4.4.1 requires SigAlg, and it is itself covered by the signature).`);
+    verdict.reason = `the ${carrier} has a Signature but no SigAlg, so it cannot be verified`;
+    fail('redirect-signature-missing-sigalg', 'error', `The ${redirect.simpleSign ? 'HTTP-POST-SimpleSign form' : 'HTTP-Redirect query'} carries a Signature without SigAlg: ${verdict.reason} (saml-bindings §3.4.4.1 requires SigAlg, and it is itself covered by the signature).`);
     return { verdict, problems };
   }
   const alg = SIGNATURE_ALGORITHMS[redirect.sigAlg];
   if (!alg) {
     verdict.failure = 'algorithm';
     verdict.reason = `SigAlg ${redirect.sigAlg} is not an accepted signature algorithm`;
-    fail('signature-invalid', 'error', `The HTTP-Redirect query signature cannot count: ${verdict.reason} (RSA or ECDSA with SHA-1/256/384/512; HMAC is refused).`);
+    fail('signature-invalid', 'error', `The ${what} cannot count: ${verdict.reason} (RSA or ECDSA with SHA-1/256/384/512; HMAC is refused).`);
     return { verdict, problems };
   }
-  if (alg.weak) fail('weak-algorithm', 'warning', `The HTTP-Redirect query is signed with ${redirect.sigAlg} (SHA-1). Ask for RSA-SHA256.`);
+  if (alg.weak) fail('weak-algorithm', 'warning', `The ${redirect.simpleSign ? 'HTTP-POST-SimpleSign form' : 'HTTP-Redirect query'} is signed with ${redirect.sigAlg} (SHA-1). Ask for RSA-SHA256.`);
   const value = base64ToBytes(redirect.signature);
   if (!value) {
     verdict.status = 'invalid';
     verdict.failure = 'signature-value';
     verdict.reason = 'the Signature parameter is not base64';
-    fail('signature-invalid', 'error', `The HTTP-Redirect query signature does not verify: ${verdict.reason}.`);
+    fail('signature-invalid', 'error', `The ${what} does not verify: ${verdict.reason}.`);
     return { verdict, problems };
   }
   if (ctx.trusted.length === 0) {
@@ -66,13 +69,13 @@ export async function verifyRedirectSignature(
       ctx.signer === 'sp'
         ? "the SP signs what it sends with its own key, the SP's certificate is not configured, and a query signature carries no certificate: not checked"
         : 'no trusted IdP certificate is configured, and a query signature carries no certificate: not checked';
-    fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The HTTP-Redirect query signature is unchecked: ${verdict.reason}.`);
+    fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The ${what} is unchecked: ${verdict.reason}.`);
     return { verdict, problems };
   }
   if (onlyFingerprints(ctx.trusted)) {
     verdict.failure = 'no-key';
     verdict.reason = 'only certificate fingerprints are trusted, and a query signature carries no certificate for them to name: not checked';
-    fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The HTTP-Redirect query signature is unchecked: ${verdict.reason}. Trust the certificate itself (or its public key) to check query signatures.`);
+    fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The ${what} is unchecked: ${verdict.reason}. Trust the certificate itself (or its public key) to check query signatures.`);
     return { verdict, problems };
   }
   const keys = keysFor(ctx.trusted, []);
@@ -83,25 +86,25 @@ export async function verifyRedirectSignature(
     verdict.status = 'valid';
     verdict.verifiedWith = by.info;
     verdict.certificateSha256 = by.kind === 'public-key' ? undefined : by.info.sha256;
-    verdict.reason = `query signature verified with ${anchorName(by, whoseAnchors(ctx.signer))} from ${by.source}`;
+    verdict.reason = `${carrier} signature verified with ${anchorName(by, whoseAnchors(ctx.signer))} from ${by.source}`;
     return { verdict, problems };
   }
   if (weak) {
-    problems.push(weakKeyVerdict(verdict, weak, ctx.signer, 'The HTTP-Redirect query signature'));
+    problems.push(weakKeyVerdict(verdict, weak, ctx.signer, `The ${what}`));
     return { verdict, problems };
   }
   verdict.status = 'invalid';
   verdict.failure = 'signature-value';
   verdict.reason =
     ctx.signer === 'sp'
-      ? "the query signature does not match the SP's certificate: the SP may have rotated its key, or the query was changed or re-encoded"
-      : 'the query signature does not match: wrong or rolled-over certificate, or the query was changed or re-encoded';
+      ? `the ${carrier} signature does not match the SP's certificate: the SP may have rotated its key, or the ${carrier} was changed or re-encoded`
+      : `the ${carrier} signature does not match: wrong or rolled-over certificate, or the ${carrier} was changed or re-encoded`;
   // A query carries no certificate, so a mismatch with the SP's known key cannot tell a rotated SP key from
   // a forgery; whether to trust the SP's signature is the IdP's decision.
   fail(
     'signature-invalid',
     ctx.signer === 'sp' ? 'warning' : 'error',
-    `The HTTP-Redirect query signature does not verify with ${keys.map((t) => anchorName(t, whoseAnchors(ctx.signer))).join(' or ')}: ${verdict.reason} (it covers the exact octets "SAMLRequest/SAMLResponse=...&RelayState=...&SigAlg=..." as sent; a proxy that re-encodes the URL breaks it).`,
+    `The ${what} does not verify with ${keys.map((t) => anchorName(t, whoseAnchors(ctx.signer))).join(' or ')}: ${verdict.reason} (${redirect.simpleSign ? 'it covers "SAMLRequest/SAMLResponse=<the decoded XML>&RelayState=...&SigAlg=..."' : 'it covers the exact octets "SAMLRequest/SAMLResponse=...&RelayState=...&SigAlg=..." as sent; a proxy that re-encodes the URL breaks it'}).`,
   );
   return { verdict, problems };
 }

@@ -120,3 +120,30 @@ describe('NameIDPolicy "unspecified" under its 2.0 spelling', () => {
     expect(findingsOf(await analyze(specific, TRUST), 'nameid-format').map((f) => f.severity)).toEqual(['warning']);
   });
 });
+
+describe('HTTP-POST-SimpleSign (SigAlg and Signature form fields, as Shibboleth sends when asked)', () => {
+  const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+  async function simpleSigned(tamper?: (fields: Array<[string, string]>) => void) {
+    const { sign } = await import('node:crypto');
+    const xml = response({}, []);
+    const signature = sign('sha256', Buffer.from(`SAMLResponse=${xml}&RelayState=rs-1&SigAlg=${RSA_SHA256}`), idpKey.privateKeyPem).toString('base64');
+    const fields: Array<[string, string]> = [['RelayState', 'rs-1'], ['SigAlg', RSA_SHA256], ['Signature', signature]];
+    tamper?.(fields);
+    const entry = postEntry('SAMLResponse', xml, ACS, at(2), fields);
+    return analyze([redirectEntry('SAMLRequest', authnRequest(), SSO, at(-2), { relayState: 'rs-1' }), entry], TRUST);
+  }
+
+  it('an unsigned Response signed by the form signature is signed: the signature verifies, no message-unsigned', async () => {
+    const report = await simpleSigned();
+    const m = report.messages[1]!;
+    expect(m.signatures.map((s) => [s.form, s.status])).toEqual([['redirect-query', 'valid']]);
+    expect(m.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([]);
+  });
+
+  it('a RelayState changed after signing breaks it', async () => {
+    const report = await simpleSigned((fields) => (fields[0] = ['RelayState', 'rs-2']));
+    const m = report.messages[1]!;
+    expect(m.signatures.map((s) => s.status)).toEqual(['invalid']);
+    expect(m.findings.find((f) => f.rule === 'signature-invalid')?.message).toContain('HTTP-POST-SimpleSign signature does not verify');
+  });
+});
