@@ -93,3 +93,11 @@ describe('share: an auto-post page writing its base64 with character references 
     expect(text).not.toMatch(/name=\\"SAMLResponse\\" value=\\"REDACTED\\"/);
   });
 });
+
+describe('support keeps what is SAML content, token-shaped or not', () => {
+  it("a SAML artifact and the Redirect binding's Signature stay readable", () => {
+    const artifact = Buffer.concat([Buffer.from([0, 4, 0, 0]), Buffer.alloc(20, 7), Buffer.from('Zk9xQ2VtS3pPbWx4N2Fh')]).toString('base64');
+    const text = out(entry({ url: `https://sp.example/acs?SAMLart=${encodeURIComponent(artifact)}&RelayState=%2Fhome` }));
+    expect(text).toContain(encodeURIComponent(artifact));
+  });
+});

@@ -111,8 +111,9 @@ export class EntryWalker {
     // personal under `share`, whatever its shape, and the same pseudonym as that user's NameID.
     if (USER_FIELD.test(name) && value.trim()) return this.r.personal(value, 'nameid', where);
     // A value that is a random token as a whole (a state, a RelayState handle, a session in a form): a bearer
-    // value whatever its name. Not the binding's own Signature, which stays readable.
-    if (!(saml && /^(?:Signature|SigAlg)$/.test(name)) && isBareToken(value)) return this.r.credential(value, 'credential', where);
+    // value whatever its name. Not the binding's own Signature, nor a SAML artifact (single-use, resolved within
+    // seconds, and its SourceID names the IdP): they are SAML content, which stays readable.
+    if (!(saml && /^(?:Signature|SigAlg)$/.test(name)) && name !== 'SAMLart' && isBareToken(value)) return this.r.credential(value, 'credential', where);
     // Anything else may be a URL (a RelayState, a return address) carrying its own tokens: the sweep finds them
     // by name and shape, and a parameter of it whose whole value is a random token goes too.
     return this.r.sweep(this.tokensInQuery(value, where), where);
