@@ -60,17 +60,18 @@ export function logoutSendersFromIssuers(messages: LogoutMessage[]): Map<number,
 }
 
 /**
- * A logout message still of unknown direction that names a hosted IdP product: issued under the product's own
- * entity ID (http://www.okta.com/..., https://sts.windows.net/...), the IdP sent it to the SP; sent to the
- * product's endpoint or host (Okta's /slo/saml, login.microsoftonline.com), the SP sent it to the IdP.
+ * A logout message still of unknown direction that names a hosted IdP product: sent to the product's endpoint
+ * or host (Okta's /slo/saml, AD FS's /adfs/ls/), the SP sent it to the IdP; else issued under a product's own
+ * entity ID (http://www.okta.com/..., https://sts.windows.net/...), the IdP sent it to the SP. Where it went is
+ * asked first: a product can be the SP too (Okta federating to AD FS sends under an okta.com entity ID).
  */
 export function logoutSendersFromProducts(messages: LogoutMessage[]): Map<number, MessageReport['direction']> {
   const learnt = new Map<number, MessageReport['direction']>();
   messages.forEach((m, i) => {
     const kind = m.view?.kind;
     if (m.direction !== 'unknown' || (kind !== 'LogoutRequest' && kind !== 'LogoutResponse')) return;
-    if (clueFromEntityId(m.view?.issuer, 'Issuer')) learnt.set(i, 'to-sp');
-    else if (clueFromEndpoint(m.url, 'sent to') || clueFromEndpoint(m.view?.destination, 'Destination')) learnt.set(i, 'to-idp');
+    if (clueFromEndpoint(m.url, 'sent to') || clueFromEndpoint(m.view?.destination, 'Destination')) learnt.set(i, 'to-idp');
+    else if (clueFromEntityId(m.view?.issuer, 'Issuer')) learnt.set(i, 'to-sp');
   });
   return learnt;
 }

@@ -30,20 +30,24 @@ function header(headers: HttpHeader[], name: string): string | undefined {
 }
 
 // A page that only forwards the browser: a meta refresh (within a few seconds), or a short page whose script
-// assigns the location. An SP's ACS may answer 200 with one instead of a 302.
+// assigns the location unconditionally. An SP's ACS may answer the posted Response with one instead of a 302;
+// only the answer to a POST is read so (an application page's login guard, `if (!session) location = '/login'`,
+// is not where the sign-in went), and never a <noscript> fallback.
 const META_REFRESH = /<meta\b[^>]{0,200}http-equiv\s*=\s*["']?refresh["']?[^>]{0,200}content\s*=\s*["']\s*([0-5])(?:\.\d+)?\s*[;,]\s*url\s*=\s*['"]?([^"'>\s]{1,2000})/i;
-const SCRIPT_REDIRECT = /\b(?:window\.|document\.)?location(?:\.href)?\s*=\s*["']([^"'\s]{1,2000})["']|\blocation\.(?:replace|assign)\(\s*["']([^"'\s]{1,2000})["']\s*\)/;
+const SCRIPT_REDIRECT = /(?<![\w.$-])(?:(?:window|document|self|top)\.)?location(?:\.href)?\s*=\s*["']([^"'\s]{1,2000})["']|(?<![\w$-])(?:(?:window|document|self|top)\.)?location\.(?:replace|assign)\(\s*["']([^"'\s]{1,2000})["']\s*\)/;
 const FORWARDING_PAGE_MAX = 4096;
 
 function forwardedTo(e: TraceEntry): string | undefined {
   const body = e.responseBody;
-  if (!body || e.responseStatus === undefined || e.responseStatus >= 300 || !/html/i.test(body.mimeType ?? '')) return undefined;
-  const head = body.text.slice(0, 20_000);
+  if (e.method !== 'POST' || !body || e.responseStatus === undefined || e.responseStatus >= 300 || !/html/i.test(body.mimeType ?? '')) return undefined;
+  const head = body.text.slice(0, 20_000).replace(/<noscript\b[\s\S]*?(?:<\/noscript\s*>|$)/gi, ' ');
   const meta = META_REFRESH.exec(head)?.[2];
   if (meta) return meta.replace(/&amp;/g, '&');
   if (body.text.length > FORWARDING_PAGE_MAX) return undefined;
   const script = SCRIPT_REDIRECT.exec(body.text);
-  return script?.[1] ?? script?.[2];
+  // A conditional assignment is a guard, not where this page goes.
+  if (!script || /\bif\s*\(/.test(body.text.slice(0, script.index))) return undefined;
+  return script[1] ?? script[2];
 }
 
 function location(e: TraceEntry): string | undefined {

@@ -32,25 +32,38 @@ function withoutCode(html: string): string {
   }
 }
 
-// An element hidden by its own markup: the hidden attribute, an inline display:none, aria-hidden="true". An app
-// shell's hidden "Access denied" modal is not what the page says.
-const HIDDEN_START = /<([a-z][a-z0-9-]*)\b(?=[^<>]*(?:\shidden(?=[\s>/=])|\sstyle\s*=\s*["'][^"']*display\s*:\s*none|\saria-hidden\s*=\s*["']?true))[^<>]*>/gi;
+// An element hidden by its own markup: the hidden attribute, or an inline display:none. (aria-hidden hides from
+// screen readers only; a class named "hidden" may be undone by another, as Tailwind's "hidden md:flex" is.) An
+// app shell's hidden "Access denied" modal is not what the page says.
+const TAG_START = /<([a-z][a-z0-9-]*)\b((?:[^<>"']|"[^"]*"|'[^']*')*)>/gi;
+const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
 const MAX_HIDDEN = 64;
+
+function hides(attributes: string): boolean {
+  if (!/hidden|display/i.test(attributes)) return false;
+  for (const m of attributes.matchAll(ATTRIBUTE)) {
+    const name = m[1]!.toLowerCase();
+    if (name === 'hidden') return true;
+    if (name === 'style' && /display\s*:\s*none/i.test(m[2] ?? m[3] ?? m[4] ?? '')) return true;
+  }
+  return false;
+}
 
 function withoutHidden(html: string): string {
   const lower = html.toLowerCase();
   let out = '';
   let at = 0;
-  HIDDEN_START.lastIndex = 0;
-  for (let n = 0; n < MAX_HIDDEN; n++) {
-    HIDDEN_START.lastIndex = at;
-    const m = HIDDEN_START.exec(lower);
-    if (!m) break;
+  let removed = 0;
+  TAG_START.lastIndex = 0;
+  for (let m = TAG_START.exec(lower); m && removed < MAX_HIDDEN; m = TAG_START.exec(lower)) {
+    if (!hides(m[2] ?? '')) continue;
     const name = m[1]!;
     // A void or self-closed element hides nothing after it.
     const end = /^(?:input|img|br|hr|meta|link|source|wbr)$/.test(name) || m[0].endsWith('/>') ? m.index + m[0].length : elementEnd(lower, m.index, name);
     out += `${html.slice(at, m.index)} `;
     at = end;
+    removed++;
+    TAG_START.lastIndex = end;
   }
   return out + html.slice(at);
 }

@@ -147,8 +147,10 @@ export function judgeSpAnswer(
   // HTTP error from it (above) says otherwise.
   const relay = acs.formFields?.find(([n]) => n === 'RelayState')?.[1];
   const relayPage = relay && /^(?:https?:\/\/|\/(?!\/))/i.test(relay) ? withoutFragment(resolveLocation(relay, acs.url)) : undefined;
-  const returned = final !== undefined && (askedFor.has(final) || final === relayPage) && !LOGIN_PAGE.test(final) && (last.url === final ? (last.responseStatus ?? 0) < 400 : true);
+  // A hash-routed app's error route (/#/login?error=...) says no even on the page the user asked for (RelayState /).
   const route = [acs, ...chain].map(redirectRoute).filter((r) => r !== undefined).pop();
+  const routeIsError = route !== undefined && isErrorPage(route);
+  const returned = !routeIsError && final !== undefined && (askedFor.has(final) || final === relayPage) && !LOGIN_PAGE.test(final) && (last.url === final ? (last.responseStatus ?? 0) < 400 : true);
   const finalIsError = !returned && final !== undefined && (isErrorPage(final) || (route !== undefined && isErrorPage(route)));
   const errorTarget = final && (finalIsError || LOGIN_PAGE.test(final)) ? final : undefined;
   if (!why && errorTarget) why = `it redirected to its ${finalIsError ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;

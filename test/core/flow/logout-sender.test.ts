@@ -88,3 +88,12 @@ describe('who sent a logout message, from a hosted IdP product', () => {
     expect(spFix?.text).toMatch(/SP/);
   });
 });
+
+describe('a hosted product acting as the SP', () => {
+  it('an Okta-issued LogoutRequest sent to AD FS is the SP side (Okta federating to AD FS), not the IdP', async () => {
+    const adfs = 'https://adfs.partner.test/adfs/ls/';
+    const request = buildLogoutRequest({ id: '_lo-3', issuer: 'https://www.okta.com/saml2/service-provider/spabcdefghijklmnop', issueInstant: '2027-03-01T10:00:00Z', destination: adfs });
+    const report = await analyze([redirect('e1', adfs, encodeRedirectQuery(request, { param: 'SAMLRequest' }), '2027-03-01T10:00:00Z')]);
+    expect(report.messages.map((m) => m.direction)).toEqual(['to-idp']);
+  });
+});

@@ -348,3 +348,27 @@ describe('an upstream IdP refusing in a federation chain', () => {
     expect(f.ownFix?.text).toMatch(/federation between Okta and Microsoft Entra ID, not the SP/);
   });
 });
+
+describe("pages that only look like they forward or hide", () => {
+  const home = (body: string) => page('h', 'https://sp.example.test/home', 3, { responseStatus: 200, responseBody: html(body) });
+  it.each([
+    ['a login guard in the application page', '<html><head><title>App</title></head><body><script>if(!document.cookie.includes("s=")){window.location.href="/login"}</script></body></html>'],
+    ['a data-location attribute', '<html><body><div data-location="/login">Welcome</div></body></html>'],
+    ['a no-script fallback refresh', '<html><head><noscript><meta http-equiv="refresh" content="0;url=/signin?nojs=1"></noscript></head><body>App</body></html>'],
+  ])('signed in: %s after the redirect is not where the sign-in went', async (_what, body) => {
+    const r = await analyze(answered({ responseStatus: 302, redirectUrl: '/home' }, home(body)), TRUST);
+    expect(r.flows[0]!.outcome).toBe('signed-in');
+  });
+
+  it('refused: a hash-route error, even when the RelayState page is the root', async () => {
+    const [request, resp] = cleanFlow();
+    const posted = { ...resp!, formFields: [...(resp!.formFields ?? []).filter(([n]) => n !== 'RelayState'), ['RelayState', '/'] as [string, string]] };
+    const r = await analyze([request!, { ...posted, responseStatus: 302, redirectUrl: '/#/login?error=saml_user_not_found' }], TRUST);
+    expect(r.flows[0]!.outcome).toBe('refused-by-sp');
+  });
+
+  it('refused: a heading in an element whose class is merely named "hidden" (Tailwind\'s "hidden md:flex") is visible', async () => {
+    const body = '<html><head><title>Acme</title></head><body><main class="px-4 hidden md:flex"><h1>Access denied</h1></main></body></html>';
+    expect((await analyze(answered({ responseStatus: 200, responseBody: html(body) }), TRUST)).flows[0]!.outcome).toBe('refused-by-sp');
+  });
+});

@@ -101,3 +101,13 @@ describe('support keeps what is SAML content, token-shaped or not', () => {
     expect(text).toContain(encodeURIComponent(artifact));
   });
 });
+
+describe('a Redirect URL nested in another URL (a returnTo, a Referer) keeps its SAML parts', () => {
+  it('its Signature is not taken for a bearer token, here or in the outer URL', () => {
+    const signature = 'sZzGICFZ0VsLyHNzDI0x28OrGd0t0mpz0fZk3/HxZmLFe1RPXH95Dx3NOmmRilDKXwP+abc=';
+    const inner = `https://idp.example/sso?SAMLRequest=fZFNa8Mw&SigAlg=${encodeURIComponent('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256')}&Signature=${encodeURIComponent(signature)}`;
+    const text = out(entry({ url: inner, requestHeaders: [{ name: 'X-Return', value: `https://app.example/login?returnTo=${encodeURIComponent(inner)}` }] }));
+    expect(text).toContain(encodeURIComponent(signature));
+    expect(text).not.toContain('REDACTED');
+  });
+});

@@ -121,7 +121,9 @@ export class EntryWalker {
 
   private tokensInQuery(text: string, where: string): string {
     return text.replace(QUERY_VALUE, (whole, head: string, value: string) => {
-      if (!isBareToken(value)) return whole;
+      // A nested Redirect URL's own Signature, message or artifact is SAML content, not a bearer token.
+      const name = head.replace(/^(?:[?&]|%3[Ff]|%26)/, '').replace(/(?:=|%3[Dd])$/, '');
+      if (SAML_CONTENT.test(name) || !isBareToken(value)) return whole;
       const next = this.r.credential(value, 'credential', where);
       return next === value ? whole : `${head}${next}`;
     });
@@ -255,6 +257,7 @@ export class EntryWalker {
  * A value that is one random token and nothing else (no URL, no words around it): a URL or a sentence holding
  * one is swept instead, so only the token goes and the rest stays readable.
  */
+const SAML_CONTENT = /^(?:SAMLRequest|SAMLResponse|SAMLart|Signature|SigAlg)$/i;
 const USER_FIELD = /^(?:user(?:[-_]?name|[-_]?id)?|login(?:fmt|[-_]?name|[-_]?hint)?|identifier|j_username|upn|e-?mail|account(?:[-_]?name)?|uid)$/i;
 
 // One parameter of a URL written inside a value: `?state=…`, `&handle=…` (raw or once percent-encoded).
