@@ -45,7 +45,7 @@ await build({
   alias: { 'node:child_process': local('lib/cli/no-child-process.ts') },
   // fflate builds its tables at import; only Redirect-binding messages and exports use it. commander is
   // needed only for help and unusual command lines (lib/cli/spec.ts).
-  plugins: [lazyPackages(['fflate', 'commander']), lazyHtmlEntities()],
+  plugins: [lazyPackages(['fflate', 'commander', 'parse5']), lazyHtmlEntities()],
 });
 // bin.cjs names its code cache after this stamp: V8 checks a cache only against the script's length, and an
 // installed package's files all carry the same modification time.

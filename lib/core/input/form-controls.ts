@@ -19,19 +19,21 @@ const NEVER_SUBMITTED = new Set(['reset', 'button', 'file', 'image']);
  * a named one is one more candidate, judged like the others).
  */
 export function submittedValue({ tag, attrs }: ControlTag): string | undefined {
-  const type = (attrs.get('type') ?? (tag === 'button' ? 'submit' : 'text')).toLowerCase();
+  const type = asciiLower(attrs.get('type') ?? (tag === 'button' ? 'submit' : 'text'));
   if (tag === 'button') return type === 'submit' ? (attrs.get('value') ?? '') : undefined;
   if (NEVER_SUBMITTED.has(type)) return undefined;
   if (type === 'checkbox' || type === 'radio') return attrs.has('checked') ? (attrs.get('value') ?? 'on') : undefined;
   return attrs.get('value') ?? '';
 }
 
-/**
- * A textarea's value from its raw content: the newline right after the start tag is not part of it (the parser
- * drops it), and line breaks are sent as CRLF.
- */
+/** A textarea's value as submitted: its text (the parser already dropped a newline right after the start tag), line breaks as CRLF. */
 export function textareaValue(content: string): string {
-  return content.replace(/^\r?\n/, '').replace(/\r\n|\r|\n/g, '\r\n');
+  return content.replace(/\r\n|\r|\n/g, '\r\n');
+}
+
+/** HTML compares keywords in ASCII case only: "chec\u212Abox" (KELVIN SIGN) is not "checkbox", as toLowerCase would make it. */
+export function asciiLower(value: string): string {
+  return value.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
 export interface SelectOption {
@@ -50,27 +52,4 @@ export function selectValues(options: SelectOption[], multiple: boolean, size: n
   if (multiple) return selected.map((o) => o.value);
   if (selected.length) return [selected[selected.length - 1]!.value];
   return size <= 1 && enabled.length ? [enabled[0]!.value] : [];
-}
-
-/**
- * Fieldsets open around the current point: a disabled one disables every control in it except those in its
- * first legend.
- */
-export class Fieldsets {
-  private readonly open: Array<{ disabled: boolean; legend: 'none' | 'open' | 'done' }> = [];
-
-  tag(name: 'fieldset' | 'legend', closing: boolean, attrs?: Map<string, string>): void {
-    const top = this.open[this.open.length - 1];
-    if (name === 'fieldset') {
-      if (closing) this.open.pop();
-      else this.open.push({ disabled: attrs?.has('disabled') ?? false, legend: 'none' });
-    } else if (top) {
-      if (!closing && top.legend === 'none') top.legend = 'open';
-      else if (closing && top.legend === 'open') top.legend = 'done';
-    }
-  }
-
-  get disabling(): boolean {
-    return this.open.some((f) => f.disabled && f.legend !== 'open');
-  }
 }

@@ -1,46 +1,23 @@
 // An IdP's or SP's auto-posting page saved or pasted as it is (view source): the SAML fields of its form. Such a
 // page starts with <!DOCTYPE html>, which read as XML would be refused as a DTD, an attack it is not.
+//
+// The page is parsed as a browser parses it (parse5, the WHATWG HTML parsing algorithm): comments however they
+// end (`--!>`), raw text, templates, foreign content (an input after a <p> that leaves an <svg> is HTML again),
+// misnested end tags and every character reference. A reader of its own disagreed with Chromium on each of
+// these, and a forged message could ride on the difference.
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { messageField } from '../binding/post';
-import { elementEnd } from '../http/markup';
 import { SAML_PARAMS } from './fields';
-import { Fieldsets, selectValues, submittedValue, textareaValue, type SelectOption } from './form-controls';
+import { selectValues, submittedValue, textareaValue, type SelectOption } from './form-controls';
 
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 // An XHTML page may open with an XML declaration (XHTML 1.0 §4.1 recommends one).
 const HTML_START = /^(?:<\?xml\s[^>]{0,200}\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html[\s>]|<html[\s>]|<head[\s>]|<body[\s>]|<form[\s>])/i;
-const TAG = /<(\/?)(form|input|button|textarea|select|option|fieldset|legend)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-// A textarea's content stays in the live markup with its "<" written as NUL (which HTML text never keeps: the
-// parser turns it into U+FFFD), so no tag is read from it and its value is still there to read.
-const HIDDEN_LT = '\u0000';
-const TEXTAREA_START = /<textarea(?:[^>"']|"[^"]*"|'[^']*')*>/y;
-// What a browser never submits (WHATWG HTML, "Parsing HTML documents"): comments, the text of raw-text and
-// escapable raw-text elements (a form written inside a script string is not a form), and template contents,
-// which are not part of the document. Markup in them would otherwise be read as a form the page posts.
-const RAW_TEXT = /^<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)[\s/>]/i;
-const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 export const looksLikeHtml = (text: string): boolean => HTML_START.test(text);
-
-/**
- * Character references in an attribute value (a page may write `+` and `=` of base64 as `&#x2b;` and `&#x3d;`):
- * numeric ones and the few named ones such pages use; anything else is left as written.
- */
-function decodeReferences(value: string): string {
-  return value.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref[0] !== '#') return NAMED[ref.toLowerCase()] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
-function attributesOf(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(ATTRIBUTE)) {
-    const name = m[1]!.toLowerCase();
-    if (!out.has(name)) out.set(name, decodeReferences(m[2] ?? m[3] ?? m[4] ?? ''));
-  }
-  return out;
-}
 
 export interface HtmlForm {
   /** The form's action, as the page wrote it (references decoded); '' when it has none. */
@@ -48,55 +25,68 @@ export interface HtmlForm {
   fields: Array<[string, string]>;
 }
 
-/** The page with comments, raw text and template contents blanked out, in one pass. */
-function liveMarkup(html: string): string {
-  const lower = html.toLowerCase();
-  let out = '';
-  let at = 0;
-  for (let lt = lower.indexOf('<'); lt >= 0; lt = lower.indexOf('<', at)) {
-    let end: number;
-    if (lower.startsWith('<!--', lt)) {
-      // `<!-->` and `<!--->` are whole (empty) comments to a browser.
-      const empty = /^<!---?>/.exec(lower.slice(lt, lt + 6))?.[0];
-      const close = lower.indexOf('-->', lt + 4);
-      end = empty ? lt + empty.length : close < 0 ? html.length : close + 3;
-    } else if (/^<(?:svg|math)[\s/>]/.test(lower.slice(lt, lt + 6))) {
-      // Foreign content: no HTML form or input lives in it, and its <style> is not raw text.
-      end = elementEnd(lower, lt, lower[lt + 1] === 's' ? 'svg' : 'math');
-    } else if (lower.startsWith('<!', lt) || lower.startsWith('<?', lt)) {
-      const close = lower.indexOf('>', lt);
-      end = close < 0 ? html.length : close + 1;
-    } else if (lower.startsWith('<plaintext', lt)) {
-      end = html.length;
-    } else if (/^<template[\s/>]/.test(lower.slice(lt, lt + 10))) {
-      end = elementEnd(lower, lt, 'template');
-    } else if (/^<textarea[\s/>]/.test(lower.slice(lt, lt + 10))) {
-      TEXTAREA_START.lastIndex = lt;
-      const open = TEXTAREA_START.test(lower) ? TEXTAREA_START.lastIndex - 1 : -1;
-      const close = open < 0 ? -1 : lower.indexOf('</textarea', open);
-      const gt = close < 0 ? -1 : lower.indexOf('>', close);
-      end = gt < 0 ? html.length : gt + 1;
-      if (open >= 0) {
-        const content = html.slice(open + 1, close < 0 ? html.length : close).replaceAll(HIDDEN_LT, '\ufffd').replaceAll('<', HIDDEN_LT);
-        out += `${html.slice(at, open + 1)}${content}</textarea>`;
-        at = end;
-        continue;
-      }
-    } else {
-      const raw = RAW_TEXT.exec(lower.slice(lt, lt + 12));
-      if (!raw) {
-        out += html.slice(at, lt + 1);
-        at = lt + 1;
-        continue;
-      }
-      const close = lower.indexOf(`</${raw[1]}`, lt + 1);
-      const gt = close < 0 ? -1 : lower.indexOf('>', close);
-      end = gt < 0 ? html.length : gt + 1;
-    }
-    out += `${html.slice(at, lt)} `;
-    at = end;
+const isElement = (n: Node): n is Element => 'tagName' in n;
+const html = (n: Node, ...names: string[]): n is Element => isElement(n) && n.namespaceURI === HTML_NS && names.includes(n.tagName);
+const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
+
+function* elements(node: Node): Generator<Element> {
+  // Template contents are not children (parse5 keeps them apart, as the DOM does): never rendered, never posted.
+  const kids = 'childNodes' in node ? node.childNodes : [];
+  for (const k of kids) {
+    if (!isElement(k)) continue;
+    yield k;
+    yield* elements(k);
   }
-  return out + html.slice(at);
+}
+
+function ancestors(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let p = el.parentNode; p && isElement(p); p = p.parentNode) out.push(p);
+  return out;
+}
+
+/** The text of an element's descendant text nodes, in order. */
+function text(el: Element): string {
+  let out = '';
+  for (const k of el.childNodes) {
+    if ('value' in k && k.nodeName === '#text') out += k.value;
+    else if (isElement(k)) out += text(k);
+  }
+  return out;
+}
+
+/** Disabled itself, or inside a disabled fieldset but not in its first legend (WHATWG "actually disabled"). */
+function disabled(el: Element): boolean {
+  if (attr(el, 'disabled') !== undefined) return true;
+  let child: Element = el;
+  for (const a of ancestors(el)) {
+    if (html(a, 'fieldset') && attr(a, 'disabled') !== undefined) {
+      const legend = a.childNodes.find((k) => html(k, 'legend'));
+      if (legend !== child) return true;
+    }
+    child = a;
+  }
+  return false;
+}
+
+/** A non-negative integer as HTML reads one (leading spaces, then digits; "0x2" is 0), else undefined. */
+function htmlInteger(value: string | undefined): number | undefined {
+  const m = /^[\t\n\f\r ]*\+?([0-9]+)/.exec(value ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+function selectFields(select: Element): string[] {
+  const options: SelectOption[] = [];
+  for (const o of elements(select)) {
+    if (!html(o, 'option')) continue;
+    const group = o.parentNode && isElement(o.parentNode) && html(o.parentNode, 'optgroup') ? o.parentNode : undefined;
+    options.push({
+      value: attr(o, 'value') ?? text(o).replace(/[\t\n\f\r ]+/g, ' ').trim(),
+      selected: attr(o, 'selected') !== undefined,
+      disabled: attr(o, 'disabled') !== undefined || (group !== undefined && attr(group, 'disabled') !== undefined),
+    });
+  }
+  return selectValues(options, attr(select, 'multiple') !== undefined, htmlInteger(attr(select, 'size')) ?? 0);
 }
 
 /** The fields that carry the message itself; RelayState and wctx only travel with one. */
@@ -107,79 +97,37 @@ const MESSAGE_FIELDS = new Set(['SAMLResponse', 'SAMLRequest', 'SAMLart', 'wresu
  * submits them (form-controls.ts): inputs, textareas, selects and named submit buttons; not an unchecked
  * checkbox or radio, a reset or plain button, nor a control disabled itself or by a fieldset around it. Names
  * some receivers read as a message field (` SAMLResponse`) are kept for the binding to judge. A control belongs
- * to the form around it, or to the one its `form` attribute names (WHATWG "form owner"); one outside any form
- * is not submitted. A form started inside another is ignored, as browsers do. Every form that
- * carries a message is read, so the binding judges each and says there are several: an auto-posting page that
- * carries two messages is not one to trust. The action is that form's; with several forms of different actions
- * it is left unknown rather than guessed.
+ * to the form its `form` attribute names (WHATWG "form owner"), else to the form around it; one outside any form
+ * is not submitted. Every form that carries a message is read, so the binding judges each and says there are
+ * several; with several forms of different actions the action is left unknown rather than guessed.
  */
-export function samlFormOf(html: string): HtmlForm | undefined {
-  type Form = { action: string; fields: Array<[string, string]> };
-  const forms: Form[] = [];
-  const byId = new Map<string, Form>();
-  const pending: Array<{ owner: string; field: [string, string] }> = [];
-  const fieldsets = new Fieldsets();
-  let open: Form | undefined;
-  let select: { name: string; owner?: string; disabled: boolean; multiple: boolean; size: number; options: SelectOption[] } | undefined;
-  const live = liveMarkup(html);
-  const submit = (name: string, value: string, owner: string | undefined) => {
-    if (!SAML_PARAMS.has(name) && !messageField(name)) return;
-    const field: [string, string] = [name, value];
-    if (owner !== undefined) pending.push({ owner, field });
-    else open?.fields.push(field);
-  };
-  const endSelect = () => {
-    if (select && !select.disabled) for (const v of selectValues(select.options, select.multiple, select.size)) submit(select.name, v, select.owner);
-    select = undefined;
-  };
-  for (const m of live.matchAll(TAG)) {
-    const closing = m[1] === '/';
-    const tag = m[2]!.toLowerCase();
-    const attrs = closing ? undefined : attributesOf(m[3] ?? '');
-    if (tag === 'form') {
-      if (closing) open = undefined;
-      else if (!open) {
-        open = { action: attrs!.get('action') ?? '', fields: [] };
-        forms.push(open);
-        const id = attrs!.get('id');
-        if (id !== undefined && !byId.has(id)) byId.set(id, open);
-      }
-      continue;
-    }
-    if (tag === 'fieldset' || tag === 'legend') {
-      fieldsets.tag(tag, closing, attrs);
-      continue;
-    }
-    if (tag === 'select') {
-      endSelect();
-      if (!attrs) continue;
-      const size = Number(attrs.get('size') ?? '0');
-      select = { name: attrs.get('name') ?? '', owner: attrs.get('form'), disabled: attrs.has('disabled') || fieldsets.disabling, multiple: attrs.has('multiple'), size: Number.isFinite(size) ? size : 0, options: [] };
-      continue;
-    }
-    if (tag === 'option') {
-      if (!attrs || !select) continue;
-      const end = m.index + m[0].length;
-      const lt = live.indexOf('<', end);
-      const text = decodeReferences(live.slice(end, lt < 0 ? live.length : lt)).replace(/[\t\n\f\r ]+/g, ' ').trim();
-      select.options.push({ value: attrs.get('value') ?? text, selected: attrs.has('selected'), disabled: attrs.has('disabled') });
-      continue;
-    }
-    if (!attrs || attrs.has('disabled') || fieldsets.disabling) continue;
-    const name = attrs.get('name');
-    if (!name) continue;
-    let value: string | undefined;
-    if (tag === 'textarea') {
-      const end = m.index + m[0].length;
-      const close = live.indexOf('</textarea>', end);
-      value = textareaValue(decodeReferences(live.slice(end, close < 0 ? live.length : close).replaceAll(HIDDEN_LT, '<')));
-    } else value = submittedValue({ tag, attrs });
-    if (value !== undefined) submit(name, value, attrs.get('form'));
+export function samlFormOf(page: string): HtmlForm | undefined {
+  const doc = parse(page);
+  const all = [...elements(doc)];
+  const forms = all.filter((el) => html(el, 'form'));
+  const byId = new Map<string, Element>();
+  for (const el of all) {
+    const id = attr(el, 'id');
+    if (id !== undefined && !byId.has(id)) byId.set(id, el);
   }
-  endSelect();
-  for (const { owner, field } of pending) byId.get(owner)?.fields.push(field);
-  const carrying = forms.filter((f) => f.fields.some(([n]) => MESSAGE_FIELDS.has(n)));
+  const fields = new Map<Element, Array<[string, string]>>(forms.map((f) => [f, []]));
+  for (const el of all) {
+    if (!html(el, 'input', 'button', 'textarea', 'select') || disabled(el)) continue;
+    const name = attr(el, 'name');
+    if (!name || (!SAML_PARAMS.has(name) && !messageField(name))) continue;
+    const named = attr(el, 'form');
+    const owner = named !== undefined ? byId.get(named) : ancestors(el).find((a) => html(a, 'form'));
+    const list = owner && html(owner, 'form') ? fields.get(owner) : undefined;
+    if (!list) continue;
+    if (el.tagName === 'select') for (const v of selectFields(el)) list.push([name, v]);
+    else if (el.tagName === 'textarea') list.push([name, textareaValue(text(el))]);
+    else {
+      const value = submittedValue({ tag: el.tagName, attrs: new Map(el.attrs.map((a) => [a.name, a.value])) });
+      if (value !== undefined) list.push([name, value]);
+    }
+  }
+  const carrying = forms.filter((f) => fields.get(f)!.some(([n]) => MESSAGE_FIELDS.has(n)));
   if (!carrying.length) return undefined;
-  const actions = new Set(carrying.map((f) => f.action));
-  return { action: actions.size === 1 ? carrying[0]!.action : '', fields: carrying.flatMap((f) => f.fields) };
+  const actions = new Set(carrying.map((f) => attr(f, 'action') ?? ''));
+  return { action: actions.size === 1 ? [...actions][0]! : '', fields: carrying.flatMap((f) => fields.get(f)!) };
 }

@@ -143,3 +143,27 @@ describe('the fields an auto-posting page submits are the ones a browser would',
     expect(fields(page(`<textarea name="x"><input type="hidden" name="SAMLResponse" value="${forged}"></textarea><input type="hidden" name="SAMLResponse" value="${value}">`))).toEqual([['SAMLResponse', value]]);
   });
 });
+
+describe('the page is parsed as a browser parses it (each case once let a reader of its own see another field)', () => {
+  const forged = 'Rk9SR0VE';
+  const genuine = 'R0VOVUlORQ==';
+  const fieldsOf = (body: string) => readInput(`<!DOCTYPE html><html><body>${body}</body></html>`).entries[0]?.formFields ?? [];
+  const form = (inner: string) => `<form method="post" action="https://sp.example.test/acs">${inner}</form>`;
+  const input = (value: string) => `<input type="hidden" name="SAMLResponse" value="${value}">`;
+
+  it.each<[string, string, Array<[string, string]>]>([
+    ['a comment ended by --!>', form(`<!-- x --!>${input(forged)}<!-- y -->`), [['SAMLResponse', forged]]],
+    ['an input after a <p> that leaves an <svg>', form(`<svg><p>${input(forged)}</p></svg>`), [['SAMLResponse', forged]]],
+    ['an input inside an <svg> foreignObject', form(`<svg><foreignObject>${input(forged)}</foreignObject></svg>`), [['SAMLResponse', forged]]],
+    ['a custom element named </form-x>', form(`</form-x>${input(forged)}`), [['SAMLResponse', forged]]],
+    ['a quote inside an unquoted attribute name', form(`<input type=hidden zz'>${input(forged)}`), [['SAMLResponse', forged]]],
+    ['</form> inside a <div> (the input stays in the form)', `<form method="post" action="/acs"><div></form>${input(forged)}</div>`, [['SAMLResponse', forged]]],
+    ['a fieldset closed by its parent', form(`<div><fieldset disabled></div>${input(forged)}`), [['SAMLResponse', forged]]],
+    ['a disabled optgroup', form(`<select name="SAMLResponse"><optgroup disabled><option>${genuine}</option></optgroup><option>${forged}</option></select>`), [['SAMLResponse', forged]]],
+    ['a select size HTML reads as 0', form(`<select name="SAMLResponse" size="0x2"><option>${forged}</option></select>`), [['SAMLResponse', forged]]],
+    ['a type with a KELVIN SIGN (not a checkbox to HTML)', form(`<input type="chec&#x212A;box" name="SAMLResponse" value="${forged}">`), [['SAMLResponse', forged]]],
+    ['named references and markup in an option', form(`<select name="SAMLResponse"><option>Rk9S<span></span>R0VE&plus;&equals;</option></select>`), [['SAMLResponse', 'Rk9SR0VE+=']]],
+  ])('%s', (_what, body, expected) => {
+    expect(fieldsOf(body)).toEqual(expected);
+  });
+});
