@@ -111,3 +111,14 @@ describe('a Redirect URL nested in another URL (a returnTo, a Referer) keeps its
     expect(text).not.toContain('REDACTED');
   });
 });
+
+describe('share: a SAML message sent as JSON', () => {
+  it('is pseudonymised like a form field, and stays a readable message', () => {
+    const response = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r" Version="2.0" IssueInstant="2026-05-01T10:00:00Z"><saml:Assertion ID="_a" Version="2.0" IssueInstant="2026-05-01T10:00:00Z"><saml:Issuer>https://idp.example</saml:Issuer><saml:Subject><saml:NameID>p11.person@corp.example</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>';
+    const e = entry({ method: 'POST', body: JSON.stringify({ SAMLResponse: Buffer.from(response).toString('base64'), RelayState: '/home' }), requestHeaders: [json] });
+    const body = JSON.parse(redact([e], 'share').entries[0]!.body!) as { SAMLResponse: string };
+    const xml = Buffer.from(body.SAMLResponse, 'base64').toString();
+    expect(xml).toContain('<saml:NameID>');
+    expect(xml).not.toContain('p11.person');
+  });
+});

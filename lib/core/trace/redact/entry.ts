@@ -227,7 +227,9 @@ export class EntryWalker {
     }
     // Learn the secrets by key, then sweep the text as written so its formatting survives.
     const visit = (value: unknown, key: string | undefined): void => {
-      if (typeof value === 'string' && key !== undefined && isSecretField(key)) this.r.credential(value, 'secret', `body ${key}`);
+      // A SAML message sent as JSON (an SPA posting {"SAMLResponse": "..."}) is redacted like a form field.
+      if (typeof value === 'string' && key !== undefined && isSamlParam(key)) this.samlValue(value, `body ${key}`, false);
+      else if (typeof value === 'string' && key !== undefined && isSecretField(key)) this.r.credential(value, 'secret', `body ${key}`);
       else if (typeof value === 'string' && isBareToken(value)) this.r.credential(value, 'credential', `body ${key ?? 'value'}`);
       else if (Array.isArray(value)) value.forEach((v) => visit(v, key));
       else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
@@ -244,6 +246,16 @@ export class EntryWalker {
         key = JSON.parse(`"${rawKey}"`);
       } catch {
         return whole;
+      }
+      if (typeof key === 'string' && isSamlParam(key) && value.startsWith('"')) {
+        let message: string;
+        try {
+          message = JSON.parse(value) as string;
+        } catch {
+          return whole;
+        }
+        const redacted = this.samlValue(message, `body ${key}`, false);
+        return redacted === message ? whole : `${whole.slice(0, whole.length - value.length)}${JSON.stringify(redacted)}`;
       }
       if (typeof key !== 'string' || !isSecretField(key) || value === `"${REDACTED}"`) return whole;
       const next = this.r.credential(value, 'secret', `body ${key}`);
