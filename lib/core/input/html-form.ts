@@ -112,9 +112,9 @@ export function samlFormOf(page: string): HtmlForm | undefined {
   }
   const fields = new Map<Element, Array<[string, string]>>(forms.map((f) => [f, []]));
   for (const el of all) {
-    if (!html(el, 'input', 'button', 'textarea', 'select') || disabled(el)) continue;
+    if (!html(el, 'input', 'button', 'textarea', 'select')) continue;
     const name = attr(el, 'name');
-    if (!name || (!SAML_PARAMS.has(name) && !messageField(name))) continue;
+    if (!name || (!SAML_PARAMS.has(name) && !messageField(name)) || disabled(el)) continue;
     const named = attr(el, 'form');
     const owner = named !== undefined ? byId.get(named) : ancestors(el).find((a) => html(a, 'form'));
     const list = owner && html(owner, 'form') ? fields.get(owner) : undefined;

@@ -151,7 +151,7 @@ export function judgeSpAnswer(
   const route = [acs, ...chain].map(redirectRoute).filter((r) => r !== undefined).pop();
   const routeIsError = route !== undefined && isErrorPage(route);
   const returned = !routeIsError && final !== undefined && (askedFor.has(final) || final === relayPage) && !LOGIN_PAGE.test(final) && (last.url === final ? (last.responseStatus ?? 0) < 400 : true);
-  const finalIsError = !returned && final !== undefined && (isErrorPage(final) || (route !== undefined && isErrorPage(route)));
+  const finalIsError = !returned && final !== undefined && (isErrorPage(final) || routeIsError);
   const errorTarget = final && (finalIsError || LOGIN_PAGE.test(final)) ? final : undefined;
   if (!why && errorTarget) why = `it redirected to its ${finalIsError ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
   if (!why && loopedToAuthnRequest) why = 'it sent the browser straight back to the IdP with a new AuthnRequest (it did not keep the session)';

@@ -22,6 +22,7 @@ export async function verifyRedirectSignature(
   const problems: Problem[] = [];
   if (redirect.signature === undefined) return { problems };
   // The same check covers HTTP-POST-SimpleSign, whose form fields sign the decoded message the same way.
+  const sender = redirect.simpleSign ? 'HTTP-POST-SimpleSign form' : 'HTTP-Redirect query';
   const what = redirect.simpleSign ? 'HTTP-POST-SimpleSign signature' : 'HTTP-Redirect query signature';
   const carrier = redirect.simpleSign ? 'form' : 'query';
   const where = elementPath(root);
@@ -44,7 +45,7 @@ export async function verifyRedirectSignature(
   if (!redirect.sigAlg) {
     verdict.failure = 'algorithm';
     verdict.reason = `the ${carrier} has a Signature but no SigAlg, so it cannot be verified`;
-    fail('redirect-signature-missing-sigalg', 'error', `The ${redirect.simpleSign ? 'HTTP-POST-SimpleSign form' : 'HTTP-Redirect query'} carries a Signature without SigAlg: ${verdict.reason} (saml-bindings §3.4.4.1 requires SigAlg, and it is itself covered by the signature).`);
+    fail('redirect-signature-missing-sigalg', 'error', `The ${sender} carries a Signature without SigAlg: ${verdict.reason} (saml-bindings §3.4.4.1 requires SigAlg, and it is itself covered by the signature).`);
     return { verdict, problems };
   }
   const alg = SIGNATURE_ALGORITHMS[redirect.sigAlg];
@@ -54,7 +55,7 @@ export async function verifyRedirectSignature(
     fail('signature-invalid', 'error', `The ${what} cannot count: ${verdict.reason} (RSA or ECDSA with SHA-1/256/384/512; HMAC is refused).`);
     return { verdict, problems };
   }
-  if (alg.weak) fail('weak-algorithm', 'warning', `The ${redirect.simpleSign ? 'HTTP-POST-SimpleSign form' : 'HTTP-Redirect query'} is signed with ${redirect.sigAlg} (SHA-1). Ask for RSA-SHA256.`);
+  if (alg.weak) fail('weak-algorithm', 'warning', `The ${sender} is signed with ${redirect.sigAlg} (SHA-1). Ask for RSA-SHA256.`);
   const value = base64ToBytes(redirect.signature);
   if (!value) {
     verdict.status = 'invalid';
