@@ -3,26 +3,28 @@
 // esbuild bundles a required ES module as a body that runs when required. For packages whose top level does
 // real work (fflate builds its Huffman tables) that a plain `check` of a POST message never needs.
 // Only function and class exports are lazy: importing anything else fails the build, never the run.
+// With `from`, the packages are not in this bundle at all: the stand-ins take them from the module of that
+// name, a second bundle of them (lib/scripts/build-node.mjs), so a start that never uses them never reads them.
 
-/** @param {string[]} packages @returns {import('esbuild').Plugin} */
-export function lazyPackages(packages) {
-  const filter = new RegExp(`^(${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+/** @param {string[]} packages @param {{ from?: string }} [options] @returns {import('esbuild').Plugin} */
+export function lazyPackages(packages, { from } = {}) {
   return {
     name: 'lazy-packages',
     setup(build) {
-      build.onResolve({ filter }, async (args) => {
-        if (args.pluginData?.real) return undefined;
-        const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
-        if (real.errors.length) return { errors: real.errors };
-        return { path: real.path, namespace: 'lazy-package' };
-      });
+      onPackages(build, packages, (path, name) => ({ path, namespace: 'lazy-package', pluginData: { name } }));
       build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, async (args) => {
         const module = await import(args.path);
         const names = Object.keys(module).filter((name) => typeof module[name] === 'function');
         const stub = (name) =>
           `export function ${name}(...args) { const real = load().${name}; return new.target ? Reflect.construct(real, args) : real.apply(this, args); }`;
         return {
-          contents: [`let module;`, `const load = () => (module ??= require(${JSON.stringify(args.path)}));`, ...names.map(stub)].join('\n'),
+          contents: [
+            `let module;`,
+            from
+              ? `const load = () => (module ??= require(${JSON.stringify(from)})[${JSON.stringify(args.pluginData.name)}]());`
+              : `const load = () => (module ??= require(${JSON.stringify(args.path)}));`,
+            ...names.map(stub),
+          ].join('\n'),
           resolveDir: process.cwd(),
           loader: 'js',
         };
@@ -57,4 +59,33 @@ export function lazyHtmlEntities() {
       });
     },
   };
+}
+
+/**
+ * Resolves `require()` of the named packages as an `import` would: the ES build that a bundle importing them
+ * gets, not the CommonJS build.
+ * @param {string[]} packages @returns {import('esbuild').Plugin}
+ */
+export function asImported(packages) {
+  return {
+    name: 'as-imported',
+    setup(build) {
+      onPackages(build, packages, (path) => ({ path }), 'import-statement');
+    },
+  };
+}
+
+/**
+ * Has `found` decide where an import of one of `packages` goes, given the file esbuild's own resolution picks
+ * (for the import's kind, or `kind`) and the package's name.
+ * @param {import('esbuild').PluginBuild} build @param {string[]} packages
+ * @param {(path: string, name: string) => import('esbuild').OnResolveResult} found @param {import('esbuild').ImportKind} [kind]
+ */
+function onPackages(build, packages, found, kind) {
+  const filter = new RegExp(`^(${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+  build.onResolve({ filter }, async (args) => {
+    if (args.pluginData?.real) return undefined;
+    const real = await build.resolve(args.path, { kind: kind ?? args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+    return real.errors.length ? { errors: real.errors } : found(real.path, args.path);
+  });
 }

@@ -32,7 +32,7 @@ function runInstalled(args: string[]) {
 describe('the packed CLI', () => {
   it('ships only the bundles, the launcher and the documents, with no run-time dependency', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    for (const f of ['CHANGELOG.md', 'LICENSE', 'PRIVACY.md', 'README.md', 'dist/cli.js', 'dist/core.js', 'lib/cli/bin.cjs', 'package.json']) expect(listing).toContain(f);
+    for (const f of ['CHANGELOG.md', 'LICENSE', 'PRIVACY.md', 'README.md', 'dist/cli.js', 'dist/cli-lazy.js', 'dist/core.js', 'lib/cli/bin.cjs', 'package.json']) expect(listing).toContain(f);
     const unexpected = listing.filter((f) => !/^(dist\/.*\.js|lib\/cli\/bin\.cjs|[A-Z]+\.md|LICENSE|package\.json)$/.test(f));
     expect(unexpected).toEqual([]);
     const installed = join(work, 'global', 'lib', 'node_modules', 'saml-lens');
