@@ -4,6 +4,7 @@ import { decodeSamlValue } from './decode';
 import type { DecodeLimits } from './limits';
 import { fromSavedXml, isMaskedValue } from './masked';
 import { field, guarded, makeMessage } from './message';
+import { semicolonPairs } from './urlencoded';
 
 /** A value pasted on its own (no URL): we cannot know how it travelled. */
 export function isBarePaste(entry: TraceEntry): boolean {
@@ -44,7 +45,12 @@ export function postMessages(entry: TraceEntry, limits: DecodeLimits): Extracted
   const relay = field(fields, 'RelayState');
   const carried = fields.flatMap(([raw, value]) => {
     const name = messageField(raw);
-    return name ? [[raw, name, value] as const] : [];
+    const hidden = semicolonPairs(value).flatMap((p) => {
+      const behind = messageField(p.name);
+      // The field's value is decoded already: what follows the '=' is the copy's value as is.
+      return behind ? [[`${raw}=...;${p.name}`, behind, p.rawValue] as const] : [];
+    });
+    return name ? [[raw, name, value] as const, ...hidden] : hidden;
   });
   const problem = ambiguity(carried);
   // HTTP-POST-SimpleSign (OASIS, SAML V2.0 HTTP POST "SimpleSign" Binding): SigAlg and Signature fields sign

@@ -1,6 +1,6 @@
 // The HTTP-Redirect parameters of a query, and the repeated or re-cased ones that make a signature ambiguous.
 import type { Problem } from '../model';
-import type { RawParam } from './urlencoded';
+import { semicolonPairs, type RawParam } from './urlencoded';
 
 /** The parameters saml-bindings §3.4 gives a meaning; SAMLRequest and SAMLResponse fill one slot, the message. */
 const SLOTS: Record<string, { slot: string; name: string }> = {
@@ -38,13 +38,15 @@ function fewOf(items: string[], joiner = ', '): string {
 export function readRedirectParams(params: RawParam[]): RedirectParams {
   const bySlot = new Map<string, RawParam[]>();
   const recased: string[] = [];
-  for (const p of params) {
+  const hidden = params.flatMap((p) => semicolonPairs(p.raw).filter((q) => SLOTS[q.name.toLowerCase()]?.slot === 'message').map((q) => ({ ...q, behind: p.name })));
+  for (const p of [...params, ...hidden]) {
     const known = SLOTS[p.name.toLowerCase()];
     if (!known) continue;
     const list = bySlot.get(known.slot);
     if (list) list.push(p);
     else bySlot.set(known.slot, [p]);
-    if (p.name !== known.name) recased.push(`"${p.name}", which differs from ${known.name} only by case`);
+    if ('behind' in p) recased.push(`"${p.name}" behind a ';' in ${p.behind}, which receivers that split on ';' read as ${known.name}`);
+    else if (p.name !== known.name) recased.push(`"${p.name}", which differs from ${known.name} only by case`);
   }
   const first = (slot: string) => bySlot.get(slot)?.[0];
   const out: RedirectParams = { carried: bySlot.get('message') ?? [] };

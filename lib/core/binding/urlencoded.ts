@@ -31,6 +31,17 @@ export function parseRawParams(query: string): RawParam[] {
   return out;
 }
 
+/**
+ * The `name=value` pairs behind a ';' in one pair's text (`utm=1;SAMLResponse=...`): form and query parsers
+ * that split on ';' as well as '&' (Python's parse_qsl before the CVE-2021-23336 fix, Django's QueryDict
+ * before 3.1.7) read each as a field of its own, which every other receiver, and the judgement here, reads as
+ * part of a value.
+ */
+export function semicolonPairs(text: string): RawParam[] {
+  const at = text.indexOf(';');
+  return at < 0 ? [] : parseRawParams(text.slice(at + 1).replace(/;/g, '&')).filter((p) => p.raw.includes('='));
+}
+
 /** Parses a form body into decoded `[name, value]` pairs in document order. */
 export function parseFormBody(body: string): Array<[string, string]> {
   return parseRawParams(body).map((p) => [p.name, formDecode(p.rawValue)]);

@@ -42,6 +42,7 @@ function normalizeLineEndings(xml: string): string {
 }
 
 class InvalidName extends Error {}
+class IllegalDeclaration extends Error {}
 
 class Builder implements ScanSink {
   readonly doc: Document = new DOMImplementation().createDocument(null, null, null);
@@ -99,6 +100,7 @@ class Builder implements ScanSink {
       const colon = q.indexOf(':');
       const declares = colon > 0 ? q.slice(0, colon) === 'xmlns' && q.slice(colon + 1) : q === 'xmlns' && '';
       if (declares !== false) {
+        this.checkDeclaration(declares, values[i]!, name);
         undo.push(declares, ns.get(declares));
         ns.set(declares, values[i]!);
         uris[i] = XMLNS_NS;
@@ -146,6 +148,22 @@ class Builder implements ScanSink {
     }
   }
 
+  /*
+   * Namespaces in XML 1.0 §3 (reserved prefixes and names) and §5 (no prefix undeclaring). libxml2, under
+   * xmlsec1, lxml and most SP stacks, reports such a declaration and drops it, while the declaration would
+   * take effect here: the same element would be a SAML EncryptedAssertion for the SP and a stranger here (or
+   * the reverse), so the document is refused rather than read one way.
+   */
+  private checkDeclaration(prefix: string, uri: string, element: string): void {
+    const named = prefix === '' ? 'the default namespace' : `the prefix ${prefix}`;
+    let wrong: string | undefined;
+    if (prefix === 'xmlns') wrong = 'declares the reserved prefix xmlns';
+    else if (prefix === 'xml' ? uri !== XML_NS : uri === XML_NS) wrong = `binds ${named} to ${prefix === 'xml' ? `"${uri}" instead of the XML namespace` : 'the XML namespace, which only the prefix xml may name'}`;
+    else if (uri === XMLNS_NS) wrong = `binds ${named} to the xmlns namespace`;
+    else if (prefix !== '' && uri === '') wrong = `undeclares ${named} (xmlns:${prefix}=""), which XML 1.0 namespaces forbid`;
+    if (wrong) throw new IllegalDeclaration(`<${element}> ${wrong} (Namespaces in XML 1.0 §3, §5); parsers that drop the declaration, as libxml2 does, read the element differently`);
+  }
+
   /** `element` is given for an attribute's name: the element it is on. */
   private checkName(name: string, element?: string): void {
     if (this.validNames.has(name)) return;
@@ -169,6 +187,7 @@ export function buildDom(xml: string, limits: XmlLimits): { doc?: Document; prob
     const problem = guardXml(src, limits, builder);
     if (problem) return { problem };
   } catch (e) {
+    if (e instanceof IllegalDeclaration) return { problem: { rule: 'xml-refused', message: `refused to parse: ${e.message}` } };
     if (!(e instanceof InvalidName)) throw e;
     return { problem: { rule: 'decode-failed', message: `not XML: ${e.message}` } };
   }

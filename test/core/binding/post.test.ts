@@ -164,6 +164,16 @@ describe('HTTP-POST message fields some receivers read differently', () => {
     expect(ms[1]!.problems.find((p) => p.rule === 'post-field-duplicate')!.message).toContain(JSON.stringify(name));
   });
 
+  it("a copy behind a ';' in another field (old Python and Django parsers split there) is judged, with an error on both", () => {
+    const ms = post([['SAMLResponse', value], ['utm', `1;SAMLResponse=${forged}`]]);
+    expect(ms.map((m) => m.xml?.includes('admin@example.test'))).toEqual([false, true]);
+    expect(ms[1]!.problems.filter((p) => p.rule === 'base64-lenient')).toEqual([]);
+    expect(ambiguous(ms)).toEqual([['error'], ['error']]);
+    expect(ms[0]!.problems.find((p) => p.rule === 'post-field-duplicate')!.message).toContain('utm=...;SAMLResponse');
+    // A ';' in a RelayState URL (a path parameter) is not a field.
+    expect(ambiguous(post([['SAMLResponse', value], ['RelayState', 'https://sp.example.test/app;jsessionid=A1B2']]))).toEqual([[]]);
+  });
+
   it('two SAMLResponse fields with different values are an error on both', () => {
     expect(ambiguous(post([['SAMLResponse', value], ['SAMLResponse', forged]]))).toEqual([['error'], ['error']]);
   });

@@ -140,6 +140,16 @@ describe('HTTP-Redirect parameters repeated or re-cased', () => {
     });
   }
 
+  it("reads a message behind a ';' in another parameter (old Python and Django parsers split there) and refuses the signature", () => {
+    const ms = read(`${signed}&utm=1;${other}`);
+    expect(ms.map((m) => m.xml?.includes('ID="_other"'))).toEqual([false, true]);
+    expect(ms[0]?.problems.map((p) => p.rule)).toEqual(['redirect-parameter-duplicate']);
+    expect(ms[0]?.problems[0]?.message).toMatch(/"SAMLRequest" behind a ';' in utm/);
+    expect(ms[0]?.redirectSignature?.refused).toMatch(/^refused: /);
+    // A ';' that only separates other parameters changes nothing.
+    expect(read(`${signed}&a=1;b=2`)[0]?.problems).toEqual([]);
+  });
+
   it('keeps the first RelayState for display and never takes the appended one silently', () => {
     const [m] = read(`${signed}&RelayState=elsewhere`);
     expect(m?.relayState).toBe('home');

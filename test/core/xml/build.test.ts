@@ -120,6 +120,18 @@ describe('one-pass builder refuses what it must', () => {
     expect(buildDom('<a:b:c xmlns:a="urn:a"/>', DEFAULT_XML_LIMITS).problem?.rule).toBe('decode-failed');
     expect(buildDom('<r xmlns:="urn:a"/>', DEFAULT_XML_LIMITS).problem?.rule).toBe('decode-failed');
   });
+  it('namespace declarations libxml2 drops are refused, so no element is read one way here and another by the SP', () => {
+    // An EncryptedAssertion whose saml prefix is illegally re-bound: a SAML element for libxml2-based SPs,
+    // a stranger for a reader that applies the declaration.
+    const hidden = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"><saml:EncryptedAssertion xmlns:saml="http://www.w3.org/XML/1998/namespace"/></samlp:Response>';
+    for (const xml of [hidden, '<r xmlns="http://www.w3.org/XML/1998/namespace"/>', '<r xmlns:xml="urn:x"/>', '<r xmlns:xmlns="urn:x"/>', '<r xmlns:p="http://www.w3.org/2000/xmlns/"/>', '<r xmlns:p=""/>']) {
+      const problem = buildDom(xml, DEFAULT_XML_LIMITS).problem;
+      expect(problem?.rule, xml).toBe('xml-refused');
+      expect(problem?.message).toMatch(/Namespaces in XML/);
+    }
+    // What XML allows stays readable: xml bound to its own namespace, the default namespace undeclared.
+    for (const xml of ['<r xmlns:xml="http://www.w3.org/XML/1998/namespace"/>', '<r xmlns="urn:a"><s xmlns=""/></r>']) expect(buildDom(xml, DEFAULT_XML_LIMITS).doc, xml).toBeDefined();
+  });
   it('the guards still run first: DOCTYPE, two roots, duplicate attributes, unclosed elements', () => {
     expect(buildDom('<!DOCTYPE r><r/>', DEFAULT_XML_LIMITS).problem?.rule).toBe('xml-doctype');
     expect(buildDom('<r/><r/>', DEFAULT_XML_LIMITS).problem?.rule).toBe('xml-refused');
