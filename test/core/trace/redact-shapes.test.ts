@@ -122,3 +122,66 @@ describe('share: a SAML message sent as JSON', () => {
     expect(xml).not.toContain('p11.person');
   });
 });
+
+describe('support: credentials under the names and in the texts sign-in pages really use', () => {
+  const html = (text: string) => ({ responseBody: { text, mimeType: 'text/html' } });
+  it.each<[string, Partial<TraceEntry>, string]>([
+    ["PingFederate's pf.pass", { formFields: [['pf.username', 'jdoe'], ['pf.pass', 'Tr0ub4dor&3pf']] }, 'Tr0ub4dor'],
+    ['a camelCase password name', { formFields: [['userPass', 'camelPass99']] }, 'camelPass99'],
+    ['a backup code', { formFields: [['backup_code', '81726354']] }, '81726354'],
+    ['a recovery code', { body: '{"recoveryCode":"RC-1234-5678"}', requestHeaders: [json] }, 'RC-1234-5678'],
+    ['JSON behind an anti-XSSI prefix', { responseBody: { text: `)]}'\n{"access_token":"ya29.SecretAccessTok","password":"XssiPw77"}`, mimeType: 'application/json' } }, 'XssiPw77'],
+    ['JSON in a page script', html('<script>var cfg = {"refreshToken":"rt-7f3a9b22-secret","password":"HtmlPw123"};</script>'), 'HtmlPw123'],
+    ['a random token under an innocent key in a page script', html(`<script>$Config={"sFT":"${TOKEN}"};</script>`), TOKEN],
+    ['an unquoted key in a script', html('<script>login({ password: "JsPw4711" })</script>'), 'JsPw4711'],
+    ['a GraphQL argument in a JSON body', { body: JSON.stringify({ query: 'mutation { login(user: "a", password: "GqlS3cretPw!") { ok } }' }), requestHeaders: [json] }, 'GqlS3cretPw!'],
+    ['a line of plain text', { responseBody: { text: 'user: a\npassword: PlainTxtPw55\n', mimeType: 'text/plain' } }, 'PlainTxtPw55'],
+    ['a second cookie folded into one Set-Cookie line', { responseHeaders: [{ name: 'Set-Cookie', value: 'lang=en; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, SPSESS=s3ss10nV4lue; HttpOnly' }] }, 's3ss10nV4lue'],
+    ['Cookie2', { requestHeaders: [{ name: 'Cookie2', value: 'sid=ck2secret' }] }, 'ck2secret'],
+    ['a session header', { requestHeaders: [{ name: 'X-Okta-Session', value: 'okSess1on' }] }, 'okSess1on'],
+    ['a Negotiate challenge answer', { responseHeaders: [{ name: 'WWW-Authenticate', value: 'Negotiate oYGfMIGcoAMKAQChCwYJKoZIgvcSAQIC' }] }, 'oYGfMIGcoAMKAQChCwYJKoZIgvcSAQIC'],
+  ])('%s', (_where, extra, secret) => {
+    expect(out(entry(extra))).not.toContain(secret);
+  });
+
+  it('keeps the words around them and the names that only look alike', () => {
+    const text = out(entry({ formFields: [['bypass', 'cache'], ['statusCode', '200'], ['pf.username', 'jdoe']], responseHeaders: [{ name: 'Set-Cookie', value: 'a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT' }] }));
+    for (const kept of ['"cache"', '"200"', 'jdoe', 'Expires=Wed, 21 Oct 2026 07:28:00 GMT']) expect(text).toContain(kept);
+  });
+});
+
+describe('share: personal data in the shapes sign-in APIs and pages write it', () => {
+  it('a user name and names in JSON (Okta /api/v1/authn)', () => {
+    const text = out(entry({ body: '{"username":"jsmith77","password":"x"}', requestHeaders: [json], responseBody: { text: '{"_embedded":{"user":{"profile":{"login":"jsmith77","firstName":"Jonas","lastName":"Smithers"}}}}', mimeType: 'application/json' } }), 'share');
+    for (const personal of ['jsmith77', 'Jonas', 'Smithers']) expect(text).not.toContain(personal);
+  });
+
+  it.each([
+    ['an internationalised domain', 'kim@b\u00fccher.example'],
+    ['an apostrophe in the local part', "patrick.o'brien@corp.example"],
+    ['an HTML-escaped @', 'anna.berg&#x40;corp.example.com'],
+    ['a JSON-escaped @', 'esc.user\\u0040corp.example.com'],
+  ])('an e-mail address with %s', (_shape, address) => {
+    const text = out(entry({ responseBody: { text: `<p>Signed in as ${address}.</p><script>x = '${address}';</script>`, mimeType: 'text/html' } }), 'share');
+    expect(text).not.toContain(address.slice(0, 6));
+    expect(text).toContain("x = 'user"); // the quote that opens a string is not part of the address
+  });
+
+  it('short names from the assertion go from the page too, as whole words only', () => {
+    const response = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_1" Version="2.0" IssueInstant="2026-05-01T10:00:00Z"><saml:Assertion ID="_a" Version="2.0" IssueInstant="2026-05-01T10:00:00Z"><saml:AttributeStatement><saml:Attribute Name="givenName"><saml:AttributeValue>Ann</saml:AttributeValue></saml:Attribute><saml:Attribute Name="sn"><saml:AttributeValue>Li</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>';
+    const post = entry({ method: 'POST', formFields: [['SAMLResponse', encodeSamlValue(response, 'base64')]] });
+    const page = entry({ id: 'e2', responseBody: { text: '<h1>Welcome Ann Li</h1><p>Annual report from Lisbon</p>', mimeType: 'text/html' } });
+    const text = JSON.stringify(redact([post, page], 'share').entries[1]);
+    expect(text).not.toMatch(/Welcome Ann|Ann Li/);
+    expect(text).toContain('Annual report from Lisbon');
+  });
+
+  it("a SAML message inside a RelayState URL (another IdP's sign-in link)", () => {
+    const request = '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r" Version="2.0" IssueInstant="2026-05-01T10:00:00Z"><saml:Subject><saml:NameID>nested.user@corp.example</saml:NameID></saml:Subject></samlp:AuthnRequest>';
+    const relay = `https://idp2.example/sso?SAMLRequest=${encodeURIComponent(encodeSamlValue(request, 'deflate-base64'))}`;
+    const text = out(entry({ formFields: [['SAMLResponse', encodeSamlValue('<x/>', 'base64')], ['RelayState', relay]] }), 'share');
+    const inner = JSON.parse(text).formFields[1][1] as string;
+    const nested = new URL(inner).searchParams.get('SAMLRequest')!;
+    expect(inflateRawSync(Buffer.from(nested, 'base64')).toString()).toMatch(/<saml:NameID>user\d+@example\.invalid<\/saml:NameID>/);
+  });
+});

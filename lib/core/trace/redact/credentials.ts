@@ -21,16 +21,19 @@ const CREDENTIAL_HEADERS = new Set([
   'x-ms-client-principal',
   'x-ms-token-aad-id-token',
   'x-ms-token-aad-access-token',
+  // A challenge can carry a token too: Negotiate's (SPNEGO) answer in WWW-Authenticate (RFC 4559 §4.2).
+  'www-authenticate',
+  'proxy-authenticate',
 ]);
 
 /**
  * Header names whose words say key, secret, token or signature, whatever the vendor prefix:
  * `Ocp-Apim-Subscription-Key` (Azure API Management), `X-Functions-Key`, `X-Vault-Token`, `PRIVATE-TOKEN`,
- * `X-Hub-Signature-256`, and any name ending in token (`X-AuthToken`, ASP.NET's `RequestVerificationToken`). A few
+ * `X-Hub-Signature-256`, a session (`X-Okta-Session`), and any name ending in token (`X-AuthToken`, ASP.NET's `RequestVerificationToken`). A few
  * harmless headers match too (`Sec-WebSocket-Key`); losing those costs nothing.
  */
 const CREDENTIAL_HEADER_PATTERN =
-  /(^|[-_])(auth|authorization|token|secret|api-?key|key|csrf|xsrf|password|passwd|credentials?|session-?id|signature|sig|jwt|ticket)($|[-_])|token$/i;
+  /(^|[-_])(auth|authorization|token|secret|api-?key|key|csrf|xsrf|password|passwd|credentials?|session|session-?id|signature|sig|jwt|ticket)($|[-_])|token$/i;
 
 export function isCredentialHeader(name: string): boolean {
   const n = name.toLowerCase();
@@ -99,7 +102,10 @@ const CREDENTIAL_PARAMS = new Set([
 
 /** Names built from those words: `oauth_token`, `X-Amz-Signature`, `user_password`, `ASP.NET_SessionId`. */
 const CREDENTIAL_PARAM_PATTERN =
-  /password|passwd|passphrase|secret|token|credential|api[-_]?key|signature|verifier|otp$|^otp|(verification|mfa|otp|totp|sms|one[-_]?time|security)[-_]?code|(^|[-_.])(sig|key|pin|auth|jwt|hmac|ticket|csrf|xsrf|session[-_]?id)($|[-_.])/i;
+  /password|passwd|passphrase|secret|token|credential|api[-_]?key|signature|verifier|otp$|^otp|(pwd|psw)$|(verification|mfa|otp|totp|sms|one[-_]?time|security|recovery|backup|auth|access|confirmation|reset)[-_]?codes?$|(^|[-_.])(sig|key|pin|auth|jwt|hmac|ticket|csrf|xsrf|session[-_]?id)($|[-_.])/i;
+
+/** `userPass`, `loginPass`: "pass" as the last word of a camelCase name (never `bypass` or `compass`). */
+const CAMEL_PASS = /[a-z0-9]Pass$/;
 
 /** The name a reader means: `amp;token` (an `&amp;` split in XML) and `#/path?token` (a hash route) are `token`. */
 function bareName(name: string): string {
@@ -112,9 +118,13 @@ function bareName(name: string): string {
  * so a `Signature` there is the HTTP-Redirect binding's (saml-bindings §3.4.4.1), kept like the message.
  */
 export function isCredentialParam(name: string, samlContext = false): boolean {
-  const n = bareName(name).toLowerCase();
+  const bare = bareName(name);
+  const n = bare.toLowerCase();
   if (samlContext && n === 'signature') return false;
-  return CREDENTIAL_PARAMS.has(n) || CREDENTIAL_PARAM_PATTERN.test(n);
+  if (CREDENTIAL_PARAMS.has(n) || CREDENTIAL_PARAM_PATTERN.test(n)) return true;
+  // A dotted name's last part on its own: PingFederate's sign-in form posts `pf.pass`.
+  const last = bare.slice(bare.lastIndexOf('.') + 1);
+  return CREDENTIAL_PARAMS.has(last.toLowerCase()) || CAMEL_PASS.test(last);
 }
 
 /** Form fields and JSON keys: no SAML context (the POST binding has no separate signature field). */

@@ -25,7 +25,12 @@ function isLetter(c: number): boolean {
  * scripts an internationalised address may use (RFC 6531): zo\u00eb@example.com.
  */
 function isLocal(c: number): boolean {
-  return isAlnum(c) || c === 46 || c === 95 || c === 43 || c === 45 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000 && c !== 0xfeff);
+  return isAlnum(c) || c === 46 || c === 95 || c === 43 || c === 45 || isOtherScript(c);
+}
+
+/** A letter of another script (RFC 6531 local parts, IDN domains such as b\u00fccher.example), not punctuation or spaces. */
+function isOtherScript(c: number): boolean {
+  return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000 && c !== 0xfeff;
 }
 
 /** The escape `%XX` or `%25XX` ending at `end`: the character code and the escape's length, or undefined. */
@@ -47,7 +52,9 @@ function localStart(text: string, at: number, floor: number): number {
       i -= esc.len;
       continue;
     }
-    if (!isLocal(text.charCodeAt(i - 1))) break;
+    const c = text.charCodeAt(i - 1);
+    // An apostrophe inside a local part (o'brien@) belongs to it; one that opens a quoted string does not.
+    if (c === 39 ? !(i - 2 >= floor && isLocal(text.charCodeAt(i - 2)) && i < at) : !isLocal(c)) break;
     i--;
   }
   return i;
@@ -69,7 +76,7 @@ function domainEnd(text: string, from: number): number {
       i++;
       continue;
     }
-    if (!isAlnum(c) && c !== 45) break;
+    if (!isAlnum(c) && c !== 45 && !isOtherScript(c)) break;
     i++;
   }
   return end;
@@ -79,11 +86,20 @@ function domainEnd(text: string, from: number): number {
 function markerAt(text: string, i: number): { len: number; levels: 0 | 1 | 2 } | undefined {
   const c = text[i];
   if (c === '@') return { len: 1, levels: 0 };
+  // The `@` escaped as a page template or a JSON writer may write it (see ESCAPED_AT).
+  if (c === '&' || c === '\\') {
+    const escaped = ESCAPED_AT_START.exec(text.slice(i, i + 8))?.[0];
+    return escaped ? { len: escaped.length, levels: 0 } : undefined;
+  }
   if (c !== '%') return undefined;
   if (text.startsWith('40', i + 1)) return { len: 3, levels: 1 };
   if (text.startsWith('2540', i + 1)) return { len: 5, levels: 2 };
   return undefined;
 }
+
+/** `@` as an HTML character reference (`&#x40;`, `&#64;`) or a JSON escape (`\u0040`): written so by some page templates. */
+export const ESCAPED_AT = /&#[xX]0*40;|&#0*64;|\\u0040/g;
+const ESCAPED_AT_START = /^(?:&#[xX]0*40;|&#0*64;|\\u0040)/;
 
 /** Every e-mail-shaped span, left to right, without overlaps. Callers confirm with the decoded address. */
 export function emailSpans(text: string): EmailSpan[] {

@@ -2,7 +2,7 @@ import type { HttpHeader, TraceEntry } from '../../model';
 import { formDecode, formEncode, joinUrl, splitUrl } from '../query';
 import { decodeSamlValue, encodeSamlValue, type DecodedSaml } from '../saml-codec';
 import { isCredentialHeader, isCredentialParam, isSecretField, looksLikeToken } from './credentials';
-import { REDACTED } from './profiles';
+import { isNameAttribute, REDACTED } from './profiles';
 import type { Redactor } from './redactor';
 
 /** Compared without case: a message sent as `samlrequest` is still decoded by the analysis, so it is redacted as one. */
@@ -116,7 +116,8 @@ export class EntryWalker {
     if (!(saml && /^(?:Signature|SigAlg)$/.test(name)) && name !== 'SAMLart' && isBareToken(value)) return this.r.credential(value, 'credential', where);
     // Anything else may be a URL (a RelayState, a return address) carrying its own tokens: the sweep finds them
     // by name and shape, and a parameter of it whose whole value is a random token goes too.
-    return this.r.sweep(this.tokensInQuery(value, where), where);
+    // A URL in it may carry a SAML message of its own (a RelayState naming another IdP's sign-in URL).
+    return this.r.sweep(this.tokensInQuery(this.samlInText(value, where), where), where);
   }
 
   private tokensInQuery(text: string, where: string): string {
@@ -142,8 +143,17 @@ export class EntryWalker {
 
   private header(name: string, value: string, where: string): string {
     const n = name.toLowerCase();
-    if (n === 'cookie') return this.cookie(value, where);
-    if (n === 'set-cookie') return value.split('\n').map((line) => this.setCookie(line, where)).join('\n');
+    // Cookie2 and Set-Cookie2: RFC 2965's names for the same thing, still sent by a few old servers.
+    if (n === 'cookie' || n === 'cookie2') return this.cookie(value, where);
+    if (n === 'set-cookie' || n === 'set-cookie2') {
+      // One header line per cookie, or several folded into one line with commas (RFC 9110 §5.3; RFC 6265 §3
+      // says not to, and some proxies do): a comma starts a new cookie where `name=` follows it, never inside
+      // an Expires date ("Wed, 21 Oct 2026").
+      return value
+        .split('\n')
+        .map((line) => line.split(FOLDED_COOKIE).map((part, i) => (i % 2 === 1 ? part : this.setCookie(part, where))).join(''))
+        .join('\n');
+    }
     if (isCredentialHeader(n)) {
       // Keep the scheme ("Bearer", "Basic", "SAML"): it tells the reader what kind of credential was sent.
       const m = /^([A-Za-z][\w-]*)\s+(\S[\s\S]*)$/.exec(value);
@@ -192,9 +202,9 @@ export class EntryWalker {
     const t = (type ?? '').toLowerCase();
     const trimmed = body.trimStart();
     if (t.includes('x-www-form-urlencoded') || (!t && /^[\w.%-]+=[^<{]*$/.test(trimmed))) return this.pairs(body, 'body', false);
-    if (t.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) return this.json(body);
+    if (t.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith(")]}'")) return this.json(body);
     if (trimmed.startsWith('<')) return this.r.xml(body, 'body (XML)');
-    return this.r.sweep(this.samlInText(body, 'body'), 'body');
+    return this.text(body, 'body');
   }
 
   /**
@@ -204,9 +214,9 @@ export class EntryWalker {
   responseBody(text: string, mimeType: string | undefined): string {
     const type = (mimeType ?? '').toLowerCase();
     const trimmed = text.trimStart();
-    if (type.includes('json') || (!type.includes('html') && (trimmed.startsWith('{') || trimmed.startsWith('[')))) return this.json(text);
+    if (type.includes('json') || (!type.includes('html') && (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith(")]}'")))) return this.json(text);
     const fields = text.replace(INPUT_TAG, (tag) => this.inputTag(tag));
-    return this.r.sweep(this.samlInText(fields, 'response body'), 'response body');
+    return this.text(fields, 'response body');
   }
 
   private inputTag(tag: string): string {
@@ -219,11 +229,14 @@ export class EntryWalker {
   }
 
   private json(body: string): string {
+    // Google's APIs (and others) put `)]}'` before their JSON so a script tag cannot run it.
+    const xssi = /^\s*\)\]\}'[^\n]*\n/.exec(body)?.[0];
+    if (xssi) return xssi + this.json(body.slice(xssi.length));
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
     } catch {
-      return this.r.sweep(body, 'body');
+      return this.text(body, 'body');
     }
     // Learn the secrets by key, then sweep the text as written so its formatting survives.
     const visit = (value: unknown, key: string | undefined): void => {
@@ -236,11 +249,29 @@ export class EntryWalker {
     };
     if (this.r.mode === 'collect') {
       visit(parsed, undefined);
+      this.freeMembers(this.members(body, 'body'), 'body');
       return this.r.sweep(body, 'body');
     }
-    // A secret's value replaced where its key stands, however the JSON writes it (`\/`, `\u00e4`) or whatever it
-    // is (a numeric one-time code).
-    const replaced = body.replace(JSON_MEMBER, (whole, rawKey: string, value: string) => {
+    // freeMembers too: a string member may hold a GraphQL query with its own `password: \"...\"` argument.
+    return this.r.sweep(this.freeMembers(this.members(body, 'body'), 'body'), 'body');
+  }
+
+  /**
+   * Text that is not a form, JSON or XML (a page, a script, text/plain, JSON that does not parse): its
+   * `"key": "value"` members and `key: "value"` / `key: value` lines are judged by their keys, then it is swept.
+   */
+  private text(text: string, where: string): string {
+    return this.r.sweep(this.samlInText(this.freeMembers(this.members(text, where), where), where), where);
+  }
+
+  /**
+   * Every `"key": value` member written in `text` (a JSON body, or JSON inside a page's script) judged by its
+   * key, the value replaced where it stands however the JSON writes it (`\/`, `\u00e4`) or whatever it is (a
+   * numeric one-time code): secrets go, the user name and personal names are pseudonymised under `share`,
+   * and a value that is a random token as a whole goes whatever its key.
+   */
+  private members(body: string, where: string): string {
+    return body.replace(JSON_MEMBER, (whole, rawKey: string, value: string) => {
       let key: unknown;
       try {
         key = JSON.parse(`"${rawKey}"`);
@@ -257,13 +288,50 @@ export class EntryWalker {
         const redacted = this.samlValue(message, `body ${key}`, false);
         return redacted === message ? whole : `${whole.slice(0, whole.length - value.length)}${JSON.stringify(redacted)}`;
       }
-      if (typeof key !== 'string' || !isSecretField(key) || value === `"${REDACTED}"`) return whole;
-      const next = this.r.credential(value, 'secret', `body ${key}`);
-      return next === value ? whole : `${whole.slice(0, whole.length - value.length)}${JSON.stringify(next)}`;
+      if (typeof key !== 'string' || value === `"${REDACTED}"`) return whole;
+      const put = (next: string, was: string) => (next === was ? whole : `${whole.slice(0, whole.length - value.length)}${JSON.stringify(next)}`);
+      if (isSecretField(key)) return put(this.r.credential(value, 'secret', `${where} ${key}`), value);
+      if (!value.startsWith('"')) return whole;
+      let text: string;
+      try {
+        text = JSON.parse(value) as string;
+      } catch {
+        return whole;
+      }
+      if (USER_FIELD.test(key) && text.trim()) return put(this.r.personal(text, 'nameid', `${where} ${key}`), text);
+      if (isPersonalNameKey(key) && text.trim()) return put(this.r.personal(text, 'name', `${where} ${key}`), text);
+      if (isBareToken(text)) return put(this.r.credential(text, 'credential', `${where} ${key}`), text);
+      return whole;
     });
-    return this.r.sweep(replaced, 'body');
+  }
+
+  /** `password: "..."` in a script or GraphQL query, `password: ...` or `password = ...` on a line of plain text. */
+  private freeMembers(text: string, where: string): string {
+    return text.replace(FREE_MEMBER, (whole, k1: string | undefined, quoted: string | undefined, k2: string | undefined, line: string | undefined) => {
+      const key = k1 ?? k2 ?? '';
+      if (!isSecretField(key)) return whole;
+      // A quoted value inside a JSON string (a GraphQL query posted as JSON) has its quotes escaped: \"...\".
+      const quote = quoted === undefined ? '' : quoted.startsWith('\\') ? '\\"' : quoted[0]!;
+      const value = quoted !== undefined ? quoted.slice(quote.length, -quote.length) : (line ?? '').trimEnd();
+      if (!value.trim() || value === REDACTED) return whole;
+      const next = this.r.credential(value, 'secret', `${where} ${key}`);
+      const written = quoted ?? line ?? '';
+      return next === value ? whole : `${whole.slice(0, whole.length - written.length)}${quote}${next}${quote}${written.slice(quote.length + value.length + quote.length)}`;
+    });
   }
 }
+
+const FOLDED_COOKIE = /(,[ \t]*)(?=[^;,=\s]+=)/;
+
+/** JSON keys holding a person's name (not a bare `name` or `cn`: in JSON those name apps and groups as often). */
+function isPersonalNameKey(key: string): boolean {
+  const k = key.toLowerCase();
+  return k !== 'name' && k !== 'cn' && isNameAttribute(k);
+}
+
+// An unquoted key (a script's object literal, a GraphQL argument) with a quoted value, or a `key: value` /
+// `key = value` line of plain text.
+const FREE_MEMBER = /\b([A-Za-z_$][\w.$-]{0,60})[ \t]*:[ \t]*(\\"(?:[^"\\\n]|\\[^"])*\\"|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|^[ \t]*([A-Za-z_][\w.-]{0,60})[ \t]*[:=][ \t]*([^\s"'][^\r\n]*)$/gm;
 
 /**
  * A value that is one random token and nothing else (no URL, no words around it): a URL or a sentence holding

@@ -1,5 +1,5 @@
 import { formEncode } from '../query';
-import { emailSpans } from './emails';
+import { emailSpans, ESCAPED_AT } from './emails';
 import { isNameAttribute, REDACTED, type RedactionProfile } from './profiles';
 import { looksLikeEmail, Pseudonyms, type PersonalKind } from './pseudonyms';
 import { NeedleIndex } from './needles';
@@ -20,6 +20,7 @@ export interface Replacement {
 
 /** Values this short or this common are replaced only where they are structurally personal, never swept. */
 const MIN_SWEEP = 4;
+const MIN_SWEEP_NAME = 2;
 const BOUNDARY_BELOW = 16;
 const NEVER_SWEEP = new Set(['true', 'false', 'null', 'none', 'yes', 'no', 'undefined', 'REDACTED']);
 
@@ -44,6 +45,9 @@ export class Redactor {
   readonly replacements: Replacement[] = [];
   private readonly needles = new NeedleIndex<Needle>(BOUNDARY_BELOW);
   private readonly noted = new Map<string, Replacement>();
+  /** Names too short for the needle index (which keys on four characters), replaced as whole words. */
+  private readonly shortNames = new Map<string, Needle>();
+  private shortNamePattern: RegExp | undefined;
 
   constructor(readonly profile: RedactionProfile) {}
 
@@ -130,6 +134,15 @@ export class Redactor {
       bump(needle.kind);
       return needle.replacement;
     });
+    if (this.shortNames.size > 0) {
+      // Not next to base64's + / = either: two letters between them are a piece of an encoded value, not a name.
+      this.shortNamePattern ??= new RegExp(`(?<![\\p{L}\\p{N}_+/=])(?:${[...this.shortNames.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_+/=])`, 'gu');
+      out = out.replace(this.shortNamePattern, (name) => {
+        const needle = this.shortNames.get(name)!;
+        bump(needle.kind);
+        return needle.replacement;
+      });
+    }
     out = replaceSpans(out, credentialSpans(out), (value, span) => {
       if (value === REDACTED || percentDecode(value, 2) === REDACTED) return value;
       bump(span.kind);
@@ -137,7 +150,7 @@ export class Redactor {
     });
     if (this.sharing) {
       out = replaceSpans(out, emailSpans(out), (match, span) => {
-        const email = percentDecode(match, span.levels);
+        const email = percentDecode(match, span.levels).replace(ESCAPED_AT, '@');
         if (this.pseudonyms.isPseudonym(email) || !looksLikeEmail(email)) return match;
         bump('email');
         return percentEncode(this.pseudonyms.pseudonym(email, 'email'), span.levels);
@@ -168,7 +181,15 @@ export class Redactor {
   }
 
   private learn(value: string, needle: Needle): void {
-    if (value.length < MIN_SWEEP || NEVER_SWEEP.has(value.toLowerCase())) return;
+    if (NEVER_SWEEP.has(value.toLowerCase())) return;
+    if (value.length < MIN_SWEEP) {
+      // A person's name is swept however short ("Li", "Ann" in a page's greeting), as a whole word only.
+      if (needle.kind === 'name' && value.length >= MIN_SWEEP_NAME && !this.shortNames.has(value)) {
+        this.shortNames.set(value, needle);
+        this.shortNamePattern = undefined;
+      }
+      return;
+    }
     const r = needle.replacement;
     const spellings = new Map<string, string>([
       [value, r],
@@ -206,4 +227,8 @@ function replaceSpans<S extends { start: number; end: number }>(text: string, sp
     copied = span.end;
   }
   return out + text.slice(copied);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
