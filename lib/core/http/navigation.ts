@@ -55,21 +55,25 @@ function location(e: TraceEntry): string | undefined {
   return e.redirectUrl ?? (status !== undefined && status >= 300 && status < 400 ? header(e.responseHeaders, 'location') : forwardedTo(e));
 }
 
+/** Where this exchange sent the browser next, absolute and with its fragment (a hash route); undefined when it did not redirect. */
+export function redirectLocation(e: TraceEntry): string | undefined {
+  const to = location(e);
+  return to ? resolveLocation(to, e.url) : undefined;
+}
+
 /** Where this exchange sent the browser next, absolute and without fragment; undefined when it did not redirect. */
 export function redirectTarget(e: TraceEntry): string | undefined {
-  const to = location(e);
-  return to ? withoutFragment(resolveLocation(to, e.url)) : undefined;
+  const to = redirectLocation(e);
+  return to ? withoutFragment(to) : undefined;
 }
 
 /**
- * The route a hash-routed application was sent to (`/#/login?error=saml_user_not_found` gives
+ * The route of a hash-routed application's URL (`/#/login?error=saml_user_not_found` gives
  * `/login?error=saml_user_not_found`): the page the browser shows is decided there, not by the path.
  */
-export function redirectRoute(e: TraceEntry): string | undefined {
-  const to = location(e);
-  const hash = to?.indexOf('#') ?? -1;
-  const route = hash < 0 ? undefined : /^#!?(\/[^#]*)$/.exec(to!.slice(hash))?.[1];
-  return route;
+export function hashRoute(url: string): string | undefined {
+  const hash = url.indexOf('#');
+  return hash < 0 ? undefined : /^#!?(\/[^#]*)$/.exec(url.slice(hash))?.[1];
 }
 
 /**

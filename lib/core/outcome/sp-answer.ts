@@ -2,7 +2,7 @@
 import type { Finding, Problem, ResponseBody, TraceEntry } from '../model';
 import { formDecode, percentDecode } from '../binding/urlencoded';
 import { shortUrl } from './facts';
-import { redirectRoute, redirectTarget, resolveLocation, withoutFragment } from '../http/navigation';
+import { hashRoute, hostOf, redirectLocation, resolveLocation, withoutFragment } from '../http/navigation';
 import type { Followed } from './follow';
 import { likelyCauses } from './causes';
 import { plain, visibleMarkup } from './page-text';
@@ -70,22 +70,55 @@ function refusalHeadline(headline: string, atAcs: boolean): boolean {
   return headline.split(/\s+[-\u2013\u2014|\u00b7:]\s+|:\s+/).some((part) => refusal.test(part.trim()));
 }
 
+// The SP's own sign-in machinery, between the ACS and the page it lets the user in on: a path segment that is, or
+// starts, a sign-in word (/auth/callback, /api/login, /saml2/..., /sso_finish), not /authors.
+const SIGN_IN_ROUTE_SEGMENT = new RegExp(`^${SIGN_IN_WORD}(?:\\d|[-_.]|$)`, 'i');
+const onSignInRoute = (url: string) => pathAndQuery(withoutFragment(url)).split('?')[0]!.split('/').some((x) => SIGN_IN_ROUTE_SEGMENT.test(percentDecode(x)));
+
 const LOGIN_PAGE = /\/(?:login|log-in|signin|sign-in|sign_in|logon)(?:\.[a-z]{2,5})?\/?(?:[?#]|$)/i;
 
-function isErrorPage(url: string): boolean {
+// A sign-in route that receives a one-time credential from the ACS (/auth/login?token=eyJ..., an OAuth-style
+// ?code=..., a CAS-style ?ticket=ST-...) is the sign-in handing over to the application, which trades it for its
+// session in the page's own script or next request: not the user sent back to sign in. Only an opaque value
+// counts (long, with a digit or mixed case), so /login?code=USER_NOT_FOUND stays a bounce.
+const HANDOFF_NAME = /^(?:token|code|ticket|jwt)$/i;
+const opaque = (value: string) =>
+  value.length >= 12 && /^[\w.~+/=-]+$/.test(value) && (/\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) && !/error|fail|denied|invalid|expired/i.test(value);
+
+function handsOffCredential(url: string): boolean {
+  const query = withoutFragment(url).split('?')[1] ?? '';
+  return query.split('&').some((pair) => {
+    const [name = '', value = ''] = pair.split('=').map(formDecode);
+    // The name's last word: token, id_token, sso-token, loginToken, authCode.
+    const word = name.split(/[-_]|(?<=[a-z])(?=[A-Z])/).pop() ?? '';
+    return HANDOFF_NAME.test(word) && opaque(value);
+  });
+}
+
+/**
+ * What names a URL (or a hash route) as an error page, one key per signal: the error page's last path segments,
+ * or an error parameter with its value. Keys compare across URLs, so a signal that was already in the URL the
+ * user asked for can be told from one the SP added.
+ */
+function errorSignals(url: string): string[] {
   const [path = '', query = ''] = pathAndQuery(url).split('#')[0]!.split('?');
   const segments = path.split('/').filter(Boolean).map(percentDecode);
   const last = segments[segments.length - 1] ?? '';
   const before = segments[segments.length - 2] ?? '';
-  if (ERROR_PAGE.test(last) || SIGN_IN_ERROR_SEGMENT.test(last) || (BARE_ERROR.test(last) && SIGN_IN_SEGMENT.test(before))) return true;
+  const out: string[] = [];
+  const named = ERROR_PAGE.test(last) || SIGN_IN_ERROR_SEGMENT.test(last) || (BARE_ERROR.test(last) && SIGN_IN_SEGMENT.test(before));
   // An error page per status code: /error/403.
-  if (/^[45]\d\d$/.test(last) && ERROR_PAGE.test(before)) return true;
-  return query.split('&').some((pair) => {
+  if (named || (/^[45]\d\d$/.test(last) && ERROR_PAGE.test(before))) out.push(`path ${before}/${last}`.toLowerCase());
+  for (const pair of query.split('&')) {
     const [name = '', value = ''] = pair.split('=').map(formDecode);
-    if (ERROR_PARAM.test(name) || (RESULT_PARAM.test(name) && SIGN_IN_ERROR_VALUE.test(value))) return true;
-    // ?saml=failed, and a flag named as a sign-in error: ?sso_error=1.
-    return signInParam(name) && (ERROR_VALUE.test(value) || (SIGN_IN_ERROR_VALUE.test(name) && !/^(?:|0|false|no|none)$/i.test(value)));
-  });
+    const error =
+      ERROR_PARAM.test(name) ||
+      (RESULT_PARAM.test(name) && SIGN_IN_ERROR_VALUE.test(value)) ||
+      // ?saml=failed, and a flag named as a sign-in error: ?sso_error=1.
+      (signInParam(name) && (ERROR_VALUE.test(value) || (SIGN_IN_ERROR_VALUE.test(name) && !/^(?:|0|false|no|none)$/i.test(value))));
+    if (error) out.push(`query ${name}=${value}`.toLowerCase());
+  }
+  return out;
 }
 
 // English words only: elsewhere the status and the URL carry the signal.
@@ -140,26 +173,57 @@ export function judgeSpAnswer(
   if (!why && failedHop) why = `the page it redirected to, ${shortUrl(failedHop.url)}, answered HTTP ${failedHop.responseStatus}`;
   // Where the ACS and its redirects finally sent the browser, whether or not that request was captured: a hop on
   // the way (an application's own /login?action=samlLogin that creates its session) is not an answer.
-  const targets = [acs, ...chain].map(redirectTarget).filter((t): t is string => !!t);
+  const hops = [acs, ...chain];
+  const locations = hops.map(redirectLocation).filter((t): t is string => !!t);
+  const targets = locations.map(withoutFragment);
   const final = targets[targets.length - 1];
-  // Back at the page the application sent the user away from to sign in, or at the page its RelayState named
-  // (a deep link: /d/abc/login-failed?orgId=1): it let them in, whatever the page is called or headed; only an
-  // HTTP error from it (above) says otherwise.
+  // What the user asked for: the page the application sent them away from to sign in, and the page the RelayState
+  // named (a deep link: /d/abc/login-failed?orgId=1, /#/reports/access-denied).
   const relay = acs.formFields?.find(([n]) => n === 'RelayState')?.[1];
-  const relayPage = relay && /^(?:https?:\/\/|\/(?!\/))/i.test(relay) ? withoutFragment(resolveLocation(relay, acs.url)) : undefined;
+  const relayUrl = relay && /^(?:https?:\/\/|\/(?!\/))/i.test(relay) ? resolveLocation(relay, acs.url) : undefined;
+  const relayPage = relayUrl && withoutFragment(relayUrl);
+  const isAsked = (url: string) => (askedFor.has(url) || url === relayPage) && !LOGIN_PAGE.test(url);
+  // Once the redirects pass through a page the user asked for, the SP let them in: the hops after it on the same
+  // site are the application's own (a help desk adding its locale: /hc/requests/4521 to /hc/en-us/requests/4521),
+  // and what their pages are titled is content. An error or sign-in URL after it still says no: a deep link that
+  // bounces to /login did not find the session the ACS was to make (a cookie not kept).
+  const reached = targets.findIndex(isAsked);
+  const passedAsked = reached >= 0 && hostOf(final!) === hostOf(targets[reached]!);
+  // Error words the user's own request carried (?auth_result=failed on a security dashboard, a hash route named
+  // #/reports/access-denied) are not the SP's answer; only those the SP added are.
+  const askedSignals = new Set([...askedFor, ...(relayPage ? [relayPage] : [])].flatMap(errorSignals));
+  const relayRoute = relayUrl && hashRoute(relayUrl);
+  const askedRouteSignals = new Set(relayRoute ? errorSignals(relayRoute) : []);
   // A hash-routed app's error route (/#/login?error=...) says no even on the page the user asked for (RelayState /).
-  const route = [acs, ...chain].map(redirectRoute).filter((r) => r !== undefined).pop();
-  const routeIsError = route !== undefined && isErrorPage(route);
-  const returned = !routeIsError && final !== undefined && (askedFor.has(final) || final === relayPage) && !LOGIN_PAGE.test(final) && (last.url === final ? (last.responseStatus ?? 0) < 400 : true);
-  const finalIsError = !returned && final !== undefined && (isErrorPage(final) || routeIsError);
-  const errorTarget = final && (finalIsError || LOGIN_PAGE.test(final)) ? final : undefined;
-  if (!why && errorTarget) why = `it redirected to its ${finalIsError ? 'error' : 'sign-in'} page ${shortUrl(errorTarget)}`;
+  // The browser keeps a fragment through redirects whose Location has none, so the last route given is the one shown.
+  const routed = locations.filter((l) => hashRoute(l) !== undefined).pop();
+  const route = routed && hashRoute(routed);
+  const routeIsError = route !== undefined && errorSignals(route).some((x) => !askedRouteSignals.has(x));
+  const finalIsError = final !== undefined && (errorSignals(final).some((x) => !askedSignals.has(x)) || routeIsError);
+  const handOff = final !== undefined && !finalIsError && LOGIN_PAGE.test(final) && handsOffCredential(final);
+  const errorTarget = final && (finalIsError || (LOGIN_PAGE.test(final) && !handOff)) ? final : undefined;
+  if (!why && errorTarget) {
+    // Quoted as the browser showed it: with the hash route, which is the page a hash-routed app renders.
+    const shown = routed ? `${errorTarget}${routed.slice(routed.indexOf('#'))}` : errorTarget;
+    why = `it redirected to its ${finalIsError ? 'error' : 'sign-in'} page ${shortUrl(shown)}`;
+  }
   if (!why && loopedToAuthnRequest) why = 'it sent the browser straight back to the IdP with a new AuthnRequest (it did not keep the session)';
   const errorHop = errorTarget ? chain.find((e) => e.url === errorTarget) : undefined;
   const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
   const text = words.text;
-  // Only the page's headline counts as a refusal: an application page may say "error" anywhere in its text.
-  if (!why && !returned && words.headline && (last.responseStatus ?? 0) < 300 && refusalHeadline(words.headline, last === acs)) why = `the page it showed after the ACS is headed "${words.headline}"`;
+  // Only the headline of the page that is the SP's answer to the login counts as a refusal: the ACS's own page,
+  // or where the ACS sent the browser through its own sign-in hops (/auth/callback, /api/login?action=samlLogin),
+  // when that is not a page the user asked for. A page another application page redirected to (a dashboard
+  // opening the latest ticket) is where the application took a user it had let in: its title is its content,
+  // "SSO error - Ticket #4521" as much as "Account locked – Acme Support". An application page may say "error"
+  // anywhere in its text.
+  const answerPage = last === acs || chain.slice(0, -1).every((e) => onSignInRoute(e.url));
+  if (!why && !passedAsked && answerPage && words.headline && (last.responseStatus ?? 0) < 300 && refusalHeadline(words.headline, last === acs)) {
+    why = `the page it showed after the ACS is headed "${words.headline}"`;
+  }
+  // The application trades the credential for its session after the captured redirects: what it made of it is not
+  // in them.
+  if (!why && handOff) return {};
   if (!why) return { refused: false };
   const causes = likelyCauses(findings);
   const cause = causes.length

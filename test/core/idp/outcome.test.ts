@@ -218,6 +218,84 @@ describe('the SP answer to the posted Response', () => {
     }
   });
 
+  it('signed in: once the redirects pass through the RelayState page, its own later hops and titles are the application, not the SP answering', async () => {
+    // A help desk deep link: the ACS sends the user to the ticket, the help desk adds its locale, and the ticket is
+    // titled by its subject.
+    const deep = 'https://sp.example.test/hc/requests/4521';
+    const localised = 'https://sp.example.test/hc/en-us/requests/4521';
+    const [request, resp] = cleanFlow();
+    const posted = { ...resp!, formFields: [...(resp!.formFields ?? []).filter(([n]) => n !== 'RelayState'), ['RelayState', deep] as [string, string]] };
+    const ticket = (url: string, title: string, extra: Partial<TraceEntry> = {}) =>
+      page('t', url, 4, { responseStatus: 200, responseBody: html(`<html><head><title>${title} – Acme Support</title></head><body><h1>${title}</h1><p>Request #4521 by Bob.</p></body></html>`), ...extra });
+    const go = (...after: TraceEntry[]) => analyze([request!, { ...posted, responseStatus: 302, redirectUrl: deep }, page('d', deep, 3, { responseStatus: 302, redirectUrl: after[0]!.url }), ...after], TRUST);
+    const r = await go(ticket(localised, 'Account locked'));
+    expect(r.flows[0]!.outcome).toBe('signed-in');
+    expect(rules(r, 1)).not.toContain('sp-refused');
+    // The deep link bouncing on to the sign-in page or an error page did not find the session: still a refusal.
+    for (const url of ['https://sp.example.test/login?returnTo=%2Fhc%2Frequests%2F4521', 'https://sp.example.test/sso/error']) {
+      expect((await go(page('l', url, 4, { responseStatus: 200 }))).flows[0]!.outcome, url).toBe('refused-by-sp');
+    }
+    // So is an HTTP error from the page it went on to.
+    expect((await go(ticket(localised, 'Forbidden', { responseStatus: 403 }))).flows[0]!.outcome).toBe('refused-by-sp');
+    // Without the deep link, the page the ACS sent the user to and titled as a refusal is still the SP saying no.
+    const direct = await analyze(answered({ responseStatus: 302, redirectUrl: localised }, ticket(localised, 'Account locked')), TRUST);
+    expect(direct.flows[0]!.outcome).toBe('refused-by-sp');
+  });
+
+  it('signed in: a page an application page redirected to (IdP-initiated: the landing page opening a ticket) is titled by its content', async () => {
+    const [, resp] = cleanFlow({ inResponseTo: undefined });
+    const landing = page('l', 'https://sp.example.test/agent/dashboard', 3, { responseStatus: 302, redirectUrl: 'https://sp.example.test/agent/tickets/4521' });
+    const headed = (url: string, title: string) => page('t', url, 4, { responseStatus: 200, responseBody: html(`<html><head><title>${title}</title></head><body><h1>SSO error</h1></body></html>`) });
+    const ticket = headed('https://sp.example.test/agent/tickets/4521', 'SSO error - Ticket #4521 - Acme Helpdesk');
+    const r = await analyze([{ ...resp!, responseStatus: 302, redirectUrl: landing.url }, landing, ticket], TRUST);
+    expect(r.flows[0]!.outcome).toBe('signed-in');
+    // The SP's own sign-in hop (/auth/callback) is not an application page: where it lands is still the SP's answer.
+    const hop = page('c', 'https://sp.example.test/auth/callback?state=1', 3, { responseStatus: 302, redirectUrl: 'https://sp.example.test/home' });
+    const refused = await analyze([{ ...resp!, responseStatus: 302, redirectUrl: hop.url }, hop, headed('https://sp.example.test/home', 'SSO error - Acme Helpdesk')], TRUST);
+    expect(refused.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(refused.messages[0]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('headed "SSO error - Acme Helpdesk');
+  });
+
+  it('signed in: error words that were already in the URL the user asked for (RelayState, hash route, a filter) are not the SP answering', async () => {
+    const [request, resp] = cleanFlow();
+    const relayed = (relay: string) => ({ ...resp!, formFields: [...(resp!.formFields ?? []).filter(([n]) => n !== 'RelayState'), ['RelayState', relay] as [string, string]] });
+    for (const relay of ['https://sp.example.test/#/reports/access-denied', 'https://sp.example.test/#/logs?error=true&service=api']) {
+      const r = await analyze([request!, { ...relayed(relay), responseStatus: 302, redirectUrl: relay }, page('r', 'https://sp.example.test/', 3, { responseStatus: 200 })], TRUST);
+      expect(r.flows[0]!.outcome, relay).toBe('signed-in');
+    }
+    // A security dashboard filtered on failed sign-ins, to which the application adds its own parameter.
+    const events = 'https://sp.example.test/events?auth_result=failed&range=24h';
+    const withTz = `${events}&tz=UTC`;
+    const filtered = await analyze(
+      [request!, { ...relayed(events), responseStatus: 302, redirectUrl: events }, page('e', events, 3, { responseStatus: 302, redirectUrl: withTz }), page('z', withTz, 4, { responseStatus: 200 })],
+      TRUST,
+    );
+    expect(filtered.flows[0]!.outcome).toBe('signed-in');
+    // An error the SP added to the page the user asked for is its answer, quoted with the hash route it shows.
+    const added = await analyze([request!, { ...relayed('https://sp.example.test/#/logs?service=api'), responseStatus: 302, redirectUrl: '/#/logs?service=api&error=saml_user_not_found' }], TRUST);
+    expect(added.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(added.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('its error page https://sp.example.test/#/logs?service=api&error=saml_user_not_found.');
+    const moreErrors = await analyze([request!, { ...relayed(events), responseStatus: 302, redirectUrl: `${events}&error=access_denied` }], TRUST);
+    expect(moreErrors.flows[0]!.outcome).toBe('refused-by-sp');
+  });
+
+  it('unknown, not refused: a sign-in route handed a one-time credential by the ACS (an SPA trading ?token= for its session)', async () => {
+    for (const location of ['/auth/login?token=eyJhbGciOi.x.y', '/login?code=SplxlOBeZQQYbYS6WxSbIA', '/signin?ticket=ST-1-a8f3kq2x9', '/login?sso_token=9f2c3b1e8a7d4c6b']) {
+      const shell = page('s', `https://sp.example.test${location}`, 3, { responseStatus: 200, responseBody: html('<html><head><title>Acme</title></head><body><div id="root"></div></body></html>') });
+      const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }, shell), TRUST);
+      expect(r.flows[0]!.outcome, location).toBe('unknown');
+      expect(rules(r, 1), location).not.toContain('sp-refused');
+    }
+    // A bounce to sign-in with an error, a return address or an error code instead of a credential is still a refusal.
+    for (const location of ['/login?error=saml', '/login?returnTo=%2Fhome', '/login?code=USER_NOT_FOUND', '/login?token=expired_token_42', '/auth/login?token=eyJhbGciOi.x.y&error=invalid']) {
+      const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
+      expect(r.flows[0]!.outcome, location).toBe('refused-by-sp');
+    }
+    // The hand-off page headed as a refusal is the SP's answer.
+    const failed = page('s', 'https://sp.example.test/auth/login?token=eyJhbGciOi.x.y', 3, { responseStatus: 200, responseBody: html('<html><head><title>Sign-in failed</title></head><body></body></html>') });
+    expect((await analyze(answered({ responseStatus: 302, redirectUrl: failed.url }, failed), TRUST)).flows[0]!.outcome).toBe('refused-by-sp');
+  });
+
   it('unknown: no HTTP answer captured (pasted, SAML-tracer without status)', async () => {
     const r = await analyze(cleanFlow(), TRUST);
     expect(r.flows[0]!.outcome).toBe('unknown');
@@ -365,6 +443,7 @@ describe("pages that only look like they forward or hide", () => {
     const posted = { ...resp!, formFields: [...(resp!.formFields ?? []).filter(([n]) => n !== 'RelayState'), ['RelayState', '/'] as [string, string]] };
     const r = await analyze([request!, { ...posted, responseStatus: 302, redirectUrl: '/#/login?error=saml_user_not_found' }], TRUST);
     expect(r.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(r.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('its error page https://sp.example.test/#/login?error=saml_user_not_found.');
   });
 
   it('refused: a heading in an element whose class is merely named "hidden" (Tailwind\'s "hidden md:flex") is visible', async () => {
