@@ -63,10 +63,12 @@ export const PRODUCT_SIGNS: ProductSigns[] = [
     product: 'ping',
     // PingFederate: /idp/SSO.saml2 and /idp/SLO.saml2, built in and unchangeable
     // (https://docs.pingidentity.com/pingfederate/13.1/administrators_reference_guide/help_idp_protocol_endpoints.html);
+    // PingFederate's IdP-initiated start, /idp/startSSO.ping?PartnerSpId=..., and /idp/startSLO.ping, also built in
+    // (https://docs.pingidentity.com/pingfederate/latest/developers_reference_guide/pf_idp_endpoints.html);
     // PingOne: https://auth.pingone.<region>/<environment id>/saml20/idp/sso
     // (https://developer.pingidentity.com/pingone-api/auth/saml-2.0/saml-sso-using-post.html).
     entityIds: [],
-    endpoints: [/^https?:\/\/[^/?#]+\/idp\/(?:SSO|SLO)\.saml2(?:[?#]|$)/i, /^https:\/\/auth\.pingone\.(?:com|eu|asia|ca)\/[^/?#]+\/saml20\/idp\//i],
+    endpoints: [/^https?:\/\/[^/?#]+\/idp\/(?:SSO|SLO)\.saml2(?:[?#]|$)/i, /^https?:\/\/[^/?#]+\/idp\/start(?:SSO|SLO)\.ping(?:[?#]|$)/i, /^https:\/\/auth\.pingone\.(?:com|eu|asia|ca)\/[^/?#]+\/saml20\/idp\//i],
     hosts: [/^auth\.pingone\.(?:com|eu|asia|ca)$/i],
   },
   {

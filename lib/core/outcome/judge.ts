@@ -5,6 +5,7 @@ import { IDP_NAMES, type FlowOutcome, type IdpRecognition } from '../idp/product
 import { clueFromEndpoint, clueFromEntityId, clueFromHost, decide, WEIGHT, type Clue } from '../idp/recognise';
 import { sentToUrl } from '../flow/url';
 import { follow, pagesSentAway } from './follow';
+import { entryIsPageLike, hostOf } from '../http/navigation';
 import { judgeIdpAnswer } from './idp-answer';
 import { judgeSpAnswer } from './sp-answer';
 
@@ -105,6 +106,48 @@ function stepUp(messages: OutcomeMessage[], requests: number[], answer: number, 
   return asked.length > 0 && next.requestedAuthnContext.some((c) => !before.has(c));
 }
 
+/** How far back from a posted Response its auto-post page, and the IdP's pages before that, are looked for. */
+const MAX_FORM_LOOKBACK = 50;
+
+function requestHeader(e: TraceEntry, name: string): string | undefined {
+  return e.requestHeaders.find((h) => h.name.toLowerCase() === name)?.value;
+}
+
+/**
+ * Where a posted Response came from, for a flow with no AuthnRequest to name the IdP's endpoint (IdP-initiated):
+ * the Origin and Referer the browser sent with the POST, the page whose auto-post form carried this Response, and
+ * the IdP-initiated start before it on that page's host (PingFederate's /idp/startSSO.ping). An IdP that names
+ * itself with a custom entity ID is still recognised by the same endpoints and hosts as in an SP-initiated flow.
+ */
+function postedFromClues(entries: TraceEntry[], m: OutcomeMessage, isMessage: (position: number) => boolean): Clue[] {
+  const post = m.entry;
+  const clues: Array<Clue | undefined> = [clueFromHost(requestHeader(post, 'origin'), 'Origin of the POST'), clueFromEndpoint(requestHeader(post, 'referer'), 'Referer of the POST')];
+  const value = post.formFields?.find(([n]) => n === 'SAMLResponse')?.[1] ?? '';
+  // A stretch from the middle of the message (its IDs and signature) tells this Response's page from another
+  // Response's: every base64 Response starts alike. Letters and digits only, so HTML escaping cannot hide it.
+  const probe = /[A-Za-z0-9]{32}/.exec(value.slice(Math.floor(value.length / 2)))?.[0];
+  const sameTab = (e: TraceEntry) => post.tabId === undefined || e.tabId === undefined || e.tabId === post.tabId;
+  const floor = Math.max(0, m.position - MAX_FORM_LOOKBACK);
+  let form = -1;
+  for (let pos = m.position - 1; probe && pos >= floor && form < 0; pos--) {
+    const e = entries[pos]!;
+    if (sameTab(e) && e.responseBody?.text.includes(probe)) form = pos;
+  }
+  if (form < 0) return clues.filter((c): c is Clue => !!c);
+  const page = entries[form]!;
+  const host = hostOf(page.url);
+  clues.push(clueFromEndpoint(page.url, 'auto-post page'));
+  // Before it, on its host, up to the previous SAML message: the start of this sign-in. Only a product's
+  // endpoint counts there; the host is already the form page's evidence.
+  for (let pos = form - 1; pos >= floor && !isMessage(pos); pos--) {
+    const e = entries[pos]!;
+    if (!sameTab(e) || hostOf(e.url) !== host || !entryIsPageLike(e)) continue;
+    const c = clueFromEndpoint(e.url, 'IdP page');
+    if (c?.weight === WEIGHT.endpoint) clues.push(c);
+  }
+  return clues.filter((c): c is Clue => !!c);
+}
+
 /** Judges every flow; the caller merges the result into the report. */
 export function judgeFlows(input: OutcomeInput): OutcomeResult {
   const { entries, messages, flows } = input;
@@ -121,6 +164,9 @@ export function judgeFlows(input: OutcomeInput): OutcomeResult {
   for (const flow of flows) {
     const members = flow.messages.filter((i) => messages[i] !== undefined);
     const clues: Clue[] = [...members.flatMap((i) => ownClues[i] ?? []), ...configured];
+    if (!members.some((i) => messages[i]!.report.kind === 'AuthnRequest')) {
+      for (const i of members) if (messages[i]!.report.kind === 'Response') clues.push(...postedFromClues(entries, messages[i]!, isMessage));
+    }
     const named = decide(clues);
     const idpName = named.product === 'unknown' ? 'The IdP' : IDP_NAMES[named.product];
     let outcome: FlowOutcome = 'unknown';

@@ -383,6 +383,25 @@ describe('IdP recognition on the report', () => {
     expect(okta.messages[0]!.idp!.evidence).toEqual(okta.flows[0]!.idp!.evidence); // the AuthnRequest went to a test URL: the flow's evidence
   });
 
+  it('IdP-initiated with a custom entity ID: recognised by the page that served the auto-post form, its start page, or the POST\'s Origin', async () => {
+    const [, resp] = cleanFlow({ inResponseTo: undefined });
+    const posted = resp!.formFields!.find(([n]) => n === 'SAMLResponse')![1];
+    const formPage = (url: string, atSeconds: number, extra: Partial<TraceEntry> = {}) =>
+      page('f', url, atSeconds, { responseStatus: 200, responseBody: html(`<html><body onload="document.forms[0].submit()"><form method="POST" action="${ACS}"><input type="hidden" name="SAMLResponse" value="${posted}"></form></body></html>`), ...extra });
+    const idpOf = async (...before: TraceEntry[]) => (await analyze([...before, { ...resp!, responseStatus: 302, redirectUrl: '/home' }], TRUST)).flows[0]!.idp;
+    // JumpCloud's IdP URL served the form.
+    expect(await idpOf(formPage('https://sso.jumpcloud.com/saml2/wiki', 1))).toEqual({ product: 'jumpcloud', evidence: ['auto-post page https://sso.jumpcloud.com/saml2/wiki'] });
+    // PingFederate on the customer's host: the IdP-initiated start redirected to the page that served the form.
+    const start = page('s', 'https://sso.acme.test/idp/startSSO.ping?PartnerSpId=sp', 0, { responseStatus: 302, redirectUrl: 'https://sso.acme.test/as/x/resume/as/authorization.ping' });
+    const ping = await idpOf(start, formPage('https://sso.acme.test/as/x/resume/as/authorization.ping', 1, { method: 'POST' }));
+    expect(ping).toEqual({ product: 'ping', evidence: ['IdP page https://sso.acme.test/idp/startSSO.ping?PartnerSpId=sp'] });
+    // The POST's Origin, when the form page was not captured.
+    const withOrigin = await analyze([{ ...resp!, requestHeaders: [{ name: 'Origin', value: 'https://sso.jumpcloud.com' }], responseStatus: 302, redirectUrl: '/home' }], TRUST);
+    expect(withOrigin.flows[0]!.idp?.product).toBe('jumpcloud');
+    // A page of the product that did not serve this Response says nothing about it.
+    expect((await idpOf(page('o', 'https://sso.jumpcloud.com/saml2/other', 1, { responseStatus: 200, responseBody: html('<html><body>JumpCloud</body></html>') })))?.product).toBe('unknown');
+  });
+
   it('the configured IdP entity ID counts as evidence when the capture has none of its own', async () => {
     const r = await analyze([postEntry('SAMLResponse', response({ issuer: 'https://idp.example.test/metadata' }), ACS, at(2))], { ...TRUST, idpEntityId: 'https://sts.windows.net/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/' });
     expect(r.flows[0]!.idp).toEqual({ product: 'entra-id', evidence: ['configured IdP entity ID https://sts.windows.net/6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b/'] });

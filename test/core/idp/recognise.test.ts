@@ -26,6 +26,7 @@ const ENDPOINTS: Array<[KnownIdpProduct, string]> = [
   ['google', 'https://accounts.google.com/o/saml2/idp?idpid=C01x2y3z4'],
   ['onelogin', 'https://example.onelogin.com/trust/saml2/http-post/sso/4f2a9c1e'],
   ['ping', 'https://sso.example.test/idp/SSO.saml2'],
+  ['ping', 'https://sso.example.test/idp/startSSO.ping?PartnerSpId=https%3A%2F%2Fsp.example.test'],
   ['ping', 'https://auth.pingone.com/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d/saml20/idp/sso'],
   ['keycloak', 'https://kc.example.test/realms/demo/protocol/saml'],
   ['shibboleth', 'https://idp.university.example/idp/profile/SAML2/Redirect/SSO'],
@@ -63,7 +64,8 @@ describe('IdP product recognition', () => {
     ]) {
       expect(clueFromEntityId(id, 'Issuer'), id).toBeUndefined();
     }
-    for (const url of ['https://evil.example/login.microsoftonline.com/x/saml2', 'https://okta.com.evil.example/sso/saml', 'https://sp.example.test/saml/acs']) {
+    // PingFederate as the SP starts its sign-in at /sp/startSSO.ping: not an IdP's endpoint.
+    for (const url of ['https://evil.example/login.microsoftonline.com/x/saml2', 'https://okta.com.evil.example/sso/saml', 'https://sp.example.test/saml/acs', 'https://sp.example.test/sp/startSSO.ping?PartnerIdpId=x']) {
       expect(clueFromEndpoint(url, 'SSO URL'), url).toBeUndefined();
     }
     expect(clueFromHost('https://notokta.com/', 'IdP page')).toBeUndefined();
