@@ -27,11 +27,14 @@ export interface RuleContext {
     root: boolean;
     /** The identity assertion's own signature counts. */
     identity: boolean;
+    /** The Response an ArtifactResponse carries (the identity assertion's parent) is signed by a signature that counts. */
+    carried: boolean;
   };
   /** What carries a signature at all, whether or not it counts: for wording ("signed, but it does not verify"). */
   carries: {
     root: boolean;
     identity: boolean;
+    carried: boolean;
   };
   /** The EncryptedAssertion was decrypted with the user's key; `view` shows it in clear. */
   decrypted: boolean;
@@ -67,7 +70,7 @@ function signedPaths(signatures: SignatureVerdict[], trustConfigured: boolean): 
 /** Picks the identity assertion and what is signed; the rest of the context is passed through. */
 export function buildRuleContext(base: Omit<RuleContext, 'identity' | 'signed' | 'carries'>): RuleContext {
   const { view, signatures, message, trustConfigured } = base;
-  if (!view) return { ...base, signed: { root: false, identity: false }, carries: { root: false, identity: false } };
+  if (!view) return { ...base, signed: { root: false, identity: false, carried: false }, carries: { root: false, identity: false, carried: false } };
   const paths = signedPaths(signatures, trustConfigured);
   const present = new Set([...view.signatures.map((s) => s.parentPath), ...signatures.filter((v) => v.form === 'xml').map((v) => v.target)]);
   const placed = view.assertions.filter((a) => a.expectedPlace);
@@ -76,9 +79,11 @@ export function buildRuleContext(base: Omit<RuleContext, 'identity' | 'signed' |
   const redirectSigned = redirect.some((v) => countsAsSigned(v, trustConfigured));
   const redirectCarried = !!message.redirectSignature?.signature || redirect.length > 0;
   const root = rootPath(view);
+  const carriedPath = view.kind === 'ArtifactResponse' && identity ? identity.path.slice(0, identity.path.lastIndexOf('/')) : undefined;
   const onRoot = (set: Set<string>, query: boolean) => ({
     root: set.has(root) || query,
     identity: !!identity && (set.has(identity.path) || (identity.path === root && query)),
+    carried: carriedPath !== undefined && carriedPath !== root && set.has(carriedPath),
   });
   return { ...base, identity, signed: onRoot(paths, redirectSigned), carries: onRoot(present, redirectCarried) };
 }

@@ -9,7 +9,7 @@ export const messageUnsigned: CheckRule = {
   slug: 'message-unsigned',
   severity: 'error',
   title: 'Message not signed, or no signature counts',
-  why: 'Neither the Response nor its assertion carries a signature that counts (one that is refused, does not verify, or was made with another key than the trusted certificate counts as none), so anyone can write a response claiming to be any user and the SP has no way to tell. No SP should accept it. The same holds for a SAML 1.1 or 2.0 token delivered through WS-Federation (wresult) or a WS-Trust response: the token is all there is, so an unsigned one says nothing about who issued it. Unsigned logout messages let anyone log a user out or forge a logout result.',
+  why: 'Neither the Response nor its assertion carries a signature that counts (one that is refused, does not verify, or was made with another key than the trusted certificate counts as none), so anyone can write a response claiming to be any user and the SP has no way to tell. No SP should accept it. The same holds for a SAML 1.1 or 2.0 token delivered through WS-Federation (wresult) or a WS-Trust response: the token is all there is, so an unsigned one says nothing about who issued it. Unsigned logout messages let anyone log a user out or forge a logout result. A Response carried in an ArtifactResponse with no signature anywhere is a warning: only the authenticated back channel between SP and IdP, which a capture cannot show, vouches for it.',
   fix: {
     general:
       'Turn signing on at the IdP: at least the assertion, preferably the Response and the assertion. Then make sure the SP requires a signature.\nIf the message does carry a signature, fix what its signature finding names (the trusted certificate, a rollover, the structure); a message signed with any other key than the IdP\'s is not from your IdP.',
@@ -51,6 +51,17 @@ export const messageUnsigned: CheckRule = {
             ? `The Response${noneCounts}: nothing proves who issued it or that it was not changed.`
             : 'Neither the Response nor its Assertion is signed: nothing proves who issued it or that it was not changed.',
           location: where,
+        });
+      }
+    } else if (view.kind === 'ArtifactResponse') {
+      // saml-bindings §3.6.5.2: the artifact exchange is authenticated by the back channel (mutual TLS or signed
+      // ArtifactResolve/ArtifactResponse), so an unsigned Response inside may be accepted by an SP that trusts
+      // that channel; nothing in the message itself says who wrote it, and a capture cannot show the channel.
+      if (view.assertions.length > 0 && !ctx.signed.root && !ctx.signed.identity && !ctx.signed.carried) {
+        hits.push({
+          message: `Neither the ArtifactResponse, the Response it carries nor its Assertion ${carried || ctx.carries.carried ? 'carries a signature that counts' : 'is signed'}: only an authenticated back channel (mutual TLS between SP and IdP) can vouch for it, and anyone can write one naming any user.`,
+          location: where,
+          severity: 'warning',
         });
       }
     } else if (view.kind === 'Assertion') {

@@ -91,6 +91,18 @@ describe('an ArtifactResponse with two messages', () => {
     const report = await check(artifactResponse(response({}, ['assertion'])));
     expect(report.messages[0]!.findings.map((x) => x.rule)).not.toContain('message-multiple');
   });
+
+  it('says that nothing vouches for a carried Response signed nowhere, and nothing when the Response or its assertion is signed', async () => {
+    const unsigned = await check(artifactResponse(forged()));
+    const f = unsigned.messages[0]!.findings.find((x) => x.rule === 'message-unsigned');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toMatch(/back channel/);
+    expect(unsigned.summary.verdict?.level).not.toBe('ok');
+    for (const signed of [['assertion'], ['root']] as const) {
+      const report = await check(artifactResponse(response({}, [...signed])));
+      expect(report.messages[0]!.findings.map((x) => x.rule), signed[0]).not.toContain('message-unsigned');
+    }
+  });
 });
 
 describe('WS-Trust responses with several tokens', () => {
