@@ -70,12 +70,27 @@ function oaepParameters(method: Element): OaepParameters {
   throw new DecryptError(`key transport ${alg || '(none)'} is not supported (RSA-OAEP and RSA 1.5 are)`);
 }
 
-function findEncryptedKey(encryptedAssertion: Element, data: Element): Element {
+/** How many EncryptedKeys are tried: a key rollover lists two or three; each try is an RSA decryption. */
+const MAX_KEYS = 8;
+const ENCRYPTED_KEY_TYPE = 'http://www.w3.org/2001/04/xmlenc#EncryptedKey';
+
+/**
+ * The EncryptedKeys that may open the EncryptedData, in the order to try them: those inside its KeyInfo, the
+ * one a KeyInfo RetrievalMethod names (xmlenc-core §3.5.1), then every one in the EncryptedAssertion
+ * (saml-core §6.2 puts them beside EncryptedData, one per recipient, e.g. the SP's old and new key during a
+ * rollover). Only one of them is for this SP's key, and not necessarily the first.
+ */
+function encryptedKeys(encryptedAssertion: Element, data: Element): Element[] {
   const keyInfo = childElements(data, NS.ds, 'KeyInfo')[0];
-  const inside = keyInfo ? childElements(keyInfo, NS.xenc, 'EncryptedKey')[0] : undefined;
-  const key = inside ?? findAll(encryptedAssertion, NS.xenc, 'EncryptedKey')[0];
-  if (!key) throw new DecryptError('no xenc:EncryptedKey was found for the EncryptedData');
-  return key;
+  const all = findAll(encryptedAssertion, NS.xenc, 'EncryptedKey');
+  const named = keyInfo
+    ? childElements(keyInfo, NS.ds, 'RetrievalMethod')
+        .filter((m) => (attrValue(m, 'Type') ?? ENCRYPTED_KEY_TYPE) === ENCRYPTED_KEY_TYPE && attrValue(m, 'URI')?.startsWith('#'))
+        .flatMap((m) => all.filter((k) => attrValue(k, 'Id') === attrValue(m, 'URI')!.slice(1)))
+    : [];
+  const keys = [...new Set([...(keyInfo ? childElements(keyInfo, NS.xenc, 'EncryptedKey') : []), ...named, ...all])];
+  if (keys.length === 0) throw new DecryptError('no xenc:EncryptedKey was found for the EncryptedData');
+  return keys.slice(0, MAX_KEYS);
 }
 
 async function aesCbcDecrypt(keyBytes: Uint8Array, bits: number, payload: Uint8Array): Promise<Uint8Array> {
@@ -148,14 +163,25 @@ async function decryptOne(encryptedAssertion: Element, pkcs8: Uint8Array): Promi
   const method = childElements(data, NS.xenc, 'EncryptionMethod')[0];
   const dataAlg = DATA_ALGORITHMS[(method && attrValue(method, 'Algorithm')) ?? ''];
   if (!dataAlg) throw new DecryptError(`data encryption ${(method && attrValue(method, 'Algorithm')) || '(none)'} is not supported (AES-CBC and AES-GCM are)`);
-  const encryptedKey = findEncryptedKey(encryptedAssertion, data);
-  const keyMethod = childElements(encryptedKey, NS.xenc, 'EncryptionMethod')[0];
-  if (!keyMethod) throw new DecryptError('the EncryptedKey has no EncryptionMethod');
-  const wrapped = cipherBytes(encryptedKey, 'EncryptedKey');
-  const rsa15 = attrValue(keyMethod, 'Algorithm') === RSA_1_5;
-  const keyBytes = rsa15 ? unwrapRsa15(pkcs8, wrapped, dataAlg.bits) : await unwrapOaep(pkcs8, wrapped, oaepParameters(keyMethod));
   const payload = cipherBytes(childElements(data, NS.xenc, 'CipherData')[0], 'EncryptedData');
-  const plain = dataAlg.name === 'AES-CBC' ? await aesCbcDecrypt(keyBytes, dataAlg.bits, payload) : await aesGcmDecrypt(keyBytes, dataAlg.bits, payload);
+  let plain: Uint8Array | undefined;
+  let first: unknown;
+  for (const encryptedKey of encryptedKeys(encryptedAssertion, data)) {
+    try {
+      const keyMethod = childElements(encryptedKey, NS.xenc, 'EncryptionMethod')[0];
+      if (!keyMethod) throw new DecryptError('the EncryptedKey has no EncryptionMethod');
+      const wrapped = cipherBytes(encryptedKey, 'EncryptedKey');
+      const rsa15 = attrValue(keyMethod, 'Algorithm') === RSA_1_5;
+      const keyBytes = rsa15 ? unwrapRsa15(pkcs8, wrapped, dataAlg.bits) : await unwrapOaep(pkcs8, wrapped, oaepParameters(keyMethod));
+      plain = dataAlg.name === 'AES-CBC' ? await aesCbcDecrypt(keyBytes, dataAlg.bits, payload) : await aesGcmDecrypt(keyBytes, dataAlg.bits, payload);
+      break;
+    } catch (e) {
+      // Another recipient's key (or a broken one): the next may be this SP's. The first reason is the one told.
+      if (!(e instanceof DecryptError)) throw e;
+      first ??= e;
+    }
+  }
+  if (!plain) throw first;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(plain).replace(/^\uFEFF?<\?xml[^>]*\?>/, '');
   } catch {

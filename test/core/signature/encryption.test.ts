@@ -1,4 +1,4 @@
-import { createPublicKey } from 'node:crypto';
+import { constants, createCipheriv, createPublicKey, publicEncrypt, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import xmlenc, { type EncryptionAlgorithm } from 'xml-encryption';
 import { verifySignatures } from '../../../lib/core/signature';
@@ -70,6 +70,40 @@ describe('encrypted assertions', () => {
     expect(a.problems).toEqual([expect.objectContaining({ rule: 'encryption-failed', severity: 'error', location: '/Response/EncryptedAssertion' })]);
     expect(a.problems[0]!.message).toContain('does not open the encrypted key');
     expect(statusOf(a)).toEqual({ '/Response': 'valid' });
+  });
+
+  describe('an assertion encrypted for several recipients (saml-core §6.2: one EncryptedKey each, e.g. a key rollover)', () => {
+    /** AES-128-GCM data with its key wrapped for the rogue key and for the SP key, laid out by `layout`. */
+    function forTwo(layout: (rogue: string, ours: string, data: (keyInfo: string) => string) => string) {
+      return encryptedResponse((assertion) => {
+        const key = randomBytes(16);
+        const iv = randomBytes(12);
+        const cipher = createCipheriv('aes-128-gcm', key, iv);
+        const ct = Buffer.concat([iv, cipher.update(assertion, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+        const wrap = (pem: string, id: string) =>
+          `<xenc:EncryptedKey xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" Id="${id}" Recipient="${id}"><xenc:EncryptionMethod Algorithm="${RSA_OAEP}"/><xenc:CipherData><xenc:CipherValue>${publicEncrypt({ key: pem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, key).toString('base64')}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedKey>`;
+        const data = (keyInfo: string) =>
+          `<xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" Type="http://www.w3.org/2001/04/xmlenc#Element"><xenc:EncryptionMethod Algorithm="http://www.w3.org/2009/xmlenc11#aes128-gcm"/><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${keyInfo}</ds:KeyInfo><xenc:CipherData><xenc:CipherValue>${ct.toString('base64')}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>`;
+        return layout(wrap(loadTestKey('rogue').certificatePem, '_k_old'), wrap(sp.certificatePem, '_k_new'), data);
+      });
+    }
+
+    it.each([
+      ['beside the EncryptedData, named by a RetrievalMethod', (rogue: string, ours: string, data: (k: string) => string) => `${data('<ds:RetrievalMethod URI="#_k_new" Type="http://www.w3.org/2001/04/xmlenc#EncryptedKey"/>')}${rogue}${ours}`],
+      ['beside the EncryptedData, ours second', (rogue: string, ours: string, data: (k: string) => string) => `${data('')}${rogue}${ours}`],
+      ['both inside its KeyInfo, ours second', (rogue: string, ours: string, data: (k: string) => string) => data(`${rogue}${ours}`)],
+    ])('the key for this SP opens it wherever it is listed: %s', async (_layout, layout) => {
+      const a = await verifySignatures(parsedOf(await forTwo(layout)), { trusted: trust('idp'), binding: 'HTTP-POST', spPrivateKeyPem: sp.privateKeyPem });
+      expect(a.problems).toEqual([]);
+      expect(a.decrypted?.view.assertions[0]?.nameId?.value).toBe('bob@example.test');
+      expect(statusOf(a)['/Response/Assertion']).toBe('valid');
+    });
+
+    it('a key that opens none of them still says so', async () => {
+      const xml = await forTwo((rogue, ours, data) => `${data('')}${rogue}${ours}`);
+      const a = await verifySignatures(parsedOf(xml), { trusted: trust('idp'), binding: 'HTTP-POST', spPrivateKeyPem: loadTestKey('idp').privateKeyPem });
+      expect(a.problems.map((p) => p.rule)).toEqual(['encryption-failed']);
+    });
   });
 
   describe('RSA PKCS#1 v1.5 key transport (rsa-1_5)', () => {
