@@ -58,9 +58,10 @@ const CODES: ErrorCode[] = [
 
 const BY_CODE = new Map(CODES.map((c) => [c.code, c]));
 const MSIS = /\bMSIS(\d{4})\b/;
-// "Activity ID" in English; other languages keep "ID"/"Id" beside the GUID (ID d'activité, Aktivitäts-ID). Not the
-// client-request-id=GUID every AD FS form action carries (the MFA page's too).
-const ACTIVITY = /(?<!request-)\bid\b(?!\s*=)[^<>]{0,40}?(?:<[^<>]{0,200}>\s*){0,4}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+// "Activity ID" in English; other languages keep "ID"/"Id" beside the GUID (ID d'activité, Aktivitäts-ID). Read in the
+// page's visible text only: the sign-in and MFA pages carry GUIDs with an "id" beside them in scripts and form
+// actions (client-request-id=GUID, an Azure MFA context {"id": "GUID"}) that name no failure.
+const ACTIVITY = /(?<!request-)\bid\b(?!\s*=)[^<>]{0,40}?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 const ADFS_PATH = /^https?:\/\/[^/?#]+\/adfs\/ls(?:\/|\?|$)/i;
 const PASSWORD_FORM = /<input\b[^>]{0,300}type\s*=\s*["']?password/i;
 
@@ -69,7 +70,7 @@ export const adfsPages: ErrorPageFamily = {
   recognise(page) {
     if (!ADFS_PATH.test(page.url)) return undefined;
     const details: string[] = [];
-    const activity = ACTIVITY.exec(page.text)?.[1];
+    const activity = ACTIVITY.exec(page.visible)?.[1];
     if (activity) details.push(`Activity ID ${activity} (search the AD FS/Admin event log for it)`);
     const msis = MSIS.exec(page.text);
     if (msis) {

@@ -1,6 +1,6 @@
 // Microsoft Entra ID's sign-in error page: "AADSTS<code>: <message>", whatever the page's language (the
 // code is not translated). Causes and fixes below restate Microsoft's documentation for each code.
-import { type ErrorCode, type ErrorPageFamily, type RequestFacts, quoted } from './types';
+import { type ErrorCode, type ErrorPageFamily, type PageView, type RequestFacts, quoted } from './types';
 
 // Every row comes from "Microsoft Entra authentication and authorization error codes",
 // https://learn.microsoft.com/entra/identity-platform/reference-error-codes (unless a troubleshooting article is named).
@@ -243,6 +243,14 @@ const CODES: ErrorCode[] = [
     fix: () => 'An administrator re-enables the account if it should sign in (for an account synchronised from Active Directory: Enable-ADAccount).',
   },
   {
+    // PassThroughUserMfaError: the external account the user signed in with does not exist in this tenant; it must be
+    // added as an external user first (REF).
+    code: 'AADSTS90072',
+    title: 'account not in the tenant',
+    cause: (r) => `The user signed in with an account that does not exist in the app's tenant${tenantOf(r)} (an account of another tenant, or a personal account), so Entra ID cannot satisfy the tenant's requirements for it.`,
+    fix: () => "Invite the user as an external (guest) user in the app's tenant, or sign out and sign in with an account of that tenant.",
+  },
+  {
     // InvalidSignature (REF)
     code: 'AADSTS50006',
     title: 'signature verification failed',
@@ -254,12 +262,13 @@ const CODES: ErrorCode[] = [
 const BY_CODE = new Map(CODES.map((c) => [c.code, c]));
 
 /** Any other AADSTS code: Microsoft's lookup page explains each (REF: https://login.microsoftonline.com/error?code=<n>). */
-function lookupCode(code: string): ErrorCode {
+function lookupCode(code: string, said: string | undefined): ErrorCode {
   const n = code.slice('AADSTS'.length);
   return {
     code,
     title: 'Entra ID sign-in error',
-    cause: () => `Entra ID refused the sign-in with ${code}.`,
+    // Without a documented row, the page's own sentence is the best account of the cause.
+    cause: () => (said ? `Entra ID refused the sign-in: "${said}"` : `Entra ID refused the sign-in with ${code}.`),
     fix: () => `Look the code up at https://login.microsoftonline.com/error?code=${n} (Microsoft's list: ${REF}).`,
   };
 }
@@ -268,19 +277,58 @@ function lookupCode(code: string): ErrorCode {
 const AADSTS = /\bAADSTS(\d{5,8})\b/;
 const CORRELATION = /Correlation\s?I[dD]\b[^<>]{0,20}?(?:<[^<>]{0,200}>\s*){0,4}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/;
 const DIRECTORY = /\bin the directory '([^'<>\n]{1,120})'/;
+// Entra's error view is rendered by script from the page's $Config: the failure is in its error fields, the service
+// exception message ("AADSTS700016: ...") and the error code, empty on a sign-in page (public clients read a failed
+// sign-in from iErrorCode and strServiceExceptionMessage: https://github.com/RaphiMC/MinecraftAuth,
+// StepCredentialsMsaCode.java). Anything else in a script (help tables of codes, handlers) is not this page's error.
+const CONFIG_MESSAGE = /"strServiceExceptionMessage"\s*:\s*"((?:[^"\\]|\\.){1,2000})"/;
+const CONFIG_CODE = /"(?:sErrorCode|iErrorCode)"\s*:\s*"?(\d{5,8})\b/;
+
+function unescapeJson(s: string): string {
+  try {
+    return JSON.parse(`"${s}"`) as string;
+  } catch {
+    return s;
+  }
+}
+
+/** The page's code and, where it can be read, its own sentence about it. */
+function pageCode(page: PageView): { code: string; said?: string } | undefined {
+  if (page.text.includes('strServiceExceptionMessage') || page.text.includes('ErrorCode')) {
+    const message = CONFIG_MESSAGE.exec(page.text)?.[1];
+    const said = message ? unescapeJson(message).trim() : undefined;
+    const inMessage = said ? AADSTS.exec(said)?.[1] : undefined;
+    if (inMessage) return { code: `AADSTS${inMessage}`, said };
+    const n = CONFIG_CODE.exec(page.text)?.[1];
+    if (n) return { code: `AADSTS${n}`, ...(said ? { said } : {}) };
+  }
+  if (page.text.includes('AADSTS')) {
+    const visible = page.visible;
+    const m = AADSTS.exec(visible);
+    if (m) {
+      const sentence = visible.slice(m.index).split(/(?<=[.!?])\s/)[0];
+      return { code: `AADSTS${m[1]}`, ...(sentence ? { said: sentence } : {}) };
+    }
+  }
+  const inUrl = AADSTS.exec(page.url)?.[1];
+  return inUrl ? { code: `AADSTS${inUrl}` } : undefined;
+}
+
+const short = (s: string) => (s.length > 300 ? `${s.slice(0, 297)}…` : s);
 
 export const entraPages: ErrorPageFamily = {
   product: 'entra-id',
   recognise(page) {
-    const m = AADSTS.exec(page.text) ?? AADSTS.exec(page.url);
-    if (!m) return undefined;
-    const code = `AADSTS${m[1]}`;
+    const found = pageCode(page);
+    if (!found) return undefined;
+    const { code } = found;
+    const said = found.said ? short(found.said) : undefined;
     const details: string[] = [];
-    const dir = DIRECTORY.exec(page.text)?.[1];
+    const dir = DIRECTORY.exec(said ?? page.visible)?.[1];
     if (dir) details.push(`directory ${dir}`);
     const corr = CORRELATION.exec(page.text)?.[1];
     if (corr) details.push(`Correlation ID ${corr} (Microsoft Entra admin center > Sign-in logs)`);
-    return { product: 'entra-id', code: BY_CODE.get(code) ?? lookupCode(code), details };
+    return { product: 'entra-id', code: BY_CODE.get(code) ?? lookupCode(code, said), details };
   },
 };
 

@@ -1,5 +1,6 @@
 // Error pages of IdPs: which refusal a captured page shows, read from a bounded window of its body.
 import type { ResponseBody } from '../../model';
+import { plain, visibleMarkup } from '../../http/page-text';
 import { adfsPages } from './adfs';
 import { entraPages } from './entra';
 import { googlePages } from './google';
@@ -33,7 +34,20 @@ function postsSaml(text: string): boolean {
 
 export function pageView(url: string, status: number | undefined, body: ResponseBody | undefined): PageView {
   const text = body ? scanWindow(body.text) : '';
-  return { url, ...(status !== undefined ? { status } : {}), text, hasBody: !!body };
+  let markup: string | undefined;
+  let words: string | undefined;
+  return {
+    url,
+    ...(status !== undefined ? { status } : {}),
+    text,
+    hasBody: !!body,
+    get visibleMarkup() {
+      return (markup ??= visibleMarkup(text));
+    },
+    get visible() {
+      return (words ??= plain(this.visibleMarkup));
+    },
+  };
 }
 
 /** The refusal a page shows, or undefined: an unknown page is simply not a finding. Never throws. */

@@ -1,6 +1,8 @@
 // Keycloak's error page for a refused SAML request: `<div id="kc-error-message"><p class="instruction">…`
 // with a translated message, answered with HTTP 400 by the realm's SAML endpoint.
-import { type ErrorCode, type ErrorPageFamily, type RequestFacts, quoted } from './types';
+import { elementEnd } from '../../http/markup';
+import { plain } from '../../http/page-text';
+import { type ErrorCode, type ErrorPageFamily, type PageView, type RequestFacts, quoted } from './types';
 
 // Admin console labels (Client ID, Valid redirect URIs, Assertion Consumer Service POST Binding URL, Keys > Client
 // signature required, Force name ID format) as public set-up guides name them, e.g.
@@ -67,19 +69,34 @@ const MESSAGES: Array<[RegExp, () => ErrorCode]> = [
   [/Invalid Request\b/i, clientNotFound],
 ];
 
-const ERROR_DIV = /id\s*=\s*["']kc-error-message["'][^>]{0,200}>\s*(?:<[^>]{0,200}>\s*){0,3}([^<]{1,300})/i;
-const ERROR_MARK = /id\s*=\s*["']kc-error-message["']/i;
+const ERROR_MARK = /<([a-z][a-z0-9-]*)\b[^>]{0,300}\bid\s*=\s*["']kc-error-message["'][^>]{0,300}>/i;
 const KEYCLOAK_SAML = /\/realms\/[^/?#]+\/protocol\/saml(?:[/?#]|$)/i;
+
+/**
+ * The text of Keycloak's error element as the page shows it, '' for one whose page was cut off inside it (the words
+ * were lost, the element was there), undefined for none. Custom login themes keep an empty, hidden kc-error-message
+ * on the sign-in form for messages to come: only one with visible words is an error.
+ */
+function errorMessage(page: PageView): string | undefined {
+  const markup = page.visibleMarkup;
+  const open = ERROR_MARK.exec(markup);
+  if (!open) return undefined;
+  const lower = markup.toLowerCase();
+  const name = open[1]!.toLowerCase();
+  const end = elementEnd(lower, open.index, name);
+  const words = plain(markup.slice(open.index + open[0].length, end));
+  if (words) return words.length > 300 ? `${words.slice(0, 297)}…` : words;
+  const closed = end < lower.length || lower.trimEnd().endsWith(`</${name}>`);
+  return closed ? undefined : '';
+}
 
 export const keycloakPages: ErrorPageFamily = {
   product: 'keycloak',
   recognise(page) {
-    // A plain search first: the regular expressions only run on Keycloak's error template.
-    const templated = page.text.includes('kc-error-message');
-    const message = templated ? ERROR_DIV.exec(page.text)?.[1]?.trim() : undefined;
-    const marked = message !== undefined || (templated && ERROR_MARK.test(page.text));
+    // A plain search first: the markup is only read on Keycloak's error template.
+    const message = page.text.includes('kc-error-message') ? errorMessage(page) : undefined;
     const onEndpoint = KEYCLOAK_SAML.test(page.url);
-    if (!marked && !(onEndpoint && page.status !== undefined && page.status >= 400)) return undefined;
+    if (message === undefined && !(onEndpoint && page.status !== undefined && page.status >= 400)) return undefined;
     const known = message ? MESSAGES.find(([re]) => re.test(message)) : undefined;
     return { product: 'keycloak', code: known ? known[1]() : GENERIC, details: message && !known ? [`the page says "${message}"`] : [] };
   },

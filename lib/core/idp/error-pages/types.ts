@@ -26,6 +26,14 @@ export interface PageView {
   /** The bounded window of the body that is scanned; '' when no body was captured. */
   text: string;
   hasBody: boolean;
+  /**
+   * That window as a person sees it: scripts, styles, templates and hidden elements removed. A sign-in page carries
+   * codes it does not show (help tables in a script, an empty hidden error box), so what the page says is read here.
+   * Computed on first use.
+   */
+  readonly visibleMarkup: string;
+  /** The visible markup's text, tags removed and white space collapsed. */
+  readonly visible: string;
 }
 
 /** One documented refusal: what it means for this request and what to change. */
