@@ -6,6 +6,9 @@ import { entraPages } from './entra';
 import { googlePages } from './google';
 import { keycloakPages } from './keycloak';
 import { oktaPages } from './okta';
+import { pingPages } from './ping';
+import { shibbolethPages } from './shibboleth';
+import { simplesamlphpPages } from './simplesamlphp';
 import type { ErrorPageFamily, PageHit, PageView } from './types';
 
 export type { ErrorCode, PageHit, PageView, RequestFacts } from './types';
@@ -14,7 +17,7 @@ export { ENTRA_CODES } from './entra';
 /** Codes sit near the top of an error page: its first million characters (what a trace keeps of a body) are scanned. */
 export const SCAN_CHARS = 1_000_000;
 
-const FAMILIES: ErrorPageFamily[] = [entraPages, oktaPages, adfsPages, googlePages, keycloakPages];
+const FAMILIES: ErrorPageFamily[] = [entraPages, oktaPages, adfsPages, googlePages, keycloakPages, shibbolethPages, pingPages, simplesamlphpPages];
 
 /**
  * The part of a body that is scanned: bounded whatever the body's size, so a huge page costs the same as a big
