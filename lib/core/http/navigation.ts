@@ -97,3 +97,27 @@ export function entryIsPageLike(e: TraceEntry): boolean {
   if (ASSET.test(withoutFragment(e.url).split('?')[0]!)) return false;
   return isPageLike(e.responseStatus, e.responseBody?.mimeType ?? header(e.responseHeaders, 'content-type'), !!e.responseBody);
 }
+
+// An IdP's page often sends the browser on by script (location.assign, or a URL its script fetched as JSON, such as
+// Entra ID's FederationRedirectUrl for a federated domain) rather than by a redirect: the URLs a page or its script's
+// answer names are where it may go next. Bounded: the top of the body, a cap on URLs.
+const ANNOUNCED_SCAN = 200_000;
+const MAX_ANNOUNCED = 200;
+const ABSOLUTE_URL = /https?:\/\/[^\s"'<>\\()`]{1,2000}/g;
+
+/** Absolute http(s) URLs named in a body, JSON (\/, \u0026) and HTML (&amp;) escapes undone, without fragments. */
+export function announcedUrls(text: string): string[] {
+  const head = text.slice(0, ANNOUNCED_SCAN).replace(/\\\//g, '/').replace(/\\u0026/gi, '&').replace(/&amp;/g, '&');
+  const out: string[] = [];
+  for (const m of head.matchAll(ABSOLUTE_URL)) {
+    out.push(withoutFragment(m[0].replace(/[.,;]+$/, '')));
+    if (out.length >= MAX_ANNOUNCED) break;
+  }
+  return out;
+}
+
+/** The host of the page the browser came from (Referer), when the capture has the header. */
+export function refererHost(e: TraceEntry): string | undefined {
+  const referer = header(e.requestHeaders, 'referer');
+  return referer ? hostOf(referer) : undefined;
+}

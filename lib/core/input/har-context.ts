@@ -2,7 +2,7 @@
 // redirect chain, the pages on the same host), so the flows' outcomes can read the IdP's error page or the
 // SP's answer. Bounded per SAML entry, and cheap on the entries it looks at (URL, status, content type).
 import type { TraceEntry } from '../model';
-import { hostOf, isPageLike, redirectTarget, resolveLocation, withoutFragment } from '../http/navigation';
+import { announcedUrls, hostOf, isPageLike, redirectTarget, resolveLocation, withoutFragment } from '../http/navigation';
 import { isRecord, str } from './fields';
 
 /** Kept after one SAML entry, and how many later entries are looked at: a sign-in is a dozen hops. */
@@ -12,6 +12,8 @@ const MAX_LOOKED_AT = 400;
 export class HarContext {
   private expected = new Set<string>();
   private hosts = new Set<string>();
+  /** URLs the navigation's pages and their scripts' answers named: where a page may send the browser by script. */
+  private announced = new Set<string>();
   private kept = 0;
   private looked = MAX_LOOKED_AT;
 
@@ -19,6 +21,7 @@ export class HarContext {
   start(entry: TraceEntry): void {
     this.expected.clear();
     this.hosts.clear();
+    this.announced.clear();
     this.kept = 0;
     this.looked = 0;
     this.keep(entry);
@@ -32,13 +35,18 @@ export class HarContext {
     const url = isRecord(request) ? str(request.url) : undefined;
     if (!url) return false;
     if (this.expected.has(withoutFragment(url))) return true;
-    const host = hostOf(url);
-    if (!host || !this.hosts.has(host)) return false;
     const response = isRecord(raw) && isRecord(raw.response) ? raw.response : undefined;
     const status = typeof response?.status === 'number' ? response.status : undefined;
     const content = response && isRecord(response.content) ? response.content : undefined;
     const resourceType = isRecord(raw) ? str(raw._resourceType) : undefined;
-    return resourceType === 'document' || isPageLike(status, str(content?.mimeType), typeof content?.text === 'string' && content.text !== '');
+    const text = typeof content?.text === 'string' ? content.text : '';
+    const page = resourceType === 'document' || isPageLike(status, str(content?.mimeType), text !== '');
+    if (page && this.announced.has(withoutFragment(url))) return true;
+    const host = hostOf(url);
+    if (!host || !this.hosts.has(host)) return false;
+    // A script's answer on the navigation's host (Entra ID's GetCredentialType JSON) is not kept, but its URLs are.
+    if (!page && text && str(content?.encoding) !== 'base64') for (const u of announcedUrls(text)) this.announced.add(u);
+    return page;
   }
 
   /** An entry was kept: its redirect continues the chain, its host is the navigation's. */
@@ -50,6 +58,10 @@ export class HarContext {
     if (host) this.hosts.add(host);
     const next = redirectTarget(entry);
     if (next) this.expected.add(next);
+    if (entry.responseBody) {
+      this.announced.clear();
+      for (const u of announcedUrls(entry.responseBody.text)) this.announced.add(u);
+    }
   }
 }
 

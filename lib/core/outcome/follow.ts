@@ -1,7 +1,8 @@
 // The HTTP exchanges that follow a SAML message in the same browser tab: the redirect chain it started and,
 // on the IdP's side, the pages the user went through there. Bounded in entries, steps and time.
 import type { TraceEntry } from '../model';
-import { entryIsPageLike, hostOf, redirectTarget, withoutFragment } from '../http/navigation';
+import { clueFromEndpoint } from '../idp/recognise';
+import { announcedUrls, entryIsPageLike, hostOf, redirectTarget, refererHost, withoutFragment } from '../http/navigation';
 
 export interface Step {
   entry: TraceEntry;
@@ -9,6 +10,12 @@ export interface Step {
   position: number;
   /** Reached by following a redirect (Location), not only by being on the same host. */
   redirected: boolean;
+  /**
+   * Reached because the IdP's page sent the browser there by script: a URL the page or its script's answer named
+   * (location.assign, Entra ID's FederationRedirectUrl), or the next page of the tab, on another IdP product's
+   * endpoint, with the IdP's page as its Referer.
+   */
+  navigated?: boolean;
 }
 
 export interface Followed {
@@ -64,6 +71,13 @@ export function follow(entries: TraceEntry[], isMessage: (position: number) => b
   const startHost = hostOf(start.url);
   if (startHost) hosts.add(startHost);
   const steps: Step[] = [];
+  // What the flow's current page (and what its script fetched) named, and whether the tab's last page was the flow's:
+  // only the next page the tab shows can be where that page sent it.
+  const announced = new Set<string>();
+  let lastPageOurs = true;
+  const listen = (e: TraceEntry) => {
+    if (e.responseBody) for (const u of announcedUrls(e.responseBody.text)) announced.add(u);
+  };
   const end = Math.min(entries.length, from + 1 + MAX_LOOKAHEAD);
   for (let pos = from + 1; pos < end && steps.length < MAX_STEPS; pos++) {
     const e = entries[pos]!;
@@ -74,12 +88,30 @@ export function follow(entries: TraceEntry[], isMessage: (position: number) => b
     const chained = expected.has(url);
     if (isMessage(pos)) return chained ? { steps, loopedTo: pos } : { steps };
     const host = hostOf(url);
-    if (!chained && !(sameHost && host && hosts.has(host) && entryIsPageLike(e))) continue;
+    const onHosts = !!host && hosts.has(host);
+    const page = entryIsPageLike(e);
+    // The IdP's script asking its own host where to go next (a JSON answer) is no page, but names the next one.
+    if (sameHost && onHosts && !page) listen(e);
+    const named = sameHost && page && lastPageOurs && announced.has(url);
+    // Without the named URL in the capture, the Referer ties a page of another IdP product (AD FS behind Entra ID) to it;
+    // any other site the user went on to from the IdP's page is not the sign-in's.
+    const from = refererHost(e);
+    const referred = sameHost && page && lastPageOurs && !onHosts && !!from && hosts.has(from) && !!clueFromEndpoint(url, 'page');
+    const navigated = !chained && (named || referred);
+    if (!chained && !navigated && !(sameHost && onHosts && page)) {
+      if (page) lastPageOurs = false;
+      continue;
+    }
     if (chained) expected.delete(url);
-    steps.push({ entry: e, position: pos, redirected: chained });
+    steps.push({ entry: e, position: pos, redirected: chained, ...(navigated ? { navigated: true } : {}) });
+    lastPageOurs = true;
+    if (sameHost && page) {
+      announced.clear();
+      listen(e);
+    }
     const next = redirectTarget(e);
     if (next) expected.add(next);
-    if (chained && host) hosts.add(host);
+    if ((chained || navigated) && host) hosts.add(host);
   }
   return { steps };
 }

@@ -74,7 +74,8 @@ export function judgeIdpAnswer(
   }
   const answered = pages.some((p) => p.responseStatus !== undefined || p.responseBody !== undefined);
   const failed = pages.find((p) => p.responseStatus !== undefined && p.responseStatus >= 400);
-  const errorRedirect = steps.find((s) => s.redirected && ERROR_URL.test(pathAndQuery(s.entry.url)))?.entry;
+  // Its error URL, reached by a redirect or by its own page's script (a URL that page named), never a page the user went to.
+  const errorRedirect = steps.find((s) => (s.redirected || s.navigated) && ERROR_URL.test(pathAndQuery(s.entry.url)))?.entry;
   const bad = failed ?? errorRedirect;
   if (!bad) return { answered, ...unreadEnd(pages, idpName, location) };
   const why = failed ? `answered ${shortUrl(failed.url)} with HTTP ${failed.responseStatus}` : `sent the browser to its error page ${shortUrl(bad.url)}`;
