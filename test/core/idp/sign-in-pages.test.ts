@@ -86,3 +86,21 @@ describe("Keycloak: the error element counts when it shows words", () => {
     expect(html(KEYCLOAK, '<html><body><p>Bad request</p></body></html>', 400)!.code.code).toBe('Keycloak error page');
   });
 });
+
+describe("Keycloak's messages in German are as specific as in English", () => {
+  it.each([
+    ['Ung\u00fcltige Redirect URI', 'Invalid redirect uri'],
+    ['Ung\u00fcltiger Requester', 'Invalid requester'],
+    ['Nicht unterst\u00fctztes NameIDFormat.', 'Unsupported NameIDFormat'],
+    ['Login Requester nicht aktiviert', 'Login requester not enabled'],
+    ['Ung\u00fcltiger Request.', 'Invalid Request'],
+  ])('"%s" is %s', (german, code) => {
+    expect(html(KEYCLOAK, keycloakErrorPage('corp', german), 400)!.code.code).toBe(code);
+  });
+
+  it('a message in a language without a table still gives the usual causes, quoting the page', () => {
+    const hit = html(KEYCLOAK, keycloakErrorPage('corp', 'Demandeur invalide'), 400)!;
+    expect(hit.code.code).toBe('Keycloak error page');
+    expect(hit.details).toEqual(['the page says "Demandeur invalide"']);
+  });
+});

@@ -61,12 +61,15 @@ const GENERIC: ErrorCode = {
   fix: () => `${CLIENT}: check Client ID, Valid redirect URIs, Keys ("Client signature required") and Enabled; the realm's Events (Login events) name the error.`,
 };
 
+// The same messages in German, from the community translations (themes/src/main/resources-community/theme/base/login/
+// messages/messages_de.properties, https://github.com/keycloak/keycloak): invalidRedirectUriMessage, invalidRequesterMessage,
+// unsupportedNameIdFormatMessage, loginRequesterNotEnabledMessage, invalidRequestMessage.
 const MESSAGES: Array<[RegExp, () => ErrorCode]> = [
-  [/Invalid redirect uri/i, () => INVALID_REDIRECT],
-  [/Invalid requester/i, () => INVALID_REQUESTER],
-  [/Unsupported NameIDFormat/i, () => UNSUPPORTED_NAMEID],
-  [/Login requester not enabled/i, () => NOT_ENABLED],
-  [/Invalid Request\b/i, clientNotFound],
+  [/Invalid redirect uri|Ung\u00fcltige Redirect URI/i, () => INVALID_REDIRECT],
+  [/Invalid requester|Ung\u00fcltiger Requester/i, () => INVALID_REQUESTER],
+  [/Unsupported NameIDFormat|Nicht unterst\u00fctztes NameIDFormat/i, () => UNSUPPORTED_NAMEID],
+  [/Login requester not enabled|Login Requester nicht aktiviert/i, () => NOT_ENABLED],
+  [/Invalid Request\b|Ung\u00fcltiger Request\b/i, clientNotFound],
 ];
 
 const ERROR_MARK = /<([a-z][a-z0-9-]*)\b[^>]{0,300}\bid\s*=\s*["']kc-error-message["'][^>]{0,300}>/i;
