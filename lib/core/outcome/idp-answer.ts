@@ -4,6 +4,7 @@ import type { ExtractedMessage, Problem, SamlView, TraceEntry } from '../model';
 import { IDP_NAMES } from '../idp/product';
 import { pageView, recognisePage, type PageHit } from '../idp/error-pages';
 import { clueFromEndpoint } from '../idp/recognise';
+import { formDecode } from '../binding/urlencoded';
 import { requestFacts, shortUrl } from './facts';
 import type { Step } from './follow';
 
@@ -20,6 +21,23 @@ const ERROR_URL = /(?:^|[/?&#._=-])(?:error|errors|err|fault)(?:$|[/?&#._=-])/i;
 
 function pathAndQuery(url: string): string {
   return url.replace(/^https?:\/\/[^/?#]+/i, '');
+}
+
+/**
+ * What an error URL itself says: its error and error_description parameters (the OAuth error pair many IdPs put on
+ * their error page's URL, Auth0's /error?error=...&error_description=...), quoted as the IdP's own words.
+ */
+function errorParams(url: string): string | undefined {
+  const query = /\?([^#]*)/.exec(url)?.[1];
+  if (!query) return undefined;
+  const get = (name: string) => {
+    const part = query.split('&').find((p) => p.startsWith(`${name}=`));
+    const value = part ? formDecode(part.slice(name.length + 1)).trim() : '';
+    return value ? (value.length > 200 ? `${value.slice(0, 197)}…` : value) : undefined;
+  };
+  const error = get('error');
+  const description = get('error_description');
+  return error && description ? `${error}: ${description}` : (error ?? description);
 }
 
 function statusText(e: TraceEntry): string {
@@ -79,7 +97,10 @@ export function judgeIdpAnswer(
   const bad = failed ?? errorRedirect;
   if (!bad) return { answered, ...unreadEnd(pages, idpName, location) };
   const why = failed ? `answered ${shortUrl(failed.url)} with HTTP ${failed.responseStatus}` : `sent the browser to its error page ${shortUrl(bad.url)}`;
-  const body = bad.responseBody
+  const said = errorParams(bad.url);
+  const body = said
+    ? ` Its error URL says: "${said}".`
+    : bad.responseBody
     ? ' Its page was captured but is not one SAML Lens recognises; read it in the HTTP view.'
     : ' The page itself was not captured (save the HAR "with content", or open the SAML panel in DevTools before signing in) so its message cannot be read.';
   return {

@@ -25,7 +25,13 @@ describe('pages the IdP sent the browser to by script', () => {
   it("refused: the sign-in page's script assigns the IdP's error URL, and the tab goes there next", async () => {
     const r = await analyze([start(), login(`fetch('/u/login/config').then(function(r){if(!r.ok){location.assign('${errorUrl}')}});`), errorPage], TRUST);
     expect(r.flows[0]!.outcome).toBe('refused-by-idp');
-    expect(r.messages[0]!.findings.find((f) => f.rule === 'idp-refused')!.message).toContain('sent the browser to its error page');
+    const message = r.messages[0]!.findings.find((f) => f.rule === 'idp-refused')!.message;
+    expect(message).toContain('sent the browser to its error page');
+    // The error URL's own words are quoted; without them the finding points to the captured page.
+    expect(message).toContain('Its error URL says: "invalid_request: the connection is not enabled".');
+    const bare = `${AUTH0}/error`;
+    const plain = await analyze([start(), login(`location.assign('${bare}')`), { ...errorPage, url: bare }], TRUST);
+    expect(plain.messages[0]!.findings.find((f) => f.rule === 'idp-refused')!.message).toContain('is not one SAML Lens recognises');
   });
 
   it('abandoned: an error URL on the IdP that its page never named (the user opened it) is not the answer', async () => {
