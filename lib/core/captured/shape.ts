@@ -33,7 +33,7 @@ export function readVerdict(raw: unknown): SignatureVerdict | string {
   if (typeof target !== 'string' || !target.startsWith('/')) return 'a verdict has no element path ("target")';
   if (typeof targetKind !== 'string' || !/^[A-Za-z][\w.-]*$/.test(targetKind)) return 'a verdict has no element name ("targetKind")';
   if (typeof form !== 'string' || !FORMS.has(form)) return 'a verdict\'s "form" is neither "xml" nor "redirect-query"';
-  if (typeof status !== 'string' || !STATUSES.has(status)) return `a verdict's status ${JSON.stringify(status ?? null)?.slice(0, 40)} is not valid, invalid, untrusted or unchecked`;
+  if (typeof status !== 'string' || !STATUSES.has(status)) return `a verdict's status ${typeof status === 'object' && status !== null ? 'that is not text' : JSON.stringify(status ?? null)?.slice(0, 40)} is not valid, invalid, untrusted or unchecked`;
   if (typeof reason !== 'string') return 'a verdict has no "reason" text';
   if (failure !== undefined && (typeof failure !== 'string' || !FAILURES.has(failure))) return 'a verdict\'s "failure" is not one SAML Lens writes';
   for (const alg of [signatureAlgorithm, digestAlgorithm]) if (alg !== undefined && typeof alg !== 'string') return 'a verdict\'s algorithm is not text';

@@ -8,9 +8,9 @@ export function normaliseHeaders(input: unknown): HttpHeader[] {
   const out: HttpHeader[] = [];
   for (const h of input) {
     if (Array.isArray(h)) {
-      if (typeof h[0] === 'string') out.push({ name: h[0], value: typeof h[1] === 'string' ? h[1] : String(h[1] ?? '') });
+      if (typeof h[0] === 'string') out.push({ name: h[0], value: scalarText(h[1]) });
     } else if (isRecord(h) && typeof h.name === 'string') {
-      out.push({ name: h.name, value: typeof h.value === 'string' ? h.value : String(h.value ?? '') });
+      out.push({ name: h.name, value: scalarText(h.value) });
     }
   }
   return out;
@@ -125,4 +125,25 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * A file's value where text belongs: a number or a flat list reads as String() reads it, anything else as
+ * nothing. String() on a nested list recurses once per level, so a value nested thousands deep in one header
+ * would otherwise end the reading of the whole file with a stack overflow.
+ */
+export function scalarText(v: unknown): string {
+  if (Array.isArray(v)) return v.every(isScalar) ? v.join(',') : '';
+  return isScalar(v) && v !== null && v !== undefined ? String(v) : '';
+}
+
+function isScalar(v: unknown): boolean {
+  return v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/** What a value from a file is, for a message: short, and never a walk over it (it may be nested thousands deep). */
+export function shownValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object' && v !== null) return 'an object';
+  return JSON.stringify(v)?.slice(0, 60) ?? 'nothing';
 }

@@ -2,7 +2,7 @@
 import type { Problem, TraceEntry } from '../model';
 import { formDecode, hasPercentEscape } from '../binding/urlencoded';
 import { readCapturedSignatures } from '../captured';
-import { classifyBody, headerValue, isRecord, normaliseHeaders, statusNumber, str, toIso } from './fields';
+import { classifyBody, headerValue, isRecord, normaliseHeaders, shownValue, statusNumber, str, toIso } from './fields';
 import { responseBodyFrom } from './body';
 
 /**
@@ -46,7 +46,7 @@ export function readHarEntry(
   const capturedAt = toIso(started);
   if (capturedAt) entry.capturedAt = capturedAt;
   else if (started !== undefined) {
-    const shown = JSON.stringify(String(started)).slice(0, 60);
+    const shown = shownValue(started);
     problems.push(unrecognised(`HAR entry ${index}: startedDateTime ${shown} is not a time; time checks cannot use it`, 'info'));
   }
   // Chrome's HAR names each request's type (document, xhr, script...): the UI filters the requests by it.

@@ -1,3 +1,4 @@
+import { scalarText } from '../input/fields';
 import type { CapturedSignatures, TraceEntry } from '../model';
 
 /**
@@ -27,7 +28,7 @@ export function capturedSignaturesOf(entry: TraceEntry, parameter: string): Capt
   let groups = byList.get(list);
   if (!groups) {
     // A hand-edited file may hold anything here; what is not a verdict record belongs to no parameter.
-    groups = groupByKey(list, (c) => (typeof c === 'object' && c !== null ? String(c.parameter) : '\u0000'));
+    groups = groupByKey(list, (c) => (typeof c === 'object' && c !== null ? scalarText(c.parameter) : '\u0000'));
     byList.set(list, groups);
   }
   return groups.get(parameter) ?? [];

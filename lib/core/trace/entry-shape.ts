@@ -1,6 +1,7 @@
 import { readCapturedSignatures } from '../captured';
 import type { EntrySource, HttpHeader, Problem, TraceEntry } from '../model';
 import { responseBodyFrom } from '../input/body';
+import { scalarText } from '../input/fields';
 
 const SOURCES: ReadonlySet<string> = new Set<EntrySource>(['webrequest', 'har', 'saml-tracer', 'pasted', 'trace']);
 
@@ -12,12 +13,12 @@ function isObj(v: unknown): v is Obj {
 
 function headers(v: unknown): HttpHeader[] {
   if (!Array.isArray(v)) return [];
-  return v.filter(isObj).flatMap((h) => (typeof h.name === 'string' ? [{ name: h.name, value: typeof h.value === 'string' ? h.value : String(h.value ?? '') }] : []));
+  return v.filter(isObj).flatMap((h) => (typeof h.name === 'string' ? [{ name: h.name, value: scalarText(h.value) }] : []));
 }
 
 function fields(v: unknown): Array<[string, string]> | undefined {
   if (!Array.isArray(v)) return undefined;
-  return v.flatMap((f): Array<[string, string]> => (Array.isArray(f) && typeof f[0] === 'string' ? [[f[0], typeof f[1] === 'string' ? f[1] : String(f[1] ?? '')]] : []));
+  return v.flatMap((f): Array<[string, string]> => (Array.isArray(f) && typeof f[0] === 'string' ? [[f[0], scalarText(f[1])]] : []));
 }
 
 function str(v: unknown): string | undefined {

@@ -1,3 +1,5 @@
+import { shownValue } from '../input/fields';
+
 /**
  * Upgrades older trace files one version at a time: MIGRATIONS[n] turns a version-n document into version n+1.
  * Version 1 is the first published version, so the table is empty until version 2 exists; the mechanism is
@@ -14,7 +16,7 @@ export type MigrationResult =
 export function migrate(doc: Record<string, unknown>, target: number, table: Readonly<Record<number, Migration>> = MIGRATIONS): MigrationResult {
   const from = doc.version;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
-    return { ok: false, reason: `the trace has no valid version number (found ${JSON.stringify(from) ?? 'nothing'})` };
+    return { ok: false, reason: `the trace has no valid version number (found ${shownValue(from)})` };
   }
   if (from > target) {
     return {

@@ -1,10 +1,11 @@
 import { fileText, readVerdicts } from '../captured';
 import type { Expectations, Finding, MessageKind, Problem, Report, TraceEntry } from '../model';
+import { scalarText } from '../input/fields';
 import { readEntry } from './entry-shape';
 import { TOOL, TRACE_FORMAT, TRACE_VERSION, type SavedSettings, type TraceFile, type TraceVerdict } from './format';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import type { RedactionProfile } from './redact';
-import { readSavedSettings } from './saved-settings';
+import { boundedProfileDocument, readSavedSettings } from './saved-settings';
 
 export interface TraceInput {
   entries: TraceEntry[];
@@ -20,8 +21,9 @@ export interface TraceInput {
 export function savedSettings(settings: Expectations | undefined): SavedSettings {
   if (!settings) return {};
   // The key decrypts every assertion ever sent to this SP: it never goes into a file.
-  const { spPrivateKeyPem: _dropped, ...rest } = settings;
-  return rest;
+  const { spPrivateKeyPem: _dropped, profileDocument, ...rest } = settings;
+  const doc = boundedProfileDocument(profileDocument);
+  return doc ? { ...rest, profileDocument: doc } : rest;
 }
 
 export function verdictsFromReport(report: Report | undefined, entryIds?: ReadonlySet<string>): TraceVerdict[] {
@@ -108,12 +110,12 @@ export function parseTrace(json: unknown, migrations: Readonly<Record<number, Mi
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
     createdAt: typeof doc.createdAt === 'string' ? doc.createdAt : '',
-    tool: { name: String(tool?.name ?? 'unknown'), version: String(tool?.version ?? '') },
+    tool: { name: scalarText(tool?.name ?? 'unknown'), version: scalarText(tool?.version) },
     settings: readSavedSettings(doc.settings),
     entries,
     verdicts,
     ...(redaction && typeof redaction.profile === 'string'
-      ? { redaction: { profile: redaction.profile as RedactionProfile, appliedAt: String(redaction.appliedAt ?? '') } }
+      ? { redaction: { profile: redaction.profile as RedactionProfile, appliedAt: scalarText(redaction.appliedAt) } }
       : {}),
   };
   return { trace, fromVersion: migrated.from, problems };

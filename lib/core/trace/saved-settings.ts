@@ -24,15 +24,33 @@ export function readSavedSettings(raw: unknown): SavedSettings {
     if (certs.length) out.trustedCertificates = certs;
   }
   if (typeof o.clockSkewSeconds === 'number' && Number.isFinite(o.clockSkewSeconds)) out.clockSkewSeconds = o.clockSkewSeconds;
-  // The profile document is validated where it is applied; here only its size and shape are bounded.
-  const doc = o.profileDocument;
-  if (typeof doc === 'object' && doc !== null && !Array.isArray(doc) && JSON.stringify(doc).length <= MAX_PROFILE_DOCUMENT) {
-    out.profileDocument = doc as SavedSettings['profileDocument'];
-  }
+  const doc = boundedProfileDocument(o.profileDocument);
+  if (doc) out.profileDocument = doc;
   return out;
 }
 
 const MAX_PROFILE_DOCUMENT = 256 * 1024;
+/** Deeper than any valid profile (8 levels of extends, each a few levels deep), far below the stack's limit. */
+const MAX_PROFILE_DEPTH = 64;
+
+/**
+ * A profile document fit to be saved or read back: an object, nested at most MAX_PROFILE_DEPTH deep, at most
+ * MAX_PROFILE_DOCUMENT characters as JSON. It is validated where it is applied; here only its size and shape are
+ * bounded, the depth first and without recursion, because JSON.stringify recurses once per level and a
+ * document nested thousands deep (an invalid profile file, a hand-edited trace) would end the whole import or
+ * export with a stack overflow.
+ */
+export function boundedProfileDocument(doc: unknown): SavedSettings['profileDocument'] | undefined {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
+  const stack: Array<[unknown, number]> = [[doc, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [value, depth] = item;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_PROFILE_DEPTH) return undefined;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return JSON.stringify(doc).length <= MAX_PROFILE_DOCUMENT ? (doc as SavedSettings['profileDocument']) : undefined;
+}
 
 /** What the settings hold, in words ("2 trusted certificates, IdP metadata, expected SP entity ID"). */
 export function describeSavedSettings(s: SavedSettings): string[] {

@@ -228,6 +228,26 @@ export class EntryWalker {
     return next === decoded ? tag : `${tag.slice(0, value.start)}${htmlEscape(next)}${tag.slice(value.end)}`;
   }
 
+  /**
+   * Every string of a parsed JSON body, with the key it stands under, in document order. An explicit stack, not
+   * recursion: JSON.parse accepts bodies nested far deeper than the call stack (an API answer of 2,000 nested
+   * arrays), and one such body must not end the whole export.
+   */
+  private learnJson(root: unknown): void {
+    const stack: Array<[unknown, string | undefined]> = [[root, undefined]];
+    for (let item = stack.pop(); item; item = stack.pop()) {
+      const [value, key] = item;
+      // A SAML message sent as JSON (an SPA posting {"SAMLResponse": "..."}) is redacted like a form field.
+      if (typeof value === 'string' && key !== undefined && isSamlParam(key)) this.samlValue(value, `body ${key}`, false);
+      else if (typeof value === 'string' && key !== undefined && isSecretField(key)) this.r.credential(value, 'secret', `body ${key}`);
+      else if (typeof value === 'string' && isBareToken(value)) this.r.credential(value, 'credential', `body ${key ?? 'value'}`);
+      // Pushed last to first so they are learnt in document order: a SAML message's pseudonyms are numbered by
+      // first sight, as they were by the recursive walk.
+      else if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], key]);
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value).reverse()) stack.push([v, k]);
+    }
+  }
+
   private json(body: string): string {
     // Google's APIs (and others) put `)]}'` before their JSON so a script tag cannot run it.
     const xssi = /^\s*\)\]\}'[^\n]*\n/.exec(body)?.[0];
@@ -239,16 +259,8 @@ export class EntryWalker {
       return this.text(body, 'body');
     }
     // Learn the secrets by key, then sweep the text as written so its formatting survives.
-    const visit = (value: unknown, key: string | undefined): void => {
-      // A SAML message sent as JSON (an SPA posting {"SAMLResponse": "..."}) is redacted like a form field.
-      if (typeof value === 'string' && key !== undefined && isSamlParam(key)) this.samlValue(value, `body ${key}`, false);
-      else if (typeof value === 'string' && key !== undefined && isSecretField(key)) this.r.credential(value, 'secret', `body ${key}`);
-      else if (typeof value === 'string' && isBareToken(value)) this.r.credential(value, 'credential', `body ${key ?? 'value'}`);
-      else if (Array.isArray(value)) value.forEach((v) => visit(v, key));
-      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
-    };
     if (this.r.mode === 'collect') {
-      visit(parsed, undefined);
+      this.learnJson(parsed);
       this.freeMembers(this.members(body, 'body'), 'body');
       return this.r.sweep(body, 'body');
     }
