@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { builtinIds, parseProfileText } from '../core/profiles';
+import { decodeFileBytes } from './core-api';
 import { LIMITS } from '../core/profiles/document';
 import { UsageError } from './read-inputs';
 
@@ -9,7 +10,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 async function readJson(path: string, chain: string[]): Promise<unknown> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodeFileBytes(readFileSync(path));
   } catch (err) {
     const via = chain.length ? ` (extended by ${chain.map((p) => basename(p)).join(' <- ')})` : '';
     throw new UsageError(`cannot read profile file ${path}${via}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { parseFingerprint } from './core-api';
+import { decodeFileBytes, parseFingerprint } from './core-api';
 
 export class UsageError extends Error {}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeFileBytes(Buffer.concat(chunks));
 }
 
 /** Reads an input argument as text: a file path, `-` for stdin, or (when no such file exists) the text itself. */
@@ -15,7 +15,7 @@ export async function readInputText(arg: string): Promise<{ name: string; text: 
   // A URL, XML or a long base64 message given straight on the command line is an input too.
   if (/^(https?:\/\/|<)/.test(arg.trim()) || /^[A-Za-z0-9+/=_-]{200,}$/.test(arg.trim())) return { name: 'argument', text: arg };
   try {
-    return { name: arg, text: readFileSync(arg, 'utf8') };
+    return { name: arg, text: decodeFileBytes(readFileSync(arg)) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`cannot read ${arg}: no such file`);
@@ -34,7 +34,7 @@ export async function readCertificateFile(path: string): Promise<string> {
   }
   // DER starts with a SEQUENCE tag (0x30) and is not text.
   if (bytes[0] === 0x30 && bytes.includes(0)) return bytes.toString('base64');
-  return bytes.toString('utf8');
+  return decodeFileBytes(bytes);
 }
 
 /** A --idp-cert-fingerprint value: checked here, read by the core as a trust anchor like a certificate. */
@@ -47,7 +47,7 @@ export function readFingerprint(text: string): string {
 
 export async function readTextFile(path: string, what: string): Promise<string> {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeFileBytes(readFileSync(path));
   } catch (err) {
     throw new UsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { MetadataView } from '../../core/model';
 import { saveTextFile } from '../download';
+import { fileText } from '../import/read-file';
 import { profileChoices, type ProfileDocument } from '../engine';
 import {
   attributesText,
@@ -74,7 +75,7 @@ export function ProfileEditor({ doc, onChange, spMetadata, onNote }: ProfileEdit
           Or import a profile file (JSON):{' '}
           <input type="file" accept=".json,application/json" onChange={async (e) => {
             const f = (e.target as HTMLInputElement).files?.[0];
-            if (f) load(await f.text());
+            if (f) load(await fileText(f));
           }} />
         </label>
         <textarea rows={3} spellcheck={false} placeholder="…or paste a profile's JSON here" value={pasted} onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)} />

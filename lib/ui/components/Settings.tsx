@@ -6,6 +6,7 @@ import { parseCertificates, parseMetadata, profileChoices } from '../engine';
 import { accountSidProblem, applyMetadata, clockSkewProblem, splitCertificates } from '../state/settings-form';
 import { formatFingerprint } from '../state/labels';
 import { editableProfile, withProfileDocument } from '../state/profile-editor';
+import { fileText } from '../import/read-file';
 import { ProfileEditor } from './ProfileEditor';
 
 export interface SettingsFormProps {
@@ -36,7 +37,7 @@ function MetadataImport({ as, onXml }: { as: 'idp' | 'sp'; onXml: (xml: string) 
           accept=".xml,application/xml,text/xml"
           onChange={async (e) => {
             const f = (e.target as HTMLInputElement).files?.[0];
-            if (f) onXml(await f.text());
+            if (f) onXml(await fileText(f));
           }}
         />
       </label>

@@ -1,19 +1,23 @@
+import { decodeFileBytes, fileDecoder } from '../../core/input';
 import type { ImportProgress } from './protocol';
 
 /**
- * A file's text, read in chunks so progress can be shown (a 50 MB HAR takes a while on a slow disk).
+ * A file's text, read in chunks so progress can be shown (a 50 MB HAR takes a while on a slow disk), in the
+ * encoding its byte-order mark names (the core's choice, so a dropped file reads as the CLI reads it).
  * Progress is reported at most every 2% to keep the messages to the page few.
  */
 export async function readFileText(file: Blob, onProgress: (p: ImportProgress) => void): Promise<string> {
   const total = file.size;
   onProgress({ phase: 'reading', loaded: 0, total });
   if (typeof file.stream !== 'function') {
-    const text = await file.text();
+    const text = await fileText(file);
     onProgress({ phase: 'reading', loaded: total, total });
     return text;
   }
   const reader = file.stream().getReader();
-  const decoder = new TextDecoder('utf-8');
+  let decoder: TextDecoder | undefined;
+  // The mark is two bytes; a first chunk shorter than that waits for the next before the decoder is chosen.
+  let head: Uint8Array = new Uint8Array(0);
   const parts: string[] = [];
   let loaded = 0;
   let reported = 0;
@@ -21,13 +25,34 @@ export async function readFileText(file: Blob, onProgress: (p: ImportProgress) =
     const { done, value } = await reader.read();
     if (done) break;
     loaded += value.byteLength;
-    parts.push(decoder.decode(value, { stream: true }));
+    let bytes: Uint8Array = value;
+    if (!decoder) {
+      bytes = head.length ? concat(head, value) : value;
+      if (bytes.length < 2) {
+        head = bytes;
+        continue;
+      }
+      decoder = fileDecoder(bytes);
+    }
+    parts.push(decoder.decode(bytes, { stream: true }));
     if (total === 0 || loaded - reported >= total / 50) {
       reported = loaded;
       onProgress({ phase: 'reading', loaded, total });
     }
   }
-  parts.push(decoder.decode());
+  parts.push(decoder ? decoder.decode() : decodeFileBytes(head));
   onProgress({ phase: 'reading', loaded: total, total });
   return parts.join('');
+}
+
+/** A small file's text (metadata, a profile), decoded as readFileText decodes. */
+export async function fileText(file: Blob): Promise<string> {
+  return decodeFileBytes(new Uint8Array(await file.arrayBuffer()));
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
