@@ -1,10 +1,11 @@
 import type { Report } from '../core/model';
 import { writeFileSync } from 'node:fs';
-import type { RedactionProfile } from '../core/trace/redact/profiles';
+import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/profiles';
 import { ruleDoc } from './core-api';
 import { formatHuman } from './format-human';
 import { formatJson } from './format-json';
 import { judgeInputs } from './judge';
+import { UsageError } from './read-inputs';
 import { expectationOptions, type ExpectationFlags } from './options';
 import type { CommandSpec } from './spec';
 import { stdoutIsTerminal } from './terminal';
@@ -12,7 +13,7 @@ import { stdoutIsTerminal } from './terminal';
 interface CheckFlags extends ExpectationFlags {
   json?: boolean;
   format?: 'text' | 'json' | 'markdown' | 'html';
-  redact: string;
+  redact?: string;
   output?: string;
   includeXml?: boolean;
   color: boolean;
@@ -42,7 +43,7 @@ export function checkSpec(out: (s: string) => void, done: (code: number) => void
       ...expectationOptions(),
       { flags: '--format <format>', description: 'output: text, json, markdown (ticket report), html (self-contained report)', choices: ['text', 'json', 'markdown', 'html'] },
       { flags: '--json', description: 'same as --format json: one JSON object (schemaVersion 1)' },
-      { flags: '--redact <profile>', description: 'redaction for markdown/html reports: none, support, share', default: 'support' },
+      { flags: '--redact <profile>', description: 'redaction for markdown/html reports: none, support (default), share; text and json are never redacted' },
       { flags: '-o, --output <file>', description: 'write the output to a file instead of standard output' },
       { flags: '--include-xml', description: 'with --json: include each decoded message' },
       { flags: '--no-color', description: 'plain output' },
@@ -51,8 +52,15 @@ export function checkSpec(out: (s: string) => void, done: (code: number) => void
     ],
     run: async ([inputs], f) => {
       const flags = f as unknown as CheckFlags;
-      const { loaded, report, profile } = await judgeInputs(inputs as string[], flags);
       const format = flags.format ?? (flags.json ? 'json' : 'text');
+      // Text and JSON print every captured value as it is: a redaction asked for there would be a promise the
+      // output does not keep, so it is refused rather than ignored (none is what they already are).
+      if (flags.redact !== undefined && flags.redact !== 'none' && isRedactionProfile(flags.redact) && format !== 'markdown' && format !== 'html') {
+        throw new UsageError(
+          `--redact ${flags.redact} applies to --format markdown and html only; ${format} output is never redacted (for a shareable file: --format html --redact ${flags.redact}, or convert --to trace --redact ${flags.redact})`,
+        );
+      }
+      const { loaded, report, profile } = await judgeInputs(inputs as string[], { ...flags, redact: flags.redact ?? 'support' });
       const color = flags.color && !flags.output && !process.env.NO_COLOR && stdoutIsTerminal();
       const text =
         format === 'json'
