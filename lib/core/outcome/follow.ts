@@ -60,6 +60,13 @@ export function pagesSentAway(entries: TraceEntry[], before: number): Set<string
   return out;
 }
 
+/** The page asks the browser to send no Referer from it (Referrer-Policy header or meta tag: no-referrer). */
+function withholdsReferer(e: TraceEntry): boolean {
+  const policy = e.responseHeaders.find((h) => h.name.toLowerCase() === 'referrer-policy')?.value ?? '';
+  if (/(^|,)\s*no-referrer\s*($|,)/i.test(policy)) return true;
+  return /<meta[^>]+name=["']?referrer["']?[^>]+content=["']?no-referrer["'\s>]/i.test(e.responseBody?.text.slice(0, 20_000) ?? '');
+}
+
 export function follow(entries: TraceEntry[], isMessage: (position: number) => boolean, from: number, sameHost: boolean): Followed {
   const start = entries[from];
   if (!start) return { steps: [] };
@@ -92,13 +99,18 @@ export function follow(entries: TraceEntry[], isMessage: (position: number) => b
     const page = entryIsPageLike(e);
     // The IdP's script asking its own host where to go next (a JSON answer) is no page, but names the next one.
     if (sameHost && onHosts && !page) listen(e);
-    const named = sameHost && page && lastPageOurs && announced.has(url);
+    // A named URL elsewhere (a help article, the SP's privacy page the IdP shows) is a link the user may follow;
+    // only the IdP's own hosts or another IdP product's endpoint are where its script sends a sign-in on.
+    const named = sameHost && page && lastPageOurs && announced.has(url) && (onHosts || !!clueFromEndpoint(url, 'page'));
     // Without the named URL in the capture, the Referer ties a page of another IdP product (AD FS behind Entra ID) to it;
     // any other site the user went on to from the IdP's page is not the sign-in's.
     const from = refererHost(e);
     const referred = sameHost && page && lastPageOurs && !onHosts && !!from && hosts.has(from) && !!clueFromEndpoint(url, 'page');
     const navigated = !chained && (named || referred);
-    if (!chained && !navigated && !(sameHost && onHosts && page)) {
+    // A page on the IdP's host that no redirect, script or link led to (a GET without Referer, in a capture that
+    // records them, from a page that does not withhold them) is an address the user typed: not the IdP's answer.
+    const typed = !chained && !navigated && page && e.method === 'GET' && !from && refererHost(start) !== undefined && !withholdsReferer(steps.at(-1)?.entry ?? start);
+    if (!chained && !navigated && (!(sameHost && onHosts && page) || typed)) {
       if (page) lastPageOurs = false;
       continue;
     }

@@ -75,4 +75,27 @@ describe('pages the IdP sent the browser to by script', () => {
     const later = adfsError({ ...referer('https://login.microsoftonline.com/'), capturedAt: at(5) });
     expect((await analyze([entraStart(), elsewhere, later], TRUST)).flows[0]!.outcome).toBe('abandoned');
   });
+
+  it("abandoned: a link the IdP's page shows (a help article on login errors, the SP's privacy page) that the user followed", async () => {
+    for (const link of ['https://support.acme.example/hc/articles/360012345-SSO-login-errors', 'https://sp.example.test/legal/privacy.html']) {
+      const shown = login(`var config = {"helpLinks":{"help":"${link}"}};`);
+      const followed = page('h', link, 3, { ...referer(`${AUTH0}/u/login?state=abc`), responseStatus: 404, responseBody: html('<h1>Not found</h1>') });
+      expect((await analyze([start(), shown, followed], TRUST)).flows[0]!.outcome, link).toBe('abandoned');
+    }
+  });
+
+  describe('an address on the IdP typed by the user (no Referer where the capture records them)', () => {
+    const SP_PAGE = referer('https://sp.example.test/app');
+    const typed = (extra: Partial<TraceEntry> = {}) => page('t', `${AUTH0}/app/userhom`, 3, { responseStatus: 404, responseBody: html('<h1>Not found</h1>'), ...extra });
+
+    it('is not the IdP refusing', async () => {
+      const r = await analyze([{ ...start(), ...SP_PAGE }, login(''), typed()], TRUST);
+      expect(r.flows[0]!.outcome).toBe('abandoned');
+    });
+
+    it('unless the IdP page withholds Referers (Referrer-Policy: no-referrer): then it may be where the page sent it', async () => {
+      const quiet = { ...login(''), responseHeaders: [{ name: 'Referrer-Policy', value: 'no-referrer' }] };
+      expect((await analyze([{ ...start(), ...SP_PAGE }, quiet, typed()], TRUST)).flows[0]!.outcome).toBe('refused-by-idp');
+    });
+  });
 });
