@@ -24,6 +24,8 @@ export function messageField(name: string): 'SAMLRequest' | 'SAMLResponse' | und
 
 /** Why the form's message fields are ambiguous (several values, or a look-alike name), or undefined. */
 function ambiguity(carried: Array<readonly [string, string, string]>): Problem | undefined {
+  // The usual form: one field under its exact name (and no Set of a message tens of kilobytes long to hash).
+  if (carried.length === 1 && carried[0]![0] === carried[0]![1]) return undefined;
   const lookalikes = [...new Set(carried.filter(([raw, name]) => raw !== name).map(([raw]) => JSON.stringify(raw)))];
   const values = new Set(carried.map(([, , value]) => value));
   if (values.size < 2 && lookalikes.length === 0) return undefined;
