@@ -117,6 +117,12 @@ export function announcedUrls(text: string): string[] {
 }
 
 /** The host of the page the browser came from (Referer), when the capture has the header. */
+/** The page that sent the browser to this request (its Referer), without fragment. */
+export function refererUrl(e: TraceEntry): string | undefined {
+  const referer = header(e.requestHeaders, 'referer');
+  return referer ? withoutFragment(referer) : undefined;
+}
+
 export function refererHost(e: TraceEntry): string | undefined {
   const referer = header(e.requestHeaders, 'referer');
   return referer ? hostOf(referer) : undefined;

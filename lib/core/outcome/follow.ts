@@ -2,7 +2,7 @@
 // on the IdP's side, the pages the user went through there. Bounded in entries, steps and time.
 import type { TraceEntry } from '../model';
 import { clueFromEndpoint } from '../idp/recognise';
-import { announcedUrls, entryIsPageLike, hostOf, redirectTarget, refererHost, withoutFragment } from '../http/navigation';
+import { announcedUrls, entryIsPageLike, hostOf, redirectTarget, refererHost, refererUrl, withoutFragment } from '../http/navigation';
 
 export interface Step {
   entry: TraceEntry;
@@ -13,7 +13,8 @@ export interface Step {
   /**
    * Reached because the IdP's page sent the browser there by script: a URL the page or its script's answer named
    * (location.assign, Entra ID's FederationRedirectUrl), or the next page of the tab, on another IdP product's
-   * endpoint, with the IdP's page as its Referer.
+   * endpoint, with the IdP's page as its Referer. On the SP's side: the next page of the tab with a hand-off page
+   * (see `handedOver`) as its Referer, where that page's script went once it had traded the credential.
    */
   navigated?: boolean;
 }
@@ -67,7 +68,18 @@ function withholdsReferer(e: TraceEntry): boolean {
   return /<meta[^>]+name=["']?referrer["']?[^>]+content=["']?no-referrer["'\s>]/i.test(e.responseBody?.text.slice(0, 20_000) ?? '');
 }
 
-export function follow(entries: TraceEntry[], isMessage: (position: number) => boolean, from: number, sameHost: boolean): Followed {
+/**
+ * `handedOver` names the pages whose own script carries the navigation on (an SP's sign-in route handed a one-time
+ * credential, which trades it for a session and then goes where the application sends the user): the tab's next
+ * page with such a page as its Referer is followed as where that page sent the browser, the same way as an IdP's page.
+ */
+export function follow(
+  entries: TraceEntry[],
+  isMessage: (position: number) => boolean,
+  from: number,
+  sameHost: boolean,
+  handedOver?: (url: string) => boolean,
+): Followed {
   const start = entries[from];
   if (!start) return { steps: [] };
   const startTime = millis(start);
@@ -106,10 +118,14 @@ export function follow(entries: TraceEntry[], isMessage: (position: number) => b
     // any other site the user went on to from the IdP's page is not the sign-in's.
     const from = refererHost(e);
     const referred = sameHost && page && lastPageOurs && !onHosts && !!from && hosts.has(from) && !!clueFromEndpoint(url, 'page');
-    const navigated = !chained && (named || referred);
+    // The page a hand-off page's script went to: the tab's next page, sent from that very page.
+    const shown = steps.length ? steps[steps.length - 1]!.entry : start;
+    const handed =
+      !!handedOver && page && lastPageOurs && entryIsPageLike(shown) && (shown.responseStatus ?? 0) < 300 && handedOver(shown.url) && refererUrl(e) === withoutFragment(shown.url);
+    const navigated = !chained && (named || referred || handed);
     // A page on the IdP's host that no redirect, script or link led to (a GET without Referer, in a capture that
     // records them, from a page that does not withhold them) is an address the user typed: not the IdP's answer.
-    const typed = !chained && !navigated && page && e.method === 'GET' && !from && refererHost(start) !== undefined && !withholdsReferer(steps.at(-1)?.entry ?? start);
+    const typed = !chained && !navigated && page && e.method === 'GET' && !from && refererHost(start) !== undefined && !withholdsReferer(shown);
     if (!chained && !navigated && (!(sameHost && onHosts && page) || typed)) {
       if (page) lastPageOurs = false;
       continue;

@@ -7,7 +7,7 @@ import { sentToUrl } from '../flow/url';
 import { follow, pagesSentAway } from './follow';
 import { entryIsPageLike, hostOf } from '../http/navigation';
 import { judgeIdpAnswer } from './idp-answer';
-import { judgeSpAnswer } from './sp-answer';
+import { isHandOff, judgeSpAnswer } from './sp-answer';
 
 export interface OutcomeMessage {
   /** Index of the message's entry in OutcomeInput.entries. */
@@ -180,7 +180,8 @@ export function judgeFlows(input: OutcomeInput): OutcomeResult {
       } else if (answers.length) {
         const i = answers[answers.length - 1]!;
         const m = messages[i]!;
-        const followed = follow(entries, isMessage, m.position, false);
+        // A sign-in page handed a one-time credential goes on by its own script: the tab's next page from it is the SP's answer.
+        const followed = follow(entries, isMessage, m.position, false, isHandOff);
         const to = followed.loopedTo;
         const looped = to !== undefined && kindAt.get(to) === 'AuthnRequest' && sameSp(messages, i, requests, to) && !stepUp(messages, requests, i, to);
         const location = m.view ? (m.view.messagePath ?? `/${m.view.rootName}`) : undefined;

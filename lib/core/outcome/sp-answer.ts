@@ -77,13 +77,46 @@ const onSignInRoute = (url: string) => pathAndQuery(withoutFragment(url)).split(
 
 const LOGIN_PAGE = /\/(?:login|log-in|signin|sign-in|sign_in|logon)(?:\.[a-z]{2,5})?\/?(?:[?#]|$)/i;
 
+// A page that shows one record of the application (/agent/tickets/4521, /browse/PAY-4821, a UUID, "Ticket #4521"
+// in its title) is content: its title is the record's subject ("SSO error - Ticket #4521"). A refusal page is about
+// the user, not about a record, and is a fixed route (/no-access, /account/pending).
+const RECORD_SEGMENT = /^(?:\d+|[A-Z][A-Z0-9]*-\d+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$/i;
+function recordPage(url: string, headline: string): boolean {
+  const segments = pathAndQuery(withoutFragment(url)).split('?')[0]!.split('/').filter(Boolean);
+  return RECORD_SEGMENT.test(percentDecode(segments[segments.length - 1] ?? '')) || /#\d+\b/.test(headline);
+}
+
+/**
+ * A specific page the user asked for, a deep link: a path beyond the site's root, or a hash route. Reaching the
+ * root (or the start page an empty or opaque RelayState leaves the user on) says nothing about the sign-in: it is
+ * where the SP sends everyone, refused users too.
+ */
+function deepLink(url: string): boolean {
+  const path = pathAndQuery(withoutFragment(url)).split('?')[0]!;
+  return (path !== '' && path !== '/') || (hashRoute(url) ?? '/') !== '/';
+}
+
 // A sign-in route that receives a one-time credential from the ACS (/auth/login?token=eyJ..., an OAuth-style
 // ?code=..., a CAS-style ?ticket=ST-...) is the sign-in handing over to the application, which trades it for its
-// session in the page's own script or next request: not the user sent back to sign in. Only an opaque value
-// counts (long, with a digit or mixed case), so /login?code=USER_NOT_FOUND stays a bounce.
+// session in the page's own script or next request: not the user sent back to sign in. Only a value shaped like a
+// credential counts: a JWT, a CAS ticket, hex (a UUID), or a long random string. A code made of words
+// (/login?code=USER_NOT_FOUND, AccountNotProvisioned, SSO_USER_NOT_FOUND_404) is the SP naming an error, so the
+// redirect stays a bounce.
 const HANDOFF_NAME = /^(?:token|code|ticket|jwt)$/i;
-const opaque = (value: string) =>
-  value.length >= 12 && /^[\w.~+/=-]+$/.test(value) && (/\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) && !/error|fail|denied|invalid|expired/i.test(value);
+const JWT = /^eyJ[\w-]*\.[\w-]*(?:\.[\w-]*)?$/;
+const CAS_TICKET = /^(?:ST|PT|PGT|TGT)-\d+-[\w.-]{6,}$/;
+const HEX = /^[0-9a-f]{16,}$|^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
+/**
+ * Random, not words: split into runs of one kind (a capitalised or lower-case word, capitals, digits), a random
+ * string's runs are a character or two long on average, a code's are words.
+ */
+function random(value: string): boolean {
+  const runs = value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+  const letters = runs.reduce((n, r) => n + r.length, 0);
+  return value.length >= 20 && runs.length > 0 && letters / runs.length < 3;
+}
+const credential = (value: string) =>
+  /^[\w.~+/=-]+$/.test(value) && !/error|fail|denied|invalid|expired/i.test(value) && (JWT.test(value) || CAS_TICKET.test(value) || HEX.test(value) || random(value));
 
 function handsOffCredential(url: string): boolean {
   const query = withoutFragment(url).split('?')[1] ?? '';
@@ -91,9 +124,12 @@ function handsOffCredential(url: string): boolean {
     const [name = '', value = ''] = pair.split('=').map(formDecode);
     // The name's last word: token, id_token, sso-token, loginToken, authCode.
     const word = name.split(/[-_]|(?<=[a-z])(?=[A-Z])/).pop() ?? '';
-    return HANDOFF_NAME.test(word) && opaque(value);
+    return HANDOFF_NAME.test(word) && credential(value);
   });
 }
+
+/** A sign-in page handed a one-time credential by the redirects: its own script carries the sign-in on. */
+export const isHandOff = (url: string) => LOGIN_PAGE.test(url) && handsOffCredential(url);
 
 /**
  * What names a URL (or a hash route) as an error page, one key per signal: the error page's last path segments,
@@ -152,6 +188,17 @@ export function spWords(body: ResponseBody | undefined): SpWords {
   return { ...(headline ? { headline } : {}), ...(text ? { text } : {}) };
 }
 
+/** The first sentence of a page that is a refusal tied to signing in as a whole ("Your account has not been provisioned."). */
+function refusalSentence(body: ResponseBody | undefined): string | undefined {
+  if (!body) return undefined;
+  const html = visibleMarkup(body.text.slice(0, 200_000));
+  const inBody = /<body\b[^>]{0,1000}>([\s\S]*)/i.exec(html)?.[1] ?? html;
+  // Block by block, so a heading does not run into the paragraph under it.
+  const blocks = inBody.slice(0, 20_000).split(/<\/?(?:p|div|h[1-6]|li|br|section|main|article|header|footer|td|th|form|dd|dt|blockquote)\b[^<>]{0,500}>/i);
+  const sentences = blocks.flatMap((b) => plain(b).split(/(?<=[.!?])\s+/)).filter(Boolean).slice(0, 40);
+  return sentences.find((x) => REFUSAL_AFTER_REDIRECT.test(x.trim()));
+}
+
 /**
  * Judges what the SP did with a successful Response posted to it. `findings` are the Response's own: the
  * refusal names those most likely to have caused it.
@@ -165,7 +212,9 @@ export function judgeSpAnswer(
   askedFor: ReadonlySet<string> = new Set(),
 ): SpAnswer {
   if (acs.responseStatus === undefined) return {};
-  const chain = followed.steps.filter((s) => s.redirected).map((s) => s.entry);
+  // The redirects, and the page a hand-off page's script went to (follow's `handedOver`).
+  const steps = followed.steps.filter((s) => s.redirected || s.navigated);
+  const chain = steps.map((s) => s.entry);
   const last = chain[chain.length - 1] ?? acs;
   let why: string | undefined;
   if (acs.responseStatus >= 400) why = `its ACS ${shortUrl(acs.url)} answered HTTP ${acs.responseStatus}`;
@@ -173,8 +222,12 @@ export function judgeSpAnswer(
   if (!why && failedHop) why = `the page it redirected to, ${shortUrl(failedHop.url)}, answered HTTP ${failedHop.responseStatus}`;
   // Where the ACS and its redirects finally sent the browser, whether or not that request was captured: a hop on
   // the way (an application's own /login?action=samlLogin that creates its session) is not an answer.
-  const hops = [acs, ...chain];
-  const locations = hops.map(redirectLocation).filter((t): t is string => !!t);
+  const locations: string[] = [];
+  for (const [i, hop] of [acs, ...chain].entries()) {
+    if (i > 0 && steps[i - 1]!.navigated) locations.push(hop.url);
+    const to = redirectLocation(hop);
+    if (to) locations.push(to);
+  }
   const targets = locations.map(withoutFragment);
   const final = targets[targets.length - 1];
   // What the user asked for: the page the application sent them away from to sign in, and the page the RelayState
@@ -182,7 +235,8 @@ export function judgeSpAnswer(
   const relay = acs.formFields?.find(([n]) => n === 'RelayState')?.[1];
   const relayUrl = relay && /^(?:https?:\/\/|\/(?!\/))/i.test(relay) ? resolveLocation(relay, acs.url) : undefined;
   const relayPage = relayUrl && withoutFragment(relayUrl);
-  const isAsked = (url: string) => (askedFor.has(url) || url === relayPage) && !LOGIN_PAGE.test(url);
+  const relayDeep = !!relayUrl && deepLink(relayUrl);
+  const isAsked = (url: string) => ((askedFor.has(url) && deepLink(url)) || (relayDeep && url === relayPage)) && !LOGIN_PAGE.test(url);
   // Once the redirects pass through a page the user asked for, the SP let them in: the hops after it on the same
   // site are the application's own (a help desk adding its locale: /hc/requests/4521 to /hc/en-us/requests/4521),
   // and what their pages are titled is content. An error or sign-in URL after it still says no: a deep link that
@@ -200,7 +254,7 @@ export function judgeSpAnswer(
   const route = routed && hashRoute(routed);
   const routeIsError = route !== undefined && errorSignals(route).some((x) => !askedRouteSignals.has(x));
   const finalIsError = final !== undefined && (errorSignals(final).some((x) => !askedSignals.has(x)) || routeIsError);
-  const handOff = final !== undefined && !finalIsError && LOGIN_PAGE.test(final) && handsOffCredential(final);
+  const handOff = final !== undefined && !finalIsError && isHandOff(final);
   const errorTarget = final && (finalIsError || (LOGIN_PAGE.test(final) && !handOff)) ? final : undefined;
   if (!why && errorTarget) {
     // Quoted as the browser showed it: with the hash route, which is the page a hash-routed app renders.
@@ -212,15 +266,20 @@ export function judgeSpAnswer(
   const words = spWords((failedHop ?? errorHop ?? last).responseBody ?? acs.responseBody);
   const text = words.text;
   // Only the headline of the page that is the SP's answer to the login counts as a refusal: the ACS's own page,
-  // or where the ACS sent the browser through its own sign-in hops (/auth/callback, /api/login?action=samlLogin),
-  // when that is not a page the user asked for. A page another application page redirected to (a dashboard
-  // opening the latest ticket) is where the application took a user it had let in: its title is its content,
-  // "SSO error - Ticket #4521" as much as "Account locked – Acme Support". An application page may say "error"
-  // anywhere in its text.
-  const answerPage = last === acs || chain.slice(0, -1).every((e) => onSignInRoute(e.url));
-  if (!why && !passedAsked && answerPage && words.headline && (last.responseStatus ?? 0) < 300 && refusalHeadline(words.headline, last === acs)) {
-    why = `the page it showed after the ACS is headed "${words.headline}"`;
+  // or where the ACS sent the browser, through its own sign-in hops (/auth/callback, /api/login?action=samlLogin) or
+  // an application page that only routes on (a start page answering 302 to /account/pending), when that is not a
+  // page the user asked for. Where an application page routed a user to one of its records (a dashboard opening the
+  // latest ticket, /agent/tickets/4521), the page's title is that record's subject: "SSO error - Ticket #4521".
+  // An application page may say "error" anywhere in its text.
+  const headline = words.headline;
+  const viaSignIn = last === acs || chain.slice(0, -1).every((e) => onSignInRoute(e.url));
+  const answerPage = viaSignIn || (headline !== undefined && !recordPage(last.url, headline));
+  if (!why && !passedAsked && answerPage && headline && (last.responseStatus ?? 0) < 300 && refusalHeadline(headline, last === acs)) {
+    why = `the page it showed after the ACS is headed "${headline}"`;
   }
+  // A hand-off page that says a refusal in its own words ("Your account has not been provisioned.") is the SP's answer.
+  const said = handOff && !why ? refusalSentence(last.responseBody) : undefined;
+  if (said) why = `the sign-in page it handed the credential to says "${said}"`;
   // The application trades the credential for its session after the captured redirects: what it made of it is not
   // in them.
   if (!why && handOff) return {};

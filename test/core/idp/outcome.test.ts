@@ -470,3 +470,92 @@ describe("pages that only look like they forward or hide", () => {
     expect((await analyze(answered({ responseStatus: 200, responseBody: html(body) }), TRUST)).flows[0]!.outcome).toBe('refused-by-sp');
   });
 });
+
+describe('the SP answer: routing after the ACS is not the user reaching what they asked for', () => {
+  const relayed = (resp: TraceEntry, relay: string) => ({ ...resp, formFields: [...(resp.formFields ?? []).filter(([n]) => n !== 'RelayState'), ['RelayState', relay] as [string, string]] });
+  const headed = (id: string, url: string, atSeconds: number, title: string, h1: string, extra: Partial<TraceEntry> = {}) =>
+    page(id, url, atSeconds, { responseStatus: 200, responseBody: html(`<html><head><title>${title}</title></head><body><h1>${h1}</h1></body></html>`), ...extra });
+
+  it('refused: the site root (RelayState, or the start page the app sent the user away from) is no deep link, so the page it routes to is read', async () => {
+    const [request, resp] = cleanFlow();
+    const root = 'https://sp.example.test/';
+    const noAccess = headed('n', 'https://sp.example.test/no-access', 4, 'Access denied - Acme Wiki', 'Your account is not provisioned');
+    const viaRoot = [{ ...relayed(resp!, root), responseStatus: 302, redirectUrl: root }, page('r', root, 3, { responseStatus: 302, redirectUrl: noAccess.url }), noAccess];
+    const r = await analyze([request!, ...viaRoot], TRUST);
+    expect(r.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(r.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('headed "Access denied - Acme Wiki');
+    // The root the application sent the user away from is no deep link either.
+    const sentAway = page('a', root, -4, { responseStatus: 302, redirectUrl: 'https://sp.example.test/saml/login' });
+    expect((await analyze([sentAway, request!, ...viaRoot], TRUST)).flows[0]!.outcome).toBe('refused-by-sp');
+    // Nor the root with a hash route that is the root: RelayState "/", the ACS's page at "/" headed as a refusal.
+    const flash = headed('f', root, 3, "We couldn't sign you in - Acme Wiki", "We couldn't sign you in");
+    expect((await analyze([request!, { ...relayed(resp!, '/'), responseStatus: 302, redirectUrl: root }, flash], TRUST)).flows[0]!.outcome).toBe('refused-by-sp');
+    // The earlier false alarm stays: a deep link (a path, or a hash route on the root) reached, then titled by its content.
+    const deep = 'https://sp.example.test/hc/requests/4521';
+    const ticket = headed('t', deep, 3, 'Account locked – Acme Support', 'Account locked');
+    expect((await analyze([request!, { ...relayed(resp!, deep), responseStatus: 302, redirectUrl: deep }, ticket], TRUST)).flows[0]!.outcome).toBe('signed-in');
+    const hashed = 'https://sp.example.test/#/reports/access-denied';
+    const console = headed('c', root, 3, 'Access denied - Reports - Acme Firewall', 'Access denied');
+    expect((await analyze([request!, { ...relayed(resp!, hashed), responseStatus: 302, redirectUrl: hashed }, console], TRUST)).flows[0]!.outcome).toBe('signed-in');
+  });
+
+  it('refused: a start page that only routes on (302) leads to the SP answer; a record an app page opened is titled by its subject', async () => {
+    const [, resp] = cleanFlow({ inResponseTo: undefined });
+    const go = (landingUrl: string, to: TraceEntry) =>
+      analyze([{ ...relayed(resp!, 'ss:mem:7f3a9c2e'), responseStatus: 302, redirectUrl: landingUrl }, page('l', landingUrl, 3, { responseStatus: 302, redirectUrl: to.url }), to], TRUST);
+    const pending = await go('https://sp.example.test/dashboard', headed('p', 'https://sp.example.test/account/pending', 4, 'User not provisioned | Acme Wiki', 'User not provisioned'));
+    expect(pending.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(pending.messages[0]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('headed "User not provisioned | Acme Wiki');
+    // The IdP-initiated help desk: the landing page opens the latest ticket, whose subject is "SSO error" (its
+    // path ends in the record's id; its title names "#4521"), or an issue key.
+    for (const [url, title] of [
+      ['https://sp.example.test/agent/tickets/4521', 'SSO error - Ticket #4521 - Acme Helpdesk'],
+      ['https://sp.example.test/agent/tickets/4521', 'Access denied - Acme Helpdesk'],
+      ['https://sp.example.test/browse/PAY-4821', 'Access denied - Jira'],
+      ['https://sp.example.test/agent/inbox', 'Access denied to VPN - Ticket #4521'],
+    ] as const) {
+      expect((await go('https://sp.example.test/agent/dashboard', headed('t', url, 4, title, 'SSO error'))).flows[0]!.outcome, `${url} ${title}`).toBe('signed-in');
+    }
+  });
+
+  it('refused: a sign-in route handed an error code made of words, not a credential; or whose page says the refusal', async () => {
+    for (const location of ['/login?code=AccountNotProvisioned', '/login?code=SSO_USER_NOT_FOUND_404', '/login?ticket=UserNotFoundInDirectory2']) {
+      const r = await analyze(answered({ responseStatus: 302, redirectUrl: location }), TRUST);
+      expect(r.flows[0]!.outcome, location).toBe('refused-by-sp');
+    }
+    // Credentials stay a hand-off: a JWT, a long random code, hex, a CAS ticket.
+    for (const location of ['/login?token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.k3Xq9vT2bW8mZ1pR', '/login?code=4%2F0AX4XfWh8sdkfjKJHkjhsd8', '/login?code=0f8e2a7c-4b1d-4e6a-9c3b-2d5f7a9e1b4c']) {
+      const shell = page('s', `https://sp.example.test${location}`, 3, { responseStatus: 200, responseBody: html('<html><head><title>Acme</title></head><body><div id="root"></div></body></html>') });
+      expect((await analyze(answered({ responseStatus: 302, redirectUrl: location }, shell), TRUST)).flows[0]!.outcome, location).toBe('unknown');
+    }
+    // A hand-off page that says the refusal in its own words is the SP's answer.
+    const url = 'https://sp.example.test/login?code=SplxlOBeZQQYbYS6WxSbIA';
+    const says = page('s', url, 3, { responseStatus: 200, responseBody: html('<html><head><title>Sign in - Acme Wiki</title></head><body><h1>Sign in to Acme Wiki</h1><p class="alert">Your account has not been provisioned. Contact your administrator.</p></body></html>') });
+    const r = await analyze(answered({ responseStatus: 302, redirectUrl: url }, says), TRUST);
+    expect(r.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(r.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('says "Your account has not been provisioned."');
+  });
+
+  it("refused: after a hand-off, the page the hand-off page's script went to (its Referer) is the SP's answer", async () => {
+    const handOff = 'https://sp.example.test/login?token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.k3Xq9vT2bW8mZ1pR';
+    const referer = [{ name: 'Referer', value: handOff }];
+    const shell = page('s', handOff, 3, { responseStatus: 200, resourceType: 'document', responseBody: html('<html><head><title>Acme Wiki</title></head><body><div id="root"></div></body></html>') });
+    const session = (status: number) =>
+      page('x', 'https://sp.example.test/api/session', 4, { method: 'POST', resourceType: 'xhr', responseStatus: status, requestHeaders: referer, responseBody: { text: '{}', mimeType: 'application/json' } });
+    const next = (url: string, title: string, h1: string, extra: Partial<TraceEntry> = {}) => headed('n', url, 5, title, h1, { resourceType: 'document', requestHeaders: referer, ...extra });
+    const go = (...after: TraceEntry[]) => analyze(answered({ responseStatus: 302, redirectUrl: handOff }, shell, ...after), TRUST);
+    const denied = await go(session(401), next('https://sp.example.test/login?error=access_denied', 'Sign in - Acme Wiki', 'Access denied'));
+    expect(denied.flows[0]!.outcome).toBe('refused-by-sp');
+    expect(denied.messages[1]!.findings.find((x) => x.rule === 'sp-refused')!.message).toContain('login?error=access_denied');
+    // Its script going on to the application is the sign-in done.
+    expect((await go(session(200), next('https://sp.example.test/home', 'Home - Acme Wiki', 'Welcome'))).flows[0]!.outcome).toBe('signed-in');
+    // A page not sent from the hand-off page (typed, another link) says nothing: still a hand-off.
+    const typed = next('https://sp.example.test/login?error=access_denied', 'Sign in - Acme Wiki', 'Access denied', { requestHeaders: [] });
+    expect((await go(session(401), typed)).flows[0]!.outcome).toBe('unknown');
+    // Nor a page after another page of the tab.
+    const other = page('o', 'https://news.example.test/', 5, { responseStatus: 200, resourceType: 'document' });
+    expect((await go(other, { ...typed, requestHeaders: referer, capturedAt: at(6) })).flows[0]!.outcome).toBe('unknown');
+    // The hand-off with nothing after it stays unknown (the session call alone is not read).
+    expect((await go(session(200))).flows[0]!.outcome).toBe('unknown');
+  });
+});
