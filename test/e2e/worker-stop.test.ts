@@ -94,7 +94,9 @@ describe.skipIf(!hasChromium)('worker stopped at any instant (Chromium)', E2E_SU
     const before = sent.size;
     let seen = 0;
     let stopAt: Promise<unknown> | undefined;
-    const stop = () => stopper.send('ServiceWorker.stopAllWorkers').catch(() => undefined);
+    // Bounded: under a storm of stops Chromium has left a stopAllWorkers call unanswered, which hung the whole
+    // run (the test's own timeout never fired while the storm loop waited on it).
+    const stop = () => Promise.race([stopper.send('ServiceWorker.stopAllWorkers').catch(() => undefined), sleep(5_000)]);
     const onRequest = (e: { request: { url: string } }) => {
       if (!/\/(acs|login|post)\?n=/.test(e.request.url) || !e.request.url.includes(`n=${name}-`)) return;
       if (typeof offset === 'number' && seen++ === anchor) {
@@ -105,19 +107,24 @@ describe.skipIf(!hasChromium)('worker stopped at any instant (Chromium)', E2E_SU
     network.on('Network.requestWillBeSent', onRequest);
     let storm = true;
     const storming = offset === 'storm' ? (async () => { while (storm) { await stop(); await sleep(3); } })() : undefined;
-    if (offset === 'before') await stop();
-    await site.evaluate((urls) => {
-      // The previous burst's frames stay until this one starts: their IdP pages may still be loading.
-      const burst = document.createElement('div');
-      burst.append(...urls.map((url) => Object.assign(document.createElement('iframe'), { src: url })));
-      // (Removed, never moved: a frame moved in the document loads again.)
-      while (document.body.children.length > 1) document.body.firstElementChild?.remove();
-      document.body.append(burst);
-    }, urls);
-    // Until the servers have every message of the burst.
-    for (const deadline = Date.now() + 15_000; sent.size < before + 2 * PAIRS && Date.now() < deadline; ) await sleep(25);
-    await sleep(100);
-    storm = false;
+    try {
+      if (offset === 'before') await stop();
+      // Bounded like every wait here: a burst that never starts fails the counts below instead of hanging the run.
+      const started = site.evaluate((urls) => {
+        // The previous burst's frames stay until this one starts: their IdP pages may still be loading.
+        const burst = document.createElement('div');
+        burst.append(...urls.map((url) => Object.assign(document.createElement('iframe'), { src: url })));
+        // (Removed, never moved: a frame moved in the document loads again.)
+        while (document.body.children.length > 1) document.body.firstElementChild?.remove();
+        document.body.append(burst);
+      }, urls);
+      await Promise.race([started, sleep(15_000)]);
+      // Until the servers have every message of the burst.
+      for (const deadline = Date.now() + 15_000; sent.size < before + 2 * PAIRS && Date.now() < deadline; ) await sleep(25);
+      await sleep(100);
+    } finally {
+      storm = false;
+    }
     await storming;
     await stopAt;
     network.off('Network.requestWillBeSent', onRequest);
