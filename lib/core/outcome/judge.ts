@@ -119,7 +119,7 @@ function requestHeader(e: TraceEntry, name: string): string | undefined {
  * the IdP-initiated start before it on that page's host (PingFederate's /idp/startSSO.ping). An IdP that names
  * itself with a custom entity ID is still recognised by the same endpoints and hosts as in an SP-initiated flow.
  */
-function postedFromClues(entries: TraceEntry[], m: OutcomeMessage, isMessage: (position: number) => boolean): Clue[] {
+function postedFromClues(entries: TraceEntry[], m: OutcomeMessage): Clue[] {
   const post = m.entry;
   const clues: Array<Clue | undefined> = [clueFromHost(requestHeader(post, 'origin'), 'Origin of the POST'), clueFromEndpoint(requestHeader(post, 'referer'), 'Referer of the POST')];
   const value = post.formFields?.find(([n]) => n === 'SAMLResponse')?.[1] ?? '';
@@ -137,9 +137,11 @@ function postedFromClues(entries: TraceEntry[], m: OutcomeMessage, isMessage: (p
   const page = entries[form]!;
   const host = hostOf(page.url);
   clues.push(clueFromEndpoint(page.url, 'auto-post page'));
-  // Before it, on its host, up to the previous SAML message: the start of this sign-in. Only a product's
-  // endpoint counts there; the host is already the form page's evidence.
-  for (let pos = form - 1; pos >= floor && !isMessage(pos); pos--) {
+  // Before it, on its host: the start of this sign-in, even across the messages of a brokered one (PingFederate
+  // asking Okta first, then answering the SP). Any page of that host names the same server, so its product's
+  // endpoint is evidence whichever sign-in it began. Only a product's endpoint counts there; the host is already
+  // the form page's evidence.
+  for (let pos = form - 1; pos >= floor; pos--) {
     const e = entries[pos]!;
     if (!sameTab(e) || hostOf(e.url) !== host || !entryIsPageLike(e)) continue;
     const c = clueFromEndpoint(e.url, 'IdP page');
@@ -165,7 +167,7 @@ export function judgeFlows(input: OutcomeInput): OutcomeResult {
     const members = flow.messages.filter((i) => messages[i] !== undefined);
     const clues: Clue[] = [...members.flatMap((i) => ownClues[i] ?? []), ...configured];
     if (!members.some((i) => messages[i]!.report.kind === 'AuthnRequest')) {
-      for (const i of members) if (messages[i]!.report.kind === 'Response') clues.push(...postedFromClues(entries, messages[i]!, isMessage));
+      for (const i of members) if (messages[i]!.report.kind === 'Response') clues.push(...postedFromClues(entries, messages[i]!));
     }
     const named = decide(clues);
     const idpName = named.product === 'unknown' ? 'The IdP' : IDP_NAMES[named.product];

@@ -395,6 +395,10 @@ describe('IdP recognition on the report', () => {
     const start = page('s', 'https://sso.acme.test/idp/startSSO.ping?PartnerSpId=sp', 0, { responseStatus: 302, redirectUrl: 'https://sso.acme.test/as/x/resume/as/authorization.ping' });
     const ping = await idpOf(start, formPage('https://sso.acme.test/as/x/resume/as/authorization.ping', 1, { method: 'POST' }));
     expect(ping).toEqual({ product: 'ping', evidence: ['IdP page https://sso.acme.test/idp/startSSO.ping?PartnerSpId=sp'] });
+    // Brokered: PingFederate first asked another IdP (its AuthnRequest, a message on another host) before answering.
+    const asked = redirectEntry('SAMLRequest', authnRequest({ destination: 'https://acme.okta.com/app/acme_pf/exk1/sso/saml' }), 'https://acme.okta.com/app/acme_pf/exk1/sso/saml', at(0.5));
+    const brokered = await analyze([start, asked, formPage('https://sso.acme.test/sp/ACS.saml2', 1, { method: 'POST' }), { ...resp!, responseStatus: 302, redirectUrl: '/home' }], TRUST);
+    expect(brokered.flows.at(-1)!.idp).toEqual({ product: 'ping', evidence: ['IdP page https://sso.acme.test/idp/startSSO.ping?PartnerSpId=sp'] });
     // The POST's Origin, when the form page was not captured.
     const withOrigin = await analyze([{ ...resp!, requestHeaders: [{ name: 'Origin', value: 'https://sso.jumpcloud.com' }], responseStatus: 302, redirectUrl: '/home' }], TRUST);
     expect(withOrigin.flows[0]!.idp?.product).toBe('jumpcloud');
