@@ -5,7 +5,7 @@ import { shortUrl } from './facts';
 import { hashRoute, hostOf, redirectLocation, resolveLocation, withoutFragment } from '../http/navigation';
 import type { Followed } from './follow';
 import { likelyCauses } from './causes';
-import { plain, visibleMarkup } from './page-text';
+import { plain, visibleMarkup } from '../http/page-text';
 
 export interface SpAnswer {
   /** true: the SP refused; false: it let the user in; undefined: the capture does not say. */
