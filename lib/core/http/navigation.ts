@@ -25,7 +25,8 @@ export function withoutFragment(url: string): string {
   return i < 0 ? url : url.slice(0, i);
 }
 
-function header(headers: HttpHeader[], name: string): string | undefined {
+/** A header's value by its lower-case name. */
+export function header(headers: HttpHeader[], name: string): string | undefined {
   return headers.find((h) => h.name.toLowerCase() === name)?.value;
 }
 
@@ -116,14 +117,14 @@ export function announcedUrls(text: string): string[] {
   return out;
 }
 
-/** The host of the page the browser came from (Referer), when the capture has the header. */
 /** The page that sent the browser to this request (its Referer), without fragment. */
 export function refererUrl(e: TraceEntry): string | undefined {
   const referer = header(e.requestHeaders, 'referer');
   return referer ? withoutFragment(referer) : undefined;
 }
 
+/** The host of the page the browser came from (Referer), when the capture has the header. */
 export function refererHost(e: TraceEntry): string | undefined {
-  const referer = header(e.requestHeaders, 'referer');
+  const referer = refererUrl(e);
   return referer ? hostOf(referer) : undefined;
 }

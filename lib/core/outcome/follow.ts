@@ -2,7 +2,7 @@
 // on the IdP's side, the pages the user went through there. Bounded in entries, steps and time.
 import type { TraceEntry } from '../model';
 import { clueFromEndpoint } from '../idp/recognise';
-import { announcedUrls, entryIsPageLike, hostOf, redirectTarget, refererHost, refererUrl, withoutFragment } from '../http/navigation';
+import { announcedUrls, entryIsPageLike, header, hostOf, redirectTarget, refererHost, refererUrl, withoutFragment } from '../http/navigation';
 
 export interface Step {
   entry: TraceEntry;
@@ -63,7 +63,7 @@ export function pagesSentAway(entries: TraceEntry[], before: number): Set<string
 
 /** The page asks the browser to send no Referer from it (Referrer-Policy header or meta tag: no-referrer). */
 function withholdsReferer(e: TraceEntry): boolean {
-  const policy = e.responseHeaders.find((h) => h.name.toLowerCase() === 'referrer-policy')?.value ?? '';
+  const policy = header(e.responseHeaders, 'referrer-policy') ?? '';
   if (/(^|,)\s*no-referrer\s*($|,)/i.test(policy)) return true;
   return /<meta[^>]+name=["']?referrer["']?[^>]+content=["']?no-referrer["'\s>]/i.test(e.responseBody?.text.slice(0, 20_000) ?? '');
 }
@@ -97,6 +97,8 @@ export function follow(
   const listen = (e: TraceEntry) => {
     if (e.responseBody) for (const u of announcedUrls(e.responseBody.text)) announced.add(u);
   };
+  // The capture records Referers: a page without one was not reached from another (see `typed`).
+  const startHasReferer = refererHost(start) !== undefined;
   const end = Math.min(entries.length, from + 1 + MAX_LOOKAHEAD);
   for (let pos = from + 1; pos < end && steps.length < MAX_STEPS; pos++) {
     const e = entries[pos]!;
@@ -125,7 +127,7 @@ export function follow(
     const navigated = !chained && (named || referred || handed);
     // A page on the IdP's host that no redirect, script or link led to (a GET without Referer, in a capture that
     // records them, from a page that does not withhold them) is an address the user typed: not the IdP's answer.
-    const typed = !chained && !navigated && page && e.method === 'GET' && !from && refererHost(start) !== undefined && !withholdsReferer(shown);
+    const typed = !chained && !navigated && page && e.method === 'GET' && !from && startHasReferer && !withholdsReferer(shown);
     if (!chained && !navigated && (!(sameHost && onHosts && page) || typed)) {
       if (page) lastPageOurs = false;
       continue;

@@ -5,7 +5,7 @@ import { IDP_NAMES, type FlowOutcome, type IdpRecognition } from '../idp/product
 import { clueFromEndpoint, clueFromEntityId, clueFromHost, decide, WEIGHT, type Clue } from '../idp/recognise';
 import { sentToUrl } from '../flow/url';
 import { follow, pagesSentAway } from './follow';
-import { entryIsPageLike, hostOf } from '../http/navigation';
+import { entryIsPageLike, header, hostOf } from '../http/navigation';
 import { judgeIdpAnswer } from './idp-answer';
 import { isHandOff, judgeSpAnswer } from './sp-answer';
 
@@ -109,10 +109,6 @@ function stepUp(messages: OutcomeMessage[], requests: number[], answer: number, 
 /** How far back from a posted Response its auto-post page, and the IdP's pages before that, are looked for. */
 const MAX_FORM_LOOKBACK = 50;
 
-function requestHeader(e: TraceEntry, name: string): string | undefined {
-  return e.requestHeaders.find((h) => h.name.toLowerCase() === name)?.value;
-}
-
 /**
  * Where a posted Response came from, for a flow with no AuthnRequest to name the IdP's endpoint (IdP-initiated):
  * the Origin and Referer the browser sent with the POST, the page whose auto-post form carried this Response, and
@@ -121,7 +117,7 @@ function requestHeader(e: TraceEntry, name: string): string | undefined {
  */
 function postedFromClues(entries: TraceEntry[], m: OutcomeMessage): Clue[] {
   const post = m.entry;
-  const clues: Array<Clue | undefined> = [clueFromHost(requestHeader(post, 'origin'), 'Origin of the POST'), clueFromEndpoint(requestHeader(post, 'referer'), 'Referer of the POST')];
+  const clues: Array<Clue | undefined> = [clueFromHost(header(post.requestHeaders, 'origin'), 'Origin of the POST'), clueFromEndpoint(header(post.requestHeaders, 'referer'), 'Referer of the POST')];
   const value = post.formFields?.find(([n]) => n === 'SAMLResponse')?.[1] ?? '';
   // A stretch from the middle of the message (its IDs and signature) tells this Response's page from another
   // Response's: every base64 Response starts alike. Letters and digits only, so HTML escaping cannot hide it.
