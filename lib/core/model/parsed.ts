@@ -1,7 +1,8 @@
 import type { SamlView } from './saml';
 
 /**
- * `Document` and `Element` are xmldom's (typed with the DOM lib's interfaces).
+ * `Document` and `Element` are lib/core/xml/tree.ts's nodes, typed with the DOM lib's interfaces (the part of them
+ * those nodes have: what the core reads).
  * One namespace-aware parse of a decoded message. Signature checks and identity fields both work on this
  * same `doc`, never on a second parser's reading of the bytes.
  */

@@ -1,8 +1,8 @@
-import { XMLSerializer } from '@xmldom/xmldom';
 import type { ParsedSaml, Problem } from '../model';
 import { parseSamlMessages } from '../xml';
+import { sourceRange } from '../xml/tree';
 import { NS } from './algorithms';
-import { base64ToBytes, buf, bytesToHex } from './bytes';
+import { base64ToBytes, buf } from './bytes';
 import { concatBytes } from './der';
 import { attrValue, childElements, elementPath, findAll, valueText } from './dom';
 import { readPrivateKey } from './private-key';
@@ -201,25 +201,32 @@ export async function decryptAssertions(parsed: ParsedSaml, privateKeyPem: strin
     problems.push({ rule: 'encryption-failed', severity: 'error', message: `Cannot decrypt the assertion: ${why}.`, location: encrypted[0] && elementPath(encrypted[0]) });
     return { problems };
   }
-  const clone = parsed.doc.cloneNode(true) as Document;
-  const cloned = findAll(clone.documentElement, NS.assertion, 'EncryptedAssertion');
-  const nonce = bytesToHex(crypto.getRandomValues(new Uint8Array(12)));
-  const replacements: string[] = [];
-  for (let i = 0; i < encrypted.length; i++) {
+  const plains: string[] = [];
+  for (const el of encrypted) {
     try {
-      replacements.push(await decryptOne(encrypted[i]!, pkcs8));
-      const marker = clone.createComment(`saml-lens-decrypted-${nonce}-${i}`);
-      cloned[i]!.parentNode!.replaceChild(marker, cloned[i]!);
+      plains.push(await decryptOne(el, pkcs8));
     } catch (e) {
       const message = e instanceof DecryptError ? e.message : `unexpected error (${e instanceof Error ? e.message : String(e)})`;
-      problems.push({ rule: 'encryption-failed', severity: 'error', message: `Cannot decrypt the assertion: ${message}.`, location: elementPath(encrypted[i]!) });
+      problems.push({ rule: 'encryption-failed', severity: 'error', message: `Cannot decrypt the assertion: ${message}.`, location: elementPath(el) });
       return { problems };
     }
   }
-  let text = new XMLSerializer().serializeToString(clone);
-  replacements.forEach((plain, i) => {
-    text = text.replace(`<!--saml-lens-decrypted-${nonce}-${i}-->`, () => plain);
-  });
+  // Each plaintext takes the place of its EncryptedAssertion's own characters in the text the tree was built
+  // from (the rest of the message stays byte for byte what was received), the last first so that the offsets
+  // of the earlier ones still hold. One inside another is gone with the outer one's ciphertext.
+  const whole = sourceRange(parsed.doc.documentElement);
+  const spliced: Array<{ start: number; end: number; plain: string }> = [];
+  for (let i = 0; i < encrypted.length; i++) {
+    const range = sourceRange(encrypted[i]!);
+    if (!whole || !range) {
+      problems.push({ rule: 'encryption-failed', severity: 'error', message: 'Cannot decrypt the assertion: it is not part of a parsed message.', location: elementPath(encrypted[i]!) });
+      return { problems };
+    }
+    const outer = spliced[spliced.length - 1];
+    if (!outer || range.start >= outer.end) spliced.push({ start: range.start, end: range.end, plain: plains[i]! });
+  }
+  let text = whole?.source ?? parsed.xml;
+  for (let i = spliced.length - 1; i >= 0; i--) text = text.slice(0, spliced[i]!.start) + spliced[i]!.plain + text.slice(spliced[i]!.end);
   // The same message again when the document carries several (the decrypted one is at the same path).
   const at = elementPath(parsed.root);
   const all = parseSamlMessages(text);

@@ -1,14 +1,14 @@
-import { DOMImplementation } from '@xmldom/xmldom';
 import { tagNamePattern } from '@xmldom/xmldom/lib/conventions';
 import type { Problem } from '../model';
 import { guardXml, type ScanSink } from './guards';
 import type { XmlLimits } from './limits';
+import { XAttr, XCharacterData, XDocument, XElement, XProcessingInstruction } from './tree';
 
 /*
  * Pipeline steps 2 and 3 in one pass: the guard scanner checks well-formedness and, through a ScanSink,
- * this builder makes the xmldom tree from the same tokens, with xmldom's own node factories. xmldom's SAX
- * reader (3/4 of the parse time) re-scanned what the guard had just scanned; the tree it built is
- * reproduced here: same namespace resolution, attribute-value normalisation, entity decoding and node kinds
+ * this builder makes the tree (tree.ts) from the same tokens. xmldom's SAX reader (3/4 of the parse time)
+ * re-scanned what the guard had just scanned, and its nodes cost more than the scan; the tree its reader built
+ * is reproduced here: same namespace resolution, attribute-value normalisation, entity decoding and node kinds
  * (test/core/xml/build.test.ts compares both trees node by node). Where xmldom's reader is lenient with
  * broken markup the guard has already refused the text.
  *
@@ -45,8 +45,8 @@ class InvalidName extends Error {}
 class IllegalDeclaration extends Error {}
 
 class Builder implements ScanSink {
-  readonly doc: Document = new DOMImplementation().createDocument(null, null, null);
-  private current: Node = this.doc;
+  readonly doc: XDocument;
+  private current: XElement | XDocument;
   /*
    * The namespace bindings in scope: one map changed in place, with an undo log (prefix, previous URI) that
    * each element's end rolls back to where its start found it. A map of its own per declaring element
@@ -55,36 +55,35 @@ class Builder implements ScanSink {
   private readonly ns = new Map<string, string>([['xml', XML_NS]]);
   private readonly undo: Array<string | undefined> = [];
   private readonly marks: number[] = [];
-  private readonly parents: Node[] = [];
+  private readonly parents: Array<XElement | XDocument> = [];
   // Names already checked against xmldom's name rule; a message repeats a few dozen names thousands of times.
   private readonly validNames = new Set<string>();
 
-  constructor(private readonly src: string) {}
-
-  private append(node: Node): void {
-    this.current.appendChild(node);
+  constructor(private readonly src: string) {
+    this.doc = new XDocument(src);
+    this.current = this.doc;
   }
 
   text(from: number, to: number): void {
     if (this.current === this.doc && to === this.src.length) return; // xmldom drops trailing whitespace
     const chars = decode(this.src.slice(from, to));
-    if (chars) this.append(this.doc.createTextNode(chars));
+    if (chars) this.current.append(new XCharacterData(3, chars, this.doc));
   }
 
   cdata(from: number, to: number): void {
-    if (to > from) this.append(this.doc.createCDATASection(this.src.slice(from, to)));
+    if (to > from) this.current.append(new XCharacterData(4, this.src.slice(from, to), this.doc));
   }
 
   comment(from: number, to: number): void {
-    this.append(this.doc.createComment(this.src.slice(from, to)));
+    this.current.append(new XCharacterData(8, this.src.slice(from, to), this.doc));
   }
 
   pi(from: number, to: number): void {
     const m = /^<\?(\S*)\s*([\s\S]*?)$/.exec(this.src.slice(from, to));
-    if (m) this.append(this.doc.createProcessingInstruction(m[1]!, m[2]!));
+    if (m) this.current.append(new XProcessingInstruction(m[1]!, m[2]!, this.doc));
   }
 
-  start(name: string, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean): void {
+  start(name: string, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean, from: number, to: number): void {
     this.checkName(name);
     const count = attrNames.length;
     const values: string[] = new Array<string>(count);
@@ -115,14 +114,12 @@ class Builder implements ScanSink {
       }
     }
     const colon = name.indexOf(':');
-    const el = this.doc.createElementNS(ns.get(colon > 0 ? name.slice(0, colon) : '') as string, name);
-    this.append(el);
-    for (let i = 0; i < count; i++) {
-      const attr = this.doc.createAttributeNS(uris[i] as string, attrNames[i]!);
-      attr.value = values[i]!;
-      (attr as { nodeValue: string | null }).nodeValue = values[i]!;
-      el.setAttributeNode(attr);
-    }
+    const el = new XElement(name, colon, ns.get(colon > 0 ? name.slice(0, colon) : ''), this.doc);
+    el.sourceStart = from;
+    el.sourceEnd = to;
+    if (this.current === this.doc) this.doc.documentElement ??= el;
+    this.current.append(el);
+    for (let i = 0; i < count; i++) el.setAttributeNode(new XAttr(attrNames[i]!, attrNames[i]!.indexOf(':'), uris[i], values[i]!));
     if (selfClosing) {
       this.restore(mark);
     } else {
@@ -132,7 +129,8 @@ class Builder implements ScanSink {
     }
   }
 
-  end(): void {
+  end(to: number): void {
+    (this.current as XElement).sourceEnd = to;
     this.current = this.parents.pop()!;
     this.restore(this.marks.pop()!);
   }
@@ -191,5 +189,6 @@ export function buildDom(xml: string, limits: XmlLimits): { doc?: Document; prob
     if (!(e instanceof InvalidName)) throw e;
     return { problem: { rule: 'decode-failed', message: `not XML: ${e.message}` } };
   }
-  return { doc: builder.doc };
+  // The nodes hold the values of the DOM properties the core reads (tree.ts), under the DOM's types.
+  return { doc: builder.doc as unknown as Document };
 }

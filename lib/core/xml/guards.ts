@@ -49,9 +49,10 @@ export interface ScanSink {
   comment(from: number, to: number): void;
   /** A processing instruction (or the XML declaration) from its `<?` up to, not including, `?>`. */
   pi(from: number, to: number): void;
-  /** A start tag; attribute values are the raw text between the quotes. */
-  start(name: string, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean): void;
-  end(): void;
+  /** A start tag from `from` (its `<`) to `to` (after its `>`); attribute values are the raw text between the quotes. */
+  start(name: string, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean, from: number, to: number): void;
+  /** An end tag, ending at `to` (after its `>`). */
+  end(to: number): void;
 }
 
 class Scanner {
@@ -175,7 +176,7 @@ class Scanner {
     const open = this.stack.pop();
     if (open === undefined) return notXml(xml, this.i, `end tag </${name}> has no start tag`);
     if (open !== name) return notXml(xml, this.i, `end tag </${name}> does not match the open element <${open}>`);
-    this.sink?.end();
+    this.sink?.end(j + 1);
     this.i = j + 1;
     return undefined;
   }
@@ -235,12 +236,12 @@ class Scanner {
       const c = xml.charCodeAt(afterWs);
       if (c === 0x3e) {
         this.stack.push(name);
-        sink?.start(name, attrNames, valueFrom, valueTo, false);
+        sink?.start(name, attrNames, valueFrom, valueTo, false, start, afterWs + 1);
         this.i = afterWs + 1;
         return undefined;
       }
       if (c === 0x2f && xml.charCodeAt(afterWs + 1) === 0x3e) {
-        sink?.start(name, attrNames, valueFrom, valueTo, true);
+        sink?.start(name, attrNames, valueFrom, valueTo, true, start, afterWs + 2);
         this.i = afterWs + 2;
         return undefined;
       }

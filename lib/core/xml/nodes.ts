@@ -1,7 +1,7 @@
 import type { TextSplitKind } from '../model';
 
 /**
- * Small namespace-aware helpers over xmldom nodes. Node type numbers are used instead of `Node.ELEMENT_NODE`
+ * Small namespace-aware helpers over the tree's nodes (tree.ts). Node type numbers are used instead of `Node.ELEMENT_NODE`
  * because the core has no DOM globals at run time.
  */
 export const ELEMENT = 1;
