@@ -42,6 +42,12 @@ function normalizeLineEndings(xml: string): string {
 }
 
 class InvalidName extends Error {}
+
+interface QName {
+  name: string;
+  prefix: string | null;
+  local: string;
+}
 class IllegalDeclaration extends Error {}
 
 class Builder implements ScanSink {
@@ -56,8 +62,7 @@ class Builder implements ScanSink {
   private readonly undo: Array<string | undefined> = [];
   private readonly marks: number[] = [];
   private readonly parents: Array<XElement | XDocument> = [];
-  // Names already checked against xmldom's name rule; a message repeats a few dozen names thousands of times.
-  private readonly validNames = new Set<string>();
+  private readonly names = new Map<string, QName>();
 
   constructor(private readonly src: string) {
     this.doc = new XDocument(src);
@@ -84,42 +89,42 @@ class Builder implements ScanSink {
   }
 
   start(name: string, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean, from: number, to: number): void {
-    this.checkName(name);
+    const tag = this.nameOf(name);
     const count = attrNames.length;
-    const values: string[] = new Array<string>(count);
-    const uris: Array<string | undefined> = new Array<string | undefined>(count);
     const { ns, undo } = this;
     const mark = undo.length;
-    for (let i = 0; i < count; i++) {
-      const q = attrNames[i]!;
-      this.checkName(q, name);
-      // Attribute-value normalisation: literal tab, LF and CR become spaces; references are decoded after.
-      const raw = this.src.slice(valueFrom[i], valueTo[i]);
-      values[i] = decode(/[\t\n\r]/.test(raw) ? raw.replace(/[\t\n\r]/g, ' ') : raw);
-      const colon = q.indexOf(':');
-      const declares = colon > 0 ? q.slice(0, colon) === 'xmlns' && q.slice(colon + 1) : q === 'xmlns' && '';
-      if (declares !== false) {
-        this.checkDeclaration(declares, values[i]!, name);
-        undo.push(declares, ns.get(declares));
-        ns.set(declares, values[i]!);
-        uris[i] = XMLNS_NS;
+    let attributes: XAttr[] | undefined;
+    if (count > 0) {
+      const infos: QName[] = [];
+      const values: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const q = this.nameOf(attrNames[i]!, name);
+        infos.push(q);
+        // Attribute-value normalisation: literal tab, LF and CR become spaces; references are decoded after.
+        const raw = this.src.slice(valueFrom[i], valueTo[i]);
+        const value = decode(/[\t\n\r]/.test(raw) ? raw.replace(/[\t\n\r]/g, ' ') : raw);
+        values.push(value);
+        const declares = q.prefix === 'xmlns' ? q.local : q.name === 'xmlns' ? '' : undefined;
+        if (declares !== undefined) {
+          this.checkDeclaration(declares, value, name);
+          undo.push(declares, ns.get(declares));
+          ns.set(declares, value);
+        }
+      }
+      attributes = [];
+      for (let i = 0; i < count; i++) {
+        const q = infos[i]!;
+        // Declarations are in the xmlns namespace; an unprefixed attribute is in none (xmldom: undefined).
+        const uri = q.prefix === 'xmlns' || q.name === 'xmlns' ? XMLNS_NS : q.prefix === null ? undefined : ns.get(q.prefix);
+        attributes.push(new XAttr(q.name, q.prefix, q.local, uri, values[i]!));
       }
     }
-    for (let i = 0; i < count; i++) {
-      const q = attrNames[i]!;
-      const colon = q.indexOf(':');
-      if (colon > 0) {
-        const prefix = q.slice(0, colon);
-        if (prefix !== 'xmlns') uris[i] = ns.get(prefix);
-      }
-    }
-    const colon = name.indexOf(':');
-    const el = new XElement(name, colon, ns.get(colon > 0 ? name.slice(0, colon) : ''), this.doc);
+    const el = new XElement(name, tag.prefix, tag.local, ns.get(tag.prefix ?? ''), this.doc);
     el.sourceStart = from;
     el.sourceEnd = to;
+    if (attributes) el.setAttributes(attributes);
     if (this.current === this.doc) this.doc.documentElement ??= el;
     this.current.append(el);
-    for (let i = 0; i < count; i++) el.setAttributeNode(new XAttr(attrNames[i]!, attrNames[i]!.indexOf(':'), uris[i], values[i]!));
     if (selfClosing) {
       this.restore(mark);
     } else {
@@ -162,13 +167,23 @@ class Builder implements ScanSink {
     if (wrong) throw new IllegalDeclaration(`<${element}> ${wrong} (Namespaces in XML 1.0 §3, §5); parsers that drop the declaration, as libxml2 does, read the element differently`);
   }
 
-  /** `element` is given for an attribute's name: the element it is on. */
-  private checkName(name: string, element?: string): void {
-    if (this.validNames.has(name)) return;
-    if (!tagNamePattern.test(name)) {
-      throw new InvalidName(element === undefined ? `invalid element name <${name}>` : `invalid attribute name ${name} on <${element}>`);
+  /**
+   * The name checked against xmldom's name rule and split at its colon, once per distinct name: a message
+   * repeats a few dozen names thousands of times (the guard hands the same string for the same name).
+   * `element` is given for an attribute's name: the element it is on.
+   */
+  private nameOf(name: string, element?: string): QName {
+    let q = this.names.get(name);
+    if (q === undefined) {
+      if (!tagNamePattern.test(name)) {
+        throw new InvalidName(element === undefined ? `invalid element name <${name}>` : `invalid attribute name ${name} on <${element}>`);
+      }
+      // The pattern allows at most one colon, never first or last.
+      const colon = name.indexOf(':');
+      q = colon > 0 ? { name, prefix: name.slice(0, colon), local: name.slice(colon + 1) } : { name, prefix: null, local: name };
+      this.names.set(name, q);
     }
-    this.validNames.add(name);
+    return q;
   }
 }
 

@@ -64,6 +64,7 @@ class Scanner {
   private nextLt = -2;
 
   private readonly attrNames: string[] = [];
+  private readonly names: string[] = new Array<string>(NAME_SLOTS).fill('');
   private readonly valueFrom: number[] = [];
   private readonly valueTo: number[] = [];
 
@@ -158,7 +159,19 @@ class Scanner {
     if (first < 0x80 ? NAME_START[first] !== 1 : !(first >= 0xc0)) return undefined;
     let j = from + 1;
     for (let c = xml.charCodeAt(j); c < 0x80 ? NAME_CHAR[c] === 1 : c >= 0xb7; c = xml.charCodeAt(j)) j++;
-    return xml.slice(from, j);
+    // The same string for the same name, most of the time: comparing an end tag with its start, and the
+    // builder's look-ups by name, then meet one string (its hash computed once), and no copy is made.
+    const slot = (first * 31 + (j - from) * 7 + xml.charCodeAt(j - 1)) & (NAME_SLOTS - 1);
+    const seen = this.names[slot]!;
+    if (seen.length === j - from) {
+      // A loop, not startsWith(seen, from): V8 takes a slow path for startsWith at a position.
+      let k = 0;
+      while (k < seen.length && seen.charCodeAt(k) === xml.charCodeAt(from + k)) k++;
+      if (k === seen.length) return seen;
+    }
+    const name = xml.slice(from, j);
+    this.names[slot] = name;
+    return name;
   }
 
   private skipWs(from: number): number {
@@ -286,6 +299,7 @@ for (let c = 0; c < 128; c++) {
   if (/[A-Za-z_:]/.test(ch)) NAME_START[c] = 1;
   if (/[\w.\-:]/.test(ch)) NAME_CHAR[c] = 1;
 }
+const NAME_SLOTS = 256;
 const XML11 = /^\uFEFF?<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*["']1\.1["']/;
 const REFERENCE = /&(?:lt|gt|amp|quot|apos|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 

@@ -84,22 +84,17 @@ abstract class XParentNode {
 export class XAttr {
   readonly nodeType = ATTRIBUTE_NODE;
   readonly specified = true;
-  readonly prefix: string | null;
-  readonly localName: string;
   ownerElement: XElement | null = null;
   readonly parentNode = null;
 
-  /** `colon` is where the name's one colon is (the builder has refused names with more), or -1. */
   constructor(
     readonly name: string,
-    colon: number,
+    readonly prefix: string | null,
+    readonly localName: string,
     // undefined, not null, where the name has no namespace: what xmldom's parse gives, and what readers expect.
     readonly namespaceURI: string | undefined,
     readonly value: string,
-  ) {
-    this.prefix = colon > 0 ? name.slice(0, colon) : null;
-    this.localName = colon > 0 ? name.slice(colon + 1) : name;
-  }
+  ) {}
 
   get nodeName(): string {
     return this.name;
@@ -114,56 +109,39 @@ export class XAttr {
   }
 }
 
-/** The attributes of an element, array-like (index and length) as a NamedNodeMap is. */
-export class XAttributes implements Iterable<XAttr> {
-  [index: number]: XAttr;
-  length = 0;
+// Most elements of a SAML message have no attributes: they share one empty list.
+const NO_ATTRIBUTES: readonly XAttr[] = Object.freeze([]);
 
-  item(index: number): XAttr | null {
-    return index >= 0 && index < this.length ? this[index]! : null;
-  }
-
-  getNamedItem(name: string): XAttr | undefined {
-    for (let i = 0; i < this.length; i++) if (this[i]!.name === name) return this[i];
-    return undefined;
-  }
-
-  getNamedItemNS(namespaceURI: string | null, localName: string): XAttr | null {
-    for (let i = 0; i < this.length; i++) {
-      const a = this[i]!;
-      // Loose equality, as xmldom compares: null and undefined both mean no namespace.
-      if (a.localName === localName && (a.namespaceURI ?? null) === (namespaceURI ?? null)) return a;
-    }
-    return null;
-  }
-
-  *[Symbol.iterator](): Iterator<XAttr> {
-    for (let i = 0; i < this.length; i++) yield this[i]!;
-  }
+function namedItem(list: readonly XAttr[], name: string): XAttr | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i]!.name === name) return list[i];
+  return undefined;
 }
 
-// Most elements of a SAML message have no attributes: they share one empty list (nothing adds to it later).
-const NO_ATTRIBUTES = Object.freeze(new XAttributes());
+function namedItemNS(list: readonly XAttr[], namespaceURI: string | null, localName: string): XAttr | null {
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    // null and undefined both mean no namespace, as in xmldom's loose comparison.
+    if (a.localName === localName && (a.namespaceURI ?? null) === (namespaceURI ?? null)) return a;
+  }
+  return null;
+}
 
 export class XElement extends XParentNode {
   readonly nodeType = ELEMENT_NODE;
-  readonly prefix: string | null;
-  readonly localName: string;
-  attributes: XAttributes = NO_ATTRIBUTES;
+  /** Index and length, as a NamedNodeMap has (what the core and DOM libraries read of one). */
+  attributes: readonly XAttr[] = NO_ATTRIBUTES;
   /** Offsets in the parsed text (XDocument.source): from the start tag's `<` to after the end tag's `>`. */
   sourceStart = 0;
   sourceEnd = 0;
 
-  /** `colon` as for XAttr. */
   constructor(
     readonly nodeName: string,
-    colon: number,
+    readonly prefix: string | null,
+    readonly localName: string,
     readonly namespaceURI: string | undefined,
     readonly ownerDocument: XDocument,
   ) {
     super();
-    this.prefix = colon > 0 ? nodeName.slice(0, colon) : null;
-    this.localName = colon > 0 ? nodeName.slice(colon + 1) : nodeName;
   }
 
   get tagName(): string {
@@ -174,34 +152,34 @@ export class XElement extends XParentNode {
     return null;
   }
 
-  setAttributeNode(attr: XAttr): void {
-    if (this.attributes === NO_ATTRIBUTES) this.attributes = new XAttributes();
-    attr.ownerElement = this;
-    this.attributes[this.attributes.length++] = attr;
+  /** The builder's, once per element, with every attribute of its start tag. */
+  setAttributes(list: XAttr[]): void {
+    for (const a of list) a.ownerElement = this;
+    this.attributes = list;
   }
 
   getAttributeNode(name: string): XAttr | undefined {
-    return this.attributes.getNamedItem(name);
+    return namedItem(this.attributes, name);
   }
 
   getAttribute(name: string): string {
-    return this.attributes.getNamedItem(name)?.value ?? '';
+    return namedItem(this.attributes, name)?.value ?? '';
   }
 
   hasAttribute(name: string): boolean {
-    return this.attributes.getNamedItem(name) !== undefined;
+    return namedItem(this.attributes, name) !== undefined;
   }
 
   getAttributeNodeNS(namespaceURI: string | null, localName: string): XAttr | null {
-    return this.attributes.getNamedItemNS(namespaceURI, localName);
+    return namedItemNS(this.attributes, namespaceURI, localName);
   }
 
   getAttributeNS(namespaceURI: string | null, localName: string): string {
-    return this.attributes.getNamedItemNS(namespaceURI, localName)?.value ?? '';
+    return namedItemNS(this.attributes, namespaceURI, localName)?.value ?? '';
   }
 
   hasAttributeNS(namespaceURI: string | null, localName: string): boolean {
-    return this.attributes.getNamedItemNS(namespaceURI, localName) !== null;
+    return namedItemNS(this.attributes, namespaceURI, localName) !== null;
   }
 
   /** The text of every text and CDATA descendant, in document order (comments and PIs left out). */
