@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { checkSpec } from './check';
-import { useCryptoPrimitives } from './core-api';
+import { useBase64Codec, useCryptoPrimitives } from './core-api';
 import { convertSpec } from './convert';
 import { diffSpec } from './diff';
+import { nodeBase64 } from '../node/base64';
 import { nodeCryptoPrimitives } from '../node/crypto';
 import { UsageError } from './read-inputs';
 import { quickParse, toCommander } from './spec';
@@ -12,6 +13,7 @@ import { VERSION } from './version';
 export { outputFlushed } from './terminal';
 
 useCryptoPrimitives(nodeCryptoPrimitives);
+useBase64Codec(nodeBase64);
 
 /**
  * Runs the CLI; returns the exit code: 0 no error finding (diff: nothing that matters differs), 1 error findings
