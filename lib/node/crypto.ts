@@ -23,4 +23,6 @@ export const nodeCryptoPrimitives: CryptoPrimitives<KeyObject> = {
   verify: (key, alg, signature, data) =>
     nodeCrypto().verify(HASH[alg.hash], data, alg.key === 'ec' ? { key, dsaEncoding: 'ieee-p1363' } : key, signature),
   digest: (hash, data) => nodeCrypto().hash(HASH[hash], data, 'buffer') as unknown as Uint8Array,
+  // A string is hashed as its UTF-8 bytes, encoded in C++ as it goes.
+  digestText: (hash, text) => nodeCrypto().hash(HASH[hash], text, 'buffer') as unknown as Uint8Array,
 };

@@ -1,10 +1,11 @@
 // SAML Lens in Node (the CLI and the package) verifies with Node's crypto, the extension with WebCrypto: both must reach the same verdict on every
 // signature fixture (genuine, tampered, forged, weak), and agree on the primitives themselves.
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeCryptoPrimitives } from '../../lib/node/crypto';
 import { SIGNATURE_ALGORITHMS, type HashName } from '../../lib/core/signature/algorithms';
+import { digestText } from '../../lib/core/signature/keys';
 import { primitives, useCryptoPrimitives, webCryptoPrimitives, type CryptoPrimitives, type VerifyingKey } from '../../lib/core/signature/primitives';
 import type { Fixture } from '../fixtures/attacks';
 import { errorsOf, fixturesDir, readFixture, runFixture, statusOf, trust } from '../core/signature/helpers';
@@ -45,6 +46,16 @@ describe.each(both)('%s primitives', (_name, p) => {
     expect(await hex('SHA-256')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect((await hex('SHA-384')).slice(0, 16)).toBe('cb00753f45a35e8b');
     expect((await hex('SHA-512')).slice(0, 16)).toBe('ddaf35a193617aba');
+  });
+
+  it('digests a text as its UTF-8 bytes (canonical XML with non-ASCII and astral characters)', async () => {
+    const text = '<a b="é">ü 😀 \u2028 &amp;</a>'.repeat(1000);
+    const bytes = new TextEncoder().encode(text);
+    useCryptoPrimitives(p);
+    for (const hash of ['SHA-1', 'SHA-256'] as const) {
+      const hex = Buffer.from(await digestText(hash, text)).toString('hex');
+      expect(hex).toBe(createHash(hash.replace('-', '').toLowerCase()).update(bytes).digest('hex'));
+    }
   });
 
   for (const hash of ['SHA-1', 'SHA-256', 'SHA-512'] as const) {

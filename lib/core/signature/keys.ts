@@ -68,6 +68,10 @@ export async function verifyWithCertificate(
   }
 }
 
-export async function digestBytes(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
-  return primitives().digest(hash, data);
+const encoder = new TextEncoder();
+
+/** The digest of `text` as UTF-8 (canonical XML), encoded by the platform where it can. */
+export async function digestText(hash: HashName, text: string): Promise<Uint8Array> {
+  const p = primitives();
+  return p.digestText ? p.digestText(hash, text) : p.digest(hash, encoder.encode(text));
 }

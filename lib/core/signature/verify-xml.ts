@@ -6,7 +6,7 @@ import { keysFor, onlyFingerprints, sha1FingerprintProblem } from './anchors';
 import { anchorName, anchorText, certName, keyInfoCertificate, whoseAnchors } from './describe';
 import { elementPath } from './dom';
 import { chooseVerifier, weakKeyVerdict } from './key-strength';
-import { digestBytes, verifyWithCertificate } from './keys';
+import { digestText, verifyWithCertificate } from './keys';
 import type { SignatureHeader, SignatureParts } from './signed-info';
 
 export interface VerifyContext {
@@ -45,17 +45,16 @@ export async function verifyXmlSignature(
   const fail = (rule: string, severity: Problem['severity'], message: string) =>
     problems.push({ rule, severity, message, location: where });
 
-  let referenceOctets: Uint8Array[];
+  // References stay text (hashed as UTF-8 by digestText); the SignedInfo is small and verified as bytes.
+  let referenceTexts: string[];
   let signedInfoOctets: Uint8Array;
   try {
-    referenceOctets = parts.references.map((r) =>
-      encoder.encode(
-        canonicalize(r.node, {
-          algorithm: r.c14n,
-          exclude: r.enveloped ? parts.signature : undefined,
-          inclusivePrefixes: r.prefixes,
-        }),
-      ),
+    referenceTexts = parts.references.map((r) =>
+      canonicalize(r.node, {
+        algorithm: r.c14n,
+        exclude: r.enveloped ? parts.signature : undefined,
+        inclusivePrefixes: r.prefixes,
+      }),
     );
     signedInfoOctets = encoder.encode(canonicalize(parts.signedInfo, { algorithm: parts.c14n, inclusivePrefixes: parts.c14nPrefixes, keepComments: true }));
   } catch (e) {
@@ -71,7 +70,7 @@ export async function verifyXmlSignature(
   const inMessage = await Promise.all(header.keyInfoCertificates.slice(1).map((b) => keyInfoCertificate(b, ctx.trusted)));
   const keys = keysFor(ctx.trusted, [keyInfo, ...inMessage].filter((c) => c !== undefined));
   const [digests, trustedResults] = await Promise.all([
-    Promise.all(parts.references.map((r, i) => digestBytes(r.digestHash, referenceOctets[i]!))),
+    Promise.all(parts.references.map((r, i) => digestText(r.digestHash, referenceTexts[i]!))),
     Promise.all(keys.map((t) => verifyWithCertificate(t.der, parts.algorithm, parts.signatureValue, signedInfoOctets))),
   ]);
   const broken = parts.references.findIndex((r, i) => !bytesEqual(digests[i]!, r.digestValue));

@@ -5,7 +5,7 @@ import { readInput } from '../input';
 import { parseSamlMessages } from '../xml';
 import { parseCertificates, verifySignatures } from '../signature';
 import { canonicalize } from '../signature/c14n';
-import { digestBytes, verifyWithCertificate } from '../signature/keys';
+import { digestText, verifyWithCertificate } from '../signature/keys';
 import { readSignature } from '../signature/signed-info';
 import { checkStructure } from '../signature/structure';
 
@@ -66,7 +66,7 @@ export async function measureStages(text: string, options: AnalyzeOptions, clock
   });
   const octets = () =>
     parts.map((p) => ({
-      references: p.references.map((r) => encoder.encode(canonicalize(r.node, { algorithm: r.c14n, exclude: r.enveloped ? p.signature : undefined, inclusivePrefixes: r.prefixes }))),
+      references: p.references.map((r) => canonicalize(r.node, { algorithm: r.c14n, exclude: r.enveloped ? p.signature : undefined, inclusivePrefixes: r.prefixes })),
       signedInfo: encoder.encode(canonicalize(p.signedInfo, { algorithm: p.c14n, inclusivePrefixes: p.c14nPrefixes, keepComments: true })),
     }));
   const canonical = octets();
@@ -77,7 +77,7 @@ export async function measureStages(text: string, options: AnalyzeOptions, clock
   const parse = await median(clock, runs, () => parseSamlMessages(xml!));
   const signatures = await median(clock, runs, () => verifySignatures(parsed, { trusted, binding: message!.binding }));
   const c14n = await median(clock, runs, octets);
-  const digests = await median(clock, runs, () => Promise.all(parts.flatMap((p, i) => p.references.map((r, j) => digestBytes(r.digestHash, canonical[i]!.references[j]!)))));
+  const digests = await median(clock, runs, () => Promise.all(parts.flatMap((p, i) => p.references.map((r, j) => digestText(r.digestHash, canonical[i]!.references[j]!)))));
   const rsa = await median(clock, runs, () => Promise.all(parts.map((p, i) => verifyWithCertificate(der, p.algorithm, p.signatureValue, canonical[i]!.signedInfo))));
   return { full, decode, parse, signatures, c14n, digests, rsa, rules: Math.max(0, full - decode - parse - signatures) };
 }
