@@ -58,7 +58,9 @@ class Builder implements ScanSink {
    * each element's end rolls back to where its start found it. A map of its own per declaring element
    * (4,000 in a large Response) cost more in allocation than all the look-ups.
    */
-  private readonly ns = new Map<string, string>([['xml', XML_NS]]);
+  // An unbound prefix maps to undefined rather than being deleted: a map that loses and regains the same keys
+  // at every element (xmlns:xs on each AttributeValue) is rebuilt by V8 again and again.
+  private readonly ns = new Map<string, string | undefined>([['xml', XML_NS]]);
   private readonly undo: Array<string | undefined> = [];
   private readonly marks: number[] = [];
   private readonly parents: Array<XElement | XDocument> = [];
@@ -145,9 +147,7 @@ class Builder implements ScanSink {
     const { ns, undo } = this;
     while (undo.length > mark) {
       const previous = undo.pop();
-      const prefix = undo.pop()!;
-      if (previous === undefined) ns.delete(prefix);
-      else ns.set(prefix, previous);
+      ns.set(undo.pop()!, previous);
     }
   }
 
