@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { asImported, lazyHtmlEntities, lazyPackages } from './esbuild-lazy.mjs';
+import { asImported, lazyPackages } from './esbuild-lazy.mjs';
 
 const local = (path) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
@@ -73,8 +73,7 @@ async function buildScript(outName, entry) {
 
 await buildScript('cli.js', {
   entryPoints: { cli: 'lib/cli/main.ts' },
-  // xmldom's HTML entity table is built only when read.
-  plugins: [lazyPackages(LAZY, { from: LAZY_MODULE }), lazyHtmlEntities()],
+  plugins: [lazyPackages(LAZY, { from: LAZY_MODULE })],
   external: [LAZY_MODULE],
 });
 await buildScript('cli-lazy.js', {

@@ -34,34 +34,6 @@ export function lazyPackages(packages, { from } = {}) {
 }
 
 /**
- * xmldom's table of 2,231 HTML entities, built only when read: SAML is XML, which has five, and the table
- * was a large part of the CLI's code cache and of its start (its strings are deserialised and the object
- * built at every start). A change in xmldom's file fails the build, never the run.
- * @returns {import('esbuild').Plugin}
- */
-export function lazyHtmlEntities() {
-  return {
-    name: 'lazy-html-entities',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]entities\.js$/ }, async (args) => {
-        const { readFile } = await import('node:fs/promises');
-        let text = await readFile(args.path, 'utf8');
-        const edits = [
-          ['exports.HTML_ENTITIES = freeze({', 'var html;\nfunction htmlEntities() {\nreturn html || (html = freeze({'],
-          ['\n});\n\n/**\n * @deprecated', "\n}));\n}\nObject.defineProperty(exports, 'HTML_ENTITIES', { enumerable: true, get: htmlEntities });\n\n/**\n * @deprecated"],
-          ['exports.entityMap = exports.HTML_ENTITIES;', "Object.defineProperty(exports, 'entityMap', { enumerable: true, get: htmlEntities });"],
-        ];
-        for (const [from, to] of edits) {
-          if (text.split(from).length !== 2) throw new Error(`lazy-html-entities: ${args.path} no longer has one "${from.trim().split('\n')[0]}"`);
-          text = text.replace(from, to);
-        }
-        return { contents: text, loader: 'js' };
-      });
-    },
-  };
-}
-
-/**
  * Resolves `require()` of the named packages as an `import` would: the ES build that a bundle importing them
  * gets, not the CommonJS build.
  * @param {string[]} packages @returns {import('esbuild').Plugin}
