@@ -45,17 +45,75 @@ export function browserArgs(extensionDir: string, profileDir: string, url: strin
   return args;
 }
 
+/** Windows has no process groups: there only the main process is waited for. */
+const GROUPS = process.platform !== 'win32';
+
 export interface LaunchedBrowser {
   child: ChildProcess;
   profileDir: string;
-  /** Removes the throw-away profile; safe to call more than once, and after the browser has gone. */
-  cleanUp(): void;
+  /**
+   * Asks the browser to quit, waits for all its processes to exit (SIGKILL after `graceMs`), then removes the
+   * profile. Removing it while the browser still writes there leaves files behind, or fails with ENOTEMPTY.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
-/** A browser on a fresh profile that the caller removes when the demo ends (none is left in the temp folder). */
+/** A browser on a fresh profile that `stop()` removes when the demo ends (none is left in the temp folder). */
 export function launchBrowser(executable: string, extensionDir: string, url: string): LaunchedBrowser {
   const profileDir = mkdtempSync(join(tmpdir(), 'saml-lens-demo-'));
-  const child = spawn(executable, browserArgs(extensionDir, profileDir, url), { stdio: 'ignore' });
-  const cleanUp = () => rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-  return { child, profileDir, cleanUp };
+  // Its own process group, so that the helpers (network service, renderers), which outlive the main process
+  // by a moment and write into the profile, can be waited for and, if need be, killed.
+  const child = spawn(executable, browserArgs(extensionDir, profileDir, url), { stdio: 'ignore', detached: GROUPS });
+  // Never throws: a failed removal must not turn the demo's ending into a stack trace.
+  const cleanUp = () => {
+    try {
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    } catch (error) {
+      console.error(`Could not remove the browser profile ${profileDir}: ${(error as Error).message}`);
+    }
+  };
+  const stop = async (graceMs = 5_000) => {
+    if (running(child)) {
+      // The main process alone: it closes its helpers and writes the profile in order.
+      child.kill('SIGTERM');
+      if (!(await gone(child, graceMs))) {
+        kill(child, 'SIGKILL');
+        await gone(child, 2_000);
+      }
+    }
+    cleanUp();
+  };
+  return { child, profileDir, stop };
+}
+
+/** Whether any of the browser's processes is left. */
+function running(child: ChildProcess): boolean {
+  if (child.pid === undefined) return false; // it never started
+  if (!GROUPS) return child.exitCode === null && child.signalCode === null;
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function kill(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (GROUPS && child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // Gone in the meantime.
+    }
+  } else child.kill(signal);
+}
+
+/** Whether the browser's processes have all ended within `ms`. */
+async function gone(child: ChildProcess, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (running(child)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
 }

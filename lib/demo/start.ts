@@ -38,13 +38,23 @@ Extension (unpacked):   ${extensionDir}
   const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   const browser = flag('no-browser') || noDisplay ? undefined : findBrowser();
   let launched: ReturnType<typeof launchBrowser> | undefined;
+  // One stop however many ways it is asked for: Ctrl+C signals npm, tsx and this process at once, and the
+  // browser's own exit comes during it. The profile goes only once the browser has let go of it.
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await launched?.stop();
+      await demo.close();
+      process.exit(0);
+    })();
+  };
+
   if (browser) {
     console.log(`Opening ${browser} with SAML Lens loaded and DevTools open. Choose the "SAML" panel in DevTools.`);
     launched = launchBrowser(browser, extensionDir, demo.startUrl);
     launched.child.on('exit', () => {
-      console.log('Browser closed; stopping the demo.');
-      launched?.cleanUp();
-      void demo.close().then(() => process.exit(0));
+      if (!stopping) console.log('Browser closed; stopping the demo.');
+      stop();
     });
     launched.child.on('error', (error) => console.error(`Could not start ${browser}: ${error.message}`));
   } else {
@@ -55,13 +65,6 @@ Extension (unpacked):   ${extensionDir}
   }
   console.log('Press Ctrl+C to stop.');
 
-  // The profile goes once the browser has let go of it; the exit handler above removes it again if the
-  // browser was still writing.
-  const stop = () => {
-    launched?.child.kill();
-    launched?.cleanUp();
-    void demo.close().then(() => process.exit(0));
-  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
