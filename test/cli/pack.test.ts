@@ -14,11 +14,17 @@ const work = mkdtempSync(join(tmpdir(), 'saml-lens-pack-'));
 const env = { ...process.env, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
 let tarball = '';
 let bin = '';
+const manifestBefore = readFileSync(join(root, 'package.json'));
+let manifestAfter: Buffer;
+let installStderr = '';
 
 beforeAll(() => {
   const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, env, encoding: 'utf8' }).trim().split('\n').pop()!;
+  manifestAfter = readFileSync(join(root, 'package.json'));
   tarball = join(work, packed);
-  execFileSync('npm', ['install', '-g', '--prefix', join(work, 'global'), tarball], { cwd: work, env, stdio: 'pipe' });
+  const install = spawnSync('npm', ['install', '-g', '--prefix', join(work, 'global'), tarball], { cwd: work, env, encoding: 'utf8' });
+  if (install.status !== 0) throw new Error(`npm install -g failed:\n${install.stderr}`);
+  installStderr = install.stderr;
   bin = join(work, 'global', 'bin', 'saml-lens');
   copyFileSync(join(root, 'test', 'fixtures', 'flows', 'error-invalidnameidpolicy.har'), join(work, 'login.har'));
 }, 180_000);
@@ -37,6 +43,13 @@ describe('the packed CLI', () => {
     expect(unexpected).toEqual([]);
     const installed = join(work, 'global', 'lib', 'node_modules', 'saml-lens');
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+  });
+
+  it('installs without a warning: the packed package.json has no prepare script, the repository keeps its own', () => {
+    expect(installStderr).not.toMatch(/^npm warn/m);
+    const packed = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as { scripts?: Record<string, string> };
+    expect(packed.scripts?.prepare).toBeUndefined();
+    expect(manifestAfter.equals(manifestBefore)).toBe(true);
   });
 
   it('prints its version, the one package.json and the manifest share', () => {
