@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
+import { tempFiles } from './run-cli';
 import {
   buildAuthnRequest,
   buildResponse,
@@ -16,14 +15,8 @@ import {
 } from '../../lib/samlgen';
 
 const root = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'saml-lens-cli-'));
+const { dir, file } = tempFiles('saml-lens-cli-');
 const idp = loadTestKey('idp');
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 async function run(...argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';

@@ -1,18 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
 import { exportEntries } from '../../lib/core/trace';
 import { loadTestKey } from '../../lib/samlgen';
 import { PERSONAL, plantedFlow, SECRETS } from '../core/trace/flow';
+import { tempFiles } from './run-cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'saml-lens-convert-'));
-const capture = join(dir, 'customer.har');
+const temp = tempFiles('saml-lens-convert-');
+const dir = temp.dir;
 // The customer's file: a HAR with every cookie, token and personal value still in it.
-writeFileSync(capture, exportEntries(plantedFlow(), { format: 'har', profile: 'none' }).text);
-const cert = join(dir, 'idp.pem');
-writeFileSync(cert, loadTestKey('idp').certificatePem);
+const capture = temp.file('customer.har', exportEntries(plantedFlow(), { format: 'har', profile: 'none' }).text);
+const cert = temp.file('idp.pem', loadTestKey('idp').certificatePem);
 
 async function run(...argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';

@@ -1,8 +1,8 @@
 // The CLI run in-process, as the tests need it: exit code, standard output and standard error.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
+import { afterAll, vi } from 'vitest';
 import { main } from '../../lib/cli/main';
 
 export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -22,9 +22,13 @@ export async function runCli(...argv: string[]): Promise<{ code: number; out: st
   }
 }
 
-/** A fresh temporary directory and a function writing a file into it (returns the file's path). */
+/**
+ * A fresh temporary directory and a function writing a file into it (returns the file's path). Call it in a
+ * test file's or a describe's body, not in a test: the directory is removed after that scope's tests.
+ */
 export function tempFiles(prefix: string): { dir: string; file: (name: string, text: string) => string } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return {
     dir,
     file: (name, text) => {

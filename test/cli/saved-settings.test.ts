@@ -1,18 +1,14 @@
 // A trace's saved settings are its maker's (issue 17, class 8): listed, applied only on request, and even then
 // the user's own trust flags replace the file's.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
 import { loadTestKey } from '../../lib/samlgen';
 import { rogueMetadata, rogueTrace } from '../fixtures/forgeries/c08-trust-from-input';
+import { tempFiles } from './run-cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'saml-lens-saved-'));
-const idpCert = join(dir, 'idp.pem');
-writeFileSync(idpCert, loadTestKey('idp').certificatePem);
-const spMetadata = join(dir, 'sp.xml');
-writeFileSync(spMetadata, '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://sp.example.test/metadata"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://sp.example.test/acs" index="0"/></md:SPSSODescriptor></md:EntityDescriptor>');
+const temp = tempFiles('saml-lens-saved-');
+const idpCert = temp.file('idp.pem', loadTestKey('idp').certificatePem);
+const spMetadata = temp.file('sp.xml', '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://sp.example.test/metadata"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://sp.example.test/acs" index="0"/></md:SPSSODescriptor></md:EntityDescriptor>');
 
 interface Json {
   findings: Array<{ rule: string; severity: string; message: string }>;
@@ -20,8 +16,7 @@ interface Json {
 }
 
 async function check(settings: Record<string, unknown>, ...flags: string[]): Promise<{ code: number; report: Json }> {
-  const file = join(dir, `t${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, rogueTrace(settings));
+  const file = temp.file(`t${Math.random().toString(36).slice(2)}.json`, rogueTrace(settings));
   let out = '';
   const code = await main(['check', file, '--json', ...flags], (s) => (out += s));
   return { code, report: JSON.parse(out) as Json };

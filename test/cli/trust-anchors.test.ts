@@ -1,20 +1,12 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
 import { buildResponse, loadTestKey, signXml } from '../../lib/samlgen';
+import { tempFiles } from './run-cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'saml-lens-anchors-'));
+const { file } = tempFiles('saml-lens-anchors-');
 const idp = loadTestKey('idp');
 const x509 = new X509Certificate(idp.certificatePem);
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; doc?: { messages: Array<{ signatures: Array<{ status: string; reason: string }>; findings: Array<{ rule: string; severity: string }> }> } }> {
   let out = '';

@@ -1,13 +1,12 @@
 // Issue 9: the answer first. The CLI names the cause and the IdP's fix before anything else, groups one cause
 // into one finding, prints each fix once, and fits the namespaced-claims flow on one screen.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
 import { getRule } from '../../lib/core/rules';
 import { DIR, SCENARIOS } from '../fixtures/flows/scenarios';
+import { tempFiles } from './run-cli';
 
 const root = join(import.meta.dirname, '..', '..');
 const argsOf = (file: string) => SCENARIOS.find((s) => s.file === file)!.args.map((a) => (a.startsWith(`${DIR}/`) ? join(root, a) : a));
@@ -94,11 +93,10 @@ describe('CLI text: the verdict first (issue 9)', () => {
     expect(verdictOf(out)).toMatch(/^✗ Refused by the IdP: .*InvalidNameIDPolicy.* Fix in AD FS: .*Transform an Incoming Claim/);
   });
 
+  const notSaml = tempFiles('saml-lens-notsaml-');
   it('words that are neither SAML nor base64 of it: "not SAML", exit 2 (not decode-failed)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'saml-lens-notsaml-'));
     for (const text of ['hello', 'Hello world', 'abcd1234']) {
-      const path = join(dir, 'x.txt');
-      writeFileSync(path, text);
+      const path = notSaml.file('x.txt', text);
       const r = spawnSync('node', ['lib/cli/bin.cjs', 'check', path], { cwd: root, encoding: 'utf8' });
       expect(r.status, text).toBe(2);
       expect(r.stderr, text).toMatch(/Not SAML: ".*" is neither a SAML message nor base64 of one/);
