@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const CANDIDATES: Record<string, string[]> = {
   linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'],
@@ -66,10 +66,13 @@ export function launchBrowser(executable: string, extensionDir: string, url: str
   const child = spawn(executable, browserArgs(extensionDir, profileDir, url), { stdio: 'ignore', detached: GROUPS });
   // Never throws: a failed removal must not turn the demo's ending into a stack trace.
   const cleanUp = () => {
-    try {
-      rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-    } catch (error) {
-      console.error(`Could not remove the browser profile ${profileDir}: ${(error as Error).message}`);
+    for (const dir of [singletonDir(profileDir), profileDir]) {
+      if (!dir) continue;
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+      } catch (error) {
+        console.error(`Could not remove the browser profile ${dir}: ${(error as Error).message}`);
+      }
     }
   };
   const stop = async (graceMs = 5_000) => {
@@ -116,4 +119,18 @@ async function gone(child: ChildProcess, ms: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return true;
+}
+
+/**
+ * The folder in the temp folder where Chromium keeps the profile's single-instance socket, named by the
+ * profile's SingletonSocket link (`org.chromium.Chromium.*`, Chrome's `.com.google.Chrome.*`): a browser
+ * stopped by a signal leaves it behind.
+ */
+function singletonDir(profileDir: string): string | undefined {
+  try {
+    const dir = dirname(readlinkSync(join(profileDir, 'SingletonSocket')));
+    return dirname(dir) === tmpdir() && /^\.?(org\.chromium\.Chromium|com\.google\.Chrome)\.\w+$/.test(basename(dir)) ? dir : undefined;
+  } catch {
+    return undefined; // no link: another platform, or the browser removed it itself
+  }
 }
