@@ -65,6 +65,9 @@ class Builder implements ScanSink {
   private readonly marks: number[] = [];
   private readonly parents: Array<XElement | XDocument> = [];
   private readonly names = new Map<string, QName>();
+  // The current tag's attribute names and values, written over from tag to tag.
+  private readonly infos: QName[] = [];
+  private readonly values: string[] = [];
 
   constructor(private readonly src: string) {
     this.doc = new XDocument(src);
@@ -90,22 +93,19 @@ class Builder implements ScanSink {
     if (m) this.current.append(new XProcessingInstruction(m[1]!, m[2]!, this.doc));
   }
 
-  start(name: string, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean, from: number, to: number): void {
+  start(name: string, count: number, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean, from: number, to: number): void {
     const tag = this.nameOf(name);
-    const count = attrNames.length;
-    const { ns, undo } = this;
+    const { ns, undo, infos, values } = this;
     const mark = undo.length;
     let attributes: XAttr[] | undefined;
     if (count > 0) {
-      const infos: QName[] = [];
-      const values: string[] = [];
       for (let i = 0; i < count; i++) {
         const q = this.nameOf(attrNames[i]!, name);
-        infos.push(q);
+        infos[i] = q;
         // Attribute-value normalisation: literal tab, LF and CR become spaces; references are decoded after.
         const raw = this.src.slice(valueFrom[i], valueTo[i]);
         const value = decode(/[\t\n\r]/.test(raw) ? raw.replace(/[\t\n\r]/g, ' ') : raw);
-        values.push(value);
+        values[i] = value;
         const declares = q.prefix === 'xmlns' ? q.local : q.name === 'xmlns' ? '' : undefined;
         if (declares !== undefined) {
           this.checkDeclaration(declares, value, name);
@@ -113,12 +113,12 @@ class Builder implements ScanSink {
           ns.set(declares, value);
         }
       }
-      attributes = [];
+      attributes = new Array<XAttr>(count);
       for (let i = 0; i < count; i++) {
         const q = infos[i]!;
         // Declarations are in the xmlns namespace; an unprefixed attribute is in none (xmldom: undefined).
         const uri = q.prefix === 'xmlns' || q.name === 'xmlns' ? XMLNS_NS : q.prefix === null ? undefined : ns.get(q.prefix);
-        attributes.push(new XAttr(q.name, q.prefix, q.local, uri, values[i]!));
+        attributes[i] = new XAttr(q.name, q.prefix, q.local, uri, values[i]!);
       }
     }
     const el = new XElement(name, tag.prefix, tag.local, ns.get(tag.prefix ?? ''), this.doc);

@@ -49,8 +49,11 @@ export interface ScanSink {
   comment(from: number, to: number): void;
   /** A processing instruction (or the XML declaration) from its `<?` up to, not including, `?>`. */
   pi(from: number, to: number): void;
-  /** A start tag from `from` (its `<`) to `to` (after its `>`); attribute values are the raw text between the quotes. */
-  start(name: string, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean, from: number, to: number): void;
+  /**
+   * A start tag from `from` (its `<`) to `to` (after its `>`), with `count` attributes: the first `count`
+   * entries of the arrays (they are reused from tag to tag), values as the raw text between the quotes.
+   */
+  start(name: string, count: number, attrNames: string[], valueFrom: number[], valueTo: number[], selfClosing: boolean, from: number, to: number): void;
   /** An end tag, ending at `to` (after its `>`). */
   end(to: number): void;
 }
@@ -63,7 +66,11 @@ class Scanner {
   private nextAmp: number;
   private nextLt = -2;
 
+  // The current tag's attributes, written over from tag to tag (never emptied: an emptied array gives up its
+  // storage and the next push allocates it again, three arrays a tag).
   private readonly attrNames: string[] = [];
+  private attrCount = 0;
+  private attrSet: Set<string> | undefined;
   private readonly names: string[] = new Array<string>(NAME_SLOTS).fill('');
   private readonly valueFrom: number[] = [];
   private readonly valueTo: number[] = [];
@@ -228,6 +235,21 @@ class Scanner {
     return undefined;
   }
 
+  /**
+   * Whether the tag already has this attribute (and, past 16 attributes, remembers it in a set, so a hostile
+   * tag stays linear).
+   */
+  private repeatsAttribute(attr: string): boolean {
+    const { attrNames, attrCount } = this;
+    if (!this.attrSet) {
+      for (let i = 0; i < attrCount; i++) if (attrNames[i] === attr) return true;
+      if (attrCount < 16) return false;
+      this.attrSet = new Set(attrNames.slice(0, attrCount));
+    } else if (this.attrSet.has(attr)) return true;
+    this.attrSet.add(attr);
+    return false;
+  }
+
   private startTag(): Problem | undefined {
     const { xml } = this;
     const start = this.i;
@@ -240,21 +262,21 @@ class Scanner {
       return refused(`elements nested deeper than ${this.maxDepth} levels (<${name}> ${at(xml, start)})`);
     }
     this.rootName ??= name;
-    let names: string[] | Set<string> = [];
     const { sink, attrNames, valueFrom, valueTo } = this;
-    if (sink) attrNames.length = valueFrom.length = valueTo.length = 0;
+    this.attrCount = 0;
+    this.attrSet = undefined;
     let j = start + 1 + name.length;
     for (;;) {
       const afterWs = this.skipWs(j);
       const c = xml.charCodeAt(afterWs);
       if (c === 0x3e) {
         this.stack.push(name);
-        sink?.start(name, attrNames, valueFrom, valueTo, false, start, afterWs + 1);
+        sink?.start(name, this.attrCount, attrNames, valueFrom, valueTo, false, start, afterWs + 1);
         this.i = afterWs + 1;
         return undefined;
       }
       if (c === 0x2f && xml.charCodeAt(afterWs + 1) === 0x3e) {
-        sink?.start(name, attrNames, valueFrom, valueTo, true, start, afterWs + 2);
+        sink?.start(name, this.attrCount, attrNames, valueFrom, valueTo, true, start, afterWs + 2);
         this.i = afterWs + 2;
         return undefined;
       }
@@ -262,14 +284,9 @@ class Scanner {
       if (afterWs === j) return notXml(xml, j, `unexpected character in start tag <${name}>`);
       const attr = this.name(afterWs);
       if (attr === undefined) return notXml(xml, afterWs, `unexpected character in start tag <${name}>`);
-      if (Array.isArray(names) ? names.includes(attr) : names.has(attr)) {
+      if (this.repeatsAttribute(attr)) {
         return refused(`attribute ${attr} appears twice on <${name}> ${at(xml, start)}; parsers disagree on which copy counts`);
       }
-      if (Array.isArray(names)) {
-        names.push(attr);
-        // Many attributes on one element: switch to a set so a hostile tag stays linear.
-        if (names.length > 16) names = new Set(names);
-      } else names.add(attr);
       let k = this.skipWs(afterWs + attr.length);
       if (xml.charCodeAt(k) !== 0x3d) return notXml(xml, k, `attribute ${attr} on <${name}> has no "=" and value`);
       k = this.skipWs(k + 1);
@@ -281,11 +298,10 @@ class Scanner {
       if (lt >= 0 && lt < close) return notXml(xml, lt, `"<" inside the value of attribute ${attr} on <${name}>`);
       const p = this.references(close);
       if (p) return p;
-      if (sink) {
-        attrNames.push(attr);
-        valueFrom.push(k + 1);
-        valueTo.push(close);
-      }
+      const slot = this.attrCount++;
+      attrNames[slot] = attr;
+      valueFrom[slot] = k + 1;
+      valueTo[slot] = close;
       j = close + 1;
     }
   }

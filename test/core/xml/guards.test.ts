@@ -39,6 +39,8 @@ describe('refusals before any parser (pipeline step 2)', () => {
   it('finds a duplicate among many attributes (set path)', () => {
     const many = Array.from({ length: 40 }, (_, i) => `a${i}="v"`).join(' ');
     expect(only(`<r ${many} a7="w"/>`).message).toContain('attribute a7 appears twice');
+    expect(only(`<r ${many} a33="w"/>`).message).toContain('attribute a33 appears twice');
+    expect(guardXml(`<r ${many}/>`, DEFAULT_XML_LIMITS)).toBeUndefined();
   });
 
   it('refuses one namespaced attribute written twice under two prefixes', () => {
