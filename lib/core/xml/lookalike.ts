@@ -43,6 +43,17 @@ function distance(a: string, b: string, max: number): number {
  */
 export function imitatedNamespace(ns: string): string | undefined {
   if ((SAML_NAMESPACES as string[]).includes(ns)) return undefined;
+  // Every message declares the same few other namespaces (ds, xs, xsi): their edit distances to the SAML
+  // ones are computed once, not at every parse. Bounded: a hostile message's made-up namespaces cannot grow it.
+  if (judged.has(ns)) return judged.get(ns);
+  const real = closestSamlNamespace(ns);
+  if (judged.size < 256) judged.set(ns, real);
+  return real;
+}
+
+const judged = new Map<string, string | undefined>();
+
+function closestSamlNamespace(ns: string): string | undefined {
   const t = ns.replace(/\s+/g, '').toLowerCase();
   for (const real of SAML_NAMESPACES) {
     const r = real.toLowerCase();
