@@ -48,7 +48,15 @@ describe.skipIf(!hasChromium)('drag and drop import (Chromium)', E2E_SUITE, () =
     await banner.locator('.sl-import-summary').waitFor({ timeout: 30_000 });
     expect(await banner.innerText()).toContain('Showing day.har');
     expect(await banner.locator('.sl-import-summary').innerText()).toBe(`Added ${total} requests (2 with a SAML message) from day.har (har).`);
-    await panel.waitForFunction(() => document.querySelectorAll('.sl-row-msg').length === 2, undefined, { timeout: 30_000 });
+    // On a timeout, what the panel shows instead (an analysis error, the counts) is in the failure.
+    await panel.waitForFunction(() => document.querySelectorAll('.sl-row-msg').length === 2, undefined, { timeout: 30_000 }).catch(async (e: unknown) => {
+      const shown = await panel.evaluate(() => ({
+        rows: document.querySelectorAll('.sl-row-msg').length,
+        counts: document.querySelector('.sl-counts')?.textContent,
+        errors: Array.from(document.querySelectorAll('.sl-error-text'), (n) => n.textContent),
+      }));
+      throw new Error(`${e instanceof Error ? e.message : String(e)}; the panel shows ${JSON.stringify(shown)}`);
+    });
     await panel.waitForFunction(() => !document.querySelector('.sl-counts')?.textContent?.includes('analysing'), undefined, { timeout: 30_000 });
     // Judged against the generic profile, never the panel's saved Twilio Flex settings.
     expect(await panel.locator('.sl-judged').innerText()).toContain('profile Generic');
