@@ -1,5 +1,5 @@
 /**
- * The typed, namespace-aware view of one SAML document. Built from ONE parse (xmldom) of the decoded bytes;
+ * The typed, namespace-aware view of one SAML document. Built from ONE parse (lib/core/xml) of the decoded bytes;
  * identity fields are read only from here (VALIDATION.md, parser facts). Every `path` is an element path
  * such as `/Response/Assertion[1]/Subject/NameID` (local names, 1-based index when siblings repeat).
  */

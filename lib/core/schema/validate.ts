@@ -401,7 +401,7 @@ function incomplete(parent: Element, state: DfaState, consumed: Consumed[]): str
 /**
  * Validates a SAML message (or a bare assertion) against the SAML 2.0 protocol and assertion schemas with
  * XML Signature and XML Encryption, as an SP that validates (python3-saml, ruby-saml, php-saml, Shibboleth)
- * does. Works on the xmldom tree the core already has; never throws for any tree. At most `limit` violations
+ * does. Works on the tree the core already has; never throws for any tree. At most `limit` violations
  * are listed.
  */
 export function validateSchema(root: Element, limit = 20): SchemaResult {

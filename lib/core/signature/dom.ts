@@ -1,4 +1,4 @@
-// Small DOM helpers over xmldom nodes (node type numbers: the core has no DOM globals at run time).
+// Small DOM helpers over the parsed tree's nodes (lib/core/xml/tree.ts) (node type numbers: the core has no DOM globals at run time).
 import { elementPath } from '../xml';
 
 export { elementPath };

@@ -2,7 +2,7 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
  * Indents a decoded message for a ticket report: IdPs send their XML as one long line. Display only: who the
- * user is and whether a signature holds come from the one xmldom parse, never from this tree. Entities are
+ * user is and whether a signature holds come from the one parse (lib/core/xml), never from this tree. Entities are
  * left as written. FXP's parser repairs broken markup, so only a document its strict validator accepts is
  * re-indented; one with a DOCTYPE (refused by the guards) or malformed is shown as it was sent.
  */

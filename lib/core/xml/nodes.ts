@@ -48,7 +48,7 @@ export function descendants(el: Element, ns: string, local: string): Element[] {
   return out;
 }
 
-/** An unprefixed attribute's value, or undefined when absent (xmldom returns '' for absent). */
+/** An unprefixed attribute's value, or undefined when absent (getAttribute returns '' for absent, as in xmldom). */
 export function attr(el: Element, name: string): string | undefined {
   // One look-up: hasAttribute and getAttribute each scan the attributes.
   return el.getAttributeNode(name)?.value ?? undefined;
