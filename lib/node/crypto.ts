@@ -12,6 +12,8 @@ const nodeCrypto = (): NodeCrypto => (loaded ??= process.getBuiltinModule('node:
 
 const HASH = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const;
 
+const hashed = (hash: keyof typeof HASH, data: Uint8Array | string): Uint8Array => nodeCrypto().hash(HASH[hash], data, 'buffer') as unknown as Uint8Array;
+
 export const nodeCryptoPrimitives: CryptoPrimitives<KeyObject> = {
   importKey: (spki, key) => {
     const k = nodeCrypto().createPublicKey({ key: Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength), format: 'der', type: 'spki' });
@@ -22,7 +24,7 @@ export const nodeCryptoPrimitives: CryptoPrimitives<KeyObject> = {
   // Without a padding option an RSA key verifies PKCS#1 v1.5; XML-DSig's ECDSA value is r||s (IEEE P1363).
   verify: (key, alg, signature, data) =>
     nodeCrypto().verify(HASH[alg.hash], data, alg.key === 'ec' ? { key, dsaEncoding: 'ieee-p1363' } : key, signature),
-  digest: (hash, data) => nodeCrypto().hash(HASH[hash], data, 'buffer') as unknown as Uint8Array,
+  digest: (hash, data) => hashed(hash, data),
   // A string is hashed as its UTF-8 bytes, encoded in C++ as it goes.
-  digestText: (hash, text) => nodeCrypto().hash(HASH[hash], text, 'buffer') as unknown as Uint8Array,
+  digestText: (hash, text) => hashed(hash, text),
 };
