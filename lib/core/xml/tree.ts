@@ -37,14 +37,10 @@ abstract class XParentNode {
   /** Descendant elements in document order; `*` matches any namespace or name. */
   getElementsByTagNameNS(namespaceURI: string | null, localName: string): XElement[] {
     const out: XElement[] = [];
-    const stack: Child[] = [];
-    for (let c = this.lastChild; c; c = c.previousSibling) stack.push(c);
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (n.nodeType !== ELEMENT_NODE) continue;
+    eachDescendant(this, (n) => {
+      if (n.nodeType !== ELEMENT_NODE) return;
       if ((localName === '*' || n.localName === localName) && (namespaceURI === '*' || (n.namespaceURI ?? null) === (namespaceURI ?? null))) out.push(n);
-      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
-    }
+    });
     return out;
   }
 
@@ -78,6 +74,17 @@ abstract class XParentNode {
       child.previousSibling = last;
     } else this.firstChild = child;
     this.lastChild = child;
+  }
+}
+
+/** Every node below `parent`, in document order (a stack, not recursion: a tree may be deep). */
+function eachDescendant(parent: XParentNode, visit: (node: Child) => void): void {
+  const stack: Child[] = [];
+  for (let c = parent.lastChild; c; c = c.previousSibling) stack.push(c);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    visit(n);
+    if (n.nodeType === ELEMENT_NODE) for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
   }
 }
 
@@ -185,13 +192,9 @@ export class XElement extends XParentNode {
   /** The text of every text and CDATA descendant, in document order (comments and PIs left out). */
   get textContent(): string {
     let out = '';
-    const stack: Child[] = [];
-    for (let c = this.lastChild; c; c = c.previousSibling) stack.push(c);
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (n.nodeType === ELEMENT_NODE) for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
-      else if (n.nodeType === 3 || n.nodeType === 4) out += n.data;
-    }
+    eachDescendant(this, (n) => {
+      if (n.nodeType === 3 || n.nodeType === 4) out += n.data;
+    });
     return out;
   }
 }
