@@ -42,13 +42,13 @@ function normalizeLineEndings(xml: string): string {
 }
 
 class InvalidName extends Error {}
+class IllegalDeclaration extends Error {}
 
 interface QName {
   name: string;
   prefix: string | null;
   local: string;
 }
-class IllegalDeclaration extends Error {}
 
 class Builder implements ScanSink {
   readonly doc: XDocument;
