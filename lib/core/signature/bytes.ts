@@ -1,11 +1,9 @@
+import { decodeStrict } from '../binding/base64';
+
 /** Strict base64 (whitespace allowed, as in XML and PEM); undefined when it is not base64. */
 export function base64ToBytes(text: string): Uint8Array | undefined {
-  const clean = text.replace(/[\s]+/g, '');
-  if (clean.length === 0 || clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(clean)) return undefined;
-  const bin = atob(clean);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+  const clean = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  return clean.length === 0 ? undefined : decodeStrict(clean);
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {

@@ -140,6 +140,8 @@ export class XElement extends XParentNode {
   /** Offsets in the parsed text (XDocument.source): from the start tag's `<` to after the end tag's `>`. */
   sourceStart = 0;
   sourceEnd = 0;
+  /** elementPath's answer, kept on the element: a WeakMap entry per element costs a check more than its path. */
+  path: string | undefined = undefined;
 
   constructor(
     readonly nodeName: string,

@@ -30,6 +30,12 @@ describe('refusals before any parser (pipeline step 2)', () => {
     expect(only(`<r><!-- <!ENTITY x "y"> --></r>`).rule).toBe('xml-doctype');
   });
 
+  it('finds a declaration in any case, after other markup that starts with <!', () => {
+    const p = only(`<r><!-- a --><![CDATA[<!]]><!<!dOcTyPe r [<!ENTITY x "y">]></r>`);
+    expect(p.rule).toBe('xml-doctype');
+    expect(p.message).toContain('<!dOcTyPe declaration (line 1, column 30)');
+  });
+
   it('names the duplicated attribute and where it is', () => {
     const p = only(`<samlp:Response xmlns:samlp="${P}"\n  Version="2.0">\n<x ID="1" a="b" ID="2"/></samlp:Response>`);
     expect(p.rule).toBe('xml-refused');
