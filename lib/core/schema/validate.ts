@@ -128,8 +128,7 @@ function rulesOf(type: string): SimpleRules {
 }
 
 /** Why a value is not of a simple type, or undefined when it is. */
-function simpleProblem(type: string, raw: string, el: Element): string | undefined {
-  const { builtin, enumerations } = rulesOf(type);
+function simpleProblem({ builtin, enumerations }: SimpleRules, raw: string, el: Element): string | undefined {
   if (!validBuiltin(builtin, raw)) return `is not a valid ${builtin}`;
   if (builtin === 'xs:QName' || enumerations.length) {
     const value = normalise(builtin, raw);
@@ -257,9 +256,10 @@ class Validator {
       const key = keyOf(a);
       const use = complex?.attributes[key];
       if (use) {
-        const problem = simpleProblem(use.type, a.value, el);
+        const rules = rulesOf(use.type);
+        const problem = simpleProblem(rules, a.value, el);
         if (problem) this.report(el, `attribute ${a.name}=${quote(a.value)} of ${shown(el)} ${problem}`);
-        else if (rulesOf(use.type).id) this.id(el, a);
+        else if (rules.id) this.id(el, a);
         continue;
       }
       const wildcard = complex?.anyAttribute;
@@ -287,7 +287,7 @@ class Validator {
       }
       if (c.nodeType === TEXT || c.nodeType === CDATA) text += (c as CharacterData).data;
     }
-    const problem = simpleProblem(type, text, el);
+    const problem = simpleProblem(rulesOf(type), text, el);
     if (problem) this.report(el, `the text ${quote(text)} of ${shown(el)} ${problem}`);
   }
 

@@ -50,6 +50,10 @@ interface QName {
   local: string;
 }
 
+// Checked and split names, shared by every parse: messages of one IdP name the same few dozen again and again.
+const QNAMES = new Map<string, QName>();
+const QNAMES_MAX = 1024;
+
 class Builder implements ScanSink {
   readonly doc: XDocument;
   private current: XElement | XDocument;
@@ -64,7 +68,6 @@ class Builder implements ScanSink {
   private readonly undo: Array<string | undefined> = [];
   private readonly marks: number[] = [];
   private readonly parents: Array<XElement | XDocument> = [];
-  private readonly names = new Map<string, QName>();
   // The current tag's attribute names and values, written over from tag to tag.
   private readonly infos: QName[] = [];
   private readonly values: string[] = [];
@@ -169,11 +172,12 @@ class Builder implements ScanSink {
 
   /**
    * The name checked against xmldom's name rule and split at its colon, once per distinct name: a message
-   * repeats a few dozen names thousands of times (the guard hands the same string for the same name).
+   * repeats a few dozen names thousands of times (the guard hands the same string for the same name), and the
+   * next message the same ones.
    * `element` is given for an attribute's name: the element it is on.
    */
   private nameOf(name: string, element?: string): QName {
-    let q = this.names.get(name);
+    let q = QNAMES.get(name);
     if (q === undefined) {
       if (!tagNamePattern.test(name)) {
         throw new InvalidName(element === undefined ? `invalid element name <${name}>` : `invalid attribute name ${name} on <${element}>`);
@@ -181,7 +185,9 @@ class Builder implements ScanSink {
       // The pattern allows at most one colon, never first or last.
       const colon = name.indexOf(':');
       q = colon > 0 ? { name, prefix: name.slice(0, colon), local: name.slice(colon + 1) } : { name, prefix: null, local: name };
-      this.names.set(name, q);
+      // Names come from the messages: a hostile one with endless new names starts the cache again.
+      if (QNAMES.size >= QNAMES_MAX) QNAMES.clear();
+      QNAMES.set(name, q);
     }
     return q;
   }

@@ -83,7 +83,6 @@ class Scanner {
   private readonly attrNames: string[] = [];
   private attrCount = 0;
   private attrSet: Set<string> | undefined;
-  private readonly names: string[] = new Array<string>(NAME_SLOTS).fill('');
   private readonly valueFrom: number[] = [];
   private readonly valueTo: number[] = [];
 
@@ -181,7 +180,7 @@ class Scanner {
     // The same string for the same name, most of the time: comparing an end tag with its start, and the
     // builder's look-ups by name, then meet one string (its hash computed once), and no copy is made.
     const slot = (first * 31 + (j - from) * 7 + xml.charCodeAt(j - 1)) & (NAME_SLOTS - 1);
-    const seen = this.names[slot]!;
+    const seen = INTERNED[slot]!;
     if (seen.length === j - from) {
       // A loop, not startsWith(seen, from): V8 takes a slow path for startsWith at a position.
       let k = 0;
@@ -189,7 +188,7 @@ class Scanner {
       if (k === seen.length) return seen;
     }
     const name = xml.slice(from, j);
-    this.names[slot] = name;
+    INTERNED[slot] = name;
     return name;
   }
 
@@ -328,6 +327,8 @@ for (let c = 0; c < 128; c++) {
   if (/[\w.\-:]/.test(ch)) NAME_CHAR[c] = 1;
 }
 const NAME_SLOTS = 256;
+// Shared by every scan, so the next message's names are the strings (hashes computed) the builder already knows.
+const INTERNED: string[] = new Array<string>(NAME_SLOTS).fill('');
 const XML11 = /^\uFEFF?<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*["']1\.1["']/;
 const REFERENCE = /&(?:lt|gt|amp|quot|apos|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 
