@@ -1,4 +1,4 @@
-import { ancestorBindings, byCodePoint, byNamespaceThenLocal, encodeAttr, encodeText, leaf } from './c14n-nodes';
+import { ancestorBindings, byCodePoint, byNamespaceThenLocal, encodeAttr, encodeText, leaf, sortFew } from './c14n-nodes';
 
 /*
  * Exclusive XML canonicalisation (xml-exc-c14n, without comments) of one subtree of our DOM: the same
@@ -125,7 +125,7 @@ class Exclusive {
       // would let it be added to signed content unseen (libxml2, and so xmlsec1, renders it).
       if (ap !== 'xmlns' && a.name !== 'xmlns') (shown ??= []).push(a);
     }
-    if (rendered.length > 1) rendered.sort(byPrefixOf);
+    if (rendered.length > 1) sortFew(rendered, byPrefixOf);
     if (el === this.apex && inList.size > 0) this.apexExtras(el, rendered);
     // Escaped like any attribute value: a declaration's value written raw could hold markup that stands for a
     // stretch of the signed bytes while the parser reads something else there.
@@ -133,7 +133,7 @@ class Exclusive {
 
     let attrText = '';
     if (shown) {
-      if (shown.length > 1) shown.sort(byNamespaceThenName);
+      if (shown.length > 1) sortFew(shown, byNamespaceThenName);
       for (const a of shown) attrText += ` ${a.name}="${encodeAttr(a.value)}"`;
     }
 

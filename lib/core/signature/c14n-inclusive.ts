@@ -1,4 +1,4 @@
-import { byCodePoint, byNamespaceThenLocal, encodeAttr, encodeText, leaf } from './c14n-nodes';
+import { byCodePoint, byNamespaceThenLocal, encodeAttr, encodeText, leaf, sortFew } from './c14n-nodes';
 
 /*
  * Inclusive XML canonicalisation, 1.0 (https://www.w3.org/TR/2001/REC-xml-c14n-20010315) and 1.1
@@ -124,10 +124,10 @@ class Inclusive {
     }
     for (const [prefix, uri] of own) scope.push(prefix, uri);
     if (apex) for (const [prefix, uri] of scope.entries()) if (prefix !== 'xml' && (prefix !== '' || uri !== '')) decls.push([prefix, uri]);
-    if (decls.length > 1) decls.sort((a, b) => byCodePoint(a[0], b[0]));
+    if (decls.length > 1) sortFew(decls, (a, b) => byCodePoint(a[0], b[0]));
 
     if (apex && el.parentNode && el.parentNode.nodeType === 1) this.inheritXmlAttributes(el, shown);
-    if (shown.length > 1) shown.sort(attrOrder);
+    if (shown.length > 1) sortFew(shown, attrOrder);
 
     let text = `<${el.tagName}`;
     for (const [prefix, uri] of decls) text += prefix ? ` xmlns:${prefix}="${encodeAttr(uri)}"` : ` xmlns="${encodeAttr(uri)}"`;

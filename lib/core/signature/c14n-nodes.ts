@@ -17,6 +17,27 @@ export function byNamespaceThenLocal(aNs: string, aLocal: string, bNs: string, b
   return byCodePoint(aNs, bNs) || byCodePoint(aLocal, bLocal);
 }
 
+/**
+ * Sorts a few items in place, stably: an element's attributes and new declarations are a handful, and
+ * Array.prototype.sort copies them into a work array first, a large share of what canonicalising allocates.
+ */
+export function sortFew<T>(items: T[], compare: (a: T, b: T) => number): void {
+  // Insertion sort is quadratic: a hostile element with thousands of attributes gets the library's sort.
+  if (items.length > 16) {
+    items.sort(compare);
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(items[j]!, item) > 0) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = item;
+  }
+}
+
 export function encodeText(text: string): string {
   return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;'));
 }

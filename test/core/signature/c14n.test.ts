@@ -61,6 +61,9 @@ const corners: Record<string, string> = {
   'attribute named like a namespace declaration': '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" xmlnsx="1"/>',
   'namespace declaration values with markup characters, escaped like attribute values':
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0"><x xmlns="urn:a&quot;&lt;b&gt;&amp;&#9;"><p:y xmlns:p="urn:p&quot; q=&quot;1&quot;&gt;&lt;/p:y&gt;"/></x></samlp:Response>',
+  // A handful of attributes and declarations are sorted one way, many another (c14n-nodes.ts sortFew): both in
+  // an order that is neither the written nor the reversed one.
+  'a few and many attributes and declarations, written out of order': `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0">${[5, 17, 40].map((n) => `<e${n} ${Array.from({ length: n }, (_, i) => (i * 7) % n).map((k) => `xmlns:n${k}="urn:${(k * 3) % n}" n${k}:a${k % 4}="${k}" a${(k * 3 + 1) % n}="v"`).join(' ')}/>`).join('')}</samlp:Response>`,
   'PrefixList prefixes used only in attribute values, declared on the root':
     '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="_1" Version="2.0"><samlp:Extensions><v xsi:type="xs:string">s</v></samlp:Extensions></samlp:Response>',
 };
