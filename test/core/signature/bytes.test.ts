@@ -17,9 +17,8 @@ describe('base64ToBytes', () => {
   });
 
   it('agrees with atob on every short value of the alphabet and its neighbours', () => {
-    const chars = 'AQgw/+=9 -';
-    const all = (n: number): string[] => (n === 0 ? [''] : all(n - 1).flatMap((s) => [...chars].map((c) => s + c)));
-    for (const s of [...all(4), ...all(5)]) {
+    const all = (chars: string, n: number): string[] => (n === 0 ? [''] : all(chars, n - 1).flatMap((s) => [...chars].map((c) => s + c)));
+    for (const s of [...all('AQgw/+=9 -', 4), ...all('Aw+= -', 5)]) {
       const clean = s.replace(/\s+/g, '');
       const strict = clean.length > 0 && clean.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(clean);
       const got = base64ToBytes(s);
