@@ -28,8 +28,11 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-/** WebCrypto wants a BufferSource backed by an ArrayBuffer (not a SharedArrayBuffer view). */
-export function buf(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+/**
+ * WebCrypto wants a BufferSource backed by an ArrayBuffer (not a SharedArrayBuffer view). A view of an
+ * ArrayBuffer is passed as it is: WebCrypto copies its input when called, and a copy here cost the service
+ * worker an allocation per digest.
+ */
+export function buf(bytes: Uint8Array): BufferSource {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
 }

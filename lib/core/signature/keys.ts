@@ -69,9 +69,24 @@ export async function verifyWithCertificate(
 }
 
 const encoder = new TextEncoder();
+/*
+ * Where a text is encoded for `digest`, reused from call to call: digest reads its input before it returns
+ * (WebCrypto copies it), and in the browser a fresh array per reference cost more than its encoding. Large
+ * texts get an array of their own.
+ */
+let scratch = new Uint8Array(0);
+const SCRATCH_MAX = 1 << 18;
+
+function encodedForDigest(text: string): Uint8Array {
+  // UTF-16 to UTF-8 takes at most three bytes per code unit.
+  const most = text.length * 3;
+  if (most > SCRATCH_MAX) return encoder.encode(text);
+  if (scratch.length < most) scratch = new Uint8Array(Math.max(most, 4096));
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
 
 /** The digest of `text` as UTF-8 (canonical XML), encoded by the platform where it can. */
 export async function digestText(hash: HashName, text: string): Promise<Uint8Array> {
   const p = primitives();
-  return p.digestText ? p.digestText(hash, text) : p.digest(hash, encoder.encode(text));
+  return p.digestText ? p.digestText(hash, text) : p.digest(hash, encodedForDigest(text));
 }

@@ -15,6 +15,7 @@ export interface CryptoPrimitives<Key = unknown> {
   importKey(spki: Uint8Array, key: VerifyingKey, hash: HashName): Key | Promise<Key>;
   /** RSASSA-PKCS1-v1_5, or ECDSA with XML-DSig's r||s signature value; false (or a throw) when it does not verify. */
   verify(key: Key, alg: SignatureAlgorithm, signature: Uint8Array, data: Uint8Array): boolean | Promise<boolean>;
+  /** Reads `data` before it returns: the caller may write over those bytes once it has (keys.ts digestText). */
   digest(hash: HashName, data: Uint8Array): Uint8Array | Promise<Uint8Array>;
   /**
    * The digest of a text's UTF-8 bytes, for a platform that encodes as it hashes (Node): canonical XML is a
