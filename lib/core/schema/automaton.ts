@@ -1,3 +1,4 @@
+import { detached } from '../xml/detached';
 import type { Namespaces, Particle } from './model';
 
 /** What a child element matched: a declared element or a wildcard. */
@@ -84,8 +85,9 @@ export class DfaState {
     let hit = this.next.get(key);
     if (hit === undefined) {
       hit = this.automaton.transition(this, key, uri);
-      // Element names come from the messages: a cap keeps hostile ones from growing the cache without end.
-      if (this.next.size < MAX_CACHED) this.next.set(key, hit);
+      // Element names come from the messages: a cap keeps hostile ones from growing the cache without end, and a
+      // copy of the name keeps the message it came from out of it.
+      if (this.next.size < MAX_CACHED) this.next.set(detached(key), hit);
     }
     return hit;
   }

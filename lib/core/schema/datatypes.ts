@@ -1,3 +1,5 @@
+import { detached } from '../xml/detached';
+
 /**
  * XML Schema's built-in simple types, as far as SAML messages use them (in the schemas or in xsi:type on an
  * AttributeValue). Lexical checks follow libxml2, which python3-saml, ruby-saml and php-saml validate with:
@@ -169,7 +171,8 @@ function remembered(check: (v: string) => boolean, maxLength: number): (v: strin
     let ok = seen.get(v);
     if (ok === undefined) {
       ok = check(v);
-      if (seen.size < 256 && v.length <= maxLength) seen.set(v, ok);
+      // A copy: the value itself would keep its whole message alive (xml/detached.ts).
+      if (seen.size < 256 && v.length <= maxLength) seen.set(detached(v), ok);
     }
     return ok;
   };

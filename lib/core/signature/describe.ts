@@ -2,6 +2,7 @@ import type { CertificateInfo } from '../model';
 import { base64ToBytes } from './bytes';
 import { anchorMatches } from './anchors';
 import { describeCertificateAsync, type TrustedCertificate } from './certificates';
+import { detached } from '../xml/detached';
 
 /**
  * Short human name of a certificate, to follow the word "certificate": its CN in quotes when it has one,
@@ -36,7 +37,8 @@ export async function keyInfoCertificate(
   if (pending === undefined) {
     pending = readKeyInfo(base64);
     if (seen.size >= SEEN_MAX) seen.delete(seen.keys().next().value!);
-    seen.set(base64, pending);
+    // A copy of the key: the message's own text of it would keep the whole message alive (xml/detached.ts).
+    seen.set(detached(base64), pending);
   }
   const hit = await pending;
   if (!hit) return undefined;

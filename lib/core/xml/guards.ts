@@ -1,5 +1,6 @@
 import type { Problem } from '../model';
 import { declaredEncodingProblem } from './declared-encoding';
+import { detached } from './detached';
 import type { XmlLimits } from './limits';
 
 /**
@@ -187,7 +188,8 @@ class Scanner {
       while (k < seen.length && seen.charCodeAt(k) === xml.charCodeAt(from + k)) k++;
       if (k === seen.length) return seen;
     }
-    const name = xml.slice(from, j);
+    // Kept across messages: a copy, not a slice that would keep this message's text alive (detached.ts).
+    const name = detached(xml.slice(from, j));
     INTERNED[slot] = name;
     return name;
   }

@@ -2,6 +2,7 @@ import type { Problem } from '../model';
 import { NS } from './ns';
 import { ELEMENT, readText } from './nodes';
 import { elementPath } from './paths';
+import { detached } from './detached';
 
 /*
  * Look-alike namespaces (issue 17, class 9). Namespace names are compared as strings, character for
@@ -47,7 +48,7 @@ export function imitatedNamespace(ns: string): string | undefined {
   // ones are computed once, not at every parse. Bounded: a hostile message's made-up namespaces cannot grow it.
   if (judged.has(ns)) return judged.get(ns);
   const real = closestSamlNamespace(ns);
-  if (judged.size < 256) judged.set(ns, real);
+  if (judged.size < 256) judged.set(detached(ns), real);
   return real;
 }
 
