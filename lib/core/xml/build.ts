@@ -1,6 +1,7 @@
 import { tagNamePattern } from '@xmldom/xmldom/lib/conventions';
 import type { Problem } from '../model';
 import { guardXml, type ScanSink } from './guards';
+import { NS } from './ns';
 import type { XmlLimits } from './limits';
 import { XAttr, XCharacterData, XDocument, XElement, XProcessingInstruction } from './tree';
 
@@ -49,6 +50,13 @@ interface QName {
   prefix: string | null;
   local: string;
 }
+
+/*
+ * The namespaces the core compares elements with, as its own strings: an element's namespaceURI is then the very
+ * string NS holds, and the many comparisons with it (view, schema, rules) end at the first check, where a copy
+ * from the message was compared character by character; nor does it keep the message alive.
+ */
+const KNOWN_NAMESPACES = new Map<string, string>([...Object.values(NS), 'http://www.w3.org/2001/XMLSchema'].map((uri) => [uri, uri]));
 
 // Checked and split names, shared by every parse: messages of one IdP name the same few dozen again and again.
 const QNAMES = new Map<string, QName>();
@@ -113,7 +121,7 @@ class Builder implements ScanSink {
         if (declares !== undefined) {
           this.checkDeclaration(declares, value, name);
           undo.push(declares, ns.get(declares));
-          ns.set(declares, value);
+          ns.set(declares, KNOWN_NAMESPACES.get(value) ?? value);
         }
       }
       attributes = new Array<XAttr>(count);
