@@ -97,7 +97,8 @@ function pemBlocks(text: string): Array<{ label: string; body: string }> {
 
 // Settings and options are re-read for every analysis: the same text gives the same certificates, and the
 // SHA-1/SHA-256 fingerprints and X.509 parse are worth keeping (bounded, oldest dropped).
-const parsedTexts = new Map<string, { certs: TrustedCertificate[]; problems: Problem[] }>();
+// By text, then by source: a key joining the two was a new string of the whole text, hashed, at every call.
+const parsedTexts = new Map<string, Map<string, { certs: TrustedCertificate[]; problems: Problem[] }>>();
 const PARSED_TEXTS_MAX = 32;
 
 /**
@@ -105,12 +106,16 @@ const PARSED_TEXTS_MAX = 32;
  * DER as IdP consoles export it (with or without line breaks). Never throws.
  */
 export function parseCertificates(text: string, source: string): { certs: TrustedCertificate[]; problems: Problem[] } {
-  const cacheKey = `${source}\0${text}`;
-  let hit = parsedTexts.get(cacheKey);
+  let bySource = parsedTexts.get(text);
+  let hit = bySource?.get(source);
   if (!hit) {
     hit = readCertificates(text, source);
-    if (parsedTexts.size >= PARSED_TEXTS_MAX) parsedTexts.delete(parsedTexts.keys().next().value!);
-    parsedTexts.set(cacheKey, hit);
+    if (!bySource) {
+      if (parsedTexts.size >= PARSED_TEXTS_MAX) parsedTexts.delete(parsedTexts.keys().next().value!);
+      bySource = new Map();
+      parsedTexts.set(text, bySource);
+    }
+    bySource.set(source, hit);
   }
   // Copies: callers may annotate what they get; the DER bytes are shared and never written.
   return { certs: hit.certs.map((c) => ({ ...c, info: { ...c.info } })), problems: hit.problems.map((p) => ({ ...p })) };

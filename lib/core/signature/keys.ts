@@ -8,7 +8,9 @@ import { primitives, type CryptoPrimitives } from './primitives';
  * analysis, KeyInfo is decoded per message). So the cache is keyed by the certificate's bytes, not by the
  * buffer object; bounded, oldest dropped.
  */
-const imported = new Map<string, Promise<unknown>>();
+// By certificate, then by algorithm: the DER's string is the same object from call to call (derKeys), so its
+// hash is computed once; a key joining it with the algorithm was a new string to hash at every verification.
+const imported = new Map<string, Map<string, Promise<unknown>>>();
 const IMPORTED_MAX = 64;
 // Keys are the primitives' own objects: a switch of primitives starts the cache again.
 let importedWith: CryptoPrimitives | undefined;
@@ -32,8 +34,10 @@ function importKey(certDer: Uint8Array, alg: SignatureAlgorithm): Promise<unknow
     imported.clear();
     importedWith = p;
   }
-  const cacheKey = `${alg.key}/${alg.hash}/${derKey(certDer)}`;
-  let key = imported.get(cacheKey);
+  const der = derKey(certDer);
+  const how = `${alg.key}/${alg.hash}`;
+  let byAlgorithm = imported.get(der);
+  let key = byAlgorithm?.get(how);
   if (!key) {
     key = (async () => {
       try {
@@ -46,8 +50,12 @@ function importKey(certDer: Uint8Array, alg: SignatureAlgorithm): Promise<unknow
         return undefined;
       }
     })();
-    if (imported.size >= IMPORTED_MAX) imported.delete(imported.keys().next().value!);
-    imported.set(cacheKey, key);
+    if (!byAlgorithm) {
+      if (imported.size >= IMPORTED_MAX) imported.delete(imported.keys().next().value!);
+      byAlgorithm = new Map();
+      imported.set(der, byAlgorithm);
+    }
+    byAlgorithm.set(how, key);
   }
   return key;
 }
