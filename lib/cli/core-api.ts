@@ -8,8 +8,6 @@ export { decodeFileBytes, readInput, thousands } from '../core/input';
 export { fixFor, messageIdp, traceIdp } from '../core/idp';
 export { VERDICT_MARK, findingFixSource, firstSentence, instanceLabel, plural } from '../core/verdict';
 export { parseFingerprint } from '../core/signature/fingerprint';
-export { useCryptoPrimitives } from '../core/signature/primitives';
-export { useBase64Codec } from '../core/binding/base64';
 
 export const profileIds = (): string[] => builtinIds();
 

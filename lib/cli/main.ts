@@ -1,10 +1,8 @@
 import { Command } from 'commander';
 import { checkSpec } from './check';
-import { useBase64Codec, useCryptoPrimitives } from './core-api';
 import { convertSpec } from './convert';
 import { diffSpec } from './diff';
-import { nodeBase64 } from '../node/base64';
-import { nodeCryptoPrimitives } from '../node/crypto';
+import { useNodePlatform } from '../node/platform';
 import { UsageError } from './read-inputs';
 import { quickParse, toCommander } from './spec';
 import { writeStderr, writeStdout } from './terminal';
@@ -12,8 +10,7 @@ import { VERSION } from './version';
 
 export { outputFlushed } from './terminal';
 
-useCryptoPrimitives(nodeCryptoPrimitives);
-useBase64Codec(nodeBase64);
+useNodePlatform();
 
 /**
  * Runs the CLI; returns the exit code: 0 no error finding (diff: nothing that matters differs), 1 error findings
