@@ -49,10 +49,21 @@ export function stageLines(t: StageTimings): string[] {
   ];
 }
 
-function memory(file: string): { baselineMb: number; peakMb: number } {
+function memoryOnce(file: string): { baselineMb: number; peakMb: number } {
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'memory.ts'), file], { encoding: 'utf8', cwd: join(here, '../..') });
   if (r.status !== 0) throw new Error(`memory.ts failed: ${r.stderr.trim()}`);
   return JSON.parse(r.stdout) as { baselineMb: number; peakMb: number };
+}
+
+/*
+ * The median of MEMORY_RUNS processes: when V8 collects is its own choice, and the same three checks of the
+ * same message took 4 to 5 MB above the baseline in every process but one, which peaked 40.8 MB above it (a
+ * full bench run on a busy machine, not reproduced since). One process alone must not decide the figure.
+ */
+const MEMORY_RUNS = 3;
+function memory(file: string): { baselineMb: number; peakMb: number } {
+  const runs = Array.from({ length: MEMORY_RUNS }, () => memoryOnce(file)).sort((a, b) => a.peakMb - a.baselineMb - (b.peakMb - b.baselineMb));
+  return runs[runs.length >> 1]!;
 }
 
 /** Prints the comparison; returns the number of targets not met. */
@@ -98,7 +109,7 @@ export async function cFloorComparison(now: string, options: AnalyzeOptions): Pr
     const extra = m.peakMb - m.baselineMb;
     const ok = extra <= MEMORY_MB;
     if (!ok) failures++;
-    console.log(`  memory of the full check of the 1 MB message: peak ${m.peakMb} MB, ${extra.toFixed(1)} MB above the ${m.baselineMb} MB baseline; target at most ${MEMORY_MB} MB: ${ok ? 'met' : 'NOT MET'}`);
+    console.log(`  memory of the full check of the 1 MB message (median of ${MEMORY_RUNS} processes): peak ${m.peakMb} MB, ${extra.toFixed(1)} MB above the ${m.baselineMb} MB baseline; target at most ${MEMORY_MB} MB: ${ok ? 'met' : 'NOT MET'}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
