@@ -2,7 +2,8 @@
 // Their functions and classes are replaced by stand-ins that require the real module when first called;
 // esbuild bundles a required ES module as a body that runs when required. For packages whose top level does
 // real work (fflate builds its Huffman tables) that a plain `check` of a POST message never needs.
-// Only function and class exports are lazy: importing anything else fails the build, never the run.
+// Only function and class exports, and plain objects of functions, are lazy: importing anything else fails
+// the build, never the run.
 // With `from`, the packages are not in this bundle at all: the stand-ins take them from the module of that
 // name, a second bundle of them (lib/scripts/build-node.mjs), so a start that never uses them never reads them.
 
@@ -15,8 +16,14 @@ export function lazyPackages(packages, { from } = {}) {
       build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, async (args) => {
         const module = await import(args.path);
         const names = Object.keys(module).filter((name) => typeof module[name] === 'function');
+        // A namespace object of functions (fast-xml-parser's XMLValidator) gets one stand-in per function.
+        const holders = Object.keys(module).filter((name) => isObjectOfFunctions(module[name]));
         const stub = (name) =>
           `export function ${name}(...args) { const real = load().${name}; return new.target ? Reflect.construct(real, args) : real.apply(this, args); }`;
+        const holder = (name) =>
+          `export const ${name} = { ${Object.keys(module[name])
+            .map((fn) => `${JSON.stringify(fn)}(...args) { return load().${name}[${JSON.stringify(fn)}](...args); }`)
+            .join(', ')} };`;
         return {
           contents: [
             `let module;`,
@@ -24,6 +31,7 @@ export function lazyPackages(packages, { from } = {}) {
               ? `const load = () => (module ??= require(${JSON.stringify(from)})[${JSON.stringify(args.pluginData.name)}]());`
               : `const load = () => (module ??= require(${JSON.stringify(args.path)}));`,
             ...names.map(stub),
+            ...holders.map(holder),
           ].join('\n'),
           resolveDir: process.cwd(),
           loader: 'js',
@@ -31,6 +39,13 @@ export function lazyPackages(packages, { from } = {}) {
       });
     },
   };
+}
+
+/** A plain object whose own properties are all functions, stood in for one function at a time. */
+function isObjectOfFunctions(value) {
+  if (!value || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((key) => typeof value[key] === 'function');
 }
 
 /**

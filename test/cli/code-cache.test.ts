@@ -63,6 +63,18 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
     expect(JSON.parse(second.stdout).flows).toEqual(JSON.parse(first.stdout).flows);
   });
 
+  it('indents a one-line message in a ticket report with the XML formatter from the lazy half', () => {
+    const home = join(work, 'report');
+    const oneLine = join(work, 'one-line.xml');
+    writeFileSync(oneLine, buildResponse().replace(/>\s+</g, '><'));
+    const r = run(home, ['check', oneLine, '--format', 'markdown']);
+    expect(r.status, r.stderr).toBeLessThan(2);
+    const xml = /```xml\n([\s\S]*?)\n```/.exec(r.stdout)?.[1] ?? '';
+    expect(xml.split('\n').length).toBeGreaterThan(5);
+    expect(xml).toMatch(/\n {2}<saml:Issuer/);
+    expect(readdirSync(join(home, 'saml-lens')).filter((f) => f.includes('-lazy-check-'))).toHaveLength(1);
+  });
+
   it('leaves a folder that others can write to alone', () => {
     const home = join(work, 'shared');
     mkdirSync(join(home, 'saml-lens'), { recursive: true });
