@@ -55,11 +55,7 @@ function memoryOnce(file: string): { baselineMb: number; peakMb: number } {
   return JSON.parse(r.stdout) as { baselineMb: number; peakMb: number };
 }
 
-/*
- * The median of MEMORY_RUNS processes: when V8 collects is its own choice, and the same three checks of the
- * same message took 4 to 5 MB above the baseline in every process but one, which peaked 40.8 MB above it (a
- * full bench run on a busy machine, not reproduced since). One process alone must not decide the figure.
- */
+/* The median of MEMORY_RUNS processes: the same checks of the same message took 4 to 9 MB from one to the next. */
 const MEMORY_RUNS = 3;
 function memory(file: string): { baselineMb: number; peakMb: number } {
   const runs = Array.from({ length: MEMORY_RUNS }, () => memoryOnce(file)).sort((a, b) => a.peakMb - a.baselineMb - (b.peakMb - b.baselineMb));
