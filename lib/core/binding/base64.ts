@@ -44,7 +44,8 @@ export function useBase64Codec(codec: Base64Codec | undefined): void {
 // Below this the JavaScript loop is as quick as two calls into the platform.
 const FAST_FROM = 4096;
 
-function decodeFast(s: string): Uint8Array | undefined {
+/** Strict base64 decoded by the platform's codec when the value is long enough to gain from it, else by decodeStrict. */
+export function decodeFast(s: string): Uint8Array | undefined {
   if (platform && s.length >= FAST_FROM) {
     try {
       const bytes = platform.decode(s);

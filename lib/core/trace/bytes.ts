@@ -1,4 +1,5 @@
 // Byte/string conversions with web-standard globals only (the core runs in the extension and in Node).
+import { decodeFast } from '../binding/base64';
 
 const utf8 = new TextEncoder();
 
@@ -53,14 +54,9 @@ export function base64Decode(text: string): Uint8Array | undefined {
   clean = clean.replace(/=+$/, '');
   if (clean.length % 4 === 1) return undefined;
   clean += '='.repeat((4 - (clean.length % 4)) % 4);
-  try {
-    const binary = atob(clean);
-    const out = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-    return out;
-  } catch {
-    return undefined;
-  }
+  // The check's own strict decoder (the platform's in Node and recent browsers): atob and a copy loop were a
+  // tenth of exporting a 7 MB message.
+  return decodeFast(clean);
 }
 
 export function byteLength(text: string): number {
