@@ -18,9 +18,13 @@ export function isBarePaste(entry: TraceEntry): boolean {
  */
 export function messageField(name: string): 'SAMLRequest' | 'SAMLResponse' | undefined {
   if (name === 'SAMLRequest' || name === 'SAMLResponse') return name;
-  const read = name.replace(/^ +/, '').split('\0')[0]!.split('[')[0]!.toLowerCase();
-  return read === 'samlrequest' ? 'SAMLRequest' : read === 'samlresponse' ? 'SAMLResponse' : undefined;
+  // One match and no copies: asked of every field of every form, 100,000 of them in one POST.
+  const read = MESSAGE_FIELD.exec(name)?.[1];
+  return read === undefined ? undefined : read.toLowerCase() === 'request' ? 'SAMLRequest' : 'SAMLResponse';
 }
+
+/** Leading spaces, the name without case, then the end, a NUL or a `[`. */
+const MESSAGE_FIELD = /^ *saml(request|response)(?:[\0[]|$)/i;
 
 /** Why the form's message fields are ambiguous (several values, or a look-alike name), or undefined. */
 function ambiguity(carried: Array<readonly [string, string, string]>): Problem | undefined {
