@@ -65,9 +65,13 @@ function isNameChar(c: number): boolean {
 }
 
 /** Characters that end a value whatever the level: white space, quotes, markup, and JSON's backslash escapes. */
+const STOP_CHARS = ' \t\n\r"\'<>`\\';
+const STOPS = codes(STOP_CHARS);
+
+/** Whether the text ends a value at `i` (a stop character, or the end of the text). */
 function isStop(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96 || c === 92 || Number.isNaN(c);
+  return Number.isNaN(c) || has(STOPS, c);
 }
 
 /** `?`, `&`, `#`, `;`: where a parameter name may start. */
@@ -116,8 +120,8 @@ const URL_MARKER: Record<Level, RegExp> = {
   2: /%253A%252F%252F/gi,
 };
 
-/** What ends a plain (level 0) URL: isStop's characters, `?` and `#`. */
-const PLAIN_URL_ENDS = codes(' \t\n\r"\'<>`\\?#');
+/** What ends a plain (level 0) URL: a stop character, `?` or `#`. */
+const PLAIN_URL_ENDS = codes(`${STOP_CHARS}?#`);
 
 /**
  * pathSpans at level 0, where every character is itself: the same walk without the per-character look-ups of
@@ -152,7 +156,7 @@ function pathSpans(text: string, from: number, level: Level, hasAuthority: boole
   if (level === 0) return plainPathSpans(text, from, hasAuthority, out);
   const n = text.length;
   // At a deeper level a raw `&`, `=` or `?` belongs to the enclosing text, not to this URL.
-  const ends = (i: number) => isStop(text, i) || (level > 0 && has(RAW_ENDS_DEEP, text.charCodeAt(i))) || oneOf(text, i, level, PATH_ENDS, true) > 0;
+  const ends = (i: number) => isStop(text, i) || has(RAW_ENDS_DEEP, text.charCodeAt(i)) || oneOf(text, i, level, PATH_ENDS, true) > 0;
   let i = from;
   if (hasAuthority) {
     let at = -1;
