@@ -18,10 +18,14 @@ const dist = join(__dirname, '..', '..', 'dist');
 // copied into its string at once, so the cache is read into pages already touched (fresh pages cost a start
 // a fault each).
 let scratch;
+/** When the file readWhole read last was modified (ms), from the same fstat. */
+let lastModified = 0;
 function readWhole(path) {
   const fd = openSync(path, 'r');
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    const size = stat.size;
+    lastModified = stat.mtimeMs;
     if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.ceil(size * 1.5));
     let got = 0;
     for (let n = 1; n > 0 && got < size; got += n) n = readSync(fd, scratch, got, size - got, got);
@@ -69,6 +73,11 @@ try {
 /** The scripts compiled in this run, with the cache each was given, for saveCaches. */
 const compiled = [];
 
+// A cache holds only what the run that wrote it compiled: after a first check of an unsigned message, every
+// signed one compiled the signature code again (about 6 ms a start). Once a day the cache is written again,
+// with what it held and what that run compiled (12 ms, once).
+const REFRESH_MS = 24 * 60 * 60 * 1000;
+
 /** Compiles and runs one file of the bundle with its code cache (`part` names the cache); returns its exports. */
 function load(file, part) {
   const path = join(dist, file);
@@ -79,13 +88,17 @@ function load(file, part) {
   const stamp = /^\/\/ saml-lens cli (\w+)/.exec(source)?.[1];
   const name = stamp && `cli-${stamp}-${part}-${process.version}-${process.arch}-${flags.toString(16)}.v8`;
   let cached;
+  let stale = false;
   try {
-    if (usable && name) cached = readWhole(join(folder, name));
+    if (usable && name) {
+      cached = readWhole(join(folder, name));
+      stale = Date.now() - lastModified > REFRESH_MS;
+    }
   } catch {
     // No cache yet: compile from source and write one after the run.
   }
   const script = new Script(source, { filename: path, cachedData: cached });
-  compiled.push({ script, name, cached: Boolean(cached) });
+  compiled.push({ script, name, cached: Boolean(cached), stale });
   const module = { exports: {} };
   // The bundle requires only Node's built-ins and its lazy half (lib/scripts/build-node.mjs checks); this
   // file's own require resolves the built-ins as well as one made for the bundle's path: node:module and its
@@ -101,7 +114,7 @@ function bundleRequire(id) {
 
 /** Writes the code compiled during this run, so the next start skips compiling it; failing quietly. */
 function saveCaches() {
-  const fresh = compiled.filter((c) => c.name && (!c.cached || c.script.cachedDataRejected));
+  const fresh = compiled.filter((c) => c.name && (!c.cached || c.stale || c.script.cachedDataRejected));
   if (!folder || fresh.length === 0) return;
   try {
     if (!usable) {

@@ -1,11 +1,11 @@
 // The launcher's V8 code cache (lib/cli/bin.cjs): written after a first run into the user's own cache folder,
 // used by the next, never read from or written to a folder others can write to, and never in the way of the run.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildResponse } from '../../lib/samlgen';
+import { buildResponse, loadTestKey, signXml } from '../../lib/samlgen';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'saml-lens-cache-'));
@@ -73,6 +73,28 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
     expect(xml.split('\n').length).toBeGreaterThan(5);
     expect(xml).toMatch(/\n {2}<saml:Issuer/);
     expect(readdirSync(join(home, 'saml-lens')).filter((f) => f.includes('-lazy-check-'))).toHaveLength(1);
+  });
+
+  it('is written again once a day, with what it held and what that run compiled', () => {
+    const home = join(work, 'refresh');
+    const folder = join(home, 'saml-lens');
+    // The first check is of an unsigned message: its cache has none of the signature code.
+    expect(run(home).status).toBeLessThan(2);
+    const [name] = readdirSync(folder);
+    const cache = join(folder, name!);
+    const first = statSync(cache).size;
+    const signed = join(work, 'signed.xml');
+    writeFileSync(signed, signXml(buildResponse(), { key: loadTestKey('idp'), targets: ['assertion', 'root'] }));
+    const check = ['check', signed, '--json'];
+    expect(run(home, check).status).toBeLessThan(2);
+    expect(statSync(cache).size).toBe(first);
+    const dayAndHourAgo = (Date.now() - 25 * 60 * 60 * 1000) / 1000;
+    utimesSync(cache, dayAndHourAgo, dayAndHourAgo);
+    const refreshed = run(home, check);
+    expect(refreshed.status, refreshed.stderr).toBeLessThan(2);
+    expect(statSync(cache).size).toBeGreaterThan(first);
+    expect(statSync(cache).mtimeMs).toBeGreaterThan(Date.now() - 60 * 60 * 1000);
+    expect(JSON.parse(run(home, check).stdout).messages).toEqual(JSON.parse(refreshed.stdout).messages);
   });
 
   it('leaves a folder that others can write to alone', () => {
