@@ -18,18 +18,15 @@ const dist = join(__dirname, '..', '..', 'dist');
 // copied into its string at once, so the cache is read into pages already touched (fresh pages cost a start
 // a fault each).
 let scratch;
-/** When the file readWhole read last was modified (ms), from the same fstat. */
-let lastModified = 0;
+/** The file's bytes (in the shared buffer) and when it was last modified, from the one fstat. */
 function readWhole(path) {
   const fd = openSync(path, 'r');
   try {
-    const stat = fstatSync(fd);
-    const size = stat.size;
-    lastModified = stat.mtimeMs;
+    const { size, mtimeMs } = fstatSync(fd);
     if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.ceil(size * 1.5));
     let got = 0;
     for (let n = 1; n > 0 && got < size; got += n) n = readSync(fd, scratch, got, size - got, got);
-    return scratch.subarray(0, got);
+    return { bytes: scratch.subarray(0, got), mtimeMs };
   } finally {
     closeSync(fd);
   }
@@ -82,7 +79,7 @@ const REFRESH_MS = 24 * 60 * 60 * 1000;
 function load(file, part) {
   const path = join(dist, file);
   // The build keeps the bundle ASCII: latin1 gives the same text without a UTF-8 decode or a two-byte copy.
-  const source = readWhole(path).latin1Slice();
+  const source = readWhole(path).bytes.latin1Slice();
   // Named for the file's content (the stamp the build puts on its first line) and the Node that compiled
   // it, so a new version of either starts a fresh cache.
   const stamp = /^\/\/ saml-lens cli (\w+)/.exec(source)?.[1];
@@ -91,8 +88,9 @@ function load(file, part) {
   let stale = false;
   try {
     if (usable && name) {
-      cached = readWhole(join(folder, name));
-      stale = Date.now() - lastModified > REFRESH_MS;
+      const file = readWhole(join(folder, name));
+      cached = file.bytes;
+      stale = Date.now() - file.mtimeMs > REFRESH_MS;
     }
   } catch {
     // No cache yet: compile from source and write one after the run.
