@@ -119,7 +119,7 @@ function describeChar(ch: string): string {
  * Strict base64 (the alphabet, a length that is a multiple of 4, at most two '=' at the end) decoded in the
  * same pass that checks it, one look-up a character; undefined when the value is not strict.
  */
-export function decodeStrict(s: string): Uint8Array | undefined {
+function decodeStrict(s: string): Uint8Array | undefined {
   const n = s.length;
   if (n % 4 !== 0) return undefined;
   let pad = 0;

@@ -1,9 +1,9 @@
-import { decodeStrict } from '../binding/base64';
+import { decodeFast } from '../binding/base64';
 
 /** Strict base64 (whitespace allowed, as in XML and PEM); undefined when it is not base64. */
 export function base64ToBytes(text: string): Uint8Array | undefined {
   const clean = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
-  return clean.length === 0 ? undefined : decodeStrict(clean);
+  return clean.length === 0 ? undefined : decodeFast(clean);
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {
