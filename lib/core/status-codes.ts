@@ -5,6 +5,7 @@
  */
 import { DOCS } from './idp/docs';
 import type { IdpFix } from './idp/fix-for';
+import { own } from './dictionary';
 
 export interface StatusCodeInfo {
   name: string;
@@ -123,7 +124,7 @@ export const STATUS_CODES: Record<string, StatusCodeInfo> = {
 };
 
 export function statusName(code: string): string {
-  return STATUS_CODES[code.trim()]?.name ?? code.trim();
+  return own(STATUS_CODES, code.trim())?.name ?? code.trim();
 }
 
 /** "Requester / InvalidNameIDPolicy: the IdP cannot ... StatusMessage: ..." */
@@ -132,7 +133,7 @@ export function explainStatus(code: string | undefined, subCodes: string[], mess
   if (!codes.length) return 'The response carries no status code.';
   const names = codes.map(statusName).join(' / ');
   // The most specific known code explains best; the top-level one only says who is at fault.
-  const known = [...codes].reverse().map((c) => STATUS_CODES[c.trim()]).find((i) => i !== undefined);
+  const known = [...codes].reverse().map((c) => own(STATUS_CODES, c.trim())).find((i) => i !== undefined);
   const meaning = known ? ` ${known.meaning.charAt(0).toUpperCase()}${known.meaning.slice(1)}` : ' This status code is not one SAML 2.0 defines; see the IdP\'s documentation.';
   const words = message?.trim();
   // A StatusMessage that ends its own sentence gets no second full stop (not `token.".`).
@@ -142,5 +143,5 @@ export function explainStatus(code: string | undefined, subCodes: string[], mess
 
 /** The fix for the most specific code that has one. */
 export function statusFix(code: string | undefined, subCodes: string[]): StatusCodeInfo['fix'] | undefined {
-  return [...subCodes].reverse().concat(code ? [code] : []).map((c) => STATUS_CODES[c.trim()]?.fix).find((f) => f !== undefined);
+  return [...subCodes].reverse().concat(code ? [code] : []).map((c) => own(STATUS_CODES, c.trim())?.fix).find((f) => f !== undefined);
 }

@@ -146,6 +146,31 @@ export const MUTATORS: Mutator[] = [
     },
   },
   {
+    // Object.prototype's names where the input names something (an algorithm, a status code, an element or
+    // attribute, a form field, a header): each must read as an unknown name, never as a table's entry.
+    name: 'prototype-names',
+    applies: () => true,
+    mutate(rng, seed) {
+      const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+      const spans: Array<{ start: number; end: number }> = [];
+      // Whole quoted values (attribute values, JSON strings) and name-like words.
+      for (const m of seed.text.matchAll(/"([^"\\<>]{1,200})"|[A-Za-z_][\w.-]{1,60}/g)) {
+        const quoted = m[1] !== undefined;
+        spans.push({ start: m.index + (quoted ? 1 : 0), end: m.index + m[0].length - (quoted ? 1 : 0) });
+      }
+      let t = seed.text;
+      // From the end, so the earlier spans keep their offsets.
+      const chosen = Array.from({ length: 1 + rng.int(3) }, () => rng.pick(spans)).sort((a, b) => b.start - a.start);
+      let before = Infinity;
+      for (const s of chosen) {
+        if (s.end > before) continue;
+        t = splice(t, s.start, s.end - s.start, rng.pick(names));
+        before = s.start;
+      }
+      return t;
+    },
+  },
+  {
     name: 'har-types',
     applies: (s) => s.kind === 'har',
     mutate(rng, seed) {

@@ -1,6 +1,7 @@
 // The HTTP-Redirect parameters of a query, and the repeated or re-cased ones that make a signature ambiguous.
 import type { Problem } from '../model';
 import { semicolonPairs, type RawParam } from './urlencoded';
+import { own } from '../dictionary';
 
 /** The parameters saml-bindings §3.4 gives a meaning; SAMLRequest and SAMLResponse fill one slot, the message. */
 const SLOTS: Record<string, { slot: string; name: string }> = {
@@ -38,9 +39,9 @@ function fewOf(items: string[], joiner = ', '): string {
 export function readRedirectParams(params: RawParam[]): RedirectParams {
   const bySlot = new Map<string, RawParam[]>();
   const recased: string[] = [];
-  const hidden = params.flatMap((p) => semicolonPairs(p.raw).filter((q) => SLOTS[q.name.toLowerCase()]?.slot === 'message').map((q) => ({ ...q, behind: p.name })));
+  const hidden = params.flatMap((p) => semicolonPairs(p.raw).filter((q) => own(SLOTS, q.name.toLowerCase())?.slot === 'message').map((q) => ({ ...q, behind: p.name })));
   for (const p of [...params, ...hidden]) {
-    const known = SLOTS[p.name.toLowerCase()];
+    const known = own(SLOTS, p.name.toLowerCase());
     if (!known) continue;
     const list = bySlot.get(known.slot);
     if (list) list.push(p);

@@ -1,6 +1,7 @@
 // The DevTools-like type of a captured request (document, XHR/fetch, script, image, other), for the UI's
 // filter of the requests around the SAML messages.
 import type { TraceEntry } from '../model';
+import { own } from '../dictionary';
 
 export type RequestType = 'document' | 'fetch' | 'script' | 'image' | 'other';
 
@@ -53,7 +54,7 @@ function fromMimeType(mimeType: string): RequestType | undefined {
 
 /** The request's type: the capture's own word for it when there is one, else its response's media type. */
 export function requestTypeOf(e: TraceEntry): RequestType {
-  const named = e.resourceType ? BY_NAME[e.resourceType.toLowerCase()] : undefined;
+  const named = e.resourceType ? own(BY_NAME, e.resourceType.toLowerCase()) : undefined;
   if (named) return named;
   if (e.resourceType) return 'other';
   const mime = e.responseBody?.mimeType ?? header(e, 'content-type');

@@ -1,4 +1,5 @@
 import { detached } from '../xml/detached';
+import { own } from '../dictionary';
 
 /**
  * XML Schema's built-in simple types, as far as SAML messages use them (in the schemas or in xsi:type on an
@@ -40,11 +41,11 @@ for (const primitive of ['string', 'boolean', 'decimal', 'float', 'double', 'dur
 }
 
 export function isBuiltin(name: string): boolean {
-  return name === 'xs:anyType' || name in BASE;
+  return name === 'xs:anyType' || Object.hasOwn(BASE, name);
 }
 
 export function builtinBase(name: string): string | undefined {
-  return BASE[name];
+  return own(BASE, name);
 }
 
 const START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
@@ -254,7 +255,7 @@ const SPACE = /[ \t\n\r]/;
 
 /** Whether a value as written is in the lexical space of a built-in type (whitespace handled as libxml2 does). */
 export function validBuiltin(builtin: string, raw: string): boolean {
-  const check = CHECKS[builtin];
+  const check = own(CHECKS, builtin);
   if (!check) return true;
   if (raw && ((NO_LEADING.has(builtin) && SPACE.test(raw[0]!)) || (NO_TRAILING.has(builtin) && SPACE.test(raw[raw.length - 1]!)))) return false;
   return check(normalise(builtin, raw));

@@ -4,6 +4,7 @@ import { Automaton, matchesNamespace, type DfaState, type Term } from './automat
 import { builtinBase, isBuiltin, isQName, normalise, validBuiltin } from './datatypes';
 import type { ComplexType, ElementDeclaration, SimpleType } from './model';
 import { MODEL } from './model.generated';
+import { own } from '../dictionary';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -254,7 +255,7 @@ class Validator {
     const complex = model?.kind === 'complex' ? model : undefined;
     for (const a of attributes) {
       const key = keyOf(a);
-      const use = complex?.attributes[key];
+      const use = complex ? own(complex.attributes, key) : undefined;
       if (use) {
         const rules = rulesOf(use.type);
         const problem = simpleProblem(rules, a.value, el);

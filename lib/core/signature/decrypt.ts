@@ -9,6 +9,7 @@ import { readPrivateKey } from './private-key';
 import type { HashName } from './algorithms';
 import { rsaOaepDecrypt } from './rsa-oaep';
 import { rsaKeyFromPkcs8, rsaPkcs1Decrypt } from './rsa-pkcs1';
+import { own } from '../dictionary';
 
 const XENC11 = 'http://www.w3.org/2009/xmlenc11#';
 const RSA_1_5 = 'http://www.w3.org/2001/04/xmlenc#rsa-1_5';
@@ -54,7 +55,7 @@ interface OaepParameters {
 function oaepParameters(method: Element): OaepParameters {
   const alg = attrValue(method, 'Algorithm') ?? '';
   const digestEl = childElements(method, NS.ds, 'DigestMethod')[0];
-  const digest = digestEl ? HASHES[attrValue(digestEl, 'Algorithm') ?? ''] : 'SHA-1';
+  const digest = digestEl ? own(HASHES, attrValue(digestEl, 'Algorithm') ?? '') : 'SHA-1';
   if (!digest) throw new DecryptError('the RSA-OAEP DigestMethod is not SHA-1/256/384/512');
   const paramsEl = childElements(method, NS.xenc, 'OAEPparams')[0];
   const label = paramsEl ? base64ToBytes(valueText(paramsEl).text) : undefined;
@@ -63,7 +64,7 @@ function oaepParameters(method: Element): OaepParameters {
   if (alg === 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p') return withLabel({ digest, mgf: 'SHA-1' });
   if (alg === `${XENC11}rsa-oaep`) {
     const mgfEl = childElements(method, XENC11, 'MGF')[0];
-    const mgf = mgfEl ? MGF[attrValue(mgfEl, 'Algorithm') ?? ''] : 'SHA-1';
+    const mgf = mgfEl ? own(MGF, attrValue(mgfEl, 'Algorithm') ?? '') : 'SHA-1';
     if (!mgf) throw new DecryptError(`the RSA-OAEP MGF ${attrValue(mgfEl!, 'Algorithm') ?? '(none)'} is not MGF1 with SHA-1/256/384/512`);
     return withLabel({ digest, mgf });
   }
@@ -161,7 +162,7 @@ async function decryptOne(encryptedAssertion: Element, pkcs8: Uint8Array): Promi
   const data = childElements(encryptedAssertion, NS.xenc, 'EncryptedData')[0];
   if (!data) throw new DecryptError('there is no xenc:EncryptedData');
   const method = childElements(data, NS.xenc, 'EncryptionMethod')[0];
-  const dataAlg = DATA_ALGORITHMS[(method && attrValue(method, 'Algorithm')) ?? ''];
+  const dataAlg = own(DATA_ALGORITHMS, (method && attrValue(method, 'Algorithm')) ?? '');
   if (!dataAlg) throw new DecryptError(`data encryption ${(method && attrValue(method, 'Algorithm')) || '(none)'} is not supported (AES-CBC and AES-GCM are)`);
   const payload = cipherBytes(childElements(data, NS.xenc, 'CipherData')[0], 'EncryptedData');
   let plain: Uint8Array | undefined;

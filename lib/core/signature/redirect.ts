@@ -7,6 +7,7 @@ import { elementPath } from './dom';
 import { chooseVerifier, weakKeyVerdict } from './key-strength';
 import { verifyWithCertificate } from './keys';
 import type { VerifyContext } from './verify-xml';
+import { own } from '../dictionary';
 
 const encoder = new TextEncoder();
 
@@ -48,7 +49,7 @@ export async function verifyRedirectSignature(
     fail('redirect-signature-missing-sigalg', 'error', `The ${sender} carries a Signature without SigAlg: ${verdict.reason} (saml-bindings §3.4.4.1 requires SigAlg, and it is itself covered by the signature).`);
     return { verdict, problems };
   }
-  const alg = SIGNATURE_ALGORITHMS[redirect.sigAlg];
+  const alg = own(SIGNATURE_ALGORITHMS, redirect.sigAlg);
   if (!alg) {
     verdict.failure = 'algorithm';
     verdict.reason = `SigAlg ${redirect.sigAlg} is not an accepted signature algorithm`;

@@ -14,6 +14,7 @@ import {
 } from './algorithms';
 import { base64ToBytes } from './bytes';
 import { attrValue, childElements, findAll, ownId, valueText } from './dom';
+import { own } from '../dictionary';
 
 /** One ds:Reference: what it selects and how that is digested. */
 export interface ReferencePart {
@@ -137,7 +138,7 @@ function readReferences(refs: Element[], target: Element, parsed: ParsedSaml, he
     if (typeof dv === 'string') return structure(`${dv} in the Reference`);
     const digestUri = attrValue(dm, 'Algorithm') ?? '';
     header.digestAlgorithm ??= digestUri || undefined;
-    if (DIGEST_ALGORITHMS[digestUri]?.weak) header.digestAlgorithm = digestUri;
+    if (own(DIGEST_ALGORITHMS, digestUri)?.weak) header.digestAlgorithm = digestUri;
 
     const node = referencedNode(attrValue(ref, 'URI'), parsed);
     if (isRefusal(node)) return node;
@@ -145,7 +146,7 @@ function readReferences(refs: Element[], target: Element, parsed: ParsedSaml, he
     const transforms = readTransforms(ref);
     if (isRefusal(transforms)) return transforms;
 
-    const digest = DIGEST_ALGORITHMS[digestUri];
+    const digest = own(DIGEST_ALGORITHMS, digestUri);
     if (!digest) return { kind: 'algorithm', why: `DigestMethod ${digestUri || '(none)'} is not an accepted digest (SHA-1/256/384/512)` };
     const dvText = valueText(dv);
     if (dvText.foreign) return structure(`the DigestValue contains ${dvText.foreign}: its value must be plain base64 text (commented-DigestValue rule)`);
@@ -194,7 +195,7 @@ export function readSignature(sig: Element, parsed: ParsedSaml): ReadResult {
     return { ok: false, kind: 'algorithm', why: `SignedInfo is canonicalised with ${c14n}, which SAML Lens does not support (it implements exclusive C14N, C14N 1.0 and C14N 1.1), so the signature cannot be checked here`, header };
   }
 
-  const algorithm = SIGNATURE_ALGORITHMS[sigAlgUri];
+  const algorithm = own(SIGNATURE_ALGORITHMS, sigAlgUri);
   if (!algorithm) {
     const hmac = /hmac/i.test(sigAlgUri);
     return {

@@ -2,6 +2,7 @@ import type { TraceEntry } from '../model';
 import { type ExportNote } from './notes';
 import { decodedPairs, splitUrl } from './query';
 import { decodeSamlValue } from './saml-codec';
+import { dictionary } from '../dictionary';
 
 /** One request as SAML-tracer (1.x) exports and imports it. */
 export interface SamlTracerRequest {
@@ -85,8 +86,12 @@ function request(e: TraceEntry, notes: ExportNote[]): SamlTracerRequest {
 }
 
 function groupFields(fields: Array<[string, string]>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [n, v] of fields) (out[n] ??= []).push(v);
+  const out = dictionary<string[]>();
+  for (const [n, v] of fields) {
+    const values = out[n];
+    if (values) values.push(v);
+    else out[n] = [v];
+  }
   return out;
 }
 

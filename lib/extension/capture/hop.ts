@@ -1,4 +1,5 @@
 import type { HttpHeader } from '../../core/model';
+import { dictionary } from '../../core/dictionary';
 
 /**
  * One hop of one request as webRequest reports it, merged from its events. A redirect ends a hop: the
@@ -41,7 +42,7 @@ export const MAX_BODY_BYTES = 1_000_000;
 export function readRequestBody(body: RequestBodyLike | undefined | null): Pick<Hop, 'formData' | 'rawBytes'> {
   if (!body) return {};
   if (body.formData) {
-    const formData: Record<string, string[]> = {};
+    const formData = dictionary<string[]>();
     for (const [name, values] of Object.entries(body.formData)) formData[name] = values ?? [];
     return { formData };
   }

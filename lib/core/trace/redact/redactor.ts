@@ -6,6 +6,7 @@ import { NeedleIndex } from './needles';
 import { percentDecode, percentEncode } from './percent';
 import { credentialSpans } from './scan';
 import { rewriteCredentials, rewritePersonal, xmlEscape } from './xml-text';
+import { dictionary } from '../../dictionary';
 
 export type RedactionKind = 'cookie' | 'credential' | 'secret' | 'nameid' | 'session' | 'attribute' | 'name' | 'email' | 'undecodable';
 
@@ -165,7 +166,7 @@ export class Redactor {
     if (typeof value === 'string') return this.sweep(value, where) as T;
     if (Array.isArray(value)) return value.map((v) => this.sweepDeep(v, where)) as T;
     if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
+      const out = dictionary<unknown>();
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = this.sweepDeep(v, where);
       return out as T;
     }

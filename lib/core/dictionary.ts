@@ -1,0 +1,17 @@
+/*
+ * Tables looked up by a name that comes from a message, a capture or a file. A plain object answers for
+ * Object.prototype's names too: `table['constructor']` is a function and `table['__proto__']` an object, so a
+ * StatusCode, an algorithm URI, a form field or a query parameter named that way was read as a known entry
+ * (a misleading verdict, or a crash further on), and assigning `out['__proto__']` changes the object instead of
+ * adding a field (test/core/prototype-names.test.ts).
+ */
+
+/** The table's own entry for `key`, never an inherited one. */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** An empty object to fill with names from the input: no prototype, so every name is a field like any other. */
+export function dictionary<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
