@@ -43,11 +43,16 @@ export class NeedleIndex<T> {
   add(text: string, value: T): void {
     if (text.length < KEY) return;
     const key = text.slice(0, KEY);
-    const bucket = this.buckets.get(key) ?? [];
-    if (bucket.some((n) => n.text === text)) return;
-    bucket.push({ text, value, hash: -1, power: 1 });
-    bucket.sort((a, b) => b.text.length - a.text.length);
-    this.buckets.set(key, bucket);
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = []));
+    // Longest first, and after the needles of its own length (as a stable sort of the pushed needle would).
+    let at = bucket.length;
+    for (let k = 0; k < bucket.length; k++) {
+      const other = bucket[k]!.text;
+      if (other === text) return;
+      if (at === bucket.length && other.length < text.length) at = k;
+    }
+    bucket.splice(at, 0, { text, value, hash: -1, power: 1 });
     this.starts.add(text.charCodeAt(0) * 65536 + text.charCodeAt(1));
   }
 

@@ -34,6 +34,19 @@ function jsonEscape(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
 
+/** Characters that URL, form, XML and JSON escaping all leave as they are. */
+const UNESCAPED = /^[A-Za-z0-9_.!~*()-]*$/;
+
+/**
+ * The ways a value can be written in an export: raw, URL- and form-encoded (once, and twice for a URL inside
+ * another URL's parameter, as a RelayState in a query), XML- and JSON-escaped.
+ */
+function spellings(value: string): string[] {
+  const url = encodeURIComponent(value);
+  const form = formEncode(value);
+  return [value, url, form, encodeURIComponent(url), formEncode(form), xmlEscape(value), jsonEscape(value)];
+}
+
 /**
  * Applies one profile to a whole export in two passes over the same walker: `collect` learns every
  * credential and personal value (so a token seen in a header is also removed from a later URL), `apply`
@@ -192,18 +205,16 @@ export class Redactor {
       return;
     }
     const r = needle.replacement;
-    const spellings = new Map<string, string>([
-      [value, r],
-      [encodeURIComponent(value), encodeURIComponent(r)],
-      [formEncode(value), formEncode(r)],
-      // Twice encoded: a URL carrying the value inside another URL's parameter (a RelayState in a query).
-      [encodeURIComponent(encodeURIComponent(value)), encodeURIComponent(encodeURIComponent(r))],
-      [formEncode(formEncode(value)), formEncode(formEncode(r))],
-      [xmlEscape(value), xmlEscape(r)],
-      [jsonEscape(value), jsonEscape(r)],
-    ]);
     // Short values only as whole words: a four-letter password must not eat the middle of a longer word.
-    for (const [spelling, replacement] of spellings) this.needles.add(spelling, { replacement, kind: needle.kind });
+    if (UNESCAPED.test(value)) {
+      // Every spelling is the value itself: an export of 50,000 cookies learns 50,000 such values.
+      this.needles.add(value, needle);
+      return;
+    }
+    const replacements = UNESCAPED.test(r) ? undefined : spellings(r);
+    // Where two spellings coincide, the later one's replacement is kept.
+    const pairs = new Map(spellings(value).map((spelling, i) => [spelling, replacements?.[i] ?? r]));
+    for (const [spelling, replacement] of pairs) this.needles.add(spelling, { replacement, kind: needle.kind });
   }
 
   private note(where: string, kind: RedactionKind, count: number): void {
