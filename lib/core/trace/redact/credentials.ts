@@ -109,8 +109,12 @@ const CAMEL_PASS = /[a-z0-9]Pass$/;
 
 /** The name a reader means: `amp;token` (an `&amp;` split in XML) and `#/path?token` (a hash route) are `token`. */
 function bareName(name: string): string {
-  const cut = Math.max(name.lastIndexOf('?'), name.lastIndexOf(';'), name.lastIndexOf('/'), name.lastIndexOf('#'));
-  return cut >= 0 ? name.slice(cut + 1) : name;
+  // One pass from the end: the check runs on every field, parameter and header name of an export.
+  for (let i = name.length - 1; i >= 0; i--) {
+    const c = name.charCodeAt(i);
+    if (c === 0x3f || c === 0x3b || c === 0x2f || c === 0x23) return name.slice(i + 1);
+  }
+  return name;
 }
 
 /**

@@ -121,6 +121,7 @@ export class EntryWalker {
   }
 
   private tokensInQuery(text: string, where: string): string {
+    if (text.length < QUERY_VALUE_MIN) return text;
     return text.replace(QUERY_VALUE, (whole, head: string, value: string) => {
       // A nested Redirect URL's own Signature, message or artifact is SAML content, not a bearer token.
       const name = head.replace(/^(?:[?&]|%3[Ff]|%26)/, '').replace(/(?:=|%3[Dd])$/, '');
@@ -354,6 +355,8 @@ const USER_FIELD = /^(?:user(?:[-_]?name|[-_]?id)?|login(?:fmt|[-_]?name|[-_]?hi
 
 // One parameter of a URL written inside a value: `?state=…`, `&handle=…` (raw or once percent-encoded).
 const QUERY_VALUE = /((?:[?&]|%3[Ff]|%26)[^=&#\s%]{1,100}(?:=|%3[Dd]))([A-Za-z0-9._~+/-]{24,}=*)/g;
+/** The shortest text QUERY_VALUE matches (`?a=` and 24 token characters): most field values are shorter. */
+const QUERY_VALUE_MIN = 27;
 
 function isBareToken(value: string): boolean {
   const v = value.trim();
