@@ -8,6 +8,7 @@ export { decodeFileBytes, readInput, thousands } from '../core/input';
 export { fixFor, messageIdp, traceIdp } from '../core/idp';
 export { VERDICT_MARK, findingFixSource, firstSentence, instanceLabel, plural } from '../core/verdict';
 export { parseFingerprint } from '../core/signature/fingerprint';
+export { printableDeep } from '../core/printable';
 
 export const profileIds = (): string[] => builtinIds();
 

@@ -1,6 +1,7 @@
 import type { Comparison } from '../core/compare';
 import { comparisonView, type ExplainedFinding } from '../core/compare';
 import type { OneSidedFinding } from '../core/compare';
+import { printableDeep } from '../core/printable';
 
 function paint(on: boolean) {
   const wrap = (code: string) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -22,7 +23,8 @@ export function formatDiffJson(c: Comparison, opts: { includeSame: boolean }): s
 /** The comparison as a person reads it in a terminal: what matters most first, then each difference. */
 export function formatDiffHuman(c: Comparison, opts: { color: boolean }): string {
   const p = paint(opts.color);
-  const v = comparisonView(c);
+  // A terminal acts on the control characters a capture can hold (lib/core/printable.ts).
+  const v = printableDeep(comparisonView(c));
   const severity = (s: string) => (s === 'error' ? p.red(s) : s === 'warning' ? p.yellow(s) : p.cyan(s));
   const importance = (i: string) => (i === 'critical' ? p.red(i) : i === 'major' ? p.yellow(i) : i === 'minor' ? p.cyan(i) : p.dim(i));
   const finding = (f: OneSidedFinding | ExplainedFinding) => `${severity(f.severity)} ${p.bold(f.rule)} (${f.in}) ${oneLine(f.message)}`;

@@ -1,6 +1,6 @@
 import type { IdpProduct } from '../core/idp';
 import type { Finding, FlowReport, MessageReport, Report, SignatureVerdict, Verdict } from '../core/model';
-import { VERDICT_MARK as MARK, findingFixSource, firstSentence, fixFor, instanceLabel, messageIdp, plural, thousands, traceIdp } from './core-api';
+import { VERDICT_MARK as MARK, findingFixSource, firstSentence, fixFor, instanceLabel, messageIdp, plural, printableDeep, thousands, traceIdp } from './core-api';
 import type { RuleLookup } from './rule-doc';
 import { OUTCOME_LABEL, idpLabel } from './core-api';
 import { cut, wrap } from './wrap';
@@ -225,7 +225,9 @@ function flowHeader(w: Writer, flow: FlowReport, i: number): void {
  * The report as a person reads it in a terminal: the verdict first, then messages grouped by flow (each flow's
  * verdict first when there are several), findings grouped per cause with each fix printed once.
  */
-export function formatHuman(report: Report, lookup: RuleLookup, opts: HumanOptions): string {
+export function formatHuman(captured: Report, lookup: RuleLookup, opts: HumanOptions): string {
+  // A terminal acts on the control characters a capture can hold (lib/core/printable.ts).
+  const report = printableDeep(captured);
   const w = new Writer(report, lookup, opts);
   const c = w.c;
   const s = report.summary;

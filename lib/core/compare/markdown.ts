@@ -1,6 +1,7 @@
 import { mdText } from '../trace/report-markdown';
 import type { Comparison, OneSidedFinding } from './types';
 import { comparisonView, type ExplainedFinding } from './view';
+import { printableDeep } from '../printable';
 
 function findingText(f: OneSidedFinding | ExplainedFinding, side?: string): string {
   return `**${f.severity}** \`${f.rule}\`${side ? ` on ${side}` : ''} (${mdText(f.in)}): ${mdText(f.message)}`;
@@ -11,7 +12,7 @@ function findingText(f: OneSidedFinding | ExplainedFinding, side?: string): stri
  * see; every captured string is escaped so it cannot become a link or an image.
  */
 export function comparisonMarkdown(c: Comparison, opts: { title?: string; generatedAt?: string } = {}): string {
-  const v = comparisonView(c);
+  const v = printableDeep(comparisonView(c));
   const out: string[] = [`# ${mdText(opts.title ?? 'SAML Lens comparison')}`, ''];
   out.push(`Generated ${opts.generatedAt ?? new Date().toISOString()} by SAML Lens.`, '');
   out.push(`**What matters most:** ${mdText(v.headline)}`, '');

@@ -2,6 +2,7 @@ import type { OrderedFix } from '../idp';
 import type { Report } from '../model';
 import { VERDICT_MARK as MARK, plural } from '../verdict/words';
 import { ticketView, type TicketReportOptions, type ViewFinding } from './report-view';
+import { printableDeep } from '../printable';
 
 export function htmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -74,7 +75,7 @@ function rows(pairs: Array<[string, string]>): string {
  * loading anything even if a future change slipped). Every captured string is HTML-escaped.
  */
 export function reportHtml(report: Report, opts: TicketReportOptions = {}): string {
-  const v = ticketView(report, opts);
+  const v = printableDeep(ticketView(report, opts));
   const body: string[] = [`<h1>${htmlEscape(v.title)}</h1>`];
   if (v.verdict) body.push(verdictHtml(v.verdict));
   body.push(`<p>Generated ${htmlEscape(v.generatedAt)} by SAML Lens. Redaction profile: <strong>${htmlEscape(v.profile)}</strong>.</p>`);

@@ -2,6 +2,7 @@ import type { OrderedFix } from '../idp';
 import type { Report } from '../model';
 import { VERDICT_MARK as MARK, plural } from '../verdict/words';
 import { ticketView, type TicketReportOptions, type ViewFinding } from './report-view';
+import { printableDeep } from '../printable';
 
 /**
  * Captured text must not turn into Markdown (a planted `![](https://…)` would load an image in the ticket tool),
@@ -54,7 +55,7 @@ function finding(f: ViewFinding): string[] {
 
 /** "Copy findings as Markdown": a flow or a whole trace, redacted with the chosen profile (default `support`). */
 export function reportMarkdown(report: Report, opts: TicketReportOptions = {}): string {
-  const v = ticketView(report, opts);
+  const v = printableDeep(ticketView(report, opts));
   const out: string[] = [`# ${mdText(v.title)}`, ''];
   if (v.verdict) out.push(`> **${MARK[v.verdict.level]} ${mdText(v.verdict.text)}**`, '');
   out.push(`Generated ${v.generatedAt} by SAML Lens. Redaction profile: **${v.profile}**.`, '');
