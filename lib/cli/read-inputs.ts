@@ -1,12 +1,33 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { decodeFileBytes, parseFingerprint } from './core-api';
 
 export class UsageError extends Error {}
 
+/** Node holds a string of at most 2^29 - 24 characters (about 512 MB of text). */
+function tooLong(name: string, size: string): UsageError {
+  return new UsageError(
+    `cannot read ${name}: at ${size} it is larger than the 512 MB of text Node can hold. Capture only the sign-in: in DevTools, clear the Network panel (or open a new window), sign in, then save the HAR.`,
+  );
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return decodeFileBytes(Buffer.concat(chunks));
+  const bytes = Buffer.concat(chunks);
+  try {
+    return decodeFileBytes(bytes);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw tooLong('stdin', `${Math.round(bytes.length / 1024 / 1024)} MB`);
+    throw err;
+  }
+}
+
+function megabytes(path: string): string {
+  try {
+    return `${Math.round(statSync(path).size / 1024 / 1024)} MB`;
+  } catch {
+    return 'its size';
+  }
 }
 
 /** Reads an input argument as text: a file path, `-` for stdin, or (when no such file exists) the text itself. */
@@ -20,6 +41,7 @@ export async function readInputText(arg: string): Promise<{ name: string; text: 
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`cannot read ${arg}: no such file`);
     if (code === 'EISDIR') throw new UsageError(`cannot read ${arg}: it is a directory`);
+    if (code === 'ERR_STRING_TOO_LONG') throw tooLong(arg, megabytes(arg));
     throw new UsageError(`cannot read ${arg}: ${(err as Error).message}`);
   }
 }

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
@@ -164,6 +165,17 @@ describe('saml-lens check', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('says how to capture less when a file is larger than the text Node can hold', () => {
+    // Sparse: 513 MB on disk costs no disk and no time to write.
+    const big = join(dir, 'day-long.har');
+    writeFileSync(big, '');
+    truncateSync(big, 513 * 1024 * 1024);
+    const r = spawnSync('node', ['lib/cli/bin.cjs', 'check', big], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^saml-lens: cannot read .*day-long\.har: at 513 MB it is larger than the 512 MB of text Node can hold\. Capture only the sign-in/);
+    unlinkSync(big);
   });
 
   it('reports what the reader noticed in the input as a trace finding, counted in the summary', async () => {
