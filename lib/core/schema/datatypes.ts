@@ -244,7 +244,20 @@ export function normalise(builtin: string, value: string): string {
   // base64 skips whitespace itself; collapsing a certificate would only cost time.
   if (builtin === 'xs:string' || builtin === 'xs:anySimpleType' || builtin === 'xs:base64Binary') return value;
   if (builtin === 'xs:normalizedString') return value.replace(/[\t\n\r]/g, ' ');
-  return value.replace(/[\t\n\r ]+/g, ' ').trim();
+  return collapse(value);
+}
+
+const XML_SPACE = /[\t\n\r ]/;
+
+/**
+ * The whiteSpace facet's collapse: runs of tab, line feed, carriage return and space become one space, and none
+ * is left at either end. Only those four: String.prototype.trim also removes U+00A0, U+3000 or a BOM, which
+ * libxml2 keeps (so `\u00a0true` is no xs:boolean there).
+ */
+export function collapse(value: string): string {
+  if (!XML_SPACE.test(value)) return value;
+  const v = value.replace(/[\t\n\r ]+/g, ' ');
+  return v.slice(v.charCodeAt(0) === 0x20 ? 1 : 0, v.charCodeAt(v.length - 1) === 0x20 ? -1 : v.length);
 }
 
 const FIXED_WIDTH = ['xs:long', 'xs:int', 'xs:short', 'xs:byte', 'xs:unsignedLong', 'xs:unsignedInt', 'xs:unsignedShort', 'xs:unsignedByte', 'xs:date', 'xs:gYear', 'xs:gYearMonth'];

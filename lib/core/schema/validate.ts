@@ -1,7 +1,7 @@
 import { CDATA, ELEMENT, TEXT } from '../xml/nodes';
 import { elementPath } from '../xml/paths';
 import { Automaton, matchesNamespace, type DfaState, type Term } from './automaton';
-import { builtinBase, isBuiltin, isQName, normalise, validBuiltin } from './datatypes';
+import { builtinBase, collapse, isBuiltin, isQName, normalise, validBuiltin } from './datatypes';
 import type { ComplexType, ElementDeclaration, SimpleType } from './model';
 import { MODEL } from './model.generated';
 import { own } from '../dictionary';
@@ -213,7 +213,7 @@ class Validator {
       if (a.namespaceURI === XSI) {
         const local = a.localName;
         if (local === 'type') {
-          const q = a.value.trim();
+          const q = collapse(a.value);
           const resolved = isQName(q) ? resolveType(el, q) : undefined;
           if (!resolved) {
             this.report(el, `xsi:type="${a.value}" on ${shown(el)} names no type the SAML schemas or XML Schema define, so SPs that validate refuse it`);
@@ -224,7 +224,7 @@ class Validator {
             return;
           }
           type = resolved;
-        } else if (local === 'nil') nil = a.value.trim();
+        } else if (local === 'nil') nil = collapse(a.value);
         else if (local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') attributes.push(a);
         continue;
       }
@@ -303,7 +303,7 @@ class Validator {
     // An undeclared element with an xsi:type that resolves is validated against that type.
     for (const a of Array.from(el.attributes)) {
       if (a.namespaceURI === XSI && a.localName === 'type') {
-        const type = isQName(a.value.trim()) ? resolveType(el, a.value.trim()) : undefined;
+        const type = isQName(collapse(a.value)) ? resolveType(el, collapse(a.value)) : undefined;
         if (type) this.element(el, { type: ANY_TYPE });
       }
     }
