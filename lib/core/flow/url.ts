@@ -1,3 +1,5 @@
+import { trimXml } from '../xml/nodes';
+
 /** The URL without query or fragment, as the message was sent; undefined when not an http(s) URL (pasted input). */
 export function sentToUrl(url: string): string | undefined {
   if (!/^https?:\/\//i.test(url)) return undefined;
@@ -12,7 +14,7 @@ export function sentToUrl(url: string): string | undefined {
 export function sameUrl(a: string, b: string): boolean {
   if (a === b) return true;
   const norm = (s: string): string | undefined => {
-    const m = /^(https?):\/\/([^/:?#]+)(?::(\d+))?(.*)$/i.exec(s.trim());
+    const m = /^(https?):\/\/([^/:?#]+)(?::(\d+))?(.*)$/i.exec(trimXml(s));
     if (!m) return undefined;
     const scheme = m[1]!.toLowerCase();
     const port = m[3] && !((scheme === 'https' && m[3] === '443') || (scheme === 'http' && m[3] === '80')) ? `:${m[3]}` : '';

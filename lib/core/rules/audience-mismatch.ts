@@ -1,5 +1,5 @@
 import type { CheckRule, Hit } from './rule';
-import { isSuccessResponse, listSome, sameId } from './helpers';
+import { isSuccessResponse, listSome, sameId, unseenDifference } from './helpers';
 import { DOCS } from '../idp/docs';
 
 /** The SP entity ID to compare with: configured, derived or from metadata first; else the request's Issuer. */
@@ -59,7 +59,7 @@ export const audienceMismatch: CheckRule = {
       });
     } else if (!audiences.some((x) => sameId(x, expected.value))) {
       hits.push({
-        message: `Audience ${listSome(audiences)} does not include the SP entity ID "${expected.value}" (${expected.source}).`,
+        message: `Audience ${listSome(audiences)} does not include the SP entity ID "${expected.value}" (${expected.source}).${audiences.length === 1 ? unseenDifference(audiences[0]!, expected.value) : ''}`,
         location: `${c!.path}/AudienceRestriction`,
       });
     } else {

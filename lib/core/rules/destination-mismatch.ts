@@ -1,6 +1,6 @@
 import type { CheckRule, Hit } from './rule';
 import { rootPath } from './context';
-import { envelopeNote } from './helpers';
+import { envelopeNote, unseenDifference } from './helpers';
 import { sameUrl, sentMatches } from '../flow/url';
 import { DOCS } from '../idp/docs';
 
@@ -42,17 +42,17 @@ export const destinationMismatch: CheckRule = {
     const note = envelopeNote(ctx);
     const sentTo = ctx.flow.sentTo;
     if (sentTo && !sentMatches(dest, sentTo, ctx.flow.sentUrl)) {
-      hits.push({ message: `${view.kind} Destination "${dest}" is not the URL it was actually sent to, "${sentTo}"${note}.`, location: where });
+      hits.push({ message: `${view.kind} Destination "${dest}" is not the URL it was actually sent to, "${sentTo}"${note}.${unseenDifference(dest, sentTo)}`, location: where });
     }
     if (view.kind === 'Response' && ctx.expect.acsUrls.length && !ctx.expect.acsUrls.some((e) => sameUrl(dest, e.value))) {
       const e = ctx.expect.acsUrls[0]!;
       const more = ctx.expect.acsUrls.length > 1 ? ` or any of the ${ctx.expect.acsUrls.length} ACS URLs in the SP metadata` : '';
-      hits.push({ message: `Response Destination "${dest}" is not the expected ACS URL "${e.value}" (${e.source})${more}${note}.`, location: where });
+      hits.push({ message: `Response Destination "${dest}" is not the expected ACS URL "${e.value}" (${e.source})${more}${note}.${unseenDifference(dest, e.value)}`, location: where });
     }
     const asked = ctx.flow.request?.view?.request?.assertionConsumerServiceUrl;
     if (view.kind === 'Response' && asked && !sameUrl(dest, asked) && !hits.length) {
       hits.push({
-        message: `Response Destination "${dest}" is not the AssertionConsumerServiceURL "${asked}" that the AuthnRequest of this flow asked for.`,
+        message: `Response Destination "${dest}" is not the AssertionConsumerServiceURL "${asked}" that the AuthnRequest of this flow asked for.${unseenDifference(dest, asked)}`,
         location: where,
         severity: 'warning',
       });

@@ -1,16 +1,17 @@
 import type { CheckRule, Hit } from './rule';
 import { rootPath } from './context';
-import { envelopeNote, sameId } from './helpers';
+import { envelopeNote, sameId, unseenDifference } from './helpers';
+import { trimXml } from '../xml/nodes';
 import { DOCS } from '../idp/docs';
 
 /** Why two entity IDs that look alike still differ, because that is what people miss. */
 function nearMiss(actual: string, expected: string): string {
-  const a = actual.trim();
-  const e = expected.trim();
+  const a = trimXml(actual);
+  const e = trimXml(expected);
   if (a.replace(/\/+$/, '') === e.replace(/\/+$/, '')) return ' They differ only by a trailing slash, which is enough for the SP to reject it.';
   if (a.replace(/^https?:/i, '') === e.replace(/^https?:/i, '')) return ' They differ only by http versus https, which is enough for the SP to reject it (AD FS issues http://<host>/adfs/services/trust).';
   if (a.toLowerCase() === e.toLowerCase()) return ' They differ only in upper/lower case; entity IDs are compared exactly.';
-  return '';
+  return unseenDifference(a, e);
 }
 
 export const issuerMismatch: CheckRule = {

@@ -1,5 +1,5 @@
 import type { CheckRule, Hit } from './rule';
-import { BEARER } from './helpers';
+import { BEARER, unseenDifference } from './helpers';
 import { sameUrl, sentMatches } from '../flow/url';
 import { DOCS } from '../idp/docs';
 
@@ -45,11 +45,11 @@ export const recipientMismatch: CheckRule = {
     for (const c of bearers) {
       if (!c.recipient) continue;
       if (sentTo && !sentMatches(c.recipient, sentTo, ctx.flow.sentUrl)) {
-        hits.push({ message: `SubjectConfirmationData Recipient "${c.recipient}" is not the URL the response was actually posted to, "${sentTo}".`, location: c.path });
+        hits.push({ message: `SubjectConfirmationData Recipient "${c.recipient}" is not the URL the response was actually posted to, "${sentTo}".${unseenDifference(c.recipient, sentTo)}`, location: c.path });
       }
       if (ctx.expect.acsUrls.length && !ctx.expect.acsUrls.some((e) => sameUrl(c.recipient!, e.value))) {
         const e = ctx.expect.acsUrls[0]!;
-        hits.push({ message: `SubjectConfirmationData Recipient "${c.recipient}" is not the expected ACS URL "${e.value}" (${e.source}).`, location: c.path });
+        hits.push({ message: `SubjectConfirmationData Recipient "${c.recipient}" is not the expected ACS URL "${e.value}" (${e.source}).${unseenDifference(c.recipient, e.value)}`, location: c.path });
       }
     }
     return hits;
