@@ -34,6 +34,23 @@ describe('support: a credential goes wherever it stands', () => {
     expect(out(entry(extra))).not.toContain(secret);
   });
 
+  it.each([
+    ['userPassword', 'LDAP-hash-{SSHA}c2VjcmV0'],
+    ['urn:oid:2.5.4.35', 'oid-named-password-1'],
+    ['http://schemas.example.test/claims/api_key', 'claim-api-key-2'],
+  ])('the values of a SAML attribute named %s, as an IdP that releases it sends them', (name, secret) => {
+    const response =
+      '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r" Version="2.0" IssueInstant="2026-05-01T10:00:00Z">' +
+      `<saml:Assertion ID="_a" Version="2.0" IssueInstant="2026-05-01T10:00:00Z"><saml:AttributeStatement><saml:Attribute Name="${name}"><saml:AttributeValue>${secret}</saml:AttributeValue></saml:Attribute>` +
+      '<saml:Attribute Name="department"><saml:AttributeValue>Quantum Accounting</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>';
+    const redacted = redact([entry({ method: 'POST', formFields: [['SAMLResponse', encodeSamlValue(response, 'base64')]] })], 'support').entries[0]!;
+    const xml = Buffer.from(redacted.formFields![0]![1], 'base64').toString();
+    expect(xml).not.toContain(secret);
+    expect(xml).toContain(`<saml:Attribute Name="${name}"><saml:AttributeValue>REDACTED</saml:AttributeValue>`);
+    // SAML content stays under support: the other attributes as sent.
+    expect(xml).toContain('Quantum Accounting');
+  });
+
   it('a URL or sentence holding a token keeps everything but the token', () => {
     const text = out(entry({ requestHeaders: [{ name: 'X-Context', value: `ctx ${JWT}` }], url: `https://a.example/cb?RelayState=${encodeURIComponent(`https://app.example.test/home?state=${TOKEN}`)}` }));
     expect(text).toContain('ctx REDACTED');

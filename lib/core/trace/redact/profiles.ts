@@ -7,7 +7,7 @@ export const REDACTION_PROFILES: ReadonlyArray<{ id: RedactionProfile; title: st
     id: 'support',
     title: 'Support (default)',
     description:
-      'Cookie and Set-Cookie values, Authorization and other credential headers, passwords, one-time codes, API keys, signed-URL signatures and tokens (in any URL, the RelayState included, and in URL paths) removed wherever they appear. SAML content kept.',
+      'Cookie and Set-Cookie values, Authorization and other credential headers, passwords, one-time codes, API keys, signed-URL signatures and tokens (in any URL, the RelayState included, and in URL paths) removed wherever they appear, a SAML attribute that carries a password or key included. The rest of the SAML content kept.',
   },
   {
     id: 'share',

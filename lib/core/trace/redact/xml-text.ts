@@ -1,6 +1,7 @@
 // Text-level access to the personal values of a SAML document. Deliberately not a parser: redaction must
 // also work on documents the validator refuses (too deep, duplicate attributes, DOCTYPE), and must keep
 // every other byte as captured.
+import { isCredentialParam } from './credentials';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -135,11 +136,24 @@ export function rewritePersonal(xml: string, visit: PersonalVisitor): string {
  */
 const CREDENTIAL_ELEMENTS = ['Password', 'BinarySecurityToken', 'ClientSecret', 'Pin', 'Passcode'] as const;
 
-/** Replaces the text of every credential element when the visitor says so. */
+/** Attribute names that say a password whatever the wording: LDAP's userPassword (RFC 4519 §2.41, OID 2.5.4.35). */
+const CREDENTIAL_ATTRIBUTES = new Set(['urn:oid:2.5.4.35']);
+
+/**
+ * Replaces the text of every credential element, and the values of every Attribute named as a credential (an
+ * IdP that releases LDAP's userPassword, or a `pin` or `api_key` claim), when the visitor says so.
+ */
 export function rewriteCredentials(xml: string, replace: (value: string, element: string) => string | undefined): string {
   let out = xml;
   for (const element of CREDENTIAL_ELEMENTS) out = rewriteElements(out, element, (inner) => textVisit(inner, (value) => replace(value, element)));
-  return out;
+  return rewriteElements(out, 'Attribute', (inner, attrs) => {
+    const name = [attributeOf(attrs, 'Name'), attributeOf(attrs, 'AttributeName'), attributeOf(attrs, 'FriendlyName')].find(
+      (n) => n !== undefined && (CREDENTIAL_ATTRIBUTES.has(n.trim()) || isCredentialParam(n.trim())),
+    );
+    if (name === undefined) return undefined;
+    const rewritten = rewriteElements(inner, 'AttributeValue', (value) => textVisit(value, (v) => replace(v, `Attribute ${name}`)));
+    return rewritten === inner ? undefined : rewritten;
+  });
 }
 
 /** The element's new content (escaped) when the visitor replaces its text. */
