@@ -1,5 +1,8 @@
 import type { TraceEntry } from '../model';
 import type { TimeMode } from '../profiles';
+import { parseInstant } from '../instant';
+
+export { parseInstant };
 
 /** The instant a message's validity windows are judged against, and how to name it in a finding. */
 export interface TimeReference {
@@ -23,12 +26,6 @@ export function isoInstant(d: Date): string {
   return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}Z`;
 }
 
-/** Parses an xs:dateTime; undefined when absent or unreadable. */
-export function parseInstant(value: string | undefined): Date | undefined {
-  if (!value) return undefined;
-  const d = new Date(value.trim());
-  return Number.isNaN(d.getTime()) ? undefined : d;
-}
 
 /**
  * A trace is judged as it was when captured: a response that was valid when the browser posted it is not

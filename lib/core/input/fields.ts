@@ -1,5 +1,6 @@
 // Small normalisers shared by the readers: headers, times, status lines, bodies.
 import type { HttpHeader } from '../model';
+import { parseInstant } from '../instant';
 import { parseFormBody } from '../binding/urlencoded';
 
 /** Accepts `[{name, value}]` (HAR, webRequest, SAML-tracer) and `[[name, value]]` (SAML-tracer before 1.0). */
@@ -28,7 +29,8 @@ export function headerValue(headers: HttpHeader[], name: string): string | undef
 export function toIso(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? safeIso(new Date(value)) : undefined;
   if (typeof value !== 'string' || value.trim() === '') return undefined;
-  return safeIso(new Date(value));
+  // An ISO time without a zone as UTC, on every machine alike (lib/core/instant.ts); other shapes as Date reads them.
+  return safeIso(parseInstant(value) ?? new Date(value));
 }
 
 function safeIso(d: Date): string | undefined {

@@ -1,5 +1,6 @@
 import type { AnalyzeOptions, MetadataView, Problem } from '../model';
 import { parseMetadata } from '../xml';
+import { parseInstant } from '../instant';
 import { parseCertificates, rsaKeyValuePem, type TrustedCertificate } from '../signature';
 import { isRegistered } from '../rules/registry';
 import { builtinIds, getProfile, resolveProfile } from './registry';
@@ -58,8 +59,9 @@ function resolveTime(options: AnalyzeOptions, problems: Problem[]): { time: Time
   const at = nonEmpty(options.at) ?? 'capture';
   if (at === 'capture') return { time: { mode: 'capture' }, atLabel: 'capture' };
   if (at === 'now') return { time: { mode: 'now', instant: options.now?.() ?? new Date() }, atLabel: 'now' };
-  const instant = new Date(at);
-  if (/^\d{4}-\d{2}-\d{2}T/.test(at) && !Number.isNaN(instant.getTime())) {
+  // Read as a SAML time is (UTC without a zone), so the same command judges alike on every machine.
+  const instant = parseInstant(at);
+  if (instant) {
     return { time: { mode: 'fixed', instant }, atLabel: instant.toISOString() };
   }
   problems.push({

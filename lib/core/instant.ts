@@ -1,0 +1,17 @@
+// xs:dateTime's lexical form (XML Schema Part 2 §3.2.7), its time zone optional.
+const DATE_TIME = /^(-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * A SAML time as an instant; undefined when absent or not an xs:dateTime. A time without a zone is read as UTC:
+ * saml-core §1.3.3 says SAML times are in UTC, and JavaScript would read it in the local zone, so the same
+ * capture would be judged an hour or eight apart on two machines. Other shapes (`Dec 5 2026 10:00`) are not
+ * guessed at either: the schema check names them. Imports nothing: the input readers, the flows and the
+ * profiles all read times.
+ */
+export function parseInstant(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const m = DATE_TIME.exec(value.trim());
+  if (!m) return undefined;
+  const d = new Date(m[2] ? m[0] : `${m[1]}Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
