@@ -59,8 +59,9 @@ function resolveTime(options: AnalyzeOptions, problems: Problem[]): { time: Time
   const at = nonEmpty(options.at) ?? 'capture';
   if (at === 'capture') return { time: { mode: 'capture' }, atLabel: 'capture' };
   if (at === 'now') return { time: { mode: 'now', instant: options.now?.() ?? new Date() }, atLabel: 'now' };
-  // Read as a SAML time is (UTC without a zone), so the same command judges alike on every machine.
-  const instant = parseInstant(at);
+  // Read as a SAML time is (UTC without a zone), so the same command judges alike on every machine; a person
+  // may leave out the seconds.
+  const instant = parseInstant(at.replace(/^(-?\d{4,}-\d\d-\d\dT\d\d:\d\d)(?=Z|[+-]\d\d:\d\d|$)/, '$1:00'));
   if (instant) {
     return { time: { mode: 'fixed', instant }, atLabel: instant.toISOString() };
   }

@@ -37,6 +37,8 @@ describe('times without a zone', () => {
     process.env.TZ = 'America/Los_Angeles';
     const report = await analyze([postEntry('SAMLResponse', zoneless, ACS, undefined)], { at: at(2).replace(/Z$/, '') });
     expect(report.summary.at).toBe(new Date(at(2)).toISOString());
+    const minutes = await analyze([postEntry('SAMLResponse', zoneless, ACS, undefined)], { at: '2027-03-01T10:05' });
+    expect(minutes.summary.at).toBe('2027-03-01T10:05:00.000Z');
     const har = JSON.stringify({ log: { version: '1.2', entries: [{ startedDateTime: '2027-03-01T10:00:02.000', request: { method: 'GET', url: 'https://sp.example.test/', headers: [] }, response: { status: 200, headers: [] } }] } });
     expect(readInput(har).entries[0]!.capturedAt).toBe('2027-03-01T10:00:02.000Z');
   });
