@@ -139,7 +139,11 @@ export function useCapture(
     return () => {
       alive.current = false;
       off();
+      // Forgotten as well as cleared: a read still marked pending makes every later reload() return at once,
+      // so a drop that re-rendered the panel while a read was scheduled would never be judged, nor the live
+      // capture shown again.
       if (pending.current !== undefined) clearTimeout(pending.current);
+      pending.current = undefined;
     };
   }, [source, reload]);
 
