@@ -3,8 +3,9 @@ import { decodeFileBytes, parseFingerprint } from './core-api';
 
 export class UsageError extends Error {}
 
-/** Node holds a string of at most 2^29 - 24 characters (about 512 MB of text). */
-function tooLong(name: string, size: string): UsageError {
+/** Node holds a string of at most 2^29 - 24 characters (about 512 MB of text). `bytes`: the input's size, when known. */
+function tooLong(name: string, bytes: number | undefined): UsageError {
+  const size = bytes === undefined ? 'its size' : `${Math.round(bytes / 1024 / 1024)} MB`;
   return new UsageError(
     `cannot read ${name}: at ${size} it is larger than the 512 MB of text Node can hold. Capture only the sign-in: in DevTools, clear the Network panel (or open a new window), sign in, then save the HAR.`,
   );
@@ -17,16 +18,16 @@ async function readStdin(): Promise<string> {
   try {
     return decodeFileBytes(bytes);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw tooLong('stdin', `${Math.round(bytes.length / 1024 / 1024)} MB`);
+    if ((err as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw tooLong('stdin', bytes.length);
     throw err;
   }
 }
 
-function megabytes(path: string): string {
+function fileSize(path: string): number | undefined {
   try {
-    return `${Math.round(statSync(path).size / 1024 / 1024)} MB`;
+    return statSync(path).size;
   } catch {
-    return 'its size';
+    return undefined;
   }
 }
 
@@ -41,7 +42,7 @@ export async function readInputText(arg: string): Promise<{ name: string; text: 
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`cannot read ${arg}: no such file`);
     if (code === 'EISDIR') throw new UsageError(`cannot read ${arg}: it is a directory`);
-    if (code === 'ERR_STRING_TOO_LONG') throw tooLong(arg, megabytes(arg));
+    if (code === 'ERR_STRING_TOO_LONG') throw tooLong(arg, fileSize(arg));
     throw new UsageError(`cannot read ${arg}: ${(err as Error).message}`);
   }
 }

@@ -15,3 +15,14 @@ export function own<T>(table: Readonly<Record<string, T>>, key: string): T | und
 export function dictionary<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
+
+/** `[name, value]` pairs (form fields) as each name's values in order, the shape webRequest and SAML-tracer use. */
+export function groupByName(pairs: ReadonlyArray<readonly [string, string]>): Record<string, string[]> {
+  const out = dictionary<string[]>();
+  for (const [name, value] of pairs) {
+    const values = out[name];
+    if (values) values.push(value);
+    else out[name] = [value];
+  }
+  return out;
+}

@@ -9,11 +9,11 @@ import { dictionary } from './dictionary';
  * escape (`\u001b`), so the reader sees that the capture holds it, and nothing acts on it.
  */
 
-// C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls but tab and line feed, then DEL, C1 controls, and the bidirectional embeddings, overrides and isolates.
+const C0 = '\\u0000-\\u0008\\u000b-\\u001f';
+const OTHERS = '\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
+const UNPRINTABLE = new RegExp(`[${C0}${OTHERS}]`);
+const UNPRINTABLE_ALL = new RegExp(`[${C0}${OTHERS}]`, 'g');
 
 const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
@@ -36,8 +36,9 @@ export function printableDeep<T>(value: T): T {
   return json !== undefined && !MAYBE_UNPRINTABLE.test(json) ? value : escapedDeep(value);
 }
 
-// In JSON text: an escaped C0 control other than tab and line feed, or DEL, a C1 control, a bidirectional one.
-const MAYBE_UNPRINTABLE = /\\u00[01][0-9a-fA-F]|\\[bfr]|[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// In JSON text, which writes C0 controls as escapes: such an escape other than tab's and line feed's, or one of
+// the others as it is.
+const MAYBE_UNPRINTABLE = new RegExp(`\\\\u00[01][0-9a-fA-F]|\\\\[bfr]|[${OTHERS}]`);
 
 function escapedDeep<T>(value: T): T {
   if (typeof value === 'string') return printable(value) as T;

@@ -26,7 +26,6 @@ export function isoInstant(d: Date): string {
   return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}Z`;
 }
 
-
 /**
  * A trace is judged as it was when captured: a response that was valid when the browser posted it is not
  * "expired" because someone opens the HAR file a day later.

@@ -41,7 +41,7 @@ for (const primitive of ['string', 'boolean', 'decimal', 'float', 'double', 'dur
 }
 
 export function isBuiltin(name: string): boolean {
-  return name === 'xs:anyType' || Object.hasOwn(BASE, name);
+  return name === 'xs:anyType' || builtinBase(name) !== undefined;
 }
 
 export function builtinBase(name: string): string | undefined {
@@ -247,15 +247,13 @@ export function normalise(builtin: string, value: string): string {
   return collapse(value);
 }
 
-const XML_SPACE = /[\t\n\r ]/;
-
 /**
  * The whiteSpace facet's collapse: runs of tab, line feed, carriage return and space become one space, and none
  * is left at either end. Only those four: String.prototype.trim also removes U+00A0, U+3000 or a BOM, which
  * libxml2 keeps (so `\u00a0true` is no xs:boolean there).
  */
 export function collapse(value: string): string {
-  if (!XML_SPACE.test(value)) return value;
+  if (!SPACE.test(value)) return value;
   const v = value.replace(/[\t\n\r ]+/g, ' ');
   return v.slice(v.charCodeAt(0) === 0x20 ? 1 : 0, v.charCodeAt(v.length - 1) === 0x20 ? -1 : v.length);
 }

@@ -303,7 +303,8 @@ class Validator {
     // An undeclared element with an xsi:type that resolves is validated against that type.
     for (const a of Array.from(el.attributes)) {
       if (a.namespaceURI === XSI && a.localName === 'type') {
-        const type = isQName(collapse(a.value)) ? resolveType(el, collapse(a.value)) : undefined;
+        const q = collapse(a.value);
+        const type = isQName(q) ? resolveType(el, q) : undefined;
         if (type) this.element(el, { type: ANY_TYPE });
       }
     }

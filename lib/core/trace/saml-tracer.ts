@@ -2,7 +2,7 @@ import type { TraceEntry } from '../model';
 import { type ExportNote } from './notes';
 import { decodedPairs, splitUrl } from './query';
 import { decodeSamlValue } from './saml-codec';
-import { dictionary } from '../dictionary';
+import { groupByName } from '../dictionary';
 
 /** One request as SAML-tracer (1.x) exports and imports it. */
 export interface SamlTracerRequest {
@@ -67,7 +67,7 @@ function request(e: TraceEntry, notes: ExportNote[]): SamlTracerRequest {
     requestHeaders: e.requestHeaders.map((h) => ({ name: h.name, value: h.value })),
     // SAML-tracer itself records GET parameters only for GET requests; its importer re-reads them from the URL.
     ...(e.method === 'GET' ? { get } : {}),
-    ...(post ? { post, postData: groupFields(post) } : {}),
+    ...(post ? { post, postData: groupByName(post) } : {}),
     ...(protocol ? { protocol } : {}),
     responseStatus: e.responseStatus ?? '',
     responseStatusText: statusLine(e),
@@ -81,16 +81,6 @@ function request(e: TraceEntry, notes: ExportNote[]): SamlTracerRequest {
     out.saml = samlOf(get, post, e);
     const art = find(get, 'SAMLart') ?? find(post, 'SAMLart');
     if (art !== undefined) out.samlart = art;
-  }
-  return out;
-}
-
-function groupFields(fields: Array<[string, string]>): Record<string, string[]> {
-  const out = dictionary<string[]>();
-  for (const [n, v] of fields) {
-    const values = out[n];
-    if (values) values.push(v);
-    else out[n] = [v];
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { TraceEntry } from '../../core/model';
 import { fromWebRequest } from '../../core/input';
 import { rawQuery } from '../../core/binding/urlencoded';
-import { dictionary } from '../../core/dictionary';
+import { groupByName } from '../../core/dictionary';
 
 /**
  * What the content script saw of a SAML message in a page: the Redirect binding's URL of the page that
@@ -40,12 +40,7 @@ export function isPageRecord(value: unknown): value is PageRecord {
 
 /** The entry the panel shows for a page record (the core normalises it as it does a webRequest capture). */
 export function pageRecordToEntry(record: PageRecord, id: string, tabId: number | undefined): TraceEntry {
-  const formData = dictionary<string[]>();
-  for (const [name, value] of record.fields ?? []) {
-    const values = formData[name];
-    if (values) values.push(value);
-    else formData[name] = [value];
-  }
+  const formData = groupByName(record.fields ?? []);
   const entry = fromWebRequest({
     requestId: id,
     url: record.url,
