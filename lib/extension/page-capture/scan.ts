@@ -21,7 +21,7 @@ export function watchPage(report: (record: PageRecord) => void): void {
         const form = (element as HTMLInputElement).form;
         // Attributes, not form.action / form.method: a field named "action" would shadow those properties.
         if (!form || (form.getAttribute('method') ?? '').toLowerCase() !== 'post') continue;
-        const action = new URL(form.getAttribute('action') ?? '', document.baseURI).href;
+        const action = absolute(form.getAttribute('action') ?? '');
         const fields = messageFields(form);
         const signature = JSON.stringify([action, fields]);
         if (seen.get(form) === signature) continue;
@@ -38,6 +38,19 @@ export function watchPage(report: (record: PageRecord) => void): void {
   }).observe(document, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', scan);
   addEventListener('submit', scan, true);
+}
+
+/**
+ * The form's action as an absolute URL; an action no URL parser reads (`http://[x`) is kept as written: the browser
+ * will not send such a form (HTML's form submission stops where the URL does not parse), so the page's record is
+ * the only copy of its message, and a throw here would also have stopped the scan of every later form.
+ */
+function absolute(action: string): string {
+  try {
+    return new URL(action, document.baseURI).href;
+  } catch {
+    return action;
+  }
 }
 
 function messageFields(form: HTMLFormElement): Array<[string, string]> {
