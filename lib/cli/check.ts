@@ -4,11 +4,11 @@ import { isRedactionProfile, type RedactionProfile } from '../core/trace/redact/
 import { ruleDoc } from './core-api';
 import { formatHuman } from './format-human';
 import { formatJson } from './format-json';
-import { judgeInputs } from './judge';
+import { judgeInputs, sayUnusable } from './judge';
 import { UsageError } from './read-inputs';
 import { expectationOptions, type ExpectationFlags } from './options';
 import type { CommandSpec } from './spec';
-import { stdoutIsTerminal } from './terminal';
+import { stdoutIsTerminal, writeStderr } from './terminal';
 
 interface CheckFlags extends ExpectationFlags {
   json?: boolean;
@@ -70,7 +70,7 @@ export function checkSpec(out: (s: string) => void, done: (code: number) => void
             : formatHuman(report, ruleDoc, { color, fixes: flags.fixes, verbose: Boolean(flags.verbose), width: terminalWidth() });
       if (flags.output) writeFileSync(flags.output, text);
       else out(text);
-      done(report.summary.errors > 0 ? 1 : 0);
+      done(sayUnusable(loaded, writeStderr) ?? (report.summary.errors > 0 ? 1 : 0));
     },
   };
 }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { ExportFormat } from '../core/trace/export';
 import type { Report, TraceEntry } from '../core/model';
 import { thousands } from './core-api';
-import { judgeInputs } from './judge';
+import { judgeInputs, sayUnusable } from './judge';
 import { expectationOptions, type ExpectationFlags } from './options';
 import type { CommandSpec } from './spec';
 
@@ -49,7 +49,7 @@ export function convertSpec(log: (s: string) => void, out: (s: string) => void, 
       // What a limit left out of the input is not in the output either: said here, not only in a report.
       for (const p of loaded.problems) if (p.rule === 'input-limit') log(`saml-lens: note: ${p.message}\n`);
       for (const note of result.notes) log(`saml-lens: note: ${note.entry ? `${note.entry}: ` : ''}${note.message}\n`);
-      done(0);
+      done(sayUnusable(loaded, log) ?? 0);
     },
   };
 }

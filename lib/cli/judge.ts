@@ -23,3 +23,12 @@ export async function judgeInputs(
   const { options, notes } = await expectationsFrom(flags, loaded.savedSettings);
   return { loaded, options, report: await judge(loaded, options, notes), profile: flags.redact };
 }
+
+/**
+ * After a command's output for the inputs it could use: one line for each it could not (loadInputs), and the exit
+ * code that calls for (2, unusable input), or undefined when every input was used.
+ */
+export function sayUnusable(loaded: LoadedInputs, log: (s: string) => void): 2 | undefined {
+  for (const why of loaded.unusable) log(`saml-lens: ${why}\n`);
+  return loaded.unusable.length ? 2 : undefined;
+}

@@ -9,12 +9,17 @@ export interface LoadedInputs {
   problems: Problem[];
   /** Settings saved in a native trace (the first one given): shown, applied only with --use-saved-settings. */
   savedSettings?: SavedSettings;
+  /**
+   * Why each input that could not be used was left out, when others could (one unusable input alone is a usage
+   * error): the command reports on the rest, prints these and exits 2.
+   */
+  unusable: string[];
   /** Requests in the HAR and SAML-tracer inputs, kept of them, and with a SAML message (summed). */
   counts?: { read: number; kept: number; saml: number };
 }
 
 export function emptyInputs(): LoadedInputs {
-  return { names: [], entries: [], problems: [] };
+  return { names: [], entries: [], problems: [], unusable: [] };
 }
 
 /**
@@ -22,13 +27,13 @@ export function emptyInputs(): LoadedInputs {
  * request URL and a response file correlate). An input with nothing usable is a usage error (exit 2).
  */
 export function addInput(loaded: LoadedInputs, name: string, text: string, prefix = ''): void {
-  loaded.names.push(name);
   const input = readInput(text, { name });
   // A HAR keeps its other requests as context, but a file with no SAML message at all is not what was meant.
   if (!input.entries.length || input.counts?.saml === 0) {
     const why = input.problems[0]?.message ?? `${name}: no SAML message, HAR or SAML-tracer export recognised`;
     throw new UsageError(why);
   }
+  loaded.names.push(name);
   // One push per item: spreading a list of a few hundred thousand (one problem per broken HAR entry) as
   // arguments overflows the stack.
   for (const e of input.entries) loaded.entries.push(prefix ? { ...e, id: prefix + e.id } : e);
@@ -43,12 +48,24 @@ export function addInput(loaded: LoadedInputs, name: string, text: string, prefi
   }
 }
 
-/** Reads every input into one trace. */
+/**
+ * Reads every input into one trace. Past an input that cannot be used (a missing file, a truncated HAR), the
+ * others are still read, as `cat` and `jq` go on past a bad file: one broken capture among several does not
+ * hide what the others show. Only when none can be used is it a usage error.
+ */
 export async function loadInputs(inputs: string[]): Promise<LoadedInputs> {
   const loaded = emptyInputs();
+  let first: UsageError | undefined;
   for (const [i, arg] of inputs.entries()) {
-    const { name, text } = await readInputText(arg);
-    addInput(loaded, name, text, inputs.length > 1 ? `${i + 1}:` : '');
+    try {
+      const { name, text } = await readInputText(arg);
+      addInput(loaded, name, text, inputs.length > 1 ? `${i + 1}:` : '');
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      first ??= err;
+      loaded.unusable.push(err.message);
+    }
   }
+  if (first && loaded.entries.length === 0) throw first;
   return loaded;
 }

@@ -167,6 +167,21 @@ describe('saml-lens check', () => {
     }
   });
 
+  it('judges the inputs it can read when another is unusable, then names each unusable one and exits 2', () => {
+    const good = file('good.har', spInitiatedFlow());
+    const broken = file('cut-short.har', '{"log": {"entries": [');
+    const missing = join(dir, 'never-saved.har');
+    const r = spawnSync('node', ['lib/cli/bin.cjs', 'check', good, broken, missing, '--json'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.messages.map((m: { kind: string }) => m.kind)).toEqual(['AuthnRequest', 'Response']);
+    expect(doc.inputs).toEqual([good]);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^saml-lens: .*cut-short\.har: .*not valid JSON/);
+    expect(lines[1]).toBe(`saml-lens: cannot read ${missing}: no such file`);
+  });
+
   it('says how to capture less when a file is larger than the text Node can hold', () => {
     // Sparse: 513 MB on disk costs no disk and no time to write.
     const big = join(dir, 'day-long.har');
