@@ -4,7 +4,7 @@ import { getRule } from '../core/rules';
 import type { RuleLookup } from './rule-doc';
 
 export { analyze } from '../core/analyze';
-export { decodeFileBytes, readInput, thousands } from '../core/input';
+export { decodeFileBytes, readInput, thousands, tooLargeForText } from '../core/input';
 export { fixFor, messageIdp, traceIdp } from '../core/idp';
 export { VERDICT_MARK, findingFixSource, firstSentence, instanceLabel, plural } from '../core/verdict';
 export { parseFingerprint } from '../core/signature/fingerprint';

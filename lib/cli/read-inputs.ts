@@ -1,14 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
-import { decodeFileBytes, parseFingerprint } from './core-api';
+import { decodeFileBytes, parseFingerprint, tooLargeForText } from './core-api';
 
 export class UsageError extends Error {}
 
-/** Node holds a string of at most 2^29 - 24 characters (about 512 MB of text). `bytes`: the input's size, when known. */
 function tooLong(name: string, bytes: number | undefined): UsageError {
-  const size = bytes === undefined ? 'its size' : `${Math.round(bytes / 1024 / 1024)} MB`;
-  return new UsageError(
-    `cannot read ${name}: at ${size} it is larger than the 512 MB of text Node can hold. Capture only the sign-in: in DevTools, clear the Network panel (or open a new window), sign in, then save the HAR.`,
-  );
+  return new UsageError(`cannot read ${name}: ${tooLargeForText(bytes, 'Node')}`);
 }
 
 async function readStdin(): Promise<string> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InputResult } from '../../lib/core/input';
 import { importFile } from '../../lib/ui/import/run-import';
-import { readFileText } from '../../lib/ui/import/read-file';
+import { readFileText, TooLarge } from '../../lib/ui/import/read-file';
 import { progressFraction, progressText, type ImportMessage, type ImportProgress } from '../../lib/ui/import/protocol';
 import { fakeWorker } from './fake-worker';
 import { exportEntries } from '../../lib/core/trace';
@@ -65,6 +65,31 @@ describe('file import', () => {
       },
     });
     expect(failing.result.problems[0]?.message).toBe('y.txt: could not be read (boom).');
+  });
+
+  it('says a file is too large for the browser to hold, and what to capture instead, without reading it twice', async () => {
+    // A Blob's stream as the browser gives it: 9 chunks of 64 MB (one chunk, handed out again) is more text than
+    // V8's longest string (2^29 - 24 characters).
+    const chunk = new Uint8Array(64 * 1024 * 1024).fill(0x20);
+    let handedOut = 0;
+    const huge = {
+      size: 9 * chunk.length,
+      stream: () => ({ getReader: () => ({ read: async () => (handedOut++ < 9 ? { done: false, value: chunk } : { done: true, value: undefined }) }) }),
+    } as unknown as Blob;
+    const failure = await readFileText(huge, () => undefined).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(TooLarge);
+    expect((failure as Error).message).toMatch(/^at 576 MB it is larger than the 512 MB of text the browser can hold\. Capture only the sign-in/);
+
+    // The worker's verdict stands: the page does not read the file again.
+    const worker = fakeWorker<ImportMessage>((post) => post({ type: 'failed', message: (failure as Error).message, tooLarge: true }));
+    const out = await importFile(huge, 'day-long.har', () => undefined, {
+      createWorker: () => worker,
+      read: () => {
+        throw new Error('read again on the page');
+      },
+    });
+    expect(out.fallbackNote).toBeUndefined();
+    expect(out.result.problems.map((p) => p.message)).toEqual([`day-long.har: cannot be read: ${(failure as Error).message}`]);
   });
 
   it('reads multi-byte text split across chunks intact', async () => {

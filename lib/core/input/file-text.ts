@@ -21,3 +21,15 @@ export function fileDecoder(head: Uint8Array): TextDecoder {
 export function decodeFileBytes(bytes: Uint8Array): string {
   return fileDecoder(bytes).decode(bytes);
 }
+
+/**
+ * Why a file could not become text: larger than the longest string the JavaScript engine holds (V8, in Node and
+ * Chrome: 2^29 - 24 characters, about 512 MB), and what to capture instead. `holder` names the engine's host.
+ */
+export function tooLargeForText(bytes: number | undefined, holder: string): string {
+  const size = bytes === undefined ? 'its size' : `${Math.round(bytes / 1024 / 1024)} MB`;
+  return (
+    `at ${size} it is larger than the 512 MB of text ${holder} can hold. Capture only the sign-in: in DevTools, ` +
+    'clear the Network panel (or open a new window), sign in, then save the HAR.'
+  );
+}

@@ -5,4 +5,4 @@ export { fromWebRequest } from './webrequest';
 export { fromHarEntry } from './har';
 export { fromSamlTracerRequest } from './saml-tracer';
 export { IMPORT_LIMITS, thousands, type ImportLimits } from './limits';
-export { decodeFileBytes, fileDecoder, fileEncoding, type FileEncoding } from './file-text';
+export { decodeFileBytes, fileDecoder, fileEncoding, tooLargeForText, type FileEncoding } from './file-text';

@@ -2,7 +2,7 @@
 // does not freeze the UI. Only the core's platform-free reader runs here; nothing is fetched.
 import { readInput } from '../../core/input';
 import type { ImportMessage, ImportRequest } from './protocol';
-import { readFileText } from './read-file';
+import { readFileText, TooLarge } from './read-file';
 
 interface WorkerScope {
   postMessage(message: ImportMessage): void;
@@ -21,6 +21,6 @@ async function handle({ file, name }: ImportRequest): Promise<void> {
     scope.postMessage({ type: 'progress', progress: { phase: 'parsing' } });
     scope.postMessage({ type: 'done', result: readInput(text, { name }) });
   } catch (e) {
-    scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+    scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e), ...(e instanceof TooLarge ? { tooLarge: true } : {}) });
   }
 }

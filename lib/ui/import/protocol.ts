@@ -19,7 +19,8 @@ export interface ImportRequest {
 export type ImportMessage =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; result: InputResult }
-  | { type: 'failed'; message: string };
+  /** `tooLarge`: the file can never be read whole (read-file.ts TooLarge), so it is not retried on the page. */
+  | { type: 'failed'; message: string; tooLarge?: boolean };
 
 /** Words for the progress line: `Reading trace.har… 42%`. */
 export function progressText(name: string, p: ImportProgress): string {

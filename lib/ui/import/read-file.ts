@@ -1,4 +1,4 @@
-import { decodeFileBytes, fileDecoder } from '../../core/input';
+import { decodeFileBytes, fileDecoder, tooLargeForText } from '../../core/input';
 import type { ImportProgress } from './protocol';
 
 /**
@@ -42,8 +42,17 @@ export async function readFileText(file: Blob, onProgress: (p: ImportProgress) =
   }
   parts.push(decoder ? decoder.decode() : decodeFileBytes(head));
   onProgress({ phase: 'reading', loaded: total, total });
-  return parts.join('');
+  try {
+    return parts.join('');
+  } catch (e) {
+    // V8 says only "Invalid string length".
+    if (e instanceof RangeError) throw new TooLarge(tooLargeForText(total, 'the browser'));
+    throw e;
+  }
 }
+
+/** The file is larger than the browser's longest string: reading it again (on the page, say) fails the same way. */
+export class TooLarge extends Error {}
 
 /** A small file's text (metadata, a profile), decoded as readFileText decodes. */
 export async function fileText(file: Blob): Promise<string> {

@@ -1,7 +1,7 @@
 import type { InputResult } from '../../core/input';
 import { readInput } from '../../core/input';
 import type { ImportMessage, ImportProgress } from './protocol';
-import { readFileText } from './read-file';
+import { readFileText, TooLarge } from './read-file';
 import type { WorkerLike } from './worker-factory';
 
 export interface ImportOutcome {
@@ -50,10 +50,12 @@ export async function importFile(file: Blob, name: string, onProgress: (p: Impor
     const result = read(text, name);
     return deps.createWorker ? { result, fallbackNote: why ? `${FALLBACK} (${why})` : FALLBACK } : { result };
   } catch (e) {
-    return {
-      result: { format: 'unknown', entries: [], problems: [{ rule: 'input-unrecognised', severity: 'error', message: `${name}: could not be read (${words(e)}).` }] },
-    };
+    return { result: unreadable(e instanceof TooLarge ? `${name}: cannot be read: ${e.message}` : `${name}: could not be read (${words(e)}).`) };
   }
+}
+
+function unreadable(message: string): InputResult {
+  return { format: 'unknown', entries: [], problems: [{ rule: 'input-unrecognised', severity: 'error', message }] };
 }
 
 function viaWorker(worker: WorkerLike, file: Blob, name: string, onProgress: (p: ImportProgress) => void): Promise<{ result: InputResult } | { error: string }> {
@@ -68,6 +70,7 @@ function viaWorker(worker: WorkerLike, file: Blob, name: string, onProgress: (p:
       const msg = event.data as ImportMessage;
       if (msg.type === 'progress') onProgress(msg.progress);
       else if (msg.type === 'done') finish({ result: msg.result });
+      else if (msg.tooLarge) finish({ result: unreadable(`${name}: cannot be read: ${msg.message}`) });
       else finish({ error: msg.message });
     };
     // A module worker that cannot load (CSP, missing file) reports here, not at construction.
