@@ -12,14 +12,23 @@ import { dictionary } from './dictionary';
 // C0 controls but tab and line feed, then DEL, C1 controls, and the bidirectional embeddings, overrides and isolates.
 const C0 = '\\u0000-\\u0008\\u000b-\\u001f';
 const OTHERS = '\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
-const UNPRINTABLE = new RegExp(`[${C0}${OTHERS}]`);
-const UNPRINTABLE_ALL = new RegExp(`[${C0}${OTHERS}]`, 'g');
-
 const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-export function printable(text: string): string {
-  return UNPRINTABLE.test(text) ? text.replace(UNPRINTABLE_ALL, escaped) : text;
+/** Escapes the characters of the class `chars`: one test first, so most texts are returned as they are. */
+function escaper(chars: string): (text: string) => string {
+  const one = new RegExp(`[${chars}]`);
+  const all = new RegExp(`[${chars}]`, 'g');
+  return (text) => (one.test(text) ? text.replace(all, escaped) : text);
 }
+
+export const printable = escaper(C0 + OTHERS);
+
+/**
+ * printable for text a web page shows (the panel, the viewer). A page lays a carriage return out as a space (CSS
+ * Text 3's white space processing), so it cannot print over anything there; escaping it would only clutter every
+ * line of a message pasted with Windows line ends.
+ */
+export const printableInPage = escaper(`\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f${OTHERS}`);
 
 /**
  * The report (or any JSON-like value) with every string printable: the value itself when nothing needs escaping

@@ -49,6 +49,8 @@ export function checkProfileDocument(value: unknown): ReturnType<typeof resolveP
 
 export { OUTCOME_LABEL, idpLabel } from '../core/outcome/labels';
 
+export { printableInPage } from '../core/printable';
+
 export { REQUEST_TYPES, REQUEST_TYPE_LABEL, requestTypeOf, type RequestType } from '../core/http/request-type';
 
 export { exportEntries, reportHtml, savedSettingsProblem, REDACTION_PROFILES, type ExportResult, type RedactionProfile } from '../core/trace';

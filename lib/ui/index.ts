@@ -1,5 +1,6 @@
 import { h, render } from 'preact';
 import './styles/panel.css';
+import './printable-text';
 import type { DataSource } from './data-source';
 import { App, type Mode } from './components/App';
 

@@ -94,6 +94,15 @@ describe.skipIf(!hasChromium)('drag and drop import (Chromium)', E2E_SUITE, () =
     await viewer.locator('label.sl-check', { hasText: 'Other requests' }).locator('input').check();
     await viewer.locator('.sl-typebar [data-type="image"]').click();
     await viewer.waitForFunction(() => document.querySelectorAll('.sl-row-other').length === 4, undefined, { timeout: 10_000 });
+
+    // A right-to-left override in a file name (or any captured text) would show it reversed, "day.har" for a
+    // name that ends otherwise: the UI shows the character as its escape.
+    await dropFile(viewer, '.sl-main', 'login\u202Erah.json', text);
+    await viewer.waitForFunction(() => document.querySelectorAll('.sl-row-msg').length === 4, undefined, { timeout: 30_000 });
+    await viewer.locator('.sl-import-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    const summary = await viewer.locator('.sl-import-summary').innerText();
+    expect(summary).toContain('from login\\u202erah.json (har)');
+    expect(summary).not.toContain('\u202E');
     await viewer.close();
   });
 });
