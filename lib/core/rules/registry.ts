@@ -39,6 +39,7 @@ import { textSplit } from './text-split';
 import { attributeNamespaced } from './attribute-namespaced';
 import { attributeMissing } from './attribute-missing';
 import { attributeDuplicate } from './attribute-duplicate';
+import { attributePassword } from './attribute-password';
 import { issuerMissing } from './issuer-missing';
 import { issuerMismatch } from './issuer-mismatch';
 import { issuerInconsistent } from './issuer-inconsistent';
@@ -107,6 +108,7 @@ export const RULES: readonly Rule[] = [
   attributeNamespaced,
   attributeMissing,
   attributeDuplicate,
+  attributePassword,
   issuerMissing,
   issuerMismatch,
   issuerInconsistent,

@@ -133,6 +133,21 @@ export const contentCases: Record<string, RuleCase> = {
     says: /reads only the first sees "user"; one that merges them sees "user", "admin"/,
     quiet: { entries: () => cleanFlow({ attributes: [{ name: 'role', values: ['user', 'admin'] }] }), options: TRUST },
   },
+  'attribute-password': {
+    // LDAP's userPassword by its OID, as SimpleSAMLphp and Shibboleth name attributes (urn:oid), with a friendly name.
+    fires: {
+      entries: () => cleanFlow({ attributes: [{ name: 'urn:oid:2.5.4.35', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri', friendlyName: 'userPassword', values: ['{SSHA}c2VjcmV0LWhhc2gtdmFsdWU='] }] }),
+      options: TRUST,
+    },
+    severity: 'warning',
+    says: /^Attribute "urn:oid:2\.5\.4\.35" carries the user's password \(a value, not shown here\)/,
+    // When the password changes and when it expires are not the password; an empty value leaks nothing.
+    quiet: {
+      entries: () =>
+        cleanFlow({ attributes: [{ name: 'passwordExpirationTime', values: ['20270101000000Z'] }, { name: 'pwdLastSet', values: ['133800000000000000'] }, { name: 'password', values: [''] }] }),
+      options: TRUST,
+    },
+  },
   'issuer-missing': {
     fires: { entries: () => [postEntry('SAMLResponse', withoutAssertionIssuer(response({}, [])))] },
     severity: 'error',

@@ -1,0 +1,62 @@
+import type { AttributeView } from '../model';
+import type { CheckRule, Hit } from './rule';
+
+// The password attributes of the directories IdPs read from. LDAP's userPassword (RFC 4519 §2.41, OID 2.5.4.35),
+// which an LDAP server hands to a bind allowed to read it; Active Directory's userPassword and unicodePwd (the NT
+// hash, OID 1.2.840.113556.1.4.90), never returned by a search but named here as attribute maps name them:
+// https://www.rfc-editor.org/rfc/rfc4519#section-2.41
+// https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-ada3/31dfc648-4a7a-4416-80d9-79f5682686b0
+// https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-ada3/71e64720-be27-463f-9cc5-117f4bc849e1
+const PASSWORD_OIDS = new Set(['2.5.4.35', '1.2.840.113556.1.4.90']);
+// Compared with the name's last part, whole: `passwordExpirationTime` or `pwdLastSet` say when, not what, and
+// an SP may well be sent them.
+const PASSWORD_NAMES = new Set(['userpassword', 'unicodepwd', 'password', 'passwd', 'user_password', 'user-password']);
+
+// SimpleSAMLphp's LDAP source fetches every attribute of the entry when `attributes` is null (its documented
+// example), and sends them all on unless a filter limits them:
+const SSP_LDAP = 'https://github.com/simplesamlphp/simplesamlphp-module-ldap/blob/master/docs/ldap.md';
+
+/** The last part of a URI or URN name (`http://…/claims/password`, `urn:oid:2.5.4.35`). */
+function lastPart(name: string): string {
+  const trimmed = name.trim();
+  return trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':'), trimmed.lastIndexOf('#')) + 1);
+}
+
+function namesAPassword(a: AttributeView): string | undefined {
+  for (const name of [a.name, a.friendlyName]) {
+    if (name === undefined) continue;
+    const last = lastPart(name);
+    if (PASSWORD_OIDS.has(last) || PASSWORD_NAMES.has(last.toLowerCase())) return name;
+  }
+  return undefined;
+}
+
+export const attributePassword: CheckRule = {
+  slug: 'attribute-password',
+  severity: 'warning',
+  title: "The user's password is sent as an attribute",
+  why: "An attribute named for the user's password (LDAP's userPassword, Active Directory's unicodePwd, a claim called password) carries the password or its hash to the SP. No SP needs it to sign the user in, and on the way it passes through the browser, where every HAR, SAML-tracer export and proxy log keeps it; a hash is enough to try passwords offline. It usually comes from an IdP that releases every attribute of the directory entry.",
+  fix: {
+    general:
+      "Stop the IdP from releasing the attribute: release to each SP only the attributes it needs (an allow-list, not the whole directory entry). Treat the passwords already sent as exposed: they are in the SP's logs and in any capture of a sign-in, so have the users concerned change them.",
+    simplesamlphp:
+      "In config/authsources.php, give the ldap:Ldap source an 'attributes' list of what the SPs need: with 'attributes' => null it fetches every attribute of the entry, userPassword included when the bind may read it.",
+    sources: { simplesamlphp: [SSP_LDAP] },
+  },
+  spec: 'saml-sec-consider §7.1.1.1; RFC 4519 §2.41',
+  check(ctx) {
+    const hits: Hit[] = [];
+    for (const a of ctx.identity?.attributes ?? []) {
+      const name = namesAPassword(a);
+      const sent = a.values.filter((v) => v.trim() !== '').length;
+      // An empty value leaks nothing; the attribute name alone is no alarm.
+      if (name === undefined || sent === 0) continue;
+      hits.push({
+        message: `Attribute "${a.name}" carries the user's password (${sent === 1 ? 'a value' : `${sent} values`}, not shown here): the IdP releases ${name === a.name ? 'it' : `its ${name}`} to the SP, and every capture of this sign-in holds it.`,
+        location: a.path,
+        attribute: a.name,
+      });
+    }
+    return hits;
+  },
+};
