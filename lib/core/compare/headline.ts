@@ -24,6 +24,8 @@ export function changeText(d: Pick<Difference, 'kind' | 'a' | 'b'>): string {
 function sideOf(rule: string, findings: { onlyA: OneSidedFinding[]; onlyB: OneSidedFinding[] }): string {
   const a = findings.onlyA.find((f) => f.rule === rule);
   const b = findings.onlyB.find((f) => f.rule === rule);
+  // One-sided by place: findings pair by rule and location, so a rule each side has on another element is on both lists.
+  if (a && b) return `A and B both have ${rule} (${b.severity}), on different elements (A: ${a.location ?? a.in}; B: ${b.location ?? b.in})`;
   const f = b ?? a;
   return f ? `${b ? 'B' : 'A'} has ${rule} (${f.severity}) and ${b ? 'A' : 'B'} has not` : rule;
 }

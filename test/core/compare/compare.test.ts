@@ -259,6 +259,17 @@ describe('compare: findings and ranking', () => {
     expect(c.summary.headline).toMatch(/^B has assertion-expired \(error\) on its Response and A has not; no compared field explains it\./);
   });
 
+  it('says both sides have a finding when each has it on a different element, not that one has it and the other not', async () => {
+    // No trusted certificate: A's Response and Assertion signatures are both untrusted (one finding, on the
+    // Response), B signs only its Assertion (the same rule, on the Assertion).
+    const ra = await judge(cleanFlow({}, ['root', 'assertion']), {});
+    const rb = await judge(cleanFlow({}, ['assertion']), {});
+    const c = comparison(compare(ra, rb));
+    expect(c.summary.headline).toMatch(/^Response › Response signature: only in A \(signed \(untrusted\)\); this explains why /);
+    expect(c.summary.headline).toContain('A and B both have signature-untrusted (warning), on different elements (A: /Response; B: /Response/Assertion)');
+    expect(c.summary.headline).not.toMatch(/has signature-untrusted \(warning\) and [AB] has not/);
+  });
+
   it('ranks what explains an error first, then identity and trust, then content, cosmetic last', async () => {
     const ra = await judge([postEntry('SAMLResponse', response({ attributes: [{ name: 'a', values: ['1'] }] }), ACS, at(2), [['RelayState', 'x1']])], { ...TRUST, spEntityId: SP_ENTITY });
     const rb = await judge(
