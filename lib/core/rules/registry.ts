@@ -40,6 +40,7 @@ import { attributeNamespaced } from './attribute-namespaced';
 import { attributeMissing } from './attribute-missing';
 import { attributeDuplicate } from './attribute-duplicate';
 import { attributePassword } from './attribute-password';
+import { assertionOverHttp } from './assertion-over-http';
 import { issuerMissing } from './issuer-missing';
 import { issuerMismatch } from './issuer-mismatch';
 import { issuerInconsistent } from './issuer-inconsistent';
@@ -114,6 +115,7 @@ export const RULES: readonly Rule[] = [
   issuerInconsistent,
   audienceMismatch,
   destinationMismatch,
+  assertionOverHttp,
   recipientMismatch,
   bearerConfirmationMissing,
   inResponseToMismatch,

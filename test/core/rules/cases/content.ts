@@ -148,6 +148,19 @@ export const contentCases: Record<string, RuleCase> = {
       options: TRUST,
     },
   },
+  'assertion-over-http': {
+    // An IdP posting the assertion to an http:// ACS on another host; on the SP developer's own machine it is normal.
+    fires: {
+      entries: () => [postEntry('SAMLResponse', response({ inResponseTo: undefined, destination: 'http://sp.example.test/acs', recipient: 'http://sp.example.test/acs' }), 'http://sp.example.test/acs')],
+      options: TRUST,
+    },
+    severity: 'warning',
+    says: /^This Response carries an assertion and was sent to "http:\/\/sp\.example\.test\/acs", plain HTTP on sp\.example\.test/,
+    quiet: {
+      entries: () => [postEntry('SAMLResponse', response({ inResponseTo: undefined, destination: 'http://localhost:8080/acs', recipient: 'http://localhost:8080/acs' }), 'http://localhost:8080/acs')],
+      options: TRUST,
+    },
+  },
   'issuer-missing': {
     fires: { entries: () => [postEntry('SAMLResponse', withoutAssertionIssuer(response({}, [])))] },
     severity: 'error',
