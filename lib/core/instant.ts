@@ -13,5 +13,14 @@ export function parseInstant(value: string | undefined): Date | undefined {
   const m = DATE_TIME.exec(value.trim());
   if (!m) return undefined;
   const d = new Date(m[2] ? m[0] : `${m[1]}Z`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  return Number.isNaN(d.getTime()) || !dayExists(m[1]!) ? undefined : d;
+}
+
+/**
+ * JavaScript rolls a day the month does not have over into the next month (February 30 reads as March 2);
+ * XML Schema has no such date, and SPs' parsers refuse it, so it is no instant here either (`schema-invalid` names it).
+ */
+function dayExists(lexical: string): boolean {
+  const [, year, month, day] = /^(-?\d+)-(\d{2})-(\d{2})/.exec(lexical)!;
+  return Number(day) <= new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
 }

@@ -42,4 +42,14 @@ describe('times without a zone', () => {
     const har = JSON.stringify({ log: { version: '1.2', entries: [{ startedDateTime: '2027-03-01T10:00:02.000', request: { method: 'GET', url: 'https://sp.example.test/', headers: [] }, response: { status: 200, headers: [] } }] } });
     expect(readInput(har).entries[0]!.capturedAt).toBe('2027-03-01T10:00:02.000Z');
   });
+
+  it('a day the month does not have is no instant: the schema check names it, no time rule reads it as the next month', async () => {
+    // JavaScript reads 2026-02-30 as March 2; SPs' XML parsers refuse it.
+    const impossible = response({}, []).replace(/NotOnOrAfter="[^"]+"/g, 'NotOnOrAfter="2026-02-30T00:00:00Z"');
+    const report = await analyze([postEntry('SAMLResponse', impossible, ACS, at(2))], { acsUrl: ACS, at: '2030-06-01T00:00:00Z' });
+    const findings = allFindings(report);
+    expect(findings.filter((f) => f.rule === 'assertion-expired')).toEqual([]);
+    expect(findings.find((f) => f.rule === 'schema-invalid')?.message).toContain('"2026-02-30T00:00:00Z"');
+    expect(JSON.stringify(report)).not.toContain('2026-03-02');
+  });
 });
