@@ -34,10 +34,13 @@ export const assertionOverHttp: CheckRule = {
     const target = ctx.flow.sentUrl ?? (ctx.message.binding === 'Pasted' ? view.destination : undefined);
     const host = remoteHttpHost(target);
     if (!host) return [];
-    const how = ctx.flow.sentUrl ? 'was sent to' : 'is addressed to (Destination)';
+    const sent = ctx.flow.sentUrl !== undefined;
+    const what = sent
+      ? `was sent to "${target}", plain HTTP on ${host}: the assertion crossed the network unencrypted, and anyone who read it can sign in as the user until it expires.`
+      : `is addressed to (Destination) "${target}", plain HTTP on ${host}: posted there, the assertion crosses the network unencrypted, and anyone who reads it can sign in as the user until it expires.`;
     return [
       {
-        message: `This ${view.kind} carries an assertion and ${how} "${target}", plain HTTP on ${host}: the assertion crossed the network unencrypted, and anyone who read it can sign in as the user until it expires.`,
+        message: `This ${view.kind} carries an assertion and ${what}`,
         location: rootPath(view),
       },
     ];

@@ -15,7 +15,7 @@ describe('assertion-over-http', () => {
   it('names the Destination of a pasted Response, which has no captured URL', async () => {
     const { report } = await analyzeText(response({ inResponseTo: undefined, destination: 'http://10.0.0.7:8080/saml/acs' }), TRUST);
     expect(hits(report).map((f) => f.message)).toEqual([
-      'This Response carries an assertion and is addressed to (Destination) "http://10.0.0.7:8080/saml/acs", plain HTTP on 10.0.0.7: the assertion crossed the network unencrypted, and anyone who read it can sign in as the user until it expires.',
+      'This Response carries an assertion and is addressed to (Destination) "http://10.0.0.7:8080/saml/acs", plain HTTP on 10.0.0.7: posted there, the assertion crosses the network unencrypted, and anyone who reads it can sign in as the user until it expires.',
     ]);
   });
 
