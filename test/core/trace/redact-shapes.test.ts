@@ -37,6 +37,8 @@ describe('support: a credential goes wherever it stands', () => {
   it.each([
     ['userPassword', 'LDAP-hash-{SSHA}c2VjcmV0'],
     ['urn:oid:2.5.4.35', 'oid-named-password-1'],
+    // Active Directory's unicodePwd by its OID: what the attribute-password rule raises, redaction removes.
+    ['urn:oid:1.2.840.113556.1.4.90', 'nt-hash-by-oid-3'],
     ['http://schemas.example.test/claims/api_key', 'claim-api-key-2'],
   ])('the values of a SAML attribute named %s, as an IdP that releases it sends them', (name, secret) => {
     const response =

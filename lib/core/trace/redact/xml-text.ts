@@ -2,6 +2,7 @@
 // also work on documents the validator refuses (too deep, duplicate attributes, DOCTYPE), and must keep
 // every other byte as captured.
 import { isCredentialParam } from './credentials';
+import { isPasswordAttribute } from '../../password-attribute';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -136,9 +137,6 @@ export function rewritePersonal(xml: string, visit: PersonalVisitor): string {
  */
 const CREDENTIAL_ELEMENTS = ['Password', 'BinarySecurityToken', 'ClientSecret', 'Pin', 'Passcode'] as const;
 
-/** Attribute names that say a password whatever the wording: LDAP's userPassword (RFC 4519 §2.41, OID 2.5.4.35). */
-const CREDENTIAL_ATTRIBUTES = new Set(['urn:oid:2.5.4.35']);
-
 /**
  * Replaces the text of every credential element, and the values of every Attribute named as a credential (an
  * IdP that releases LDAP's userPassword, or a `pin` or `api_key` claim), when the visitor says so.
@@ -148,7 +146,7 @@ export function rewriteCredentials(xml: string, replace: (value: string, element
   for (const element of CREDENTIAL_ELEMENTS) out = rewriteElements(out, element, (inner) => textVisit(inner, (value) => replace(value, element)));
   return rewriteElements(out, 'Attribute', (inner, attrs) => {
     const name = [attributeOf(attrs, 'Name'), attributeOf(attrs, 'AttributeName'), attributeOf(attrs, 'FriendlyName')].find(
-      (n) => n !== undefined && (CREDENTIAL_ATTRIBUTES.has(n.trim()) || isCredentialParam(n.trim())),
+      (n) => n !== undefined && (isPasswordAttribute(n) || isCredentialParam(n.trim())),
     );
     if (name === undefined) return undefined;
     const rewritten = rewriteElements(inner, 'AttributeValue', (value) => textVisit(value, (v) => replace(v, `Attribute ${name}`)));
