@@ -55,17 +55,15 @@ export function addInput(loaded: LoadedInputs, name: string, text: string, prefi
  */
 export async function loadInputs(inputs: string[]): Promise<LoadedInputs> {
   const loaded = emptyInputs();
-  let first: UsageError | undefined;
   for (const [i, arg] of inputs.entries()) {
     try {
       const { name, text } = await readInputText(arg);
       addInput(loaded, name, text, inputs.length > 1 ? `${i + 1}:` : '');
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      first ??= err;
       loaded.unusable.push(err.message);
     }
   }
-  if (first && loaded.entries.length === 0) throw first;
+  if (loaded.entries.length === 0 && loaded.unusable.length) throw new UsageError(loaded.unusable[0]);
   return loaded;
 }

@@ -50,12 +50,17 @@ export async function importFile(file: Blob, name: string, onProgress: (p: Impor
     const result = read(text, name);
     return deps.createWorker ? { result, fallbackNote: why ? `${FALLBACK} (${why})` : FALLBACK } : { result };
   } catch (e) {
-    return { result: unreadable(e instanceof TooLarge ? `${name}: cannot be read: ${e.message}` : `${name}: could not be read (${words(e)}).`) };
+    return { result: e instanceof TooLarge ? tooLarge(name, e.message) : unreadable(`${name}: could not be read (${words(e)}).`) };
   }
 }
 
 function unreadable(message: string): InputResult {
   return { format: 'unknown', entries: [], problems: [{ rule: 'input-unrecognised', severity: 'error', message }] };
+}
+
+/** A file larger than the browser's longest string, whether the worker or the page found it so. */
+function tooLarge(name: string, why: string): InputResult {
+  return unreadable(`${name}: cannot be read: ${why}`);
 }
 
 function viaWorker(worker: WorkerLike, file: Blob, name: string, onProgress: (p: ImportProgress) => void): Promise<{ result: InputResult } | { error: string }> {
@@ -70,7 +75,7 @@ function viaWorker(worker: WorkerLike, file: Blob, name: string, onProgress: (p:
       const msg = event.data as ImportMessage;
       if (msg.type === 'progress') onProgress(msg.progress);
       else if (msg.type === 'done') finish({ result: msg.result });
-      else if (msg.tooLarge) finish({ result: unreadable(`${name}: cannot be read: ${msg.message}`) });
+      else if (msg.tooLarge) finish({ result: tooLarge(name, msg.message) });
       else finish({ error: msg.message });
     };
     // A module worker that cannot load (CSP, missing file) reports here, not at construction.
