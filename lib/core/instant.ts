@@ -1,5 +1,6 @@
 // xs:dateTime's lexical form (XML Schema Part 2 §3.2.7), its time zone optional.
-const DATE_TIME = /^(-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:\d{2})?$/;
+// Year, month and day are captured for dayExists.
+const DATE_TIME = /^((-?\d{4,})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:\d{2})?$/;
 
 /**
  * A SAML time as an instant; undefined when absent or not an xs:dateTime. A time without a zone is read as UTC:
@@ -12,15 +13,16 @@ export function parseInstant(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const m = DATE_TIME.exec(value.trim());
   if (!m) return undefined;
-  const d = new Date(m[2] ? m[0] : `${m[1]}Z`);
-  return Number.isNaN(d.getTime()) || !dayExists(m[1]!) ? undefined : d;
+  const d = new Date(m[5] ? m[0] : `${m[1]}Z`);
+  return Number.isNaN(d.getTime()) || !dayExists(Number(m[2]), Number(m[3]), Number(m[4])) ? undefined : d;
 }
 
 /**
  * JavaScript rolls a day the month does not have over into the next month (February 30 reads as March 2);
  * XML Schema has no such date, and SPs' parsers refuse it, so it is no instant here either (`schema-invalid` names it).
  */
-function dayExists(lexical: string): boolean {
-  const [, year, month, day] = /^(-?\d+)-(\d{2})-(\d{2})/.exec(lexical)!;
-  return Number(day) <= new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+function dayExists(year: number, month: number, day: number): boolean {
+  // The proleptic Gregorian calendar of XML Schema: every 4th year leaps, but not centuries unless divisible by 400.
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
