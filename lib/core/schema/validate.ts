@@ -205,11 +205,17 @@ class Validator {
   element(el: Element, decl: ElementDeclaration): void {
     let type = decl.type;
     let nil: string | undefined;
-    const attributes: Attr[] = [];
+    // The attributes to check against the type: most elements have no namespace declaration or xsi attribute,
+    // and their own list is checked as it is, with no array made for it.
+    let kept: Attr[] | undefined;
     const list = el.attributes;
     for (let i = 0; i < list.length; i++) {
       const a = list[i] as Attr;
-      if (a.namespaceURI === XMLNS) continue;
+      if (a.namespaceURI !== XMLNS && a.namespaceURI !== XSI) {
+        kept?.push(a);
+        continue;
+      }
+      kept ??= Array.prototype.slice.call(list, 0, i) as Attr[];
       if (a.namespaceURI === XSI) {
         const local = a.localName;
         if (local === 'type') {
@@ -225,11 +231,10 @@ class Validator {
           }
           type = resolved;
         } else if (local === 'nil') nil = collapse(a.value);
-        else if (local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') attributes.push(a);
-        continue;
+        else if (local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') kept.push(a);
       }
-      attributes.push(a);
     }
+    const attributes: ArrayLike<Attr> = kept ?? list;
     const model = modelType(type);
     if (model?.kind === 'complex' && model.abstract) {
       this.report(el, `${shown(el)} has the abstract type ${type}: it needs an xsi:type naming a concrete type derived from it`);
@@ -250,10 +255,11 @@ class Validator {
     this.complexContent(el, type, model);
   }
 
-  private attributes(el: Element, type: string, model: ComplexType | SimpleType | undefined, attributes: Attr[]): void {
+  private attributes(el: Element, type: string, model: ComplexType | SimpleType | undefined, attributes: ArrayLike<Attr>): void {
     if (type === ANY_TYPE) return;
     const complex = model?.kind === 'complex' ? model : undefined;
-    for (const a of attributes) {
+    for (let i = 0; i < attributes.length; i++) {
+      const a = attributes[i]!;
       const key = keyOf(a);
       const use = complex ? own(complex.attributes, key) : undefined;
       if (use) {
@@ -313,7 +319,6 @@ class Validator {
   private complexContent(el: Element, typeName: string, t: ComplexType): void {
     const a = automaton(typeName, t);
     let state: DfaState | undefined = a.start;
-    const consumed: Consumed[] = [];
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === TEXT || c.nodeType === CDATA) {
         if (!t.mixed && /\S/.test((c as CharacterData).data)) {
@@ -327,19 +332,18 @@ class Validator {
       if (state) {
         const hit = state.step(key, child.namespaceURI ?? '');
         if (hit) {
-          consumed.push({ el: child, before: state });
           state = hit.to;
           this.term(child, hit.term);
           continue;
         }
-        this.report(child, misplaced(el, child, state, consumed));
+        this.report(child, misplaced(el, child, state, consumedBefore(el, a, child)));
         state = undefined;
       }
       // After the content model broke, children it names are still checked against their declarations.
       const known = a.start.automaton.nfa.edges.flat().find((e) => 'el' in e.term && e.term.el === key);
       if (known) this.term(child, known.term);
     }
-    if (state && !state.accepting) this.report(el, incomplete(el, state, consumed));
+    if (state && !state.accepting) this.report(el, incomplete(el, state, consumedBefore(el, a, null)));
   }
 
   private term(child: Element, term: Term): void {
@@ -351,6 +355,22 @@ class Validator {
       this.report(child, `${shown(child)} is not an element the schemas declare, and ${shown(child.parentNode as Element)} accepts only declared elements here`);
     } else this.lax(child);
   }
+}
+
+/**
+ * The children the content model took before `stop` (null: all of them), each with the state it was taken in,
+ * for the messages: worked out again only when there is something to report, not kept for every child.
+ */
+function consumedBefore(el: Element, a: Automaton, stop: Node | null): Consumed[] {
+  const out: Consumed[] = [];
+  let state: DfaState | null = a.start;
+  for (let c = el.firstChild; c && c !== stop && state; c = c.nextSibling) {
+    if (c.nodeType !== ELEMENT) continue;
+    const hit: { to: DfaState } | null = state.step(keyOf(c as Element), (c as Element).namespaceURI ?? '');
+    if (hit) out.push({ el: c as Element, before: state });
+    state = hit?.to ?? null;
+  }
+  return out;
 }
 
 function hasContent(el: Element): boolean {
