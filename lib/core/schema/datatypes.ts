@@ -1,4 +1,4 @@
-import { detached } from '../xml/detached';
+import { TextCache } from '../text-cache';
 import { own } from '../dictionary';
 
 /**
@@ -163,13 +163,12 @@ function anyUri(v: string): boolean {
  * from the messages from growing it without end.
  */
 function remembered(check: (v: string) => boolean, maxLength: number): (v: string) => boolean {
-  const seen = new Map<string, boolean>();
+  const seen = new TextCache<boolean>(256);
   return (v) => {
     let ok = seen.get(v);
     if (ok === undefined) {
       ok = check(v);
-      // A copy: the value itself would keep its whole message alive (xml/detached.ts).
-      if (seen.size < 256 && v.length <= maxLength) seen.set(detached(v), ok);
+      if (v.length <= maxLength) seen.set(v, ok);
     }
     return ok;
   };

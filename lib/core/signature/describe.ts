@@ -2,7 +2,7 @@ import type { CertificateInfo } from '../model';
 import { base64ToBytes } from './bytes';
 import { anchorMatches } from './anchors';
 import { describeCertificateAsync, type TrustedCertificate } from './certificates';
-import { detached } from '../xml/detached';
+import { TextCache } from '../text-cache';
 
 /**
  * Short human name of a certificate, to follow the word "certificate": its CN in quotes when it has one,
@@ -16,8 +16,7 @@ export function certName(info: CertificateInfo): string {
 
 /** A KeyInfo certificate, described for the report; `trusted` says whether it equals a trusted one. */
 // The same IdP certificate arrives in every message of a trace: read it once (bounded, oldest dropped).
-const seen = new Map<string, Promise<{ der: Uint8Array; info: CertificateInfo } | null>>();
-const SEEN_MAX = 64;
+const seen = new TextCache<Promise<{ der: Uint8Array; info: CertificateInfo } | null>>(64);
 
 async function readKeyInfo(base64: string): Promise<{ der: Uint8Array; info: CertificateInfo } | null> {
   const der = base64ToBytes(base64);
@@ -36,9 +35,7 @@ export async function keyInfoCertificate(
   let pending = seen.get(base64);
   if (pending === undefined) {
     pending = readKeyInfo(base64);
-    if (seen.size >= SEEN_MAX) seen.delete(seen.keys().next().value!);
-    // A copy of the key: the message's own text of it would keep the whole message alive (xml/detached.ts).
-    seen.set(detached(base64), pending);
+    seen.set(base64, pending);
   }
   const hit = await pending;
   if (!hit) return undefined;
