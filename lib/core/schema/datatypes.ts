@@ -265,8 +265,32 @@ const SPACE = /[ \t\n\r]/;
 
 /** Whether a value as written is in the lexical space of a built-in type (whitespace handled as libxml2 does). */
 export function validBuiltin(builtin: string, raw: string): boolean {
+  return builtinValidator(builtin)(raw);
+}
+
+const validators = new Map<string, (raw: string) => boolean>();
+
+/**
+ * validBuiltin for one built-in, its table look-ups done once: the schema check asks it for every attribute
+ * and text of a message.
+ */
+export function builtinValidator(builtin: string): (raw: string) => boolean {
+  let valid = validators.get(builtin);
+  if (valid) return valid;
   const check = own(CHECKS, builtin);
-  if (!check) return true;
-  if (raw && ((NO_LEADING.has(builtin) && SPACE.test(raw[0]!)) || (NO_TRAILING.has(builtin) && SPACE.test(raw[raw.length - 1]!)))) return false;
-  return check(normalise(builtin, raw));
+  const noLeading = NO_LEADING.has(builtin);
+  const noTrailing = NO_TRAILING.has(builtin);
+  valid = !check
+    ? () => true
+    : (raw) => {
+        if (raw && ((noLeading && isSpace(raw.charCodeAt(0))) || (noTrailing && isSpace(raw.charCodeAt(raw.length - 1))))) return false;
+        return check(normalise(builtin, raw));
+      };
+  // Built-in names only (isBuiltin): the model's types resolve to them, so the map stays small.
+  if (validators.size < 128) validators.set(builtin, valid);
+  return valid;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }

@@ -1,15 +1,16 @@
 import { CDATA, ELEMENT, TEXT } from '../xml/nodes';
 import { elementPath } from '../xml/paths';
 import { Automaton, matchesNamespace, type DfaState, type Term } from './automaton';
-import { builtinBase, collapse, isBuiltin, isQName, normalise, validBuiltin } from './datatypes';
-import type { ComplexType, ElementDeclaration, SimpleType } from './model';
+import { builtinBase, builtinValidator, collapse, isBuiltin, isQName, normalise, validBuiltin } from './datatypes';
+import { declaration, ELEMENTS, TYPES, type CompiledType, type Declaration } from './compiled';
 import { MODEL } from './model.generated';
-import { own } from '../dictionary';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 const PREFIX = new Map(Object.entries(MODEL.namespaces).map(([p, ns]) => [ns, p]));
 const ANY_TYPE = 'xs:anyType';
+// What an undeclared element whose xsi:type resolves is validated as.
+const ANY_ELEMENT = declaration('', ANY_TYPE, undefined, 1, 1);
 
 /** One way a message breaks the SAML schemas: where, and what the schema expected there. */
 export interface SchemaViolation {
@@ -24,9 +25,6 @@ export interface SchemaResult {
   truncated: boolean;
 }
 
-// Maps, not the generated objects: a look-up per element and attribute, and no inherited names ("constructor").
-const ELEMENTS = new Map(Object.entries(MODEL.elements));
-const TYPES = new Map(Object.entries(MODEL.types));
 // Schema names already built, per SAML namespace: a message names the same few dozen elements again and again.
 const KEYS = new Map<string, { prefix: string; keys: Map<string, string> }>();
 for (const [ns, prefix] of PREFIX) KEYS.set(ns, { prefix, keys: new Map() });
@@ -81,7 +79,7 @@ function quote(value: string): string {
 
 const automata = new Map<string, Automaton>();
 
-function automaton(typeName: string, t: ComplexType): Automaton {
+function automaton(typeName: string, t: CompiledType): Automaton {
   let a = automata.get(typeName);
   if (!a) {
     a = new Automaton(t.content);
@@ -90,7 +88,8 @@ function automaton(typeName: string, t: ComplexType): Automaton {
   return a;
 }
 
-function modelType(name: string): ComplexType | SimpleType | undefined {
+// Maps (compiled.ts), not the generated objects: no inherited names ("constructor").
+function modelType(name: string): CompiledType | undefined {
   return TYPES.get(name);
 }
 
@@ -112,6 +111,8 @@ interface SimpleRules {
   /** Enumerations along the chain; the value must be in each. */
   enumerations: string[][];
   id: boolean;
+  /** The built-in's lexical check. */
+  valid: (raw: string) => boolean;
 }
 
 const simpleRules = new Map<string, SimpleRules>();
@@ -119,18 +120,19 @@ const simpleRules = new Map<string, SimpleRules>();
 function rulesOf(type: string): SimpleRules {
   let r = simpleRules.get(type);
   if (r) return r;
-  r = { builtin: type, enumerations: [], id: derivesFrom(type, 'xs:ID') };
-  for (let m = modelType(type); m && m.kind === 'simple'; m = modelType(m.base)) {
+  r = { builtin: type, enumerations: [], id: derivesFrom(type, 'xs:ID'), valid: () => true };
+  for (let m = modelType(type); m && m.kind === 'simple' && m.base; m = modelType(m.base)) {
     if (m.enumeration) r.enumerations.push(m.enumeration);
     r.builtin = m.base;
   }
+  r.valid = builtinValidator(r.builtin);
   simpleRules.set(type, r);
   return r;
 }
 
 /** Why a value is not of a simple type, or undefined when it is. */
-function simpleProblem({ builtin, enumerations }: SimpleRules, raw: string, el: Element): string | undefined {
-  if (!validBuiltin(builtin, raw)) return `is not a valid ${builtin}`;
+function simpleProblem({ builtin, enumerations, valid }: SimpleRules, raw: string, el: Element): string | undefined {
+  if (!valid(raw)) return `is not a valid ${builtin}`;
   if (builtin === 'xs:QName' || enumerations.length) {
     const value = normalise(builtin, raw);
     if (builtin === 'xs:QName' && value.includes(':') && lookupNamespace(el, value.slice(0, value.indexOf(':'))) === undefined) {
@@ -139,17 +141,6 @@ function simpleProblem({ builtin, enumerations }: SimpleRules, raw: string, el: 
     for (const e of enumerations) if (!e.includes(value)) return `must be one of ${orList(e.map((v) => `"${v}"`))}`;
   }
   return undefined;
-}
-
-const requiredOf = new Map<ComplexType, string[]>();
-
-function required(t: ComplexType): string[] {
-  let r = requiredOf.get(t);
-  if (!r) {
-    r = Object.entries(t.attributes).flatMap(([name, use]) => (use.required ? [name] : []));
-    requiredOf.set(t, r);
-  }
-  return r;
 }
 
 function lookupNamespace(el: Element, prefix: string): string | undefined {
@@ -202,7 +193,7 @@ class Validator {
     else this.element(el, decl);
   }
 
-  element(el: Element, decl: ElementDeclaration): void {
+  element(el: Element, decl: Declaration): void {
     let type = decl.type;
     let nil: string | undefined;
     // The attributes to check against the type: most elements have no namespace declaration or xsi attribute,
@@ -255,13 +246,13 @@ class Validator {
     this.complexContent(el, type, model);
   }
 
-  private attributes(el: Element, type: string, model: ComplexType | SimpleType | undefined, attributes: ArrayLike<Attr>): void {
+  private attributes(el: Element, type: string, model: CompiledType | undefined, attributes: ArrayLike<Attr>): void {
     if (type === ANY_TYPE) return;
     const complex = model?.kind === 'complex' ? model : undefined;
     for (let i = 0; i < attributes.length; i++) {
       const a = attributes[i]!;
       const key = keyOf(a);
-      const use = complex ? own(complex.attributes, key) : undefined;
+      const use = complex?.attributes.get(key);
       if (use) {
         const rules = rulesOf(use.type);
         const problem = simpleProblem(rules, a.value, el);
@@ -274,7 +265,7 @@ class Validator {
       this.report(el, `attribute ${a.name} is not allowed on ${shown(el)}`);
     }
     if (!complex) return;
-    for (const name of required(complex)) {
+    for (const name of complex.required) {
       if (!el.hasAttribute(name)) this.report(el, `attribute ${name} missing on ${shown(el)}: the schema requires it`);
     }
   }
@@ -311,12 +302,12 @@ class Validator {
       if (a.namespaceURI === XSI && a.localName === 'type') {
         const q = collapse(a.value);
         const type = isQName(q) ? resolveType(el, q) : undefined;
-        if (type) this.element(el, { type: ANY_TYPE });
+        if (type) this.element(el, ANY_ELEMENT);
       }
     }
   }
 
-  private complexContent(el: Element, typeName: string, t: ComplexType): void {
+  private complexContent(el: Element, typeName: string, t: CompiledType): void {
     const a = automaton(typeName, t);
     let state: DfaState | undefined = a.start;
     for (let c = el.firstChild; c; c = c.nextSibling) {
