@@ -37,16 +37,24 @@ export const attributeDuplicate: CheckRule = {
   check(ctx) {
     const a = ctx.identity;
     if (!a) return [];
-    const byName = new Map<string, AttributeView[]>();
+    // By name, then by NameFormat (no key joining the two: a new string to hash per attribute); `lists` keeps
+    // the order in which each pair first appears.
+    const byName = new Map<string, Map<string, AttributeView[]>>();
+    const lists: AttributeView[][] = [];
     for (const x of a.attributes) {
-      const key = `${x.name}\u0000${x.nameFormat ?? ''}`;
-      const list = byName.get(key);
+      let byFormat = byName.get(x.name);
+      if (!byFormat) byName.set(x.name, (byFormat = new Map()));
+      const list = byFormat.get(x.nameFormat ?? '');
       if (list) list.push(x);
-      else byName.set(key, [x]);
+      else {
+        const fresh = [x];
+        byFormat.set(x.nameFormat ?? '', fresh);
+        lists.push(fresh);
+      }
     }
     const readsFirst = ctx.profile.readsFirstAttributeOnly === true;
     const hits: Hit[] = [];
-    for (const list of byName.values()) {
+    for (const list of lists) {
       if (list.length < 2) continue;
       const [first, ...rest] = list as [AttributeView, ...AttributeView[]];
       const seen = `an SP that reads only the first sees ${values([first])}; one that merges them sees ${values(list)}`;

@@ -30,9 +30,10 @@ export const attributePassword: CheckRule = {
     const hits: Hit[] = [];
     for (const a of ctx.identity?.attributes ?? []) {
       const name = namesAPassword(a);
+      if (name === undefined) continue;
       const sent = a.values.filter((v) => v.trim() !== '').length;
       // An empty value leaks nothing; the attribute name alone is no alarm.
-      if (name === undefined || sent === 0) continue;
+      if (sent === 0) continue;
       hits.push({
         message: `Attribute "${a.name}" carries the user's password (${sent === 1 ? 'a value' : `${sent} values`}, not shown here): the IdP releases ${name === a.name ? 'it' : `its ${name}`} to the SP, and every capture of this sign-in holds it.`,
         location: a.path,
