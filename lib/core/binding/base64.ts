@@ -1,4 +1,5 @@
 // Strict base64 first; then the repairs real traces need, each one named so the user is told.
+import { uninitialisedBytes } from '../byte-pool';
 import { hasPercentEscape, percentDecode } from './urlencoded';
 
 export type Base64Result =
@@ -124,7 +125,7 @@ function decodeStrict(s: string): Uint8Array | undefined {
   if (n % 4 !== 0) return undefined;
   let pad = 0;
   if (n > 0 && s.charCodeAt(n - 1) === 0x3d) pad = s.charCodeAt(n - 2) === 0x3d ? 2 : 1;
-  const out = new Uint8Array((n / 4) * 3 - pad);
+  const out = uninitialisedBytes((n / 4) * 3 - pad);
   const whole = pad === 0 ? n : n - 4;
   let codes = 0;
   let values = 0;

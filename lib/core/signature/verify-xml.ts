@@ -1,4 +1,5 @@
 import type { Problem, SignatureVerdict } from '../model';
+import { utf8Bytes } from '../byte-pool';
 import { bytesEqual } from './bytes';
 import { canonicalize } from './c14n';
 import type { TrustedCertificate } from './certificates';
@@ -16,7 +17,6 @@ export interface VerifyContext {
   signer: 'idp' | 'sp';
 }
 
-const encoder = new TextEncoder();
 
 const C14N_HINT =
   'If nobody edited it, something re-serialised the XML between the IdP and here (a proxy, a tool that pretty-prints, changed line endings or namespace prefixes): compare with the raw bytes as captured.';
@@ -56,7 +56,7 @@ export async function verifyXmlSignature(
         inclusivePrefixes: r.prefixes,
       }),
     );
-    signedInfoOctets = encoder.encode(canonicalize(parts.signedInfo, { algorithm: parts.c14n, inclusivePrefixes: parts.c14nPrefixes, keepComments: true }));
+    signedInfoOctets = utf8Bytes(canonicalize(parts.signedInfo, { algorithm: parts.c14n, inclusivePrefixes: parts.c14nPrefixes, keepComments: true }));
   } catch (e) {
     verdict.failure = 'structure';
     verdict.reason = `could not be canonicalised (${e instanceof Error ? e.message : 'unexpected node'})`;
