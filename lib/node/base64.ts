@@ -3,7 +3,14 @@
 import type { Base64Codec } from '../core/binding/base64';
 
 export const nodeBase64: Base64Codec = {
-  // A copy: a small Buffer can be a view of Node's shared pool, and these bytes outlive the call.
-  decode: (s) => new Uint8Array(Buffer.from(s, 'base64')),
+  // A Buffer under 4 KB can be a view of Node's shared pool, and these bytes outlive the call: it is copied. A
+  // larger one has its memory to itself (Node pools only under half its 8 KB pool size), and a copy would be a
+  // second allocation of the whole message.
+  decode: (s) => {
+    const b = Buffer.from(s, 'base64');
+    return b.byteLength >= Buffer.poolSize >>> 1 && b.byteOffset === 0 && b.buffer.byteLength === b.byteLength
+      ? new Uint8Array(b.buffer, 0, b.byteLength)
+      : new Uint8Array(b);
+  },
   encode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
 };
