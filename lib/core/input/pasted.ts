@@ -34,18 +34,26 @@ function notSaml(text: string): string {
 
 /** `text` is trimmed and non-empty. */
 export function readPasted(text: string, capturedAt: string | undefined): PastedResult {
-  const base = (method: string, url: string): TraceEntry => {
-    const e: TraceEntry = { id: 'pasted-0', source: 'pasted', method, url, requestHeaders: [], responseHeaders: [] };
-    if (capturedAt) e.capturedAt = capturedAt;
-    return e;
-  };
+  // One literal for every entry, whatever it carries: a spread of a base entry (`{ ...base, formFields }`) gave
+  // each pasted entry a hidden class of its own, and every later read of its fields missed V8's caches.
+  const base = (method: string, url: string, content: Pick<TraceEntry, 'formFields' | 'body'> = {}): TraceEntry => ({
+    id: 'pasted-0',
+    source: 'pasted',
+    method,
+    url,
+    requestHeaders: [],
+    formFields: content.formFields,
+    body: content.body,
+    responseHeaders: [],
+    capturedAt: capturedAt || undefined,
+  });
 
   if (looksLikeHtml(text)) {
     const form = samlFormOf(text);
     if (!form) return { format: 'unknown', problem: 'an HTML page with no SAML form in it (no SAMLResponse, SAMLRequest or SAMLart field)' };
-    return { format: 'form', entry: { ...base('POST', form.action), formFields: form.fields } };
+    return { format: 'form', entry: base('POST', form.action, { formFields: form.fields }) };
   }
-  if (text.startsWith('<')) return { format: 'xml', entry: { ...base('POST', ''), body: text } };
+  if (text.startsWith('<')) return { format: 'xml', entry: base('POST', '', { body: text }) };
   if (/^https?:\/\//i.test(text)) return { format: 'url', entry: base('GET', text) };
 
   const query = text.startsWith('?') ? text.slice(1) : text;
@@ -55,7 +63,7 @@ export function readPasted(text: string, capturedAt: string | undefined): Pasted
     if (text.startsWith('?') || params.some((p) => QUERY_ONLY.has(p.name))) {
       return { format: 'url', entry: base('GET', `?${query}`) };
     }
-    return { format: 'form', entry: { ...base('POST', ''), formFields: parseFormBody(text) } };
+    return { format: 'form', entry: base('POST', '', { formFields: parseFormBody(text) }) };
   }
 
   if (BASE64ISH.test(text)) {
@@ -64,7 +72,7 @@ export function readPasted(text: string, capturedAt: string | undefined): Pasted
     if (trial.xml === undefined && isPlainText(text)) return { format: 'unknown', problem: notSaml(text) };
     const parameter = trial.xml !== undefined ? guessParameter(trial.xml) : 'SAMLResponse';
     const deflated = trial.steps.some((s) => s.name.startsWith('inflate'));
-    return { format: 'base64', entry: { ...base(deflated ? 'GET' : 'POST', ''), formFields: [[parameter, text]] } };
+    return { format: 'base64', entry: base(deflated ? 'GET' : 'POST', '', { formFields: [[parameter, text]] }) };
   }
 
   const start = JSON.stringify(text.slice(0, 24));

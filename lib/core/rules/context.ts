@@ -70,7 +70,7 @@ function signedPaths(signatures: SignatureVerdict[], trustConfigured: boolean): 
 /** Picks the identity assertion and what is signed; the rest of the context is passed through. */
 export function buildRuleContext(base: Omit<RuleContext, 'identity' | 'signed' | 'carries'>): RuleContext {
   const { view, signatures, message, trustConfigured } = base;
-  if (!view) return { ...base, signed: { root: false, identity: false, carried: false }, carries: { root: false, identity: false, carried: false } };
+  if (!view) return context(base, undefined, { root: false, identity: false, carried: false }, { root: false, identity: false, carried: false });
   const paths = signedPaths(signatures, trustConfigured);
   const present = new Set([...view.signatures.map((s) => s.parentPath), ...signatures.filter((v) => v.form === 'xml').map((v) => v.target)]);
   const placed = view.assertions.filter((a) => a.expectedPlace);
@@ -85,5 +85,30 @@ export function buildRuleContext(base: Omit<RuleContext, 'identity' | 'signed' |
     identity: !!identity && (set.has(identity.path) || (identity.path === root && query)),
     carried: carriedPath !== undefined && carriedPath !== root && set.has(carriedPath),
   });
-  return { ...base, identity, signed: onRoot(paths, redirectSigned), carries: onRoot(present, redirectCarried) };
+  return context(base, identity, onRoot(paths, redirectSigned), onRoot(present, redirectCarried));
+}
+
+/**
+ * The context as one literal, every field named: V8 gives the object a spread (`{ ...base, identity }`) makes a
+ * hidden class of its own at each call, so every rule's read of `ctx.view` or `ctx.message` missed its caches
+ * (a look-up in the runtime) at every message. One literal keeps one class.
+ */
+function context(base: Omit<RuleContext, 'identity' | 'signed' | 'carries'>, identity: AssertionView | undefined, signed: RuleContext['signed'], carries: RuleContext['carries']): RuleContext {
+  return {
+    entry: base.entry,
+    message: base.message,
+    parsed: base.parsed,
+    view: base.view,
+    signatures: base.signatures,
+    identity,
+    trustConfigured: base.trustConfigured,
+    signed,
+    carries,
+    decrypted: base.decrypted,
+    profile: base.profile,
+    expect: base.expect,
+    flow: base.flow,
+    time: base.time,
+    hop: base.hop,
+  };
 }
