@@ -31,13 +31,14 @@ export function finishReport(report: Report): Report {
   const idpOf = (m: Report['messages'][number]) => messageIdp(judged, m);
   const tops: Array<{ verdict: FlowReport['verdict'] & object; top?: Candidate; outcome: FlowReport['outcome'] }> = [];
   const flows = report.flows.map((flow) => {
-    const { worst: _old, verdict: _v, ...rest } = flow;
     const candidates = flowCandidates(judged, flow, idpOf);
     const w = worst(candidates.map((c) => c.finding));
     const verdict = flowVerdict(candidates, flow);
     const top = topCause(candidates);
     tops.push({ verdict, outcome: flow.outcome, ...(top ? { top } : {}) });
-    return { ...rest, ...(w ? { worst: w } : {}), verdict };
+    // One literal, every field named (see outcome/index.ts); one left undefined is not written in the JSON.
+    const judgedFlow: FlowReport = { id: flow.id, messages: flow.messages, kind: flow.kind, idp: flow.idp, outcome: flow.outcome, worst: w, verdict };
+    return judgedFlow;
   });
   const traceIdpProduct = traceIdp(judged);
   const verdict = traceVerdict(
