@@ -15,4 +15,4 @@ export type { Comparison, CompareInput, CompareOutcome, Difference, DiffField, I
 export { IDP_PRODUCTS, IDP_NAMES, type IdpProduct, type KnownIdpProduct, type IdpRecognition, type FlowOutcome } from './idp';
 export { OUTCOME_LABEL, idpLabel } from './outcome/labels';
 export { RESPONSE_BODY_MAX_CHARS } from './input/body';
-export { measureStages, type StageTimings } from './timing/stages';
+export { measureStages, type Sampling, type StageTimings } from './timing/stages';

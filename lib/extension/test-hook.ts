@@ -1,6 +1,6 @@
 import type { AnalyzeOptions, Report, TraceEntry } from '../core/model';
 import { analyze } from '../core/analyze';
-import { measureStages, type StageTimings } from '../core/timing/stages';
+import { measureStages, type Sampling, type StageTimings } from '../core/timing/stages';
 
 /**
  * Lets the end-to-end tests run the judge exactly as bundled in this page or worker, to compare its
@@ -9,13 +9,13 @@ import { measureStages, type StageTimings } from '../core/timing/stages';
  */
 export interface VerifyHook {
   verify(entries: TraceEntry[], options?: AnalyzeOptions): Promise<Report>;
-  /** Where the full check's time goes on one pasted message, in this context (median of `runs` warm runs, ms). */
-  timings(text: string, options: AnalyzeOptions, runs: number): Promise<StageTimings>;
+  /** Where the full check's time goes on one pasted message, in this context (median of `runs` warm samples, ms). */
+  timings(text: string, options: AnalyzeOptions, runs: number, sampling?: Sampling): Promise<StageTimings>;
 }
 
 export const verifyHook: VerifyHook = {
   verify: (entries, options) => analyze(entries, options),
-  timings: (text, options, runs) => measureStages(text, options, () => performance.now(), runs),
+  timings: (text, options, runs, sampling) => measureStages(text, options, () => performance.now(), runs, sampling),
 };
 
 /** `globalThis.samlLens` in extension pages (the worker's handle carries `verify` itself). */
