@@ -1,4 +1,5 @@
 import type { AttributeUse, AttributeWildcard, Particle } from './model';
+import { own } from '../dictionary';
 import { MODEL } from './model.generated';
 
 /*
@@ -40,12 +41,31 @@ function particle(p: Particle): Particle {
   return { any: p.any, process: p.process, min: p.min, max: p.max };
 }
 
-export const ELEMENTS = new Map(Object.entries(MODEL.elements).map(([name, d]) => [name, declaration(name, d.type, d.nillable, 1, 1)]));
+const elements = new Map<string, Declaration>();
+const types = new Map<string, CompiledType>();
 
-export const TYPES = new Map<string, CompiledType>(
-  Object.entries(MODEL.types).map(([name, t]) => {
+/** The global declaration of an element (`saml:Issuer`), or undefined when the schemas declare none. */
+export function elementDeclaration(name: string): Declaration | undefined {
+  let d = elements.get(name);
+  if (d === undefined) {
+    // Compiled when first asked for, not when the module loads: a check meets a third of the model, and a CLI start
+    // paid for all of it.
+    const raw = own(MODEL.elements, name);
+    if (!raw) return undefined;
+    d = declaration(name, raw.type, raw.nillable, 1, 1);
+    elements.set(name, d);
+  }
+  return d;
+}
+
+/** A type of the model (`saml:AssertionType`), or undefined for a built-in or an unknown name. */
+export function compiledType(name: string): CompiledType | undefined {
+  let c = types.get(name);
+  if (c === undefined) {
+    const t = own(MODEL.types, name);
+    if (!t) return undefined;
     const attributes = new Map(t.kind === 'complex' ? Object.entries(t.attributes).map(([a, use]) => [a, { type: use.type, required: use.required }]) : []);
-    const compiled: CompiledType = {
+    c = {
       kind: t.kind,
       base: t.base,
       abstract: t.kind === 'complex' && t.abstract === true,
@@ -57,6 +77,7 @@ export const TYPES = new Map<string, CompiledType>(
       anyAttribute: t.kind === 'complex' ? t.anyAttribute : undefined,
       enumeration: t.kind === 'simple' ? t.enumeration : undefined,
     };
-    return [name, compiled];
-  }),
-);
+    types.set(name, c);
+  }
+  return c;
+}

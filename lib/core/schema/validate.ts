@@ -2,7 +2,7 @@ import { CDATA, ELEMENT, TEXT } from '../xml/nodes';
 import { elementPath } from '../xml/paths';
 import { Automaton, matchesNamespace, type DfaState, type Term } from './automaton';
 import { builtinBase, builtinValidator, collapse, isBuiltin, isQName, normalise, validBuiltin } from './datatypes';
-import { declaration, ELEMENTS, TYPES, type CompiledType, type Declaration } from './compiled';
+import { compiledType, declaration, elementDeclaration, type CompiledType, type Declaration } from './compiled';
 import { MODEL } from './model.generated';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -88,9 +88,9 @@ function automaton(typeName: string, t: CompiledType): Automaton {
   return a;
 }
 
-// Maps (compiled.ts), not the generated objects: no inherited names ("constructor").
+// The model as compiled.ts compiles it, looked up by own names only: no inherited ones ("constructor").
 function modelType(name: string): CompiledType | undefined {
-  return TYPES.get(name);
+  return compiledType(name);
 }
 
 function parentType(name: string): string | undefined {
@@ -188,7 +188,7 @@ class Validator {
   }
 
   root(el: Element): void {
-    const decl = ELEMENTS.get(keyOf(el));
+    const decl = elementDeclaration(keyOf(el));
     if (!decl) this.report(el, `${shown(el)} is not an element the SAML 2.0 schemas declare`);
     else this.element(el, decl);
   }
@@ -295,7 +295,7 @@ class Validator {
   }
 
   private lax(el: Element): void {
-    const decl = ELEMENTS.get(keyOf(el));
+    const decl = elementDeclaration(keyOf(el));
     if (decl) return this.element(el, decl);
     // An undeclared element with an xsi:type that resolves is validated against that type.
     for (const a of Array.from(el.attributes)) {
@@ -340,7 +340,7 @@ class Validator {
   private term(child: Element, term: Term): void {
     if ('el' in term) return this.element(child, term);
     if (term.process === 'skip') return;
-    const decl = ELEMENTS.get(keyOf(child));
+    const decl = elementDeclaration(keyOf(child));
     if (decl) return this.element(child, decl);
     if (term.process === 'strict') {
       this.report(child, `${shown(child)} is not an element the schemas declare, and ${shown(child.parentNode as Element)} accepts only declared elements here`);
