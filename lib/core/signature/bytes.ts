@@ -1,8 +1,9 @@
+import { withoutWhitespace } from '../compact-base64';
 import { decodeFast } from '../binding/base64';
 
 /** Strict base64 (whitespace allowed, as in XML and PEM); undefined when it is not base64. */
 export function base64ToBytes(text: string): Uint8Array | undefined {
-  const clean = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  const clean = withoutWhitespace(text);
   return clean.length === 0 ? undefined : decodeFast(clean);
 }
 

@@ -1,3 +1,4 @@
+import { withoutWhitespace } from '../compact-base64';
 import { signatureOrderProblem } from './dsig-order';
 import type { ParsedSaml } from '../model';
 import {
@@ -167,7 +168,7 @@ function readReferences(refs: Element[], target: Element, parsed: ParsedSaml, he
 export function readSignature(sig: Element, parsed: ParsedSaml): ReadResult {
   const header: SignatureHeader = {
     keyInfoCertificates: childElements(sig, NS.ds, 'KeyInfo').flatMap((k) =>
-      findAll(k, NS.ds, 'X509Certificate').map((c) => valueText(c).text.replace(/\s+/g, '')),
+      findAll(k, NS.ds, 'X509Certificate').map((c) => withoutWhitespace(valueText(c).text)),
     ),
   };
   const structure = (why: string): ReadResult => ({ ok: false, kind: 'structure', why, header });

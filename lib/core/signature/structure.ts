@@ -1,3 +1,4 @@
+import { withoutWhitespace } from '../compact-base64';
 import type { ParsedSaml, Problem } from '../model';
 import { NS } from './algorithms';
 import { childElements, elementPath, findAllOf, isEl, ownId, SAML1_ASSERTION_NS, valueText } from './dom';
@@ -144,7 +145,7 @@ export function checkStructure(parsed: ParsedSaml): StructureResult {
   for (const sig of signatures) {
     const sv = childElements(sig, NS.ds, 'SignatureValue')[0];
     if (!sv) continue;
-    const value = valueText(sv).text.replace(/\s+/g, '');
+    const value = withoutWhitespace(valueText(sv).text);
     if (!value) continue;
     const first = byValue.get(value);
     if (first) {

@@ -1,3 +1,4 @@
+import { withoutWhitespace } from '../compact-base64';
 import type { SignatureInfo } from '../model';
 import { NS } from './ns';
 import { ELEMENT, attr, childrenOf, deepText, descendants, firstChild, idOf } from './nodes';
@@ -41,6 +42,6 @@ export function signatureInfo(sig: Element): SignatureInfo {
 /** base64 DER of every ds:X509Certificate under a KeyInfo, whitespace removed. */
 export function certificatesIn(keyInfo: Element): string[] {
   return descendants(keyInfo, DS, 'X509Certificate')
-    .map((c) => deepText(c).replace(/\s+/g, ''))
+    .map((c) => withoutWhitespace(deepText(c)))
     .filter((c) => c.length > 0);
 }
