@@ -1,4 +1,5 @@
 import { TextCache } from './text-cache';
+import { detached } from './xml/detached';
 
 /*
  * The same long base64 values (the IdP's certificate, each signature's value) are stripped of their line breaks by
@@ -14,7 +15,8 @@ export function withoutWhitespace(text: string): string {
   let out = compacted.get(text);
   if (out === undefined) {
     out = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
-    compacted.set(text, out === text ? text : out);
+    // Unchanged, the value is the message's own text, maybe a slice that keeps the whole message alive: a copy.
+    compacted.set(text, out === text ? detached(text) : out);
   }
   return out;
 }
