@@ -1,4 +1,5 @@
 // HTTP-POST (saml-bindings §3.5): base64 SAMLRequest/SAMLResponse form fields. Pasted values land here too.
+import { withoutWhitespace } from '../compact-base64';
 import type { Binding, ExtractedMessage, Problem, TraceEntry } from '../model';
 import { decodeSamlValue } from './decode';
 import type { DecodeLimits } from './limits';
@@ -78,7 +79,7 @@ export function postMessages(entry: TraceEntry, limits: DecodeLimits): Extracted
         msg.redirectSignature = {
           simpleSign: true,
           ...(sigAlgs[0] !== undefined ? { sigAlg: sigAlgs[0] } : {}),
-          ...(signatures[0] !== undefined ? { signature: signatures[0].replace(/\s+/g, '') } : {}),
+          ...(signatures[0] !== undefined ? { signature: withoutWhitespace(signatures[0]) } : {}),
           signedOctets: `${name}=${msg.xml}${relay ? `&RelayState=${relay}` : ''}${sigAlgs[0] !== undefined ? `&SigAlg=${sigAlgs[0]}` : ''}`,
           ...(problem || repeated ? { refused: 'refused: the form carries the message, SigAlg, Signature or RelayState more than once, so the signature need not cover what the receiver reads' } : {}),
         };

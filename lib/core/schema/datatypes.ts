@@ -1,5 +1,6 @@
 import { TextCache } from '../text-cache';
 import { own } from '../dictionary';
+import { isXmlSpace } from '../xml/nodes';
 
 /**
  * XML Schema's built-in simple types, as far as SAML messages use them (in the schemas or in xsi:type on an
@@ -283,14 +284,10 @@ export function builtinValidator(builtin: string): (raw: string) => boolean {
   valid = !check
     ? () => true
     : (raw) => {
-        if (raw && ((noLeading && isSpace(raw.charCodeAt(0))) || (noTrailing && isSpace(raw.charCodeAt(raw.length - 1))))) return false;
+        if (raw && ((noLeading && isXmlSpace(raw.charCodeAt(0))) || (noTrailing && isXmlSpace(raw.charCodeAt(raw.length - 1))))) return false;
         return check(normalise(builtin, raw));
       };
   // Built-in names only (isBuiltin): the model's types resolve to them, so the map stays small.
   if (validators.size < 128) validators.set(builtin, valid);
   return valid;
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }

@@ -2,6 +2,7 @@ import type { Problem } from '../model';
 import { declaredEncodingProblem } from './declared-encoding';
 import { detached } from './detached';
 import type { XmlLimits } from './limits';
+import { isXmlSpace } from './nodes';
 
 /**
  * Pipeline step 2: refuse what must never reach a DOM parser, and check well-formedness ourselves.
@@ -99,7 +100,7 @@ class Scanner {
   run(): Problem | undefined {
     const { xml } = this;
     if (xml.charCodeAt(0) === 0xfeff) this.i = 1;
-    if (xml.startsWith('<?xml', this.i) && isWs(xml.charCodeAt(this.i + 5))) {
+    if (xml.startsWith('<?xml', this.i) && isXmlSpace(xml.charCodeAt(this.i + 5))) {
       const end = xml.indexOf('?>', this.i);
       if (end < 0) return notXml(xml, this.i, 'the XML declaration is not closed');
       const encoding = declaredEncodingProblem(xml.slice(this.i, end), xml);
@@ -129,7 +130,7 @@ class Scanner {
   private text(from: number, to: number): Problem | undefined {
     if (this.stack.length === 0) {
       for (let k = from; k < to; k++) {
-        if (!isWs(this.xml.charCodeAt(k))) {
+        if (!isXmlSpace(this.xml.charCodeAt(k))) {
           return notXml(this.xml, k, this.rootName === undefined ? 'text before the root element' : 'text after the root element');
         }
       }
@@ -196,7 +197,7 @@ class Scanner {
 
   private skipWs(from: number): number {
     let j = from;
-    while (j < this.n && isWs(this.xml.charCodeAt(j))) j++;
+    while (j < this.n && isXmlSpace(this.xml.charCodeAt(j))) j++;
     return j;
   }
 
@@ -333,10 +334,6 @@ const NAME_SLOTS = 256;
 const INTERNED: string[] = new Array<string>(NAME_SLOTS).fill('');
 const XML11 = /^\uFEFF?<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*["']1\.1["']/;
 const REFERENCE = /&(?:lt|gt|amp|quot|apos|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
-
-function isWs(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
 
 function isXmlChar(c: number): boolean {
   return (

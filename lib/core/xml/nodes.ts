@@ -132,6 +132,11 @@ export function identifier(el: Element | undefined): string | undefined {
   return el ? trimXml(readText(el).value) : undefined;
 }
 
+/** XML's whitespace (S in XML 1.0 §2.3): space, tab, line feed, carriage return; not U+00A0 or other Unicode spaces. */
+export function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
 export function trimXml(s: string): string {
   return s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
 }

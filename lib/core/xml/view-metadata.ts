@@ -1,3 +1,4 @@
+import { withoutWhitespace } from '../compact-base64';
 import type { Endpoint, MetadataView, RequestedAttributeView } from '../model';
 import { NS } from './ns';
 import { attr, boolAttr, childrenOf, deepText, descendants, firstChild, identifier, intAttr } from './nodes';
@@ -72,7 +73,7 @@ function rsaKeyValue(keyInfo: Element): { modulus: string; exponent: string } | 
   const value = keyValue && firstChild(keyValue, NS.ds, 'RSAKeyValue');
   const part = (local: string) => {
     const el = value && firstChild(value, NS.ds, local);
-    return el ? deepText(el).replace(/\s+/g, '') : '';
+    return el ? withoutWhitespace(deepText(el)) : '';
   };
   const modulus = part('Modulus');
   const exponent = part('Exponent');
