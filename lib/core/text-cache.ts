@@ -19,11 +19,6 @@ export class TextCache<V> {
     return undefined;
   }
 
-  has(text: string): boolean {
-    const list = this.byLength.get(text.length);
-    return list !== undefined && list.some((e) => e.text === text);
-  }
-
   /** Keeps `value` for `text` (a copy of it: the message's own would keep the whole message alive). */
   set(text: string, value: V): void {
     const list = this.byLength.get(text.length);

@@ -7,7 +7,6 @@ describe('TextCache (caches keyed by texts from messages)', () => {
     const source = `xx${'MIIC'.repeat(300)}yy`;
     cache.set(source.slice(2, -2), 1);
     expect(cache.get(`${'MIIC'.repeat(300)}`)).toBe(1);
-    expect(cache.has('MIIC'.repeat(300))).toBe(true);
     expect(cache.get(`${'MIIC'.repeat(299)}MIID`)).toBeUndefined();
   });
 

@@ -58,7 +58,7 @@ export function elementDeclaration(name: string): Declaration | undefined {
   return d;
 }
 
-/** A type of the model (`saml:AssertionType`), or undefined for a built-in or an unknown name. */
+/** A type of the model (`saml:AssertionType`), or undefined for a built-in or an unknown name (own names only: `constructor` is none). */
 export function compiledType(name: string): CompiledType | undefined {
   let c = types.get(name);
   if (c === undefined) {

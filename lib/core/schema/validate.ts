@@ -88,13 +88,8 @@ function automaton(typeName: string, t: CompiledType): Automaton {
   return a;
 }
 
-// The model as compiled.ts compiles it, looked up by own names only: no inherited ones ("constructor").
-function modelType(name: string): CompiledType | undefined {
-  return compiledType(name);
-}
-
 function parentType(name: string): string | undefined {
-  const t = modelType(name);
+  const t = compiledType(name);
   if (t) return t.kind === 'simple' ? t.base : (t.base ?? ANY_TYPE);
   return builtinBase(name);
 }
@@ -121,7 +116,7 @@ function rulesOf(type: string): SimpleRules {
   let r = simpleRules.get(type);
   if (r) return r;
   r = { builtin: type, enumerations: [], id: derivesFrom(type, 'xs:ID'), valid: () => true };
-  for (let m = modelType(type); m && m.kind === 'simple' && m.base; m = modelType(m.base)) {
+  for (let m = compiledType(type); m && m.kind === 'simple' && m.base; m = compiledType(m.base)) {
     if (m.enumeration) r.enumerations.push(m.enumeration);
     r.builtin = m.base;
   }
@@ -160,7 +155,7 @@ function resolveType(el: Element, qname: string): string | undefined {
   const ns = lookupNamespace(el, prefix);
   if (ns === undefined) return undefined;
   const key = nameKey(ns, qname.slice(colon + 1));
-  return modelType(key) || isBuiltin(key) ? key : undefined;
+  return compiledType(key) || isBuiltin(key) ? key : undefined;
 }
 
 interface Consumed {
@@ -226,7 +221,7 @@ class Validator {
       }
     }
     const attributes: ArrayLike<Attr> = kept ?? list;
-    const model = modelType(type);
+    const model = compiledType(type);
     if (model?.kind === 'complex' && model.abstract) {
       this.report(el, `${shown(el)} has the abstract type ${type}: it needs an xsi:type naming a concrete type derived from it`);
       return;

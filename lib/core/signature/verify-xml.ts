@@ -17,7 +17,6 @@ export interface VerifyContext {
   signer: 'idp' | 'sp';
 }
 
-
 const C14N_HINT =
   'If nobody edited it, something re-serialised the XML between the IdP and here (a proxy, a tool that pretty-prints, changed line endings or namespace prefixes): compare with the raw bytes as captured.';
 
