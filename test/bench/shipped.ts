@@ -12,14 +12,20 @@ type Core = typeof import('../../lib/node/index');
 const build = fileURLToPath(new URL('../../lib/scripts/build-node.mjs', import.meta.url));
 const bundle = new URL('../../dist/core.js', import.meta.url).href;
 
+let built = false;
+
+/** Builds dist/ (the package's bundle and the CLI's) once per bench run. */
+export function buildDist(): void {
+  if (built) return;
+  if (spawnSync(process.execPath, [build], { stdio: 'inherit' }).status !== 0) throw new Error('the Node bundle did not build');
+  built = true;
+}
+
 let loaded: Promise<Core> | undefined;
 
-/** Builds dist/ (the CLI's bundle too) once per bench run and loads the package's main export. */
+/** The package's main export as built by buildDist. */
 export function shippedCore(): Promise<Core> {
-  loaded ??= (async () => {
-    const built = spawnSync(process.execPath, [build], { stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('the Node bundle did not build');
-    return (await import(bundle)) as Core;
-  })();
+  buildDist();
+  loaded ??= import(bundle) as Promise<Core>;
   return loaded;
 }
