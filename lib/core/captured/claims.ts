@@ -83,7 +83,7 @@ export function judgeRedacted(input: RedactedInput): { verdicts: SignatureVerdic
         rule: 'signature-untrusted',
         severity: trustConfigured ? 'error' : 'warning',
         ...(location ? { location } : {}),
-        message: `This message was redacted after capture (values replaced on export change the signed bytes), so its signatures no longer verify and were not verified here.${said} To verify who signed it, check the unredacted capture (saml-lens convert --redact none).`,
+        message: `This message was redacted after capture (values replaced on export change the signed bytes), so its signatures no longer verify and were not verified here.${said} To verify who signed it, check the unredacted capture (in the extension, an export with "No redaction"; in the CLI, saml-lens convert --redact none).`,
       },
     ],
   };
