@@ -21,9 +21,23 @@ export function changeText(d: Pick<Difference, 'kind' | 'a' | 'b'>): string {
   return `${shortValue(d.a)} → ${shortValue(d.b)}`;
 }
 
-function sideOf(rule: string, findings: { onlyA: OneSidedFinding[]; onlyB: OneSidedFinding[] }): string {
-  const a = findings.onlyA.find((f) => f.rule === rule);
-  const b = findings.onlyB.find((f) => f.rule === rule);
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The side's finding of `rule` the difference is about: on the difference's message first, then the most severe.
+ * A side can have the rule on several messages (an unchecked AuthnRequest signature, info, before an untrusted
+ * Response, warning), and the first of them named the wrong element.
+ */
+function findingFor(list: OneSidedFinding[], rule: string, on: string | undefined): OneSidedFinding | undefined {
+  const score = (f: OneSidedFinding) => (f.in === on ? 0 : 3) + RANK[f.severity];
+  let best: OneSidedFinding | undefined;
+  for (const f of list) if (f.rule === rule && (!best || score(f) < score(best))) best = f;
+  return best;
+}
+
+function sideOf(rule: string, findings: { onlyA: OneSidedFinding[]; onlyB: OneSidedFinding[] }, on: string | undefined): string {
+  const a = findingFor(findings.onlyA, rule, on);
+  const b = findingFor(findings.onlyB, rule, on);
   // One-sided by place: findings pair by rule and location, so a rule each side has on another element is on both lists.
   if (a && b) return `A and B both have ${rule} (${b.severity}), on different elements (A: ${a.location ?? a.in}; B: ${b.location ?? b.in})`;
   const f = b ?? a;
@@ -34,7 +48,7 @@ function sideOf(rule: string, findings: { onlyA: OneSidedFinding[]; onlyB: OneSi
 export function headline(differences: Difference[], findings: { onlyA: OneSidedFinding[]; onlyB: OneSidedFinding[] }): string {
   const top = differences[0];
   const all = [...findings.onlyB, ...findings.onlyA];
-  const explaining = (d: Difference | undefined) => `${differenceTitle(d!)}: ${changeText(d!)}; this explains why ${d!.explains!.map((r) => sideOf(r, findings)).join('; ')}.`;
+  const explaining = (d: Difference | undefined) => `${differenceTitle(d!)}: ${changeText(d!)}; this explains why ${d!.explains!.map((r) => sideOf(r, findings, d!.message)).join('; ')}.`;
   if (top?.explains?.some((rule) => all.some((f) => f.rule === rule && f.severity !== 'info'))) return explaining(top);
   const serious = all.filter((f) => f.severity !== 'info' && !f.explained);
   const worst = serious.find((f) => f.severity === 'error') ?? serious[0];
