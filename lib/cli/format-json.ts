@@ -12,9 +12,11 @@ function withFix(finding: Finding, rule: RuleLookup, idp: IdpProduct): JsonFindi
   const { ownFix, ...f } = finding;
   const doc = rule(f.rule);
   if (!doc) return f;
-  // A finding's own steps (an IdP error code's, with this request's values) are the IdP's steps for it.
+  // A finding's own steps (an IdP error code's, with this request's values) are the IdP's steps for it; its own
+  // general steps (an SP's signature or logout, core/verdict/fix.ts) replace the rule's, IdP steps and all.
   const first = ownFix ?? fixFor(doc.fix, idp).first;
-  return { ...f, fix: { general: doc.fix.general, ...(first.product !== 'general' ? { idp: { product: first.product, text: first.text } } : {}) } };
+  const general = ownFix?.product === 'general' ? ownFix.text : doc.fix.general;
+  return { ...f, fix: { general, ...(first.product !== 'general' ? { idp: { product: first.product, text: first.text } } : {}) } };
 }
 
 /**

@@ -16,6 +16,7 @@ import type { RuleMeta } from '../core/rules/rule';
 import { reportMarkdown, type RedactionProfile } from '../core/trace';
 import { comparisonMarkdown, redactComparison, type Comparison } from '../core/compare';
 export { fixFor, messageIdp, traceIdp, type IdpProduct, type OrderedFix } from '../core/idp';
+export { findingFixSource } from '../core/verdict';
 
 export type { RuleMeta, InputResult, ProfileDocument };
 

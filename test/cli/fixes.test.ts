@@ -77,6 +77,13 @@ describe('--json: each finding carries its fix', () => {
     expect(JSON.parse(formatJson(keycloak, { includeXml: false, inputs: [], rule: ruleDoc })).messages[0].findings[0].fix).toEqual({ general: getRule('clock-skew')!.fix.general });
   });
 
+  it('gives a finding\'s own general steps (an SP\'s signature) as fix.general, without the rule\'s IdP steps', () => {
+    const r = flow(adfs);
+    const own = { product: 'general' as const, text: "This is the SP's own signature: give SAML Lens the SP metadata." };
+    r.messages[0]!.findings = [{ ...finding('signature-untrusted', 'info'), ownFix: own }];
+    expect(JSON.parse(formatJson(r, { includeXml: false, inputs: [], rule: ruleDoc })).messages[0].findings[0].fix).toEqual({ general: own.text });
+  });
+
   it('leaves a finding of an unknown rule without a fix', () => {
     const r = flow(adfs);
     r.messages[0]!.findings = [finding('no-such-rule', 'error')];

@@ -1,4 +1,4 @@
-import type { CertificateInfo } from '../model';
+import type { CertificateInfo, OwnFix } from '../model';
 import { base64ToBytes } from './bytes';
 import { anchorMatches } from './anchors';
 import { describeCertificateAsync, type TrustedCertificate } from './certificates';
@@ -72,3 +72,13 @@ export function anchorText(t: TrustedCertificate): string {
 export function whoseAnchors(signer: 'idp' | 'sp'): string {
   return signer === 'sp' ? "the SP's" : 'the trusted';
 }
+
+/**
+ * The fix for an SP's signature SAML Lens could not check for want of the SP's certificate. The rule's own fixes
+ * (signature-untrusted) are about the IdP's signing certificate and the IdP's console, which have nothing to do
+ * with a signature the SP makes.
+ */
+export const SP_CERTIFICATE_FIX: OwnFix = {
+  product: 'general',
+  text: "This is the SP's own signature, checked with the SP's signing certificate: give SAML Lens the SP metadata (in the extension, Settings > Service provider > Import SP metadata; in the CLI, --sp-metadata). Nothing on the IdP needs to change for it.",
+};

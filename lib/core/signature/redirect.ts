@@ -1,8 +1,8 @@
-import type { Problem, RedirectSignature, SignatureVerdict } from '../model';
+import type { OwnFix, Problem, RedirectSignature, SignatureVerdict } from '../model';
 import { SIGNATURE_ALGORITHMS } from './algorithms';
 import { base64ToBytes } from './bytes';
 import { keysFor, onlyFingerprints } from './anchors';
-import { anchorName, whoseAnchors } from './describe';
+import { SP_CERTIFICATE_FIX, anchorName, whoseAnchors } from './describe';
 import { elementPath } from './dom';
 import { chooseVerifier, weakKeyVerdict } from './key-strength';
 import { verifyWithCertificate } from './keys';
@@ -35,7 +35,8 @@ export async function verifyRedirectSignature(
     status: 'unchecked',
     reason: '',
   };
-  const fail = (rule: string, severity: Problem['severity'], message: string) => problems.push({ rule, severity, message, location: where });
+  const fail = (rule: string, severity: Problem['severity'], message: string, ownFix?: OwnFix) =>
+    problems.push({ rule, severity, message, location: where, ...(ownFix ? { ownFix } : {}) });
   if (redirect.refused) {
     // The binding reported why (redirect-parameter-duplicate); verifying would only pick one copy of several.
     verdict.failure = 'structure';
@@ -71,7 +72,7 @@ export async function verifyRedirectSignature(
       ctx.signer === 'sp'
         ? "the SP signs what it sends with its own key, the SP's certificate is not configured, and a query signature carries no certificate: not checked"
         : 'no trusted IdP certificate is configured, and a query signature carries no certificate: not checked';
-    fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The ${what} is unchecked: ${verdict.reason}.`);
+    fail('signature-untrusted', ctx.signer === 'sp' ? 'info' : 'warning', `The ${what} is unchecked: ${verdict.reason}.`, ctx.signer === 'sp' ? SP_CERTIFICATE_FIX : undefined);
     return { verdict, problems };
   }
   if (onlyFingerprints(ctx.trusted)) {

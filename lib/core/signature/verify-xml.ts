@@ -1,10 +1,10 @@
-import type { Problem, SignatureVerdict } from '../model';
+import type { OwnFix, Problem, SignatureVerdict } from '../model';
 import { utf8Bytes } from '../byte-pool';
 import { bytesEqual } from './bytes';
 import { canonicalize } from './c14n';
 import type { TrustedCertificate } from './certificates';
 import { keysFor, onlyFingerprints, sha1FingerprintProblem } from './anchors';
-import { anchorName, anchorText, certName, keyInfoCertificate, whoseAnchors } from './describe';
+import { SP_CERTIFICATE_FIX, anchorName, anchorText, certName, keyInfoCertificate, whoseAnchors } from './describe';
 import { elementPath } from './dom';
 import { chooseVerifier, weakKeyVerdict } from './key-strength';
 import { digestText, verifyWithCertificate } from './keys';
@@ -41,8 +41,8 @@ export async function verifyXmlSignature(
     reason: '',
     keyInfoCertificate: keyInfo?.info,
   };
-  const fail = (rule: string, severity: Problem['severity'], message: string) =>
-    problems.push({ rule, severity, message, location: where });
+  const fail = (rule: string, severity: Problem['severity'], message: string, ownFix?: OwnFix) =>
+    problems.push({ rule, severity, message, location: where, ...(ownFix ? { ownFix } : {}) });
 
   // References stay text (hashed as UTF-8 by digestText); the SignedInfo is small and verified as bytes.
   let referenceTexts: string[];
@@ -109,7 +109,7 @@ export async function verifyXmlSignature(
     verdict.certificateSha256 = keyInfo.info.sha256;
     if (ctx.signer === 'sp' && !spKnown) {
       verdict.reason = `intact, signed by ${keyInfoText}; the SP signs what it sends with its own key and the SP's certificate is not configured, so the signer is not verified (the IdP's certificate is not the key for this message)`;
-      fail('signature-untrusted', 'info', `The signature on ${what} is intact (checked with ${keyInfoText}), but the SP's certificate is not configured (import the SP metadata to check it), so the signer is not verified.`);
+      fail('signature-untrusted', 'info', `The signature on ${what} is intact (checked with ${keyInfoText}), but the SP's certificate is not configured (import the SP metadata to check it), so the signer is not verified.`, SP_CERTIFICATE_FIX);
     } else if (spKnown) {
       verdict.reason = `signed by a certificate that is not the SP's known one: ${keyInfoText}`;
       fail(

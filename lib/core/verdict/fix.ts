@@ -30,11 +30,14 @@ function filtered(fix: IdpFix, present: Set<string>): IdpFix {
 
 /**
  * The fix to show for one finding: the rule's, except that `status-error` gets the fix of the status codes the
- * message carries (issue 9: only the codes present, not a list of every remedy).
+ * message carries (issue 9: only the codes present, not a list of every remedy), and that a finding with a general
+ * fix of its own gets only that one: it is about the SP's side (an SP's signature SAML Lens could not check, an
+ * SP's unsigned logout), where the rule's steps in an IdP's console would send a person to the wrong system.
  */
 export function findingFixSource(f: Finding, status?: Status): IdpFix | undefined {
   const rule = getRule(f.rule);
   if (!rule) return undefined;
+  if (f.ownFix?.product === 'general') return { general: f.ownFix.text };
   if (f.rule !== 'status-error' || !status?.code) return rule.fix;
   return statusFix(status.code, status.subCodes) ?? filtered(rule.fix, new Set([status.code, ...status.subCodes].map(statusName)));
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/model';
-import { fixFor, type IdpProduct, type RuleMeta } from '../engine';
+import { findingFixSource, fixFor, type IdpProduct, type RuleMeta } from '../engine';
 import { orderFindings } from '../state/severity';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -9,8 +9,8 @@ function Lines({ text }: { text: string }) {
 }
 
 /** The recognised IdP's fix open; the general fix and the other IdPs behind one disclosure (order from the core). */
-export function FixView({ rule, idp }: { rule: RuleMeta; idp?: IdpProduct }) {
-  const fix = fixFor(rule.fix, idp);
+export function FixView({ rule, finding, idp }: { rule: RuleMeta; finding: Finding; idp?: IdpProduct }) {
+  const fix = fixFor(findingFixSource(finding) ?? rule.fix, idp);
   return (
     <div class="sl-fix">
       <div class={`sl-fix-first sl-fix-${fix.first.product}`}>
@@ -60,7 +60,7 @@ export function FindingCard({ finding, rule, idp, onLocate, consequences = [] }:
       {rule && finding.severity !== 'info' ? (
         // Errors and warnings are what a person came for: the fix first, in view without a click (a docked panel is short).
         <>
-          <FixView rule={rule} idp={idp} />
+          <FixView rule={rule} finding={finding} idp={idp} />
           <details class="sl-explain">
             <summary>Why it matters{rule.spec ? ' (and the spec)' : ''}</summary>
             <div class="sl-why">
@@ -77,7 +77,7 @@ export function FindingCard({ finding, rule, idp, onLocate, consequences = [] }:
             <strong>Why it matters: </strong>
             <Lines text={rule.why} />
           </div>
-          <FixView rule={rule} idp={idp} />
+          <FixView rule={rule} finding={finding} idp={idp} />
           {rule.spec ? <div class="sl-spec">Spec: {rule.spec}</div> : null}
         </details>
       ) : null}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../lib/core/analyze';
 import type { MessageReport, Report } from '../../../lib/core/model';
 import { verifySignatures } from '../../../lib/core/signature';
+import { findingFix } from '../../../lib/core/verdict';
+import { reportMarkdown } from '../../../lib/core/trace';
 import { buildAuthnRequest, buildLogoutRequest, buildLogoutResponse, loadTestKey, signXml, type TestKey } from '../../../lib/samlgen';
 import { authnRequest, IDP_ENTITY, postEntry, redirectEntry, SP_ENTITY, SSO } from '../rules/build';
 import { errorsOf, parsedOf, statusOf, trust } from './helpers';
@@ -67,6 +69,24 @@ describe('who signed a logout message', () => {
         expect(m.signatures.map((s) => s.status)).toEqual(['valid']);
         expect(signatureFindings(m)).toEqual([]);
       });
+    });
+  }
+
+  for (const [binding, entry] of [['HTTP-Redirect', viaRedirect], ['XML (POST)', viaXml]] as const) {
+    it(`an SP's ${binding} signature SAML Lens could not check is fixed with the SP metadata, not in the IdP's console`, async () => {
+      const r = await analyze([entry(sp)], { ...TRUST_IDP, spEntityId: SP_ENTITY });
+      const m = logout(r);
+      const finding = m.findings.find((f) => f.rule === 'signature-untrusted')!;
+      for (const idpProduct of ['okta', 'entra-id', 'unknown'] as const) {
+        const fix = findingFix(finding, idpProduct)!;
+        expect(fix.first.product).toBe('general');
+        expect(fix.first.text).toMatch(/SP's own signature.*Import SP metadata.*--sp-metadata/);
+        expect(fix.others).toEqual([]);
+      }
+      // The ticket report shows that fix, and none of the rule's steps about the IdP's signing certificate.
+      const md = reportMarkdown(r, { profile: 'none' });
+      expect(md).toContain('--sp-metadata');
+      expect(md).not.toContain('SAML Signing Certificates');
     });
   }
 
