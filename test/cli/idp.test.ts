@@ -103,6 +103,11 @@ describe('refused by the IdP: its error page explained on the AuthnRequest, with
       expect(verdict.text).not.toContain('Read the finding');
       expect(found[0]!.fix?.idp).toEqual({ product: c.product, text: verdict.fix });
       expect(code).toBe(1);
+      // The ticket report's finding gives the same steps as the verdict, not the rule's advice to read the finding.
+      const md = (await check(c.file, ['--format', 'markdown', '--redact', 'none'], false)).out.replace(/\\(.)/g, '$1');
+      const block = md.slice(md.indexOf('`idp-refused`'));
+      expect(block).toMatch(/Fix \([^)]+\):\n/);
+      expect(block.slice(0, block.indexOf('Spec:'))).toContain(verdict.fix!.split('\n')[0]!.slice(0, 120));
     });
   }
 

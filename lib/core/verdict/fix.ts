@@ -29,15 +29,26 @@ function filtered(fix: IdpFix, present: Set<string>): IdpFix {
 }
 
 /**
- * The fix to show for one finding: the rule's, except that `status-error` gets the fix of the status codes the
- * message carries (issue 9: only the codes present, not a list of every remedy), and that a finding with a general
- * fix of its own gets only that one: it is about the SP's side (an SP's signature SAML Lens could not check, an
- * SP's unsigned logout), where the rule's steps in an IdP's console would send a person to the wrong system.
+ * The fix to show for one finding: the rule's, except that
+ * - `status-error` gets the fix of the status codes the message carries (issue 9: only the codes present, not a
+ *   list of every remedy);
+ * - a finding's own steps for an IdP (the error code a refusal page names, with this request's values) take the
+ *   place of the rule's steps for that IdP, as in the verdict;
+ * - a finding with a general fix of its own gets only that one: it is about the SP's side (an SP's signature SAML
+ *   Lens could not check, an SP's unsigned logout), where steps in an IdP's console would send a person to the
+ *   wrong system.
  */
 export function findingFixSource(f: Finding, status?: Status): IdpFix | undefined {
   const rule = getRule(f.rule);
   if (!rule) return undefined;
   if (f.ownFix?.product === 'general') return { general: f.ownFix.text };
+  if (f.ownFix) {
+    const product = f.ownFix.product;
+    // The rule's sources for that IdP are about the rule's text, not this one.
+    const sources = { ...rule.fix.sources };
+    delete sources[product];
+    return { ...rule.fix, [product]: f.ownFix.text, sources };
+  }
   if (f.rule !== 'status-error' || !status?.code) return rule.fix;
   return statusFix(status.code, status.subCodes) ?? filtered(rule.fix, new Set([status.code, ...status.subCodes].map(statusName)));
 }
