@@ -1,6 +1,6 @@
 import type { IdpProduct, KnownIdpProduct } from '../core/idp';
 import type { Finding, Report } from '../core/model';
-import { fixFor, messageIdp, traceIdp } from './core-api';
+import { findingFixSource, fixFor, messageIdp, traceIdp } from './core-api';
 import type { RuleLookup } from './rule-doc';
 
 /** A finding as `--json` prints it: the rule's fix, and the recognised IdP's own steps when documented. */
@@ -12,10 +12,10 @@ function withFix(finding: Finding, rule: RuleLookup, idp: IdpProduct): JsonFindi
   const { ownFix, ...f } = finding;
   const doc = rule(f.rule);
   if (!doc) return f;
-  // A finding's own steps (an IdP error code's, with this request's values) are the IdP's steps for it; its own
-  // general steps (an SP's signature or logout, core/verdict/fix.ts) replace the rule's, IdP steps and all.
+  // A finding's own steps (an IdP error code's, with this request's values) are the IdP's steps for it; the general
+  // fix is the one every surface shows (findingFixSource: an SP's own steps replace the rule's).
   const first = ownFix ?? fixFor(doc.fix, idp).first;
-  const general = ownFix?.product === 'general' ? ownFix.text : doc.fix.general;
+  const general = (findingFixSource(finding) ?? doc.fix).general;
   return { ...f, fix: { general, ...(first.product !== 'general' ? { idp: { product: first.product, text: first.text } } : {}) } };
 }
 
